@@ -1,0 +1,70 @@
+//! `crossplay help` and the usage texts, in the go command's layout.
+
+use crate::Outcome;
+
+pub const ENV_USAGE: &str = "usage: crossplay env [-json] [-changed] [var ...]";
+pub const DIST_LIST_USAGE: &str = "usage: crossplay tool dist list [-json] [-broken]";
+
+pub fn usage() -> String {
+    "crossplay builds Go programs for any target Go 1.27.3 supports, and explains which
+files each target compiles. It is a native twin of the go command.
+
+Usage:
+
+\tcrossplay <command> [arguments]
+
+The commands are:
+
+\tenv         print Go environment information
+\ttool        run a toolchain tool (dist list)
+\tversion     print crossplay's version and the Go version it emulates
+
+Use \"crossplay help <command>\" for more information about a command.
+"
+    .to_owned()
+}
+
+pub fn run(args: &[String]) -> Outcome {
+    let text = match args {
+        [] => usage(),
+        [topic] => match topic.as_str() {
+            "env" => format!("{ENV_USAGE}\n{ENV_HELP}"),
+            "tool" => format!("{DIST_LIST_USAGE}\n{TOOL_HELP}"),
+            "version" => "usage: crossplay version\n\nVersion prints crossplay's version, the Go release whose behaviour it\nemulates, and the host GOOS/GOARCH.\n".to_owned(),
+            other => {
+                return Outcome::fail(2, format!("crossplay help {other}: unknown help topic. Run 'crossplay help'."));
+            }
+        },
+        _ => return Outcome::fail(2, "usage: crossplay help command\n\nToo many arguments given."),
+    };
+    Outcome::ok(text)
+}
+
+const ENV_HELP: &str = "
+Env prints Go environment information as go1.27.3's `go env` would, for the
+variables crossplay uses: GOOS, GOARCH, GOHOSTOS, GOHOSTARCH, CGO_ENABLED, the
+sub-architecture variable of GOARCH (GO386, GOAMD64, GOARM, GOARM64, GOMIPS,
+GOMIPS64, GOPPC64, GORISCV64, GOWASM), GOVERSION, GOCACHE, GOENV, GOEXE,
+GOEXPERIMENT, GOFIPS140 and GOFLAGS.
+
+Settings come from the environment, then from the go/env file that
+'go env -w' writes (crossplay reads it but does not write it), then from the
+defaults of go1.27.3. Invalid settings are reported with Go's message and exit
+status 2.
+
+By default env prints the variables as a shell script. If one or more
+variable names are given, env prints the value of each on its own line.
+
+The -json flag prints the environment in JSON format instead.
+
+The -changed flag prints only the settings whose effective value differs
+from the value an empty environment would give.
+";
+
+const TOOL_HELP: &str = "
+Tool runs a toolchain tool. The one tool is dist, whose list command prints
+the GOOS/GOARCH pairs go1.27.3 supports, as 'go tool dist list' does.
+
+The -json flag prints each pair with its CgoSupported and FirstClass
+properties. The -broken flag includes the ports that are known to be broken.
+";

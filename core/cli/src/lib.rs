@@ -1,0 +1,111 @@
+//! The `crossplay` command: a native twin of the `go` command. This crate is the only
+//! one that touches the process: arguments, environment, files and exit status. Every
+//! command is a function from [`Sys`] and arguments to an [`Outcome`], so tests run
+//! them in-process as well as through the binary.
+
+mod env_cmd;
+mod flags;
+mod help;
+mod tool_cmd;
+
+use std::collections::BTreeMap;
+
+use target::{EnvLayers, GoEnv, Host};
+
+/// What a command needs from the machine, gathered by `main` (or a test).
+pub struct Sys {
+    pub host: Host,
+    /// The process environment.
+    pub env: BTreeMap<String, String>,
+    /// Reads a whole file, `None` if it cannot be read.
+    pub read_file: Box<dyn Fn(&str) -> Option<String>>,
+    /// Whether an executable of this name is found on PATH (Go's `exec.LookPath`).
+    pub look_path: Box<dyn Fn(&str) -> bool>,
+}
+
+impl core::fmt::Debug for Sys {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Sys")
+            .field("host", &self.host)
+            .field("env", &self.env)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Sys {
+    /// The go command's view of the configuration: the process environment over the
+    /// user's go/env file.
+    pub fn go_env(&self) -> GoEnv {
+        let mut layers = EnvLayers {
+            process: self.env.clone(),
+            file: BTreeMap::new(),
+        };
+        if let (Ok(path), _) = target::goenv::env_file_path(&layers, self.host) {
+            if let Some(text) = (self.read_file)(&path) {
+                layers.file = target::goenv::parse_env_file(&text);
+            }
+        }
+        GoEnv::new(layers, self.host, &*self.look_path)
+    }
+}
+
+/// What a command printed and its exit status.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Outcome {
+    pub fn ok(stdout: String) -> Outcome {
+        Outcome {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        }
+    }
+
+    /// A failure with a message on stderr (a newline is added).
+    pub fn fail(code: i32, message: impl core::fmt::Display) -> Outcome {
+        Outcome {
+            stdout: String::new(),
+            stderr: format!("{message}\n"),
+            code,
+        }
+    }
+}
+
+/// Runs `crossplay ARGS...` (without the program name).
+pub fn run(sys: &Sys, args: &[String]) -> Outcome {
+    let Some((command, rest)) = args.split_first() else {
+        return Outcome {
+            stdout: String::new(),
+            stderr: help::usage(),
+            code: 2,
+        };
+    };
+    match command.as_str() {
+        "env" => env_cmd::run(sys, rest),
+        "tool" => tool_cmd::run(rest),
+        "version" => version(sys, rest),
+        "help" | "-h" | "-help" | "--help" => help::run(rest),
+        other => Outcome::fail(
+            2,
+            format!("crossplay {other}: unknown command\nRun 'crossplay help' for usage."),
+        ),
+    }
+}
+
+fn version(sys: &Sys, args: &[String]) -> Outcome {
+    if !args.is_empty() {
+        return Outcome::fail(2, "usage: crossplay version");
+    }
+    Outcome::ok(format!(
+        "crossplay version v{} {} {}/{}\n",
+        env!("CARGO_PKG_VERSION"),
+        target::GO_VERSION,
+        sys.host.goos,
+        sys.host.goarch
+    ))
+}

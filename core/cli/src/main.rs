@@ -1,0 +1,102 @@
+//! The `crossplay` binary: gathers arguments, environment and file access, runs the
+//! command, prints its output and exits with its status.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+use cli::{Sys, run};
+use target::Host;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let env: BTreeMap<String, String> = std::env::vars_os()
+        .map(|(k, v)| {
+            (
+                k.to_string_lossy().into_owned(),
+                v.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    let path = env.get("PATH").cloned().unwrap_or_default();
+    let sys = Sys {
+        host: host(),
+        env,
+        read_file: Box::new(|p| std::fs::read_to_string(p).ok()),
+        look_path: Box::new(move |name| look_path(&path, name)),
+    };
+    let outcome = run(&sys, &args);
+    // A closed stdout or stderr is not worth a panic; the exit status still tells.
+    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
+    let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+    ExitCode::from(u8::try_from(outcome.code).unwrap_or(1))
+}
+
+/// GOHOSTOS/GOHOSTARCH of this build of crossplay.
+fn host() -> Host {
+    let goos = match std::env::consts::OS {
+        "macos" => "darwin",
+        "linux" => "linux",
+        "windows" => "windows",
+        "freebsd" => "freebsd",
+        "netbsd" => "netbsd",
+        "openbsd" => "openbsd",
+        "dragonfly" => "dragonfly",
+        "solaris" => "solaris",
+        "illumos" => "illumos",
+        "android" => "android",
+        "ios" => "ios",
+        "aix" => "aix",
+        _ => "linux",
+    };
+    let goarch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "x86" => "386",
+        "aarch64" => "arm64",
+        "arm" => "arm",
+        "riscv64" => "riscv64",
+        "powerpc64" if cfg!(target_endian = "little") => "ppc64le",
+        "powerpc64" => "ppc64",
+        "s390x" => "s390x",
+        "loongarch64" => "loong64",
+        "mips64" if cfg!(target_endian = "little") => "mips64le",
+        "mips64" => "mips64",
+        "mips" if cfg!(target_endian = "little") => "mipsle",
+        "mips" => "mips",
+        "wasm32" => "wasm",
+        _ => "amd64",
+    };
+    Host { goos, goarch }
+}
+
+/// `exec.LookPath` on Unix: a name with a slash is checked as it is; otherwise each
+/// PATH entry (an empty one meaning ".") is tried for a regular executable file.
+fn look_path(path: &str, name: &str) -> bool {
+    let is_executable = |p: &std::path::Path| {
+        std::fs::metadata(p).is_ok_and(|m| {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                m.is_file() && m.permissions().mode() & 0o111 != 0
+            }
+            #[cfg(not(unix))]
+            {
+                m.is_file()
+            }
+        })
+    };
+    if name.contains('/') {
+        return is_executable(std::path::Path::new(name));
+    }
+    std::env::split_paths(path).any(|dir| {
+        let dir = if dir.as_os_str().is_empty() {
+            std::path::PathBuf::from(".")
+        } else {
+            dir
+        };
+        is_executable(&dir.join(name))
+    })
+}
