@@ -128,10 +128,7 @@ mod tests {
         assert_eq!(quoted("\u{8}\u{c}\n\r\t"), r#""\b\f\n\r\t""#);
         assert_eq!(quoted("\u{1}\u{1f}"), r#""\u0001\u001f""#);
         assert_eq!(quoted("<a&b>"), r#""\u003ca\u0026b\u003e""#);
-        assert_eq!(
-            quoted("\u{2028}\u{2029}é\u{7f}"),
-            "\"\\u2028\\u2029é\u{7f}\""
-        );
+        assert_eq!(quoted("\u{2028}\u{2029}é\u{7f}"), "\"\\u2028\\u2029é\u{7f}\"");
     }
 
     #[test]

@@ -60,20 +60,14 @@ impl LineIndex {
                 line_starts.push(i as u32 + 1);
             }
         }
-        LineIndex {
-            line_starts,
-            len: text.len() as u32,
-        }
+        LineIndex { line_starts, len: text.len() as u32 }
     }
 
     /// The position of `offset`; an offset past the end clamps to the end.
     pub fn line_col(&self, offset: u32) -> LineCol {
         let offset = offset.min(self.len);
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        LineCol {
-            line: line as u32 + 1,
-            col: offset - self.line_starts[line] + 1,
-        }
+        LineCol { line: line as u32 + 1, col: offset - self.line_starts[line] + 1 }
     }
 
     pub fn line_count(&self) -> usize {

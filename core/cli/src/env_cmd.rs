@@ -3,56 +3,29 @@
 
 use base::json::Json;
 use target::EnvError;
+use target::GoEnv;
 use target::archvar::go_quote;
-use target::goenv::split_quoted;
 
 use crate::flags::{self, Flag, FlagKind, Parsed};
 use crate::help::ENV_USAGE;
 use crate::{Outcome, Sys};
 
 const ENV_FLAGS: [Flag; 6] = [
-    Flag {
-        name: "json",
-        kind: FlagKind::Bool,
-        help: "print the environment in JSON format",
-    },
-    Flag {
-        name: "changed",
-        kind: FlagKind::Bool,
-        help: "print only settings that differ from the defaults",
-    },
-    Flag {
-        name: "u",
-        kind: FlagKind::Bool,
-        help: "unset go/env settings (not supported by crossplay)",
-    },
-    Flag {
-        name: "w",
-        kind: FlagKind::Bool,
-        help: "change go/env settings (not supported by crossplay)",
-    },
+    Flag { name: "json", kind: FlagKind::Bool, help: "print the environment in JSON format" },
+    Flag { name: "changed", kind: FlagKind::Bool, help: "print only settings that differ from the defaults" },
+    Flag { name: "u", kind: FlagKind::Bool, help: "unset go/env settings (not supported by crossplay)" },
+    Flag { name: "w", kind: FlagKind::Bool, help: "change go/env settings (not supported by crossplay)" },
     // The go command accepts -n and -x on env and ignores them; so does crossplay.
-    Flag {
-        name: "n",
-        kind: FlagKind::Bool,
-        help: "accepted for compatibility; no effect",
-    },
-    Flag {
-        name: "x",
-        kind: FlagKind::Bool,
-        help: "accepted for compatibility; no effect",
-    },
+    Flag { name: "n", kind: FlagKind::Bool, help: "accepted for compatibility; no effect" },
+    Flag { name: "x", kind: FlagKind::Bool, help: "accepted for compatibility; no effect" },
 ];
 
 pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     let env = sys.go_env();
     let usage_fail = |message: String| {
-        Outcome::fail(
-            2,
-            format!("{message}\n{ENV_USAGE}\nRun 'crossplay help env' for details."),
-        )
+        Outcome::fail(2, format!("{message}\n{ENV_USAGE}\nRun 'crossplay help env' for details."))
     };
-    let from_goflags = match goflags_defaults(&env.layers().getenv("GOFLAGS")) {
+    let from_goflags = match goflags_defaults(&env) {
         Ok(parsed) => parsed,
         Err(message) => return usage_fail(message),
     };
@@ -82,10 +55,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     if let Some(arg) = parsed.args.iter().find(|a| a.contains('=')) {
         return Outcome::fail(
             2,
-            format!(
-                "go: invalid variable name {} (use -w to set variable)",
-                go_quote(arg)
-            ),
+            format!("go: invalid variable name {} (use -w to set variable)", go_quote(arg)),
         );
     }
 
@@ -93,10 +63,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     let names = &parsed.args;
     // (name, value) pairs to print, in the order the go command prints them.
     let mut selected: Vec<(String, String)> = if names.is_empty() {
-        vars.iter()
-            .filter(|v| !changed || v.changed)
-            .map(|v| (v.name.to_owned(), v.value.clone()))
-            .collect()
+        vars.iter().filter(|v| !changed || v.changed).map(|v| (v.name.to_owned(), v.value.clone())).collect()
     } else if changed {
         names
             .iter()
@@ -105,10 +72,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
             .map(|v| (v.name.to_owned(), v.value.clone()))
             .collect()
     } else if json {
-        names
-            .iter()
-            .map(|name| (name.clone(), env.lookup(name)))
-            .collect()
+        names.iter().map(|name| (name.clone(), env.lookup(name))).collect()
     } else {
         // Just the values, one per line, in argument order.
         return Outcome::ok(names.iter().map(|name| env.lookup(name) + "\n").collect());
@@ -118,46 +82,27 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         // A Go map: keys sorted, duplicates collapsed.
         selected.sort();
         selected.dedup_by(|a, b| a.0 == b.0);
-        let members = selected
-            .into_iter()
-            .map(|(k, v)| (k, Json::Str(v)))
-            .collect();
+        let members = selected.into_iter().map(|(k, v)| (k, Json::Str(v))).collect();
         return Outcome::ok(Json::Object(members).to_encoder_output("", "\t"));
     }
     selected.sort_by(|a, b| a.0.cmp(&b.0));
-    Outcome::ok(
-        selected
-            .iter()
-            .map(|(name, value)| format!("{name}={}\n", shell_quote(value)))
-            .collect(),
-    )
+    Outcome::ok(selected.iter().map(|(name, value)| format!("{name}={}\n", shell_quote(value))).collect())
 }
 
 /// The env command's flags that GOFLAGS sets (`base.SetFromGOFLAGS`). The go command
 /// hides GOFLAGS syntax errors and unknown flags from `go env`, but not a bad value for
 /// a flag env has.
-fn goflags_defaults(goflags: &str) -> Result<Parsed, String> {
+fn goflags_defaults(env: &GoEnv) -> Result<Parsed, String> {
     let mut parsed = Parsed::default();
-    let Ok(items) = split_quoted(goflags) else {
-        return Ok(parsed);
-    };
-    for item in items {
-        let (name, value) = match item.split_once('=') {
-            Some(("", _)) => continue,
-            Some((name, value)) => (name, Some(value)),
-            None => (item.as_str(), None),
-        };
-        let name = name.strip_prefix('-').unwrap_or(name);
-        let bare = name.strip_prefix('-').unwrap_or(name);
-        let Some(flag) = ENV_FLAGS.iter().find(|f| f.name == bare) else {
-            continue;
-        };
-        let on = match value {
+    for item in env.goflags() {
+        let Some(flag) = ENV_FLAGS.iter().find(|f| f.name == item.lookup) else { continue };
+        let on = match &item.value {
             None => true,
             Some(v) => flags::parse_bool(v).ok_or_else(|| {
                 format!(
-                    "go: invalid boolean value {} for flag -{bare} (from $GOFLAGS): parse error",
-                    go_quote(v)
+                    "go: invalid boolean value {} for flag {} (from $GOFLAGS): parse error",
+                    go_quote(v),
+                    item.name
                 )
             })?,
         };

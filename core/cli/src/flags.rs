@@ -101,11 +101,7 @@ pub fn defaults(flags: &[Flag]) -> String {
         if flag.kind == FlagKind::Bool && flag.name.len() == 1 {
             out.push_str(&format!("  -{}\t{}\n", flag.name, flag.help));
         } else {
-            let arg = if flag.kind == FlagKind::Value {
-                " string"
-            } else {
-                ""
-            };
+            let arg = if flag.kind == FlagKind::Value { " string" } else { "" };
             out.push_str(&format!("  -{}{arg}\n    \t{}\n", flag.name, flag.help));
         }
     }
@@ -117,16 +113,8 @@ mod tests {
     use super::*;
 
     const FLAGS: [Flag; 2] = [
-        Flag {
-            name: "json",
-            kind: FlagKind::Bool,
-            help: "",
-        },
-        Flag {
-            name: "o",
-            kind: FlagKind::Value,
-            help: "",
-        },
+        Flag { name: "json", kind: FlagKind::Bool, help: "" },
+        Flag { name: "o", kind: FlagKind::Value, help: "" },
     ];
 
     fn run(args: &[&str]) -> Result<Parsed, String> {
@@ -142,10 +130,7 @@ mod tests {
         assert_eq!(p.args, ["x", "-o"]);
         assert_eq!(run(&["--", "-json"]).unwrap().args, ["-json"]);
         assert_eq!(run(&["-", "-json"]).unwrap().args, ["-", "-json"]);
-        assert_eq!(
-            run(&["-x"]).unwrap_err(),
-            "flag provided but not defined: -x"
-        );
+        assert_eq!(run(&["-x"]).unwrap_err(), "flag provided but not defined: -x");
         assert_eq!(
             run(&["-json=maybe"]).unwrap_err(),
             "invalid boolean value \"maybe\" for -json: parse error"

@@ -3,6 +3,7 @@
 use crate::Outcome;
 
 pub const ENV_USAGE: &str = "usage: crossplay env [-json] [-changed] [var ...]";
+pub const TAGS_USAGE: &str = "usage: crossplay tags [-json] [-tags list] [tag ...]";
 pub const DIST_LIST_USAGE: &str = "usage: crossplay tool dist list [-json] [-broken]";
 
 pub fn usage() -> String {
@@ -16,6 +17,7 @@ Usage:
 The commands are:
 
 \tenv         print Go environment information
+\ttags        print the build tags the configuration satisfies, and why
 \ttool        run a toolchain tool (dist list)
 \tversion     print crossplay's version and the Go version it emulates
 
@@ -29,6 +31,7 @@ pub fn run(args: &[String]) -> Outcome {
         [] => usage(),
         [topic] => match topic.as_str() {
             "env" => format!("{ENV_USAGE}\n{ENV_HELP}"),
+            "tags" => format!("{TAGS_USAGE}\n{TAGS_HELP}"),
             "tool" => format!("{DIST_LIST_USAGE}\n{TOOL_HELP}"),
             "version" => "usage: crossplay version\n\nVersion prints crossplay's version, the Go release whose behaviour it\nemulates, and the host GOOS/GOARCH.\n".to_owned(),
             other => {
@@ -67,4 +70,21 @@ the GOOS/GOARCH pairs go1.27.3 supports, as 'go tool dist list' does.
 
 The -json flag prints each pair with its CgoSupported and FirstClass
 properties. The -broken flag includes the ports that are known to be broken.
+";
+
+const TAGS_HELP: &str = "
+Tags prints every build tag that the configuration in the environment (GOOS,
+GOARCH, the sub-architecture variable, CGO_ENABLED, GOEXPERIMENT, GOFLAGS)
+satisfies, one per line, with the reason it is set: GOOS and the OS it implies
+(android implies linux, ios darwin, illumos solaris), GOARCH, unix, cgo, gc,
+the architecture feature tags, goexperiment tags, the release tags go1.1 to
+go1.27, and the -tags list. These are the tags //go:build lines and file name
+suffixes are matched against.
+
+Given tag names, tags explains each of them instead: whether it is set, and why.
+
+The -tags flag adds build tags, as for go build; without it, a -tags setting in
+GOFLAGS applies. The -json flag prints the context and the tags as JSON.
+
+crossplay tags is a crossplay addition; the go command has no equivalent.
 ";

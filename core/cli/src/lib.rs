@@ -6,6 +6,7 @@
 mod env_cmd;
 mod flags;
 mod help;
+mod tags_cmd;
 mod tool_cmd;
 
 use std::collections::BTreeMap;
@@ -25,10 +26,7 @@ pub struct Sys {
 
 impl core::fmt::Debug for Sys {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Sys")
-            .field("host", &self.host)
-            .field("env", &self.env)
-            .finish_non_exhaustive()
+        f.debug_struct("Sys").field("host", &self.host).field("env", &self.env).finish_non_exhaustive()
     }
 }
 
@@ -36,10 +34,7 @@ impl Sys {
     /// The go command's view of the configuration: the process environment over the
     /// user's go/env file.
     pub fn go_env(&self) -> GoEnv {
-        let mut layers = EnvLayers {
-            process: self.env.clone(),
-            file: BTreeMap::new(),
-        };
+        let mut layers = EnvLayers { process: self.env.clone(), file: BTreeMap::new() };
         if let (Ok(path), _) = target::goenv::env_file_path(&layers, self.host) {
             if let Some(text) = (self.read_file)(&path) {
                 layers.file = target::goenv::parse_env_file(&text);
@@ -59,41 +54,29 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn ok(stdout: String) -> Outcome {
-        Outcome {
-            stdout,
-            stderr: String::new(),
-            code: 0,
-        }
+        Outcome { stdout, stderr: String::new(), code: 0 }
     }
 
     /// A failure with a message on stderr (a newline is added).
     pub fn fail(code: i32, message: impl core::fmt::Display) -> Outcome {
-        Outcome {
-            stdout: String::new(),
-            stderr: format!("{message}\n"),
-            code,
-        }
+        Outcome { stdout: String::new(), stderr: format!("{message}\n"), code }
     }
 }
 
 /// Runs `crossplay ARGS...` (without the program name).
 pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     let Some((command, rest)) = args.split_first() else {
-        return Outcome {
-            stdout: String::new(),
-            stderr: help::usage(),
-            code: 2,
-        };
+        return Outcome { stdout: String::new(), stderr: help::usage(), code: 2 };
     };
     match command.as_str() {
         "env" => env_cmd::run(sys, rest),
+        "tags" => tags_cmd::run(sys, rest),
         "tool" => tool_cmd::run(rest),
         "version" => version(sys, rest),
         "help" | "-h" | "-help" | "--help" => help::run(rest),
-        other => Outcome::fail(
-            2,
-            format!("crossplay {other}: unknown command\nRun 'crossplay help' for usage."),
-        ),
+        other => {
+            Outcome::fail(2, format!("crossplay {other}: unknown command\nRun 'crossplay help' for usage."))
+        }
     }
 }
 

@@ -9,17 +9,9 @@ use cli::{Sys, run};
 use target::Host;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let args: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
     let env: BTreeMap<String, String> = std::env::vars_os()
-        .map(|(k, v)| {
-            (
-                k.to_string_lossy().into_owned(),
-                v.to_string_lossy().into_owned(),
-            )
-        })
+        .map(|(k, v)| (k.to_string_lossy().into_owned(), v.to_string_lossy().into_owned()))
         .collect();
     let path = env.get("PATH").cloned().unwrap_or_default();
     let sys = Sys {
@@ -92,11 +84,7 @@ fn look_path(path: &str, name: &str) -> bool {
         return is_executable(std::path::Path::new(name));
     }
     std::env::split_paths(path).any(|dir| {
-        let dir = if dir.as_os_str().is_empty() {
-            std::path::PathBuf::from(".")
-        } else {
-            dir
-        };
+        let dir = if dir.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { dir };
         is_executable(&dir.join(name))
     })
 }

@@ -105,8 +105,8 @@ impl fmt::Display for ArchVar {
 }
 
 static GOARM64_VERSIONS: [&str; 16] = [
-    "v8.0", "v8.1", "v8.2", "v8.3", "v8.4", "v8.5", "v8.6", "v8.7", "v8.8", "v8.9", "v9.0", "v9.1",
-    "v9.2", "v9.3", "v9.4", "v9.5",
+    "v8.0", "v8.1", "v8.2", "v8.3", "v8.4", "v8.5", "v8.6", "v8.7", "v8.8", "v8.9", "v9.0", "v9.1", "v9.2",
+    "v9.3", "v9.4", "v9.5",
 ];
 
 /// A parse result in buildcfg's style: the value to use (the default when the setting
@@ -120,10 +120,7 @@ pub fn parse_goamd64(v: &str) -> Parsed<u8> {
         "v2" => (2, None),
         "v3" => (3, None),
         "v4" => (4, None),
-        _ => (
-            1,
-            Some("invalid GOAMD64: must be v1, v2, v3, v4".to_owned()),
-        ),
+        _ => (1, Some("invalid GOAMD64: must be v1, v2, v3, v4".to_owned())),
     }
 }
 
@@ -136,11 +133,7 @@ pub struct Goarm {
 
 impl fmt::Display for Goarm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let float = if self.soft_float {
-            "softfloat"
-        } else {
-            "hardfloat"
-        };
+        let float = if self.soft_float { "softfloat" } else { "hardfloat" };
         write!(f, "{},{float}", self.version)
     }
 }
@@ -176,13 +169,7 @@ pub fn parse_goarm(v: &str, default: &str) -> Parsed<Goarm> {
     if !float_specified && version == 5 {
         soft_float = true;
     }
-    (
-        Goarm {
-            version,
-            soft_float,
-        },
-        error,
-    )
+    (Goarm { version, soft_float }, error)
 }
 
 /// GOARM64: an architecture version with optional extensions.
@@ -245,30 +232,14 @@ pub fn parse_goarm64(v: &str) -> Parsed<Goarm64> {
     match version {
         Some((major, minor)) => {
             let lse = lse || (major, minor) != (8, 0);
-            (
-                Goarm64 {
-                    major,
-                    minor,
-                    lse,
-                    crypto,
-                },
-                None,
-            )
+            (Goarm64 { major, minor, lse, crypto }, None)
         }
         None => {
             let msg = "invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may \
                        optionally end in \",lse\" and/or \",crypto\"";
             // On error the version falls back to the default, but the suffixes parsed
             // so far are kept, as ParseGoarm64 does.
-            (
-                Goarm64 {
-                    major: 8,
-                    minor: 0,
-                    lse,
-                    crypto,
-                },
-                Some(msg.to_owned()),
-            )
+            (Goarm64 { major: 8, minor: 0, lse, crypto }, Some(msg.to_owned()))
         }
     }
 }
@@ -293,10 +264,7 @@ pub fn parse_gomips(var: ArchVar, v: &str) -> Parsed<MipsFloat> {
     match v {
         "hardfloat" => (MipsFloat::HardFloat, None),
         "softfloat" => (MipsFloat::SoftFloat, None),
-        _ => (
-            MipsFloat::HardFloat,
-            Some(format!("invalid {var}: must be hardfloat, softfloat")),
-        ),
+        _ => (MipsFloat::HardFloat, Some(format!("invalid {var}: must be hardfloat, softfloat"))),
     }
 }
 
@@ -306,10 +274,7 @@ pub fn parse_goppc64(v: &str) -> Parsed<u8> {
         "power8" => (8, None),
         "power9" => (9, None),
         "power10" => (10, None),
-        _ => (
-            8,
-            Some("invalid GOPPC64: must be power8, power9, power10".to_owned()),
-        ),
+        _ => (8, Some("invalid GOPPC64: must be power8, power9, power10".to_owned())),
     }
 }
 
@@ -319,10 +284,7 @@ pub fn parse_goriscv64(v: &str) -> Parsed<u8> {
         "rva20u64" => (20, None),
         "rva22u64" => (22, None),
         "rva23u64" => (23, None),
-        _ => (
-            20,
-            Some("invalid GORISCV64: must be rva20u64, rva22u64, rva23u64".to_owned()),
-        ),
+        _ => (20, Some("invalid GORISCV64: must be rva20u64, rva22u64, rva23u64".to_owned())),
     }
 }
 
@@ -344,9 +306,7 @@ pub fn parse_gowasm(v: &str) -> Option<String> {
 pub fn check_go386(v: &str) -> Result<(), String> {
     match v {
         "sse2" | "softfloat" => Ok(()),
-        "387" => {
-            Err("unsupported setting GO386=387. Consider using GO386=softfloat instead.".to_owned())
-        }
+        "387" => Err("unsupported setting GO386=387. Consider using GO386=softfloat instead.".to_owned()),
         _ => Err(format!("unsupported setting GO386={v}")),
     }
 }
@@ -355,9 +315,7 @@ pub fn check_go386(v: &str) -> Result<(), String> {
 /// `v1.Y.Z-rcN`, `v1.Y.Z-` followed by 8 characters.
 pub fn check_gofips140(v: &str) -> Option<String> {
     let ok = matches!(v, "off" | "latest" | "inprocess" | "certified") || is_fips_version(v);
-    (!ok).then(|| {
-        "invalid GOFIPS140: must be off, latest, inprocess, certified, or v1.Y.Z".to_owned()
-    })
+    (!ok).then(|| "invalid GOFIPS140: must be off, latest, inprocess, certified, or v1.Y.Z".to_owned())
 }
 
 fn is_fips_version(v: &str) -> bool {
@@ -377,8 +335,7 @@ fn is_fips_version(v: &str) -> bool {
     if let Some(rc) = rest.strip_prefix("-rc") {
         return cut_num(rc) == Some("");
     }
-    rest.strip_prefix('-')
-        .is_some_and(|suffix| suffix.len() == 8)
+    rest.strip_prefix('-').is_some_and(|suffix| suffix.len() == 8)
 }
 
 /// Go's `%q` of a string: `strconv.Quote`, with `\a \b \f \n \r \t \v` escapes, `\xNN`
@@ -397,9 +354,7 @@ pub fn go_quote(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             '\u{b}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
+            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if is_go_printable(c) => out.push(c),
             c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push_str(&format!("\\U{:08x}", c as u32)),
@@ -426,30 +381,9 @@ mod tests {
 
     #[test]
     fn goarm_suffixes_strip_soft_then_hard() {
-        assert_eq!(
-            parse_goarm("7,hardfloat,softfloat", "7"),
-            (
-                Goarm {
-                    version: 7,
-                    soft_float: true
-                },
-                None
-            )
-        );
-        assert_eq!(
-            parse_goarm("5", "7").0,
-            Goarm {
-                version: 5,
-                soft_float: true
-            }
-        );
-        assert_eq!(
-            parse_goarm("5,hardfloat", "7").0,
-            Goarm {
-                version: 5,
-                soft_float: false
-            }
-        );
+        assert_eq!(parse_goarm("7,hardfloat,softfloat", "7"), (Goarm { version: 7, soft_float: true }, None));
+        assert_eq!(parse_goarm("5", "7").0, Goarm { version: 5, soft_float: true });
+        assert_eq!(parse_goarm("5,hardfloat", "7").0, Goarm { version: 5, soft_float: false });
         assert_eq!(parse_goarm("6", "7").0.to_string(), "6,hardfloat");
         let (value, error) = parse_goarm("7,softfloat,hardfloat", "7");
         assert_eq!(value.version, 7);
@@ -460,16 +394,11 @@ mod tests {
     fn goarm64_versions_and_extensions() {
         assert_eq!(parse_goarm64("v8.0").0.to_string(), "v8.0");
         assert_eq!(parse_goarm64("v8.1").0.to_string(), "v8.1,lse");
-        assert_eq!(
-            parse_goarm64("v9.5,crypto,lse,crypto").0.to_string(),
-            "v9.5,lse,crypto"
-        );
+        assert_eq!(parse_goarm64("v9.5,crypto,lse,crypto").0.to_string(), "v9.5,lse,crypto");
         assert!(parse_goarm64("v9.6").1.is_some());
         assert!(parse_goarm64("v8.0,").1.is_some());
         let v93 = parse_goarm64("v9.3").0;
-        assert!(
-            v93.supports(8, 8) && !v93.supports(8, 9) && v93.supports(9, 3) && !v93.supports(9, 4)
-        );
+        assert!(v93.supports(8, 8) && !v93.supports(8, 9) && v93.supports(9, 3) && !v93.supports(9, 4));
     }
 
     #[test]
@@ -501,9 +430,6 @@ mod tests {
 
     #[test]
     fn quoting_follows_strconv_quote() {
-        assert_eq!(
-            go_quote("a\"b\u{1}\u{7f}é\u{200b}"),
-            "\"a\\\"b\\x01\\x7fé\\u200b\""
-        );
+        assert_eq!(go_quote("a\"b\u{1}\u{7f}é\u{200b}"), "\"a\\\"b\\x01\\x7fé\\u200b\"");
     }
 }

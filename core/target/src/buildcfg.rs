@@ -101,13 +101,10 @@ impl BuildCfg {
         match arch {
             "386" => vec![format!("386.{}", self.go386)],
             "amd64" => (1..=self.goamd64).map(|i| format!("amd64.v{i}")).collect(),
-            "arm" => (5..=self.goarm.version)
-                .map(|i| format!("arm.{i}"))
-                .collect(),
+            "arm" => (5..=self.goarm.version).map(|i| format!("arm.{i}")).collect(),
             "arm64" => {
                 let (major, minor) = (self.goarm64.major, self.goarm64.minor);
-                let mut tags: Vec<String> =
-                    (0..=minor).map(|i| format!("arm64.v{major}.{i}")).collect();
+                let mut tags: Vec<String> = (0..=minor).map(|i| format!("arm64.v{major}.{i}")).collect();
                 // v9.x includes v8.(x+5).
                 if major == 9 {
                     tags.extend((0..=(minor + 5).min(9)).map(|i| format!("arm64.v8.{i}")));
@@ -116,9 +113,7 @@ impl BuildCfg {
             }
             "mips" | "mipsle" => vec![format!("{arch}.{}", self.gomips.name())],
             "mips64" | "mips64le" => vec![format!("{arch}.{}", self.gomips64.name())],
-            "ppc64" | "ppc64le" => (8..=self.goppc64)
-                .map(|i| format!("{arch}.power{i}"))
-                .collect(),
+            "ppc64" | "ppc64le" => (8..=self.goppc64).map(|i| format!("{arch}.power{i}")).collect(),
             "riscv64" => [20, 22, 23]
                 .into_iter()
                 .filter(|&year| year <= self.goriscv64)
@@ -153,14 +148,9 @@ mod tests {
     use super::*;
 
     fn cfg(vars: &[(&str, &str)]) -> BuildCfg {
-        let map: std::collections::BTreeMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
-        BuildCfg::from_env(
-            &|k| map.get(k).cloned().unwrap_or_default(),
-            Host::LINUX_AMD64,
-        )
+        let map: std::collections::BTreeMap<String, String> =
+            vars.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        BuildCfg::from_env(&|k| map.get(k).cloned().unwrap_or_default(), Host::LINUX_AMD64)
     }
 
     #[test]
@@ -181,16 +171,11 @@ mod tests {
             "invalid GOPPC64: must be power8, power9, power10"
         );
         assert_eq!(
-            cfg(&[("GOEXPERIMENT", "foo"), ("GOFIPS140", "x")])
-                .error
-                .unwrap(),
+            cfg(&[("GOEXPERIMENT", "foo"), ("GOFIPS140", "x")]).error.unwrap(),
             "unknown GOEXPERIMENT foo"
         );
         assert!(
-            cfg(&[("GOWASM", "x"), ("GOFIPS140", "bad")])
-                .error
-                .unwrap()
-                .starts_with("invalid GOFIPS140")
+            cfg(&[("GOWASM", "x"), ("GOFIPS140", "bad")]).error.unwrap().starts_with("invalid GOFIPS140")
         );
     }
 
@@ -201,10 +186,7 @@ mod tests {
             tags(&[("GOARCH", "arm64"), ("GOARM64", "v9.3")]),
             "arm64.v9.0 arm64.v9.1 arm64.v9.2 arm64.v9.3 arm64.v8.0 arm64.v8.1 arm64.v8.2 arm64.v8.3 arm64.v8.4 arm64.v8.5 arm64.v8.6 arm64.v8.7 arm64.v8.8"
         );
-        assert_eq!(
-            tags(&[("GOARCH", "arm"), ("GOARM", "6,softfloat")]),
-            "arm.5 arm.6"
-        );
+        assert_eq!(tags(&[("GOARCH", "arm"), ("GOARM", "6,softfloat")]), "arm.5 arm.6");
         assert_eq!(
             tags(&[("GOARCH", "riscv64"), ("GORISCV64", "rva22u64")]),
             "riscv64.rva20u64 riscv64.rva22u64"

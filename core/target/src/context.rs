@@ -11,6 +11,7 @@
 use core::fmt;
 
 use crate::archvar::ArchVar;
+use crate::experiment::Experiments;
 use crate::goenv::{GoEnv, split_quoted};
 use crate::{GO_RELEASE, ports};
 
@@ -29,6 +30,7 @@ pub struct Context {
     /// The setting the feature tags come from (`GOAMD64=v3`), for explanations.
     feature_setting: Option<(ArchVar, String)>,
     experiment_setting: String,
+    experiments: Experiments,
 }
 
 impl Context {
@@ -39,23 +41,13 @@ impl Context {
     /// only — the quirk of golang/go#73294 that crossplay reproduces.
     pub fn new(env: &GoEnv, build_tags: Vec<String>) -> Context {
         let mut tool_tags: Vec<String> = match &env.experiment {
-            Ok(exps) => exps
-                .enabled()
-                .map(|e| format!("goexperiment.{e}"))
-                .collect(),
+            Ok(exps) => exps.enabled().map(|e| format!("goexperiment.{e}")).collect(),
             Err(_) => Vec::new(),
         };
         tool_tags.extend(env.buildcfg.feature_tags());
         let feature_setting = ArchVar::for_goarch(&env.buildcfg.goarch).map(|var| {
             let raw = env.layers().process_env(var.name());
-            (
-                var,
-                if raw.is_empty() {
-                    var.default_value().to_owned()
-                } else {
-                    raw
-                },
-            )
+            (var, if raw.is_empty() { var.default_value().to_owned() } else { raw })
         });
         Context {
             goos: env.goos.clone(),
@@ -67,6 +59,7 @@ impl Context {
             build_tags,
             feature_setting,
             experiment_setting: env.raw_goexperiment.clone(),
+            experiments: env.experiment.clone().unwrap_or_default(),
         }
     }
 
@@ -77,11 +70,7 @@ impl Context {
 
     /// Whether `name` is satisfied, and why.
     pub fn explain(&self, name: &str) -> TagFact {
-        let fact = |set: bool, reason: Reason| TagFact {
-            tag: name.to_owned(),
-            set,
-            reason,
-        };
+        let fact = |set: bool, reason: Reason| TagFact { tag: name.to_owned(), set, reason };
         let goos = self.goos.as_str();
         if name == "cgo" {
             return fact(self.cgo_enabled, Reason::CgoEnabled(self.cgo_enabled));
@@ -97,38 +86,20 @@ impl Context {
         }
         if let Some(implied) = implied_os(goos) {
             if name == implied {
-                return fact(
-                    true,
-                    Reason::ImpliedOs {
-                        goos: self.goos.clone(),
-                    },
-                );
+                return fact(true, Reason::ImpliedOs { goos: self.goos.clone() });
             }
         }
         if name == "unix" {
             let unix = ports::is_unix(goos);
-            return fact(
-                unix,
-                Reason::Unix {
-                    goos: self.goos.clone(),
-                    unix,
-                },
-            );
+            return fact(unix, Reason::Unix { goos: self.goos.clone(), unix });
         }
-        let lookup = if name == "boringcrypto" {
-            "goexperiment.boringcrypto"
-        } else {
-            name
-        };
+        let lookup = if name == "boringcrypto" { "goexperiment.boringcrypto" } else { name };
         if self.build_tags.iter().any(|t| t == lookup) {
             return fact(true, Reason::UserTag);
         }
         if self.tool_tags.iter().any(|t| t == lookup) {
             let reason = match lookup.strip_prefix("goexperiment.") {
-                Some(exp) => Reason::Experiment {
-                    name: exp.to_owned(),
-                    setting: self.experiment_setting.clone(),
-                },
+                Some(exp) => self.experiment_reason(exp),
                 None => Reason::Feature(self.feature_setting.clone()),
             };
             return fact(true, reason);
@@ -141,20 +112,13 @@ impl Context {
 
     fn why_not(&self, name: &str) -> Reason {
         if ports::is_known_os(name) {
-            return Reason::OtherOs {
-                goos: self.goos.clone(),
-            };
+            return Reason::OtherOs { goos: self.goos.clone() };
         }
         if ports::is_known_arch(name) {
-            return Reason::OtherArch {
-                goarch: self.goarch.clone(),
-            };
+            return Reason::OtherArch { goarch: self.goarch.clone() };
         }
         if let Some(exp) = name.strip_prefix("goexperiment.") {
-            return Reason::Experiment {
-                name: exp.to_owned(),
-                setting: self.experiment_setting.clone(),
-            };
+            return self.experiment_reason(exp);
         }
         if name.starts_with("go1.") {
             return Reason::Release;
@@ -164,11 +128,15 @@ impl Context {
             if arch_prefix == self.goarch {
                 return Reason::Feature(self.feature_setting.clone());
             }
-            return Reason::OtherArch {
-                goarch: self.goarch.clone(),
-            };
+            return Reason::OtherArch { goarch: self.goarch.clone() };
         }
         Reason::Unknown
+    }
+
+    fn experiment_reason(&self, name: &str) -> Reason {
+        let by_default = self.experiments.is_baseline(name) == self.experiments.is_enabled(name);
+        let setting = if by_default { String::new() } else { self.experiment_setting.clone() };
+        Reason::Experiment { name: name.to_owned(), setting }
     }
 
     /// Every tag this configuration satisfies, each once, with the reason: GOOS and the
@@ -213,9 +181,7 @@ pub fn implied_os(goos: &str) -> Option<&'static str> {
 
 /// `go1.1` … `go1.27`: one tag per release up to the toolchain's.
 pub fn release_tags() -> Vec<String> {
-    (1..=GO_RELEASE)
-        .map(|minor| format!("go1.{minor}"))
-        .collect()
+    (1..=GO_RELEASE).map(|minor| format!("go1.{minor}")).collect()
 }
 
 /// Parses a `-tags` value as the go command does (`tagsFlag.Set`): a comma list with
@@ -225,11 +191,16 @@ pub fn parse_tags_flag(value: &str) -> Result<Vec<String>, String> {
     if value.contains(' ') || value.contains('\'') {
         return split_quoted(value);
     }
-    Ok(value
-        .split(',')
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
-        .collect())
+    Ok(value.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect())
+}
+
+/// The `-tags` list a command uses: its own `-tags` flag if given, else the last
+/// `-tags` in GOFLAGS, else none.
+pub fn effective_build_tags(env: &GoEnv, flag: Option<&str>) -> Result<Vec<String>, String> {
+    match flag.map(str::to_owned).or_else(|| env.goflags_tags()) {
+        Some(value) => parse_tags_flag(&value),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Whether one tag is satisfied, and the reason.
@@ -283,11 +254,7 @@ impl fmt::Display for Reason {
         match self {
             Reason::Goos(goos) => write!(f, "GOOS={goos}"),
             Reason::ImpliedOs { goos } => {
-                write!(
-                    f,
-                    "GOOS={goos}, and {goos} implies {}",
-                    implied_os(goos).unwrap_or("?")
-                )
+                write!(f, "GOOS={goos}, and {goos} implies {}", implied_os(goos).unwrap_or("?"))
             }
             Reason::OtherOs { goos } => match implied_os(goos) {
                 Some(implied) => write!(f, "GOOS={goos}, which implies only {implied}"),
@@ -302,10 +269,14 @@ impl fmt::Display for Reason {
             Reason::Feature(Some((var, value))) => write!(f, "{var}={value}"),
             Reason::Feature(None) => f.write_str("GOARCH has no feature levels"),
             Reason::Experiment { name, setting } if setting.is_empty() => {
-                write!(f, "experiment {name} by default, GOEXPERIMENT unset")
+                if crate::experiment::EXPERIMENTS.contains(&name.as_str()) {
+                    write!(f, "experiment {name} is at its default for this target")
+                } else {
+                    write!(f, "go1.27.3 has no experiment {name}")
+                }
             }
             Reason::Experiment { name, setting } => {
-                write!(f, "experiment {name} with GOEXPERIMENT={setting}")
+                write!(f, "GOEXPERIMENT={setting} changes experiment {name}")
             }
             Reason::Release => write!(f, "the toolchain is {}", crate::GO_VERSION),
             Reason::UserTag => f.write_str("listed in -tags"),
@@ -321,11 +292,7 @@ mod tests {
     use crate::goenv::EnvLayers;
 
     fn ctx(vars: &[(&str, &str)], tags: &[&str]) -> Context {
-        let env = GoEnv::new(
-            EnvLayers::from_process(vars.iter().copied()),
-            Host::LINUX_AMD64,
-            &|_| true,
-        );
+        let env = GoEnv::new(EnvLayers::from_process(vars.iter().copied()), Host::LINUX_AMD64, &|_| true);
         Context::new(&env, tags.iter().map(|t| (*t).to_owned()).collect())
     }
 
@@ -346,16 +313,7 @@ mod tests {
         ] {
             assert!(android.matches(set), "{set}");
         }
-        for unset in [
-            "cgo",
-            "darwin",
-            "go1.28",
-            "gccgo",
-            "ignore",
-            "arm64.v8.1",
-            "boringcrypto",
-            "amd64",
-        ] {
+        for unset in ["cgo", "darwin", "go1.28", "gccgo", "ignore", "arm64.v8.1", "boringcrypto", "amd64"] {
             assert!(!android.matches(unset), "{unset}");
         }
         assert!(!ctx(&[], &[]).matches("android"));
@@ -366,24 +324,14 @@ mod tests {
     #[test]
     fn explanations() {
         let c = ctx(&[("GOAMD64", "v3")], &[]);
+        assert_eq!(c.explain("amd64.v2").to_string(), "`amd64.v2` is set: GOAMD64=v3");
+        assert_eq!(c.explain("amd64.v4").to_string(), "`amd64.v4` is not set: GOAMD64=v3");
         assert_eq!(
-            c.explain("amd64.v2").to_string(),
-            "`amd64.v2` is set: GOAMD64=v3"
-        );
-        assert_eq!(
-            c.explain("amd64.v4").to_string(),
-            "`amd64.v4` is not set: GOAMD64=v3"
-        );
-        assert_eq!(
-            ctx(&[("GOOS", "ios"), ("GOARCH", "arm64")], &[])
-                .explain("darwin")
-                .to_string(),
+            ctx(&[("GOOS", "ios"), ("GOARCH", "arm64")], &[]).explain("darwin").to_string(),
             "`darwin` is set: GOOS=ios, and ios implies darwin"
         );
         assert_eq!(
-            ctx(&[("GOOS", "darwin"), ("GOARCH", "arm64")], &[])
-                .explain("ios")
-                .to_string(),
+            ctx(&[("GOOS", "darwin"), ("GOARCH", "arm64")], &[]).explain("ios").to_string(),
             "`ios` is not set: GOOS=darwin"
         );
         assert_eq!(c.explain("cgo").to_string(), "`cgo` is set: CGO_ENABLED=1");
@@ -396,12 +344,8 @@ mod tests {
     #[test]
     fn tag_set_is_complete() {
         let c = ctx(&[("GOOS", "illumos")], &["x", "x"]);
-        let names: Vec<String> = c
-            .tag_set()
-            .into_iter()
-            .inspect(|f| assert!(f.set, "{f}"))
-            .map(|f| f.tag)
-            .collect();
+        let names: Vec<String> =
+            c.tag_set().into_iter().inspect(|f| assert!(f.set, "{f}")).map(|f| f.tag).collect();
         assert_eq!(&names[..5], ["illumos", "solaris", "amd64", "unix", "gc"]);
         assert!(
             names.iter().any(|t| t == "amd64.v1")

@@ -60,10 +60,7 @@ impl Experiments {
                 baseline[i] = on;
             }
         }
-        Experiments {
-            flags: baseline,
-            baseline,
-        }
+        Experiments { flags: baseline, baseline }
     }
 
     /// `ParseGOEXPERIMENT(goos, goarch, goexp)`: a comma list of experiment names, each
@@ -113,11 +110,7 @@ impl Experiments {
 
     /// The enabled experiments, in flag order (`ExperimentFlags.Enabled`).
     pub fn enabled(&self) -> impl Iterator<Item = &'static str> + '_ {
-        EXPERIMENTS
-            .iter()
-            .zip(self.flags)
-            .filter(|(_, on)| *on)
-            .map(|(&name, _)| name)
+        EXPERIMENTS.iter().zip(self.flags).filter(|(_, on)| *on).map(|(&name, _)| name)
     }
 
     /// The canonical GOEXPERIMENT value: the flags that differ from the baseline,
@@ -126,11 +119,7 @@ impl Experiments {
         let mut list = Vec::new();
         for (i, name) in EXPERIMENTS.iter().enumerate() {
             if self.flags[i] != self.baseline[i] {
-                list.push(if self.flags[i] {
-                    (*name).to_owned()
-                } else {
-                    format!("no{name}")
-                });
+                list.push(if self.flags[i] { (*name).to_owned() } else { format!("no{name}") });
             }
         }
         list.join(",")
@@ -140,10 +129,7 @@ impl Experiments {
 /// Architectures with the register-based calling convention; on all of them it is
 /// always on in go1.27.
 fn regabi_supported(goarch: &str) -> bool {
-    matches!(
-        goarch,
-        "amd64" | "arm64" | "loong64" | "ppc64le" | "ppc64" | "riscv64" | "s390x"
-    )
+    matches!(goarch, "amd64" | "arm64" | "loong64" | "ppc64le" | "ppc64" | "riscv64" | "s390x")
 }
 
 #[cfg(test)]
@@ -173,30 +159,15 @@ mod tests {
     #[test]
     fn parsing() {
         assert_eq!(enabled("linux", "386", "none,arenas").unwrap(), "arenas");
-        assert_eq!(
-            enabled("linux", "amd64", "none").unwrap(),
-            "regabiwrappers regabiargs"
-        );
+        assert_eq!(enabled("linux", "amd64", "none").unwrap(), "regabiwrappers regabiargs");
         assert_eq!(
             enabled("linux", "386", "regabiargs,noregabiwrappers").unwrap(),
             enabled("linux", "386", "").unwrap()
         );
-        assert_eq!(
-            enabled("linux", "amd64", ",,").unwrap(),
-            enabled("linux", "amd64", "").unwrap()
-        );
-        assert_eq!(
-            enabled("linux", "amd64", "nofoo").unwrap_err(),
-            "unknown GOEXPERIMENT foo"
-        );
-        assert_eq!(
-            enabled("linux", "amd64", "nonone").unwrap_err(),
-            "unknown GOEXPERIMENT none"
-        );
-        assert_eq!(
-            enabled("linux", "amd64", "Arenas").unwrap_err(),
-            "unknown GOEXPERIMENT Arenas"
-        );
+        assert_eq!(enabled("linux", "amd64", ",,").unwrap(), enabled("linux", "amd64", "").unwrap());
+        assert_eq!(enabled("linux", "amd64", "nofoo").unwrap_err(), "unknown GOEXPERIMENT foo");
+        assert_eq!(enabled("linux", "amd64", "nonone").unwrap_err(), "unknown GOEXPERIMENT none");
+        assert_eq!(enabled("linux", "amd64", "Arenas").unwrap_err(), "unknown GOEXPERIMENT Arenas");
         let exps = Experiments::parse("darwin", "arm64", "arenas,nojsonv2,dwarf5").unwrap();
         assert_eq!(exps.canonical(), "arenas,dwarf5,nojsonv2");
     }

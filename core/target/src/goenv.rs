@@ -27,10 +27,7 @@ impl EnvLayers {
         vars: impl IntoIterator<Item = (K, V)>,
     ) -> EnvLayers {
         EnvLayers {
-            process: vars
-                .into_iter()
-                .map(|(k, v)| (k.into(), v.into()))
-                .collect(),
+            process: vars.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
             file: BTreeMap::new(),
         }
     }
@@ -83,10 +80,7 @@ pub fn parse_env_file(text: &str) -> BTreeMap<String, String> {
 pub fn env_file_path(layers: &EnvLayers, host: Host) -> (Result<String, String>, bool) {
     match layers.process_env("GOENV").as_str() {
         "off" => (Err("GOENV=off".to_owned()), false),
-        "" => (
-            user_dir(layers, host, UserDir::Config).map(|dir| join_clean(&dir, "go/env")),
-            false,
-        ),
+        "" => (user_dir(layers, host, UserDir::Config).map(|dir| join_clean(&dir, "go/env")), false),
         file => (Ok(file.to_owned()), true),
     }
 }
@@ -102,41 +96,23 @@ fn user_dir(layers: &EnvLayers, host: Host, kind: UserDir) -> Result<String, Str
     let env = |k: &str| layers.process_env(k);
     match host.goos {
         "windows" => {
-            let var = if kind == UserDir::Cache {
-                "LocalAppData"
-            } else {
-                "AppData"
-            };
+            let var = if kind == UserDir::Cache { "LocalAppData" } else { "AppData" };
             let dir = env(var);
-            if dir.is_empty() {
-                Err(format!("%{var}% is not defined"))
-            } else {
-                Ok(dir)
-            }
+            if dir.is_empty() { Err(format!("%{var}% is not defined")) } else { Ok(dir) }
         }
         "darwin" | "ios" => {
             let home = env("HOME");
             if home.is_empty() {
                 return Err("$HOME is not defined".to_owned());
             }
-            Ok(home
-                + if kind == UserDir::Cache {
-                    "/Library/Caches"
-                } else {
-                    "/Library/Application Support"
-                })
+            Ok(home + if kind == UserDir::Cache { "/Library/Caches" } else { "/Library/Application Support" })
         }
         "plan9" => {
             let home = env("home");
             if home.is_empty() {
                 return Err("$home is not defined".to_owned());
             }
-            Ok(home
-                + if kind == UserDir::Cache {
-                    "/lib/cache"
-                } else {
-                    "/lib"
-                })
+            Ok(home + if kind == UserDir::Cache { "/lib/cache" } else { "/lib" })
         }
         _ => {
             let (xdg, sub) = match kind {
@@ -376,15 +352,11 @@ impl GoEnv {
     /// `buildcfg.Check()` then `cfg.ExperimentErr`, as `go env` and every build do first.
     pub fn check(&self) -> Result<(), EnvError> {
         if let Some(message) = &self.buildcfg.error {
-            return Err(EnvError {
-                message: message.clone(),
-            });
+            return Err(EnvError { message: message.clone() });
         }
         match &self.experiment {
             Ok(_) => Ok(()),
-            Err(message) => Err(EnvError {
-                message: message.clone(),
-            }),
+            Err(message) => Err(EnvError { message: message.clone() }),
         }
     }
 
@@ -408,11 +380,7 @@ impl GoEnv {
             return (default, false);
         }
         let changed = set != default;
-        if set.starts_with('/') || set == "off" {
-            (set, changed)
-        } else {
-            ("off".to_owned(), changed)
-        }
+        if set.starts_with('/') || set == "off" { (set, changed) } else { ("off".to_owned(), changed) }
     }
 
     pub fn exe_suffix(&self) -> &'static str {
@@ -421,34 +389,18 @@ impl GoEnv {
 
     /// The variables crossplay's `env` prints, in the go command's terms, sorted by name.
     pub fn vars(&self) -> Vec<EnvVar> {
-        let var = |name: &'static str, value: String, changed: bool| EnvVar {
-            name,
-            value,
-            changed,
-        };
+        let var = |name: &'static str, value: String, changed: bool| EnvVar { name, value, changed };
         let non_empty = |name: &'static str| {
             let value = self.layers.getenv(name);
             let changed = !value.is_empty();
-            EnvVar {
-                name,
-                value,
-                changed,
-            }
+            EnvVar { name, value, changed }
         };
         let (goenv, goenv_changed) = env_file_path(&self.layers, self.host);
         let (gocache, gocache_changed) = self.gocache();
         let (gofips140, gofips140_changed) = self.layers.env_or_changed("GOFIPS140", "off");
         let mut vars = vec![
-            var(
-                "CGO_ENABLED",
-                if self.cgo_enabled { "1" } else { "0" }.to_owned(),
-                self.cgo_changed,
-            ),
-            var(
-                "GOARCH",
-                self.goarch.clone(),
-                self.goarch != self.host.goarch,
-            ),
+            var("CGO_ENABLED", if self.cgo_enabled { "1" } else { "0" }.to_owned(), self.cgo_changed),
+            var("GOARCH", self.goarch.clone(), self.goarch != self.host.goarch),
             var("GOCACHE", gocache, gocache_changed),
             var("GOENV", goenv.unwrap_or_default(), goenv_changed),
             var("GOEXE", self.exe_suffix().to_owned(), false),
@@ -480,15 +432,41 @@ impl GoEnv {
         String::new()
     }
 
-    /// The `-tags` value GOFLAGS carries, if any: the go command applies GOFLAGS to
-    /// every command that has the flag, the last occurrence winning.
-    pub fn goflags_tags(&self) -> Option<String> {
-        let flags = split_quoted(&self.layers.getenv("GOFLAGS")).ok()?;
-        flags.iter().rev().find_map(|f| {
-            let f = f.strip_prefix("--").or_else(|| f.strip_prefix('-'))?;
-            f.strip_prefix("tags=").map(str::to_owned)
-        })
+    /// GOFLAGS as the go command applies it to a command's flags
+    /// (`base.SetFromGOFLAGS`): unparsable GOFLAGS and items starting with `=` are
+    /// skipped; `--name` becomes `-name`; and the flag looked up is the name without
+    /// its first character, which is not checked to be a dash.
+    pub fn goflags(&self) -> Vec<GoFlag> {
+        let Ok(items) = split_quoted(&self.layers.getenv("GOFLAGS")) else { return Vec::new() };
+        items
+            .into_iter()
+            .filter_map(|item| {
+                let (name, value) = match item.split_once('=') {
+                    Some(("", _)) => return None,
+                    Some((name, value)) => (name.to_owned(), Some(value.to_owned())),
+                    None => (item, None),
+                };
+                let name = if name.starts_with("--") { name[1..].to_owned() } else { name };
+                let lookup = name.get(1..).unwrap_or("").to_owned();
+                Some(GoFlag { name, lookup, value })
+            })
+            .collect()
     }
+
+    /// The `-tags` value GOFLAGS carries, if any (the last one wins).
+    pub fn goflags_tags(&self) -> Option<String> {
+        self.goflags().into_iter().rev().find(|f| f.lookup == "tags").map(|f| f.value.unwrap_or_default())
+    }
+}
+
+/// One item of GOFLAGS, as [`GoEnv::goflags`] reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoFlag {
+    /// The name as written, `--` shortened to `-`: what error messages show.
+    pub name: String,
+    /// The flag it sets.
+    pub lookup: String,
+    pub value: Option<String>,
 }
 
 fn non_empty_or(v: String, default: &str) -> String {
@@ -502,11 +480,7 @@ mod tests {
     fn env(vars: &[(&str, &str)]) -> GoEnv {
         let mut all = vec![("HOME", "/home/u")];
         all.extend_from_slice(vars);
-        GoEnv::new(
-            EnvLayers::from_process(all.iter().copied()),
-            Host::LINUX_AMD64,
-            &|cc| cc == "gcc",
-        )
+        GoEnv::new(EnvLayers::from_process(all.iter().copied()), Host::LINUX_AMD64, &|cc| cc == "gcc")
     }
 
     #[test]
@@ -515,17 +489,9 @@ mod tests {
         assert!(!env(&[("GOOS", "windows")]).cgo_enabled);
         assert!(env(&[("GOOS", "windows"), ("CGO_ENABLED", "1")]).cgo_enabled);
         assert!(env(&[("CGO_ENABLED", "true")]).cgo_enabled);
-        let no_gcc = GoEnv::new(
-            EnvLayers::from_process([("HOME", "/h")]),
-            Host::LINUX_AMD64,
-            &|_| false,
-        );
+        let no_gcc = GoEnv::new(EnvLayers::from_process([("HOME", "/h")]), Host::LINUX_AMD64, &|_| false);
         assert!(!no_gcc.cgo_enabled);
-        let cc = GoEnv::new(
-            EnvLayers::from_process([("CC", "foo")]),
-            Host::LINUX_AMD64,
-            &|_| false,
-        );
+        let cc = GoEnv::new(EnvLayers::from_process([("CC", "foo")]), Host::LINUX_AMD64, &|_| false);
         assert!(cc.cgo_enabled);
         assert!(!GoEnv::new(EnvLayers::default(), Host::JS_WASM, &|_| true).cgo_enabled);
     }
@@ -533,21 +499,10 @@ mod tests {
     #[test]
     fn paths() {
         assert_eq!(env(&[]).gocache().0, "/home/u/.cache/go-build");
-        assert_eq!(
-            env(&[("XDG_CACHE_HOME", "/x//y/")]).gocache().0,
-            "/x/y/go-build"
-        );
+        assert_eq!(env(&[("XDG_CACHE_HOME", "/x//y/")]).gocache().0, "/x/y/go-build");
         assert_eq!(env(&[("XDG_CACHE_HOME", "rel")]).gocache().0, "off");
-        assert_eq!(
-            env(&[("GOCACHE", "rel")]).gocache(),
-            ("off".to_owned(), true)
-        );
-        assert_eq!(
-            GoEnv::new(EnvLayers::default(), Host::JS_WASM, &|_| false)
-                .gocache()
-                .0,
-            "off"
-        );
+        assert_eq!(env(&[("GOCACHE", "rel")]).gocache(), ("off".to_owned(), true));
+        assert_eq!(GoEnv::new(EnvLayers::default(), Host::JS_WASM, &|_| false).gocache().0, "off");
         assert_eq!(env(&[]).lookup("GOENV"), "/home/u/.config/go/env");
         assert_eq!(env(&[("GOENV", "off")]).lookup("GOENV"), "");
         assert_eq!(clean_path("/a/../../b/./c/"), "/b/c");
@@ -568,33 +523,19 @@ mod tests {
     fn env_file_layer() {
         let file = parse_env_file("GOOS=windows\n# comment\nlower=x\nGOAMD64=v3\nNOEQUALS\n");
         assert_eq!(file.len(), 2);
-        let layers = EnvLayers {
-            process: BTreeMap::new(),
-            file,
-        };
+        let layers = EnvLayers { process: BTreeMap::new(), file };
         let e = GoEnv::new(layers, Host::LINUX_AMD64, &|_| true);
         assert_eq!(e.goos, "windows");
         // buildcfg reads the process environment only.
         assert_eq!(e.buildcfg.goos, "linux");
         assert_eq!(e.buildcfg.goamd64, 1);
-        assert_eq!(
-            e.arch_env(),
-            Some((ArchVar::GoAmd64, "v3".to_owned(), true))
-        );
+        assert_eq!(e.arch_env(), Some((ArchVar::GoAmd64, "v3".to_owned(), true)));
     }
 
     #[test]
     fn goflags() {
-        assert_eq!(
-            split_quoted(" -a  'b c' \"d\"").unwrap(),
-            ["-a", "b c", "d"]
-        );
+        assert_eq!(split_quoted(" -a  'b c' \"d\"").unwrap(), ["-a", "b c", "d"]);
         assert_eq!(split_quoted("'x").unwrap_err(), "unterminated ' string");
-        assert_eq!(
-            env(&[("GOFLAGS", "-tags=a,b --tags=c -x")])
-                .goflags_tags()
-                .as_deref(),
-            Some("c")
-        );
+        assert_eq!(env(&[("GOFLAGS", "-tags=a,b --tags=c -x")]).goflags_tags().as_deref(), Some("c"));
     }
 }

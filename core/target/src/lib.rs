@@ -17,7 +17,7 @@ pub use archvar::ArchVar;
 pub use buildcfg::BuildCfg;
 pub use context::{Context, Reason, TagFact};
 pub use experiment::Experiments;
-pub use goenv::{EnvError, EnvLayers, EnvVar, GoEnv};
+pub use goenv::{EnvError, EnvLayers, EnvVar, GoEnv, GoFlag};
 pub use ports::Port;
 
 /// The Go toolchain crossplay emulates.
@@ -35,13 +35,7 @@ pub struct Host {
 }
 
 impl Host {
-    pub const LINUX_AMD64: Host = Host {
-        goos: "linux",
-        goarch: "amd64",
-    };
+    pub const LINUX_AMD64: Host = Host { goos: "linux", goarch: "amd64" };
     /// crossplay in the browser: the toolchain itself runs as js/wasm.
-    pub const JS_WASM: Host = Host {
-        goos: "js",
-        goarch: "wasm",
-    };
+    pub const JS_WASM: Host = Host { goos: "js", goarch: "wasm" };
 }

@@ -18,33 +18,15 @@ pub struct Port {
 }
 
 const fn port(goos: &'static str, goarch: &'static str, cgo_supported: bool) -> Port {
-    Port {
-        goos,
-        goarch,
-        cgo_supported,
-        first_class: false,
-        broken: false,
-    }
+    Port { goos, goarch, cgo_supported, first_class: false, broken: false }
 }
 
 const fn first_class(goos: &'static str, goarch: &'static str) -> Port {
-    Port {
-        goos,
-        goarch,
-        cgo_supported: true,
-        first_class: true,
-        broken: false,
-    }
+    Port { goos, goarch, cgo_supported: true, first_class: true, broken: false }
 }
 
 const fn broken(goos: &'static str, goarch: &'static str) -> Port {
-    Port {
-        goos,
-        goarch,
-        cgo_supported: true,
-        first_class: false,
-        broken: true,
-    }
+    Port { goos, goarch, cgo_supported: true, first_class: false, broken: true }
 }
 
 /// Every port of go1.27.3, broken ones included, sorted as `go tool dist list` sorts
@@ -196,9 +178,7 @@ pub fn is_unix(goos: &str) -> bool {
 /// The output of `go tool dist list [-json] [-broken]`, byte for byte.
 pub fn dist_list(json: bool, include_broken: bool) -> String {
     if !json {
-        return listed(include_broken)
-            .map(|p| format!("{}/{}\n", p.goos, p.goarch))
-            .collect();
+        return listed(include_broken).map(|p| format!("{}/{}\n", p.goos, p.goarch)).collect();
     }
     // `json.MarshalIndent` of a struct slice; `Broken` is `omitempty`, and the output
     // has no trailing newline (cmd/dist writes the marshalled bytes as they are).
@@ -225,10 +205,7 @@ mod tests {
 
     #[test]
     fn table_is_sorted_like_sort_strings() {
-        let names: Vec<String> = PORTS
-            .iter()
-            .map(|p| format!("{}/{}", p.goos, p.goarch))
-            .collect();
+        let names: Vec<String> = PORTS.iter().map(|p| format!("{}/{}", p.goos, p.goarch)).collect();
         let mut sorted = names.clone();
         sorted.sort();
         assert_eq!(names, sorted);
