@@ -34,29 +34,46 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         Err(message) => return usage_fail(message),
     };
     let (json, changed) = (parsed.bool("json"), parsed.bool("changed"));
+    // The go command's own failures (`base.Fatalf`) exit with status 1.
     if json && parsed.bool("u") {
-        return Outcome::fail(2, "go: cannot use -json with -u");
+        return Outcome::fail(1, "go: cannot use -json with -u");
     }
     if json && parsed.bool("w") {
-        return Outcome::fail(2, "go: cannot use -json with -w");
+        return Outcome::fail(1, "go: cannot use -json with -w");
     }
     if parsed.bool("u") && parsed.bool("w") {
-        return Outcome::fail(2, "go: cannot use -u with -w");
+        return Outcome::fail(1, "go: cannot use -u with -w");
     }
     if parsed.bool("u") || parsed.bool("w") {
         return Outcome::fail(
-            2,
+            1,
             "crossplay env: -u and -w are not supported: crossplay reads the go/env file but never writes it; use 'go env -w'",
         );
     }
-    if let Err(EnvError { message }) = env.check() {
-        return Outcome::fail(EnvError::EXIT_STATUS, format!("go: {message}"));
+    if let Err(EnvError { message, status }) = env.check() {
+        return Outcome::fail(status, message);
     }
     if let Some(arg) = parsed.args.iter().find(|a| a.contains('=')) {
-        return Outcome::fail(
-            2,
-            format!("go: invalid variable name {} (use -w to set variable)", go_quote(arg)),
-        );
+        return Outcome::fail(1, format!("go: invalid variable name {} (use -w to set variable)", go_quote(arg)));
+    }
+    // Module loading resolves GOFIPS140; `go env` has no -tags, so purego cannot clash.
+    if let Err(EnvError { message, status }) = env.check_fips140(&[]) {
+        return Outcome::fail(status, message);
+    }
+    // The full listing (and the C flag variables) initializes a build: the GOOS/GOARCH
+    // pair must be a port, and probing the C compiler's flags, when there is one, uses
+    // the build cache (skipped under -n).
+    let costly = ["CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS", "CGO_LDFLAGS", "PKG_CONFIG", "GOGCCFLAGS"];
+    let names_costly = parsed.args.iter().any(|a| costly.contains(&a.split('=').next().unwrap_or("")));
+    if parsed.args.is_empty() || names_costly {
+        if target::ports::lookup(&env.goos, &env.goarch).is_none() {
+            return Outcome::fail(2, format!("go: unsupported GOOS/GOARCH pair {}/{}", env.goos, env.goarch));
+        }
+        if !parsed.bool("n") && (sys.look_path)(&c_compiler(&env)) {
+            if let Err(EnvError { message, status }) = env.require_cache() {
+                return Outcome::fail(status, message);
+            }
+        }
     }
 
     let vars = env.vars();
@@ -109,6 +126,12 @@ fn goflags_defaults(env: &GoEnv) -> Result<Parsed, String> {
         parsed.values.insert(flag.name, on.to_string());
     }
     Ok(parsed)
+}
+
+/// The C compiler a build would use: `$CC`'s first word, else the target's default.
+fn c_compiler(env: &GoEnv) -> String {
+    let cc = target::goenv::split_quoted(&env.layers().getenv("CC")).unwrap_or_default();
+    cc.into_iter().next().unwrap_or_else(|| target::goenv::default_cc(&env.goos).to_owned())
 }
 
 /// Single-quotes a value for a POSIX shell, as `go env` does.

@@ -4,7 +4,7 @@
 
 use base::json::Json;
 use target::EnvError;
-use target::context::{Context, effective_build_tags};
+use target::context::Context;
 
 use crate::flags::{self, Flag, FlagKind, Parsed};
 use crate::help::TAGS_USAGE;
@@ -21,14 +21,10 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         Err(message) => return Outcome::fail(2, format!("{message}\n{TAGS_USAGE}")),
     };
     let env = sys.go_env();
-    if let Err(EnvError { message }) = env.check() {
-        return Outcome::fail(EnvError::EXIT_STATUS, format!("go: {message}"));
-    }
-    let build_tags = match effective_build_tags(&env, parsed.values.get("tags").map(String::as_str)) {
-        Ok(tags) => tags,
-        Err(message) => return Outcome::fail(2, format!("invalid value for flag -tags: {message}")),
+    let ctx = match Context::for_command(&env, parsed.values.get("tags").map(String::as_str)) {
+        Ok(ctx) => ctx,
+        Err(EnvError { message, status }) => return Outcome::fail(status, message),
     };
-    let ctx = Context::new(&env, build_tags);
     let facts = if parsed.args.is_empty() {
         ctx.tag_set()
     } else {

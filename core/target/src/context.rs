@@ -12,7 +12,7 @@ use core::fmt;
 
 use crate::archvar::ArchVar;
 use crate::experiment::Experiments;
-use crate::goenv::{GoEnv, split_quoted};
+use crate::goenv::{EnvError, GoEnv, split_quoted};
 use crate::{GO_RELEASE, ports};
 
 /// The tags of one configuration, as `go list -f '{{context…}}'` reports them.
@@ -195,11 +195,37 @@ pub fn parse_tags_flag(value: &str) -> Result<Vec<String>, String> {
 }
 
 /// The `-tags` list a command uses: its own `-tags` flag if given, else the last
-/// `-tags` in GOFLAGS, else none.
+/// `-tags` in GOFLAGS, else none. The error is the flag package's message.
 pub fn effective_build_tags(env: &GoEnv, flag: Option<&str>) -> Result<Vec<String>, String> {
     match flag.map(str::to_owned).or_else(|| env.goflags_tags()) {
-        Some(value) => parse_tags_flag(&value),
+        Some(value) => parse_tags_flag(&value)
+            .map_err(|e| format!("invalid value {} for flag -tags: {e}", crate::archvar::go_quote(&value))),
         None => Ok(Vec::new()),
+    }
+}
+
+impl Context {
+    /// The context a go command (`build`, `list`, …) works in, after the checks every
+    /// such command makes in Go's order: the configuration, the `-tags` flag, then
+    /// GOFIPS140, whose snapshot adds a `fips140vX.Y` build tag.
+    pub fn for_command(env: &GoEnv, tags_flag: Option<&str>) -> Result<Context, EnvError> {
+        env.check()?;
+        let mut tags = effective_build_tags(env, tags_flag).map_err(|message| EnvError { message, status: 2 })?;
+        if let Some(tag) = env.check_fips140(&tags)? {
+            tags.push(tag);
+        }
+        Ok(Context::new(env, tags))
+    }
+
+    /// The error a default-mode build of a main package meets when the target needs
+    /// external linking and cgo is off.
+    pub fn check_link(&self) -> Result<(), String> {
+        match ports::external_linking_reason(&self.goos, &self.goarch) {
+            Some(what) if !self.cgo_enabled => {
+                Err(format!("{what} requires external (cgo) linking, but cgo is not enabled"))
+            }
+            _ => Ok(()),
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use crate::archvar::ArchVar;
 use crate::buildcfg::BuildCfg;
 use crate::experiment::Experiments;
+use crate::fips140::Fips140;
 use crate::{GO_VERSION, Host, ports};
 
 /// The two places a setting can come from, highest precedence first.
@@ -278,14 +279,18 @@ pub struct EnvVar {
     pub changed: bool,
 }
 
-/// An invalid configuration, reported as Go reports it: `go: <message>`, exit status 2.
+/// An invalid configuration, reported as Go reports it: the whole line (`go: …`) and
+/// the exit status (2 for `internal/buildcfg` errors, 1 for the go command's own).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EnvError {
     pub message: String,
+    pub status: i32,
 }
 
 impl EnvError {
-    pub const EXIT_STATUS: i32 = 2;
+    fn new(status: i32, message: impl Into<String>) -> EnvError {
+        EnvError { message: message.into(), status }
+    }
 }
 
 /// The go command's configuration for one environment.
@@ -352,11 +357,68 @@ impl GoEnv {
     /// `buildcfg.Check()` then `cfg.ExperimentErr`, as `go env` and every build do first.
     pub fn check(&self) -> Result<(), EnvError> {
         if let Some(message) = &self.buildcfg.error {
-            return Err(EnvError { message: message.clone() });
+            return Err(EnvError::new(2, format!("go: {message}")));
         }
         match &self.experiment {
             Ok(_) => Ok(()),
-            Err(message) => Err(EnvError { message: message.clone() }),
+            Err(message) => Err(EnvError::new(1, format!("go: {message}"))),
+        }
+    }
+
+    /// `fips140.Init`, run by module loading in every command: resolves GOFIPS140
+    /// (go/env file included) and returns the build tag it adds, if any.
+    pub fn check_fips140(&self, build_tags: &[String]) -> Result<Option<String>, EnvError> {
+        let (setting, _) = self.layers.env_or_changed("GOFIPS140", "off");
+        let fips = Fips140::resolve(&setting).map_err(|m| EnvError::new(1, m))?;
+        let boring = self.experiment.as_ref().is_ok_and(|e| e.is_enabled("boringcrypto"));
+        if boring && fips.enabled() {
+            return Err(EnvError::new(1, "go: cannot use GOFIPS140 with GOEXPERIMENT=boringcrypto"));
+        }
+        if build_tags.iter().any(|t| t == "purego") && fips.enabled() {
+            return Err(EnvError::new(1, "go: cannot use GOFIPS140 with the purego build tag"));
+        }
+        // A snapshot is unpacked into the module cache, which must be locatable.
+        if matches!(fips, Fips140::Snapshot(_)) && self.gomodcache().is_empty() {
+            return Err(EnvError::new(1, "go: module cache not found: neither GOMODCACHE nor GOPATH is set"));
+        }
+        Ok(fips.build_tag())
+    }
+
+    /// GOMODCACHE: the setting, else `pkg/mod` in the first GOPATH entry, where GOPATH
+    /// defaults to `go` in the home directory; "" when there is none.
+    pub fn gomodcache(&self) -> String {
+        let set = self.layers.getenv("GOMODCACHE");
+        if !set.is_empty() {
+            return set;
+        }
+        let mut gopath = self.layers.getenv("GOPATH");
+        if gopath.is_empty() {
+            let home_var = match self.host.goos {
+                "windows" => "USERPROFILE",
+                "plan9" => "home",
+                _ => "HOME",
+            };
+            let home = self.layers.process_env(home_var);
+            if home.is_empty() {
+                return String::new();
+            }
+            gopath = join_clean(&home, "go");
+        }
+        let separator = if self.host.goos == "windows" { ';' } else { ':' };
+        match gopath.split(separator).next() {
+            Some(first) if !first.is_empty() => join_clean(first, "pkg/mod"),
+            _ => String::new(),
+        }
+    }
+
+    /// The build cache directory, for commands that need one (`cache.Default`).
+    pub fn require_cache(&self) -> Result<String, EnvError> {
+        match self.gocache_dir() {
+            (_, Some(err)) => Err(EnvError::new(1, format!("build cache is required, but could not be located: {err}"))),
+            (dir, None) if dir == "off" => {
+                Err(EnvError::new(1, "build cache is disabled by GOCACHE=off, but required as of Go 1.12"))
+            }
+            (dir, None) => Ok(dir),
         }
     }
 
@@ -371,16 +433,29 @@ impl GoEnv {
     /// GOCACHE (`cache.DefaultDir`): `$GOCACHE` if absolute or `off`, else `off`; the
     /// default is `go-build` in the user cache directory, or `off` without one.
     pub fn gocache(&self) -> (String, bool) {
+        let (dir, _) = self.gocache_dir();
+        let set = self.layers.getenv("GOCACHE");
         let default = match user_dir(&self.layers, self.host, UserDir::Cache) {
             Ok(dir) => join_clean(&dir, "go-build"),
             Err(_) => "off".to_owned(),
         };
+        (dir, !set.is_empty() && set != default)
+    }
+
+    /// `cache.DefaultDir`'s directory and error.
+    fn gocache_dir(&self) -> (String, Option<String>) {
         let set = self.layers.getenv("GOCACHE");
         if set.is_empty() {
-            return (default, false);
+            return match user_dir(&self.layers, self.host, UserDir::Cache) {
+                Ok(dir) => (join_clean(&dir, "go-build"), None),
+                Err(e) => ("off".to_owned(), Some(format!("GOCACHE is not defined and {e}"))),
+            };
         }
-        let changed = set != default;
-        if set.starts_with('/') || set == "off" { (set, changed) } else { ("off".to_owned(), changed) }
+        if set.starts_with('/') || set == "off" {
+            (set, None)
+        } else {
+            ("off".to_owned(), Some("GOCACHE is not an absolute path".to_owned()))
+        }
     }
 
     pub fn exe_suffix(&self) -> &'static str {

@@ -10,6 +10,7 @@ pub mod archvar;
 pub mod buildcfg;
 pub mod context;
 pub mod experiment;
+pub mod fips140;
 pub mod goenv;
 pub mod ports;
 

@@ -94,6 +94,31 @@ pub fn listed(include_broken: bool) -> impl Iterator<Item = &'static Port> {
     PORTS.iter().filter(move |p| include_broken || !p.broken)
 }
 
+/// Why a default-mode build for `goos/goarch` must link externally (with a C toolchain),
+/// if it must (`cmd/go/internal/load.externalLinkingReason` with
+/// `internal/platform.MustLinkExternal`, `DefaultPIE` and `InternalLinkPIESupported`).
+/// Without cgo such a build fails with "<reason> requires external (cgo) linking, but
+/// cgo is not enabled".
+pub fn external_linking_reason(goos: &str, goarch: &str) -> Option<String> {
+    let must = match goos {
+        "android" => goarch != "arm64",
+        "ios" => goarch == "arm64",
+        _ => false,
+    };
+    if must {
+        return Some(format!("{goos}/{goarch}"));
+    }
+    let default_pie = matches!(goos, "android" | "ios" | "windows" | "darwin");
+    let internal_pie = matches!(
+        (goos, goarch),
+        ("android", "arm64")
+            | ("darwin", "amd64" | "arm64")
+            | ("linux", "amd64" | "arm64" | "loong64" | "ppc64" | "ppc64le" | "s390x")
+            | ("windows", "386" | "amd64" | "arm64")
+    );
+    (default_pie && !internal_pie).then(|| "default PIE binary".to_owned())
+}
+
 /// Every GOOS name Go knows (`internal/syslist.KnownOS`), including names that are not
 /// ports (`hurd`, `nacl`, `zos`). A filename suffix naming one of them is a constraint.
 pub static KNOWN_OS: [&str; 18] = [

@@ -1,0 +1,538 @@
+//! The cli crate's integration tests: golden tests of the `crossplay` binary, the code
+//! map check, and differential tests against the real go1.27.3 toolchain (the oracle).
+//!
+//! The oracle is `$CROSSPLAY_GO`, else `.tools/go/bin/go` at the repository root, as
+//! installed by `scripts/install-oracles.sh`. Without it the differential tests skip
+//! with a message, unless `CROSSPLAY_REQUIRE_ORACLES=1`, which makes them fail. Cases
+//! are generated from a seed (`CROSSPLAY_SEED`, default fixed) so a failure reproduces.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use cli::{Outcome, Sys};
+use target::context::Context;
+use target::Host;
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+fn crossplay() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_crossplay"))
+}
+
+/// The go1.27.3 oracle, or `None` (after saying so) when it is absent and not required.
+fn oracle() -> Option<PathBuf> {
+    let path = std::env::var_os("CROSSPLAY_GO")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join(".tools/go/bin/go"));
+    let version = Command::new(&path).arg("version").env("GOTOOLCHAIN", "local").output();
+    match version {
+        Ok(out) if String::from_utf8_lossy(&out.stdout).starts_with("go version go1.27.3 ") => Some(path),
+        _ => {
+            let msg = format!("go1.27.3 oracle not found at {} (run scripts/install-oracles.sh)", path.display());
+            assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "{msg}");
+            eprintln!("SKIPPED: {msg}");
+            None
+        }
+    }
+}
+
+/// A scratch directory for one test, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("crossplay-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+/// A small deterministic generator (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn from_env() -> Rng {
+        let seed = std::env::var("CROSSPLAY_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x00c0_ffee);
+        eprintln!("seed {seed} (set CROSSPLAY_SEED to reproduce)");
+        Rng(seed)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// True with probability `percent`/100.
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+}
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn run(mut cmd: Command) -> Run {
+    let out = cmd.output().expect("run command");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+/// A command with exactly the given environment, in `dir`.
+fn command_in(program: &Path, dir: &Path, env: &[(String, String)], args: &[&str]) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.env_clear().current_dir(dir).args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd
+}
+
+// ---------------------------------------------------------------------------------
+// Golden tests of the binary.
+
+#[test]
+fn usage_help_and_version() {
+    let none = run(crossplay());
+    assert_eq!(none.code, 2);
+    assert!(none.stderr.starts_with("crossplay builds Go programs"), "{}", none.stderr);
+    for topic in ["env", "tags", "tool", "version"] {
+        let help = run({
+            let mut c = crossplay();
+            c.args(["help", topic]);
+            c
+        });
+        assert_eq!(help.code, 0, "help {topic}");
+        assert!(help.stdout.starts_with(&format!("usage: crossplay {topic}")), "{}", help.stdout);
+        assert!(none.stderr.contains(&format!("\t{topic} ")), "usage lists {topic}");
+    }
+    let unknown = run({
+        let mut c = crossplay();
+        c.arg("frobnicate");
+        c
+    });
+    assert_eq!((unknown.code, unknown.stderr.as_str()), (2, "crossplay frobnicate: unknown command\nRun 'crossplay help' for usage.\n"));
+    let version = run({
+        let mut c = crossplay();
+        c.arg("version");
+        c
+    });
+    assert_eq!(version.code, 0);
+    assert!(version.stdout.starts_with("crossplay version v") && version.stdout.contains(" go1.27.3 "), "{}", version.stdout);
+}
+
+fn sys_with(env: &[(&str, &str)]) -> Sys {
+    Sys {
+        host: Host::LINUX_AMD64,
+        env: env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+        read_file: Box::new(|_| None),
+        look_path: Box::new(|name| name == "gcc"),
+    }
+}
+
+fn cli(env: &[(&str, &str)], args: &[&str]) -> Outcome {
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    cli::run(&sys_with(env), &args)
+}
+
+#[test]
+fn env_outputs() {
+    let home = [("HOME", "/home/gopher")];
+    let out = cli(&home, &["env"]);
+    assert_eq!(
+        out.stdout,
+        "CGO_ENABLED='1'\nGOAMD64='v1'\nGOARCH='amd64'\nGOCACHE='/home/gopher/.cache/go-build'\n\
+         GOENV='/home/gopher/.config/go/env'\nGOEXE=''\nGOEXPERIMENT=''\nGOFIPS140='off'\nGOFLAGS=''\n\
+         GOHOSTARCH='amd64'\nGOHOSTOS='linux'\nGOOS='linux'\nGOVERSION='go1.27.3'\n"
+    );
+    let out = cli(&[("GOOS", "windows"), ("GOARCH", "arm64"), ("GOFLAGS", "-tags='it''s'")], &["env", "-changed"]);
+    assert_eq!(out.stdout, "GOARCH='arm64'\nGOCACHE='off'\nGOFLAGS='-tags='\\''it'\\'''\\''s'\\'''\nGOOS='windows'\n");
+    let out = cli(&[("GOARCH", "arm"), ("GOARM", "6")], &["env", "-json", "GOARM", "GOARCH", "GOARM", "NOPE"]);
+    assert_eq!(out.stdout, "{\n\t\"GOARCH\": \"arm\",\n\t\"GOARM\": \"6\",\n\t\"NOPE\": \"\"\n}\n");
+    let out = cli(&[("GOARCH", "mips"), ("GOMIPS", "softfloat")], &["env", "GOMIPS", "GOEXE", "GOARCH"]);
+    assert_eq!(out.stdout, "softfloat\n\nmips\n");
+}
+
+#[test]
+fn env_errors() {
+    let out = cli(&[("GOARM64", "v7")], &["env"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "go: invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\"\n"
+    );
+    assert_eq!(cli(&[], &["env", "GOOS=x"]).stderr, "go: invalid variable name \"GOOS=x\" (use -w to set variable)\n");
+    assert_eq!(cli(&[], &["env", "-json", "-w"]).stderr, "go: cannot use -json with -w\n");
+    let w = cli(&[], &["env", "-w", "GOOS=linux"]);
+    assert_eq!(w.code, 2);
+    assert!(w.stderr.contains("not supported"), "{}", w.stderr);
+    let bad_flag = cli(&[], &["env", "-bogus"]);
+    assert_eq!(bad_flag.code, 2);
+    assert!(bad_flag.stderr.starts_with("flag provided but not defined: -bogus\nusage: crossplay env"));
+    let goflags = cli(&[("GOFLAGS", "--json=maybe")], &["env", "GOOS"]);
+    assert!(goflags.stderr.starts_with("go: invalid boolean value \"maybe\" for flag -json (from $GOFLAGS): parse error\n"));
+}
+
+#[test]
+fn tags_command() {
+    let out = cli(&[("GOOS", "android"), ("GOARCH", "arm"), ("GOARM", "6")], &["tags", "-tags", "a,b"]);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        &lines[..7],
+        [
+            "`android` is set: GOOS=android",
+            "`linux` is set: GOOS=android, and android implies linux",
+            "`arm` is set: GOARCH=arm",
+            "`unix` is set: GOOS=android is a Unix system",
+            "`gc` is set: the compiler is gc",
+            "`goexperiment.dwarf5` is set: experiment dwarf5 is at its default for this target",
+            "`goexperiment.jsonv2` is set: experiment jsonv2 is at its default for this target",
+        ]
+    );
+    assert!(lines.contains(&"`arm.6` is set: GOARM=6") && !out.stdout.contains("arm.7"));
+    assert!(lines.ends_with(&["`a` is set: listed in -tags", "`b` is set: listed in -tags"]));
+    let why = cli(&[], &["tags", "windows", "cgo", "amd64.v2"]);
+    assert_eq!(why.stdout, "`windows` is not set: GOOS=linux\n`cgo` is set: CGO_ENABLED=1\n`amd64.v2` is not set: GOAMD64=v1\n");
+    let json = cli(&[("GOOS", "js"), ("GOARCH", "wasm")], &["tags", "-json", "wasm.satconv"]);
+    assert!(json.stdout.contains("\"CgoEnabled\": false,") && json.stdout.contains("\"Reason\": \"GOWASM=\""), "{}", json.stdout);
+    assert_eq!(cli(&[("GOEXPERIMENT", "nope")], &["tags"]).stderr, "go: unknown GOEXPERIMENT nope\n");
+}
+
+#[test]
+fn dist_list_errors() {
+    let out = cli(&[], &["tool", "dist", "list", "-x"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("flag provided but not defined: -x\nusage: crossplay tool dist list"));
+    assert_eq!(cli(&[], &["tool", "dist", "list", "extra"]).code, 2);
+    assert_eq!(cli(&[], &["tool", "nosuch"]).stderr, "go: no such tool \"nosuch\"\n");
+}
+
+// ---------------------------------------------------------------------------------
+// The code map.
+
+/// ARCHITECTURE.md has a `### \`name\`` heading for exactly the crates under core/.
+#[test]
+fn architecture_names_every_crate() {
+    let root = repo_root();
+    let text = std::fs::read_to_string(root.join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let documented: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("### `").and_then(|r| r.strip_suffix('`')))
+        .map(str::to_owned)
+        .collect();
+    let mut crates: Vec<String> = std::fs::read_dir(root.join("core"))
+        .expect("core/")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("Cargo.toml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    crates.sort();
+    let mut sorted = documented.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), documented.len(), "a crate is documented twice");
+    assert_eq!(sorted, crates, "ARCHITECTURE.md's crate headings and core/ disagree");
+}
+
+// ---------------------------------------------------------------------------------
+// Differential tests against go1.27.3.
+
+#[test]
+fn dist_list_matches_go() {
+    let Some(go) = oracle() else { return };
+    let dir = scratch("dist");
+    let env = [("HOME".to_owned(), dir.display().to_string()), ("GOTOOLCHAIN".to_owned(), "local".to_owned())];
+    let forms: [&[&str]; 5] = [&[], &["-json"], &["-broken"], &["-json", "-broken"], &["-broken=true", "--json"]];
+    for form in forms {
+        let mut args = vec!["tool", "dist", "list"];
+        args.extend_from_slice(form);
+        let want = run(command_in(&go, &dir, &env, &args));
+        let got = run(command_in(Path::new(env!("CARGO_BIN_EXE_crossplay")), &dir, &env, &args));
+        assert_eq!(want.code, 0, "go {args:?}: {}", want.stderr);
+        assert_eq!(got.code, 0, "crossplay {args:?}: {}", got.stderr);
+        assert!(want.stdout == got.stdout, "{args:?} differs:\n--- go\n{}\n--- crossplay\n{}", want.stdout, got.stdout);
+    }
+    eprintln!("dist list: {} forms compared, byte-identical", forms.len());
+}
+
+/// The variables compared; `crossplay env` prints these (and the GOARCH's sub-arch one).
+const ENV_VARS: [&str; 21] = [
+    "GOOS", "GOARCH", "GOHOSTOS", "GOHOSTARCH", "CGO_ENABLED", "GO386", "GOAMD64", "GOARM", "GOARM64",
+    "GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64", "GOWASM", "GOVERSION", "GOCACHE", "GOEXPERIMENT",
+    "GOFLAGS", "GOENV", "GOEXE", "GOFIPS140",
+];
+
+const SUB_ARCH_VALUES: [(&str, &[&str]); 9] = [
+    ("GO386", &["sse2", "softfloat", "387", "sse3"]),
+    ("GOAMD64", &["v1", "v2", "v3", "v4", "v5", "v0", "1"]),
+    (
+        "GOARM",
+        &["5", "6", "7", "7,softfloat", "6,hardfloat", "5,hardfloat", "7,hardfloat,softfloat", "7,softfloat,hardfloat", "8", "5,soft"],
+    ),
+    (
+        "GOARM64",
+        &["v8.0", "v8.1", "v8.5", "v8.9", "v9.0", "v9.3", "v9.5", "v8.0,lse", "v8.2,crypto", "v9.1,crypto,lse", "v9.6", "v8", "v7.0", "v8.0,lse,", "v8.10"],
+    ),
+    ("GOMIPS", &["hardfloat", "softfloat", "soft"]),
+    ("GOMIPS64", &["hardfloat", "softfloat", "hard"]),
+    ("GOPPC64", &["power8", "power9", "power10", "power7", "power11"]),
+    ("GORISCV64", &["rva20u64", "rva22u64", "rva23u64", "rva24u64"]),
+    ("GOWASM", &["satconv", "signext", "satconv,signext", "satconv,,signext", "foo", "signext,bar"]),
+];
+
+const GOFLAGS_VALUES: [&str; 12] = [
+    "-tags=a,b",
+    "-tags=x -x",
+    "'-tags=a b'",
+    "-tags=",
+    "--tags=netgo",
+    "-json",
+    "-changed",
+    "-json=maybe",
+    "-json=false -n",
+    "-foo",
+    "'unterminated",
+    "-tags=a -tags=b,c",
+];
+
+/// One generated environment: variables, and optionally a go/env file's text.
+fn gen_environment(rng: &mut Rng, home: &Path, case_dir: &Path) -> Vec<(String, String)> {
+    let mut env: BTreeMap<String, String> = BTreeMap::new();
+    let mut set = |k: &str, v: &str| {
+        env.insert(k.to_owned(), v.to_owned());
+    };
+    set("GOTOOLCHAIN", "local");
+    if !rng.chance(5) {
+        set("HOME", &home.display().to_string());
+    }
+    set("PATH", if rng.chance(10) { "/nonexistent" } else { "/usr/local/bin:/usr/bin:/bin" });
+    let port = rng.pick(&target::ports::PORTS);
+    match rng.below(20) {
+        0 => set("GOOS", port.goos),
+        1 => set("GOARCH", port.goarch),
+        2 => {}
+        3 => set("GOOS", rng.pick(&["foo", "nacl", "hurd"])),
+        _ => {
+            set("GOOS", port.goos);
+            set("GOARCH", port.goarch);
+        }
+    }
+    // The variable that applies gets a setting more often than the others.
+    let own = target::ArchVar::for_goarch(port.goarch).map(|v| v.name());
+    for (name, values) in SUB_ARCH_VALUES {
+        if rng.chance(if Some(name) == own { 60 } else { 8 }) {
+            set(name, rng.pick(values));
+        }
+    }
+    if rng.chance(40) {
+        set("CGO_ENABLED", rng.pick(&["0", "1", "true", "", "2"]));
+    }
+    if rng.chance(30) {
+        set("GOFLAGS", rng.pick(&GOFLAGS_VALUES));
+    }
+    if rng.chance(25) {
+        let names = ["arenas", "noarenas", "nodwarf5", "regabi", "noregabi", "none", "fieldtrack", "nojsonv2", "simd", "boringcrypto"];
+        let mut items: Vec<&str> = (0..1 + rng.below(3)).map(|_| rng.pick(&names)).collect();
+        if rng.chance(20) {
+            items.push(rng.pick(&["foo", "Arenas", "nonone", "nofoo"]));
+        }
+        set("GOEXPERIMENT", &items.join(","));
+    }
+    if rng.chance(5) {
+        set("GOFIPS140", rng.pick(&["latest", "v1.0.0", "v1.26.0-rc2", "bad"]));
+    }
+    if rng.chance(10) {
+        set("GOCACHE", rng.pick(&["/tmp/somewhere/cache", "relative/cache", "off"]));
+    }
+    if rng.chance(5) {
+        set("XDG_CACHE_HOME", rng.pick(&["/xdg//cache/", "xdg-relative"]));
+    }
+    if rng.chance(8) {
+        set("CC", rng.pick(&["gcc", "/nonexistent/cc"]));
+    }
+    match rng.below(7) {
+        0 => set("GOENV", "off"),
+        1 => {
+            // A go/env file: settings there apply unless the process environment has them.
+            let file = case_dir.join("go.env");
+            let lines = [
+                "GOOS=windows", "GOARCH=arm64", "GOARCH=arm", "GOAMD64=v3", "GOARM=6", "GOARM64=v8.3",
+                "CGO_ENABLED=1", "GOEXPERIMENT=arenas", "GOFLAGS=-tags=fromfile", "# comment", "lower=1",
+            ];
+            let text: Vec<&str> = (0..1 + rng.below(4)).map(|_| rng.pick(&lines)).collect();
+            std::fs::write(&file, text.join("\n") + "\n").expect("write go/env file");
+            set("GOENV", &file.display().to_string());
+        }
+        _ => {}
+    }
+    env.into_iter().collect()
+}
+
+/// With `CROSSPLAY_FAILURES=FILE`, every mismatch is written there for study.
+fn dump_failures(failures: &[String]) {
+    if let Ok(path) = std::env::var("CROSSPLAY_FAILURES") {
+        let _ = std::fs::write(path, failures.join("\n=====\n"));
+    }
+}
+
+fn compare(what: &str, env: &[(String, String)], want: &Run, got: &Run) -> Result<(), String> {
+    // A usage error ends with the command's own usage line, which names the program.
+    let first_line = |s: &str| s.lines().next().unwrap_or("").to_owned();
+    // With -x (from GOFLAGS) go first prints its work directory; crossplay has none.
+    let want_stderr: String = want.stderr.lines().filter(|l| !l.starts_with("WORK=")).map(|l| format!("{l}\n")).collect();
+    let usage_error = want_stderr.contains("\nusage: go ");
+    let stderr_same =
+        if usage_error { first_line(&want_stderr) == first_line(&got.stderr) } else { want_stderr == got.stderr };
+    if want.code == got.code && want.stdout == got.stdout && stderr_same {
+        return Ok(());
+    }
+    Err(format!(
+        "{what} differs under {env:?}\n--- go (exit {})\n{}{}\n--- crossplay (exit {})\n{}{}",
+        want.code, want.stdout, want.stderr, got.code, got.stdout, got.stderr
+    ))
+}
+
+#[test]
+fn env_matches_go() {
+    let Some(go) = oracle() else { return };
+    let me = Path::new(env!("CARGO_BIN_EXE_crossplay"));
+    let dir = scratch("env");
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).expect("home");
+    let mut rng = Rng::from_env();
+    let (mut cases, mut invocations, mut errors) = (0, 0, 0);
+    let mut failures = Vec::new();
+    for i in 0..600 {
+        let case_dir = dir.join(format!("case{i}"));
+        std::fs::create_dir_all(&case_dir).expect("case dir");
+        let env = gen_environment(&mut rng, &home, &case_dir);
+        let mut names: Vec<&str> = ENV_VARS.iter().copied().filter(|_| rng.chance(70)).collect();
+        if rng.chance(20) {
+            names.push(rng.pick(&["FOO", "GOPATHX", "GOOS"]));
+        }
+        let mut forms: Vec<Vec<&str>> = vec![[&["env", "-json"][..], &names].concat()];
+        if rng.chance(40) {
+            forms.push([&["env"][..], &names].concat());
+        }
+        if rng.chance(25) {
+            forms.push([&["env", "-changed", "-json"][..], &names].concat());
+        }
+        if rng.chance(10) {
+            forms.push(vec!["env", "GOOS=linux"]);
+        }
+        cases += 1;
+        for args in &forms {
+            let want = run(command_in(&go, &case_dir, &env, args));
+            let got = run(command_in(me, &case_dir, &env, args));
+            invocations += 1;
+            errors += usize::from(want.code != 0);
+            if let Err(e) = compare(&args.join(" "), &env, &want, &got) {
+                failures.push(e);
+            }
+        }
+        // The full listing: go prints more variables than crossplay; compare crossplay's.
+        // With -x in GOFLAGS go traces its C compiler probes on stderr; crossplay has none.
+        if rng.chance(20) {
+            // -json=false: GOFLAGS may ask for JSON, and this form compares shell lines.
+            let want = run(command_in(&go, &case_dir, &env, &["env", "-json=false"]));
+            let got = run(command_in(me, &case_dir, &env, &["env", "-json=false"]));
+            let ours: Vec<&str> = got.stdout.lines().collect();
+            let names: Vec<&str> = ours.iter().filter_map(|l| l.split_once('=').map(|(n, _)| n)).collect();
+            let theirs: Vec<&str> =
+                want.stdout.lines().filter(|l| l.split_once('=').is_some_and(|(n, _)| names.contains(&n))).collect();
+            invocations += 1;
+            if want.code != 0 {
+                if let Err(e) = compare("env", &env, &want, &got) {
+                    failures.push(e);
+                }
+            } else if got.code != 0 || ours != theirs {
+                failures.push(format!("env differs under {env:?}\n--- go\n{}\n--- crossplay\n{}{}", theirs.join("\n"), got.stdout, got.stderr));
+            }
+        }
+    }
+    eprintln!("env: {cases} environments, {invocations} invocations compared ({errors} of them errors), {} mismatches", failures.len());
+    dump_failures(&failures);
+    assert!(failures.is_empty(), "{} mismatches; the first ones:\n{}", failures.len(), failures[..failures.len().min(5)].join("\n"));
+}
+
+#[test]
+fn tags_match_go_list_context() {
+    let Some(go) = oracle() else { return };
+    let dir = scratch("tags");
+    let home = dir.join("home");
+    let module = dir.join("m");
+    std::fs::create_dir_all(&home).expect("home");
+    std::fs::create_dir_all(&module).expect("module");
+    std::fs::write(module.join("go.mod"), "module example.com/m\n\ngo 1.27\n").expect("go.mod");
+    std::fs::write(module.join("main.go"), "package main\n\nfunc main() {}\n").expect("main.go");
+    let mut rng = Rng::from_env();
+    let format = "{{context.ToolTags}} {{context.ReleaseTags}} {{context.BuildTags}} {{context.CgoEnabled}}";
+    let (mut compared, mut errors) = (0, 0);
+    let mut failures = Vec::new();
+    for i in 0..400 {
+        let case_dir = dir.join(format!("case{i}"));
+        std::fs::create_dir_all(&case_dir).expect("case dir");
+        let mut env = gen_environment(&mut rng, &home, &case_dir);
+        // go list rejects what go env forgives: keep GOFLAGS to forms list accepts.
+        env.retain(|(k, v)| k != "GOFLAGS" || v.contains("tags"));
+        let tags_flag = rng.chance(50).then(|| rng.pick(&["a,b", "x", "", "'p q'", "a,,b", "netgo,osusergo"]));
+        let mut args = vec!["list"];
+        if let Some(tags) = tags_flag {
+            args.push("-tags");
+            args.push(tags);
+        }
+        args.extend(["-f", format]);
+        let want = run(command_in(&go, &module, &env, &args));
+
+        let sys = Sys {
+            host: Host::LINUX_AMD64,
+            env: env.iter().cloned().collect(),
+            read_file: Box::new(|p| std::fs::read_to_string(p).ok()),
+            look_path: Box::new(|name| Path::new("/usr/bin").join(name).is_file()),
+        };
+        let path_has_gcc = env.iter().any(|(k, v)| k == "PATH" && v.contains("/usr/bin"));
+        let sys = Sys { look_path: Box::new(move |name| path_has_gcc && Path::new("/usr/bin").join(name).is_file()), ..sys };
+        let go_env = sys.go_env();
+        let got = match Context::for_command(&go_env, tags_flag) {
+            Err(e) => Run { stdout: String::new(), stderr: format!("{}\n", e.message), code: e.status },
+            Ok(ctx) => match ctx.check_link() {
+                Err(e) => Run { stdout: String::new(), stderr: format!("{e}\n"), code: 1 },
+                Ok(()) => {
+                    let list = |v: &[String]| format!("[{}]", v.join(" "));
+                    let stdout = format!(
+                        "{} {} {} {}\n",
+                        list(&ctx.tool_tags),
+                        list(&ctx.release_tags),
+                        list(&ctx.build_tags),
+                        ctx.cgo_enabled
+                    );
+                    Run { stdout, stderr: String::new(), code: 0 }
+                }
+            },
+        };
+        compared += 1;
+        errors += usize::from(want.code != 0);
+        if let Err(e) = compare(&args.join(" "), &env, &want, &got) {
+            failures.push(e);
+        }
+    }
+    eprintln!("tags: {compared} configurations compared with go list ({errors} of them errors), {} mismatches", failures.len());
+    dump_failures(&failures);
+    assert!(failures.is_empty(), "{} mismatches; the first ones:\n{}", failures.len(), failures[..failures.len().min(5)].join("\n"));
+}
