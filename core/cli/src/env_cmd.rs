@@ -54,7 +54,10 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         return Outcome::fail(status, message);
     }
     if let Some(arg) = parsed.args.iter().find(|a| a.contains('=')) {
-        return Outcome::fail(1, format!("go: invalid variable name {} (use -w to set variable)", go_quote(arg)));
+        return Outcome::fail(
+            1,
+            format!("go: invalid variable name {} (use -w to set variable)", go_quote(arg)),
+        );
     }
     // Module loading resolves GOFIPS140; `go env` has no -tags, so purego cannot clash.
     if let Err(EnvError { message, status }) = env.check_fips140(&[]) {
@@ -63,16 +66,25 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     // The full listing (and the C flag variables) initializes a build: the GOOS/GOARCH
     // pair must be a port, and probing the C compiler's flags, when there is one, uses
     // the build cache (skipped under -n).
-    let costly = ["CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS", "CGO_LDFLAGS", "PKG_CONFIG", "GOGCCFLAGS"];
+    let costly = [
+        "CGO_CFLAGS",
+        "CGO_CPPFLAGS",
+        "CGO_CXXFLAGS",
+        "CGO_FFLAGS",
+        "CGO_LDFLAGS",
+        "PKG_CONFIG",
+        "GOGCCFLAGS",
+    ];
     let names_costly = parsed.args.iter().any(|a| costly.contains(&a.split('=').next().unwrap_or("")));
     if parsed.args.is_empty() || names_costly {
         if target::ports::lookup(&env.goos, &env.goarch).is_none() {
             return Outcome::fail(2, format!("go: unsupported GOOS/GOARCH pair {}/{}", env.goos, env.goarch));
         }
-        if !parsed.bool("n") && (sys.look_path)(&c_compiler(&env)) {
-            if let Err(EnvError { message, status }) = env.require_cache() {
-                return Outcome::fail(status, message);
-            }
+        if !parsed.bool("n")
+            && (sys.look_path)(&c_compiler(&env))
+            && let Err(EnvError { message, status }) = env.require_cache()
+        {
+            return Outcome::fail(status, message);
         }
     }
 

@@ -13,13 +13,15 @@ use std::collections::BTreeMap;
 
 use target::{EnvLayers, GoEnv, Host};
 
+/// Reads a whole file, `None` if it cannot be read.
+pub type ReadFile = Box<dyn Fn(&str) -> Option<String>>;
+
 /// What a command needs from the machine, gathered by `main` (or a test).
 pub struct Sys {
     pub host: Host,
     /// The process environment.
     pub env: BTreeMap<String, String>,
-    /// Reads a whole file, `None` if it cannot be read.
-    pub read_file: Box<dyn Fn(&str) -> Option<String>>,
+    pub read_file: ReadFile,
     /// Whether an executable of this name is found on PATH (Go's `exec.LookPath`).
     pub look_path: Box<dyn Fn(&str) -> bool>,
 }
@@ -35,10 +37,10 @@ impl Sys {
     /// user's go/env file.
     pub fn go_env(&self) -> GoEnv {
         let mut layers = EnvLayers { process: self.env.clone(), file: BTreeMap::new() };
-        if let (Ok(path), _) = target::goenv::env_file_path(&layers, self.host) {
-            if let Some(text) = (self.read_file)(&path) {
-                layers.file = target::goenv::parse_env_file(&text);
-            }
+        if let (Ok(path), _) = target::goenv::env_file_path(&layers, self.host)
+            && let Some(text) = (self.read_file)(&path)
+        {
+            layers.file = target::goenv::parse_env_file(&text);
         }
         GoEnv::new(layers, self.host, &*self.look_path)
     }
@@ -91,4 +93,29 @@ fn version(sys: &Sys, args: &[String]) -> Outcome {
         sys.host.goos,
         sys.host.goarch
     ))
+}
+
+/// `exec.LookPath` on Unix: a name with a slash is checked as it is; otherwise each
+/// entry of `path` (an empty one meaning ".") is tried for a regular executable file.
+pub fn look_path(path: &str, name: &str) -> bool {
+    let is_executable = |p: &std::path::Path| {
+        std::fs::metadata(p).is_ok_and(|m| {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                m.is_file() && m.permissions().mode() & 0o111 != 0
+            }
+            #[cfg(not(unix))]
+            {
+                m.is_file()
+            }
+        })
+    };
+    if name.contains('/') {
+        return is_executable(std::path::Path::new(name));
+    }
+    std::env::split_paths(path).any(|dir| {
+        let dir = if dir.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { dir };
+        is_executable(&dir.join(name))
+    })
 }

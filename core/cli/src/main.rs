@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
-use cli::{Sys, run};
+use cli::{Sys, look_path, run};
 use target::Host;
 
 fn main() -> ExitCode {
@@ -62,29 +62,4 @@ fn host() -> Host {
         _ => "amd64",
     };
     Host { goos, goarch }
-}
-
-/// `exec.LookPath` on Unix: a name with a slash is checked as it is; otherwise each
-/// PATH entry (an empty one meaning ".") is tried for a regular executable file.
-fn look_path(path: &str, name: &str) -> bool {
-    let is_executable = |p: &std::path::Path| {
-        std::fs::metadata(p).is_ok_and(|m| {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                m.is_file() && m.permissions().mode() & 0o111 != 0
-            }
-            #[cfg(not(unix))]
-            {
-                m.is_file()
-            }
-        })
-    };
-    if name.contains('/') {
-        return is_executable(std::path::Path::new(name));
-    }
-    std::env::split_paths(path).any(|dir| {
-        let dir = if dir.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { dir };
-        is_executable(&dir.join(name))
-    })
 }

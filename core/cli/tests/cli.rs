@@ -6,13 +6,16 @@
 //! with a message, unless `CROSSPLAY_REQUIRE_ORACLES=1`, which makes them fail. Cases
 //! are generated from a seed (`CROSSPLAY_SEED`, default fixed) so a failure reproduces.
 
+// The differential tests report how many cases they compared; that is their output.
+#![allow(clippy::print_stderr)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use cli::{Outcome, Sys};
-use target::context::Context;
 use target::Host;
+use target::context::Context;
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
@@ -31,7 +34,8 @@ fn oracle() -> Option<PathBuf> {
     match version {
         Ok(out) if String::from_utf8_lossy(&out.stdout).starts_with("go version go1.27.3 ") => Some(path),
         _ => {
-            let msg = format!("go1.27.3 oracle not found at {} (run scripts/install-oracles.sh)", path.display());
+            let msg =
+                format!("go1.27.3 oracle not found at {} (run scripts/install-oracles.sh)", path.display());
             assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "{msg}");
             eprintln!("SKIPPED: {msg}");
             None
@@ -127,14 +131,21 @@ fn usage_help_and_version() {
         c.arg("frobnicate");
         c
     });
-    assert_eq!((unknown.code, unknown.stderr.as_str()), (2, "crossplay frobnicate: unknown command\nRun 'crossplay help' for usage.\n"));
+    assert_eq!(
+        (unknown.code, unknown.stderr.as_str()),
+        (2, "crossplay frobnicate: unknown command\nRun 'crossplay help' for usage.\n")
+    );
     let version = run({
         let mut c = crossplay();
         c.arg("version");
         c
     });
     assert_eq!(version.code, 0);
-    assert!(version.stdout.starts_with("crossplay version v") && version.stdout.contains(" go1.27.3 "), "{}", version.stdout);
+    assert!(
+        version.stdout.starts_with("crossplay version v") && version.stdout.contains(" go1.27.3 "),
+        "{}",
+        version.stdout
+    );
 }
 
 fn sys_with(env: &[(&str, &str)]) -> Sys {
@@ -161,13 +172,20 @@ fn env_outputs() {
          GOENV='/home/gopher/.config/go/env'\nGOEXE=''\nGOEXPERIMENT=''\nGOFIPS140='off'\nGOFLAGS=''\n\
          GOHOSTARCH='amd64'\nGOHOSTOS='linux'\nGOOS='linux'\nGOVERSION='go1.27.3'\n"
     );
-    let out = cli(&[("HOME", "/h"), ("GOOS", "windows"), ("GOARCH", "arm64"), ("GOFLAGS", "-tags='it''s'")], &["env", "-changed"]);
+    let out = cli(
+        &[("HOME", "/h"), ("GOOS", "windows"), ("GOARCH", "arm64"), ("GOFLAGS", "-tags='it''s'")],
+        &["env", "-changed"],
+    );
     assert_eq!(out.stdout, "GOARCH='arm64'\nGOFLAGS='-tags='\\''it'\\'''\\''s'\\'''\nGOOS='windows'\n");
     // The full listing probes the C compiler, which needs the build cache; -n skips the probe.
     let no_cache = cli(&[("GOCACHE", "off")], &["env"]);
-    assert_eq!((no_cache.code, no_cache.stderr.as_str()), (1, "build cache is disabled by GOCACHE=off, but required as of Go 1.12\n"));
+    assert_eq!(
+        (no_cache.code, no_cache.stderr.as_str()),
+        (1, "build cache is disabled by GOCACHE=off, but required as of Go 1.12\n")
+    );
     assert_eq!(cli(&[("GOCACHE", "off")], &["env", "-n"]).code, 0);
-    let out = cli(&[("GOARCH", "arm"), ("GOARM", "6")], &["env", "-json", "GOARM", "GOARCH", "GOARM", "NOPE"]);
+    let out =
+        cli(&[("GOARCH", "arm"), ("GOARM", "6")], &["env", "-json", "GOARM", "GOARCH", "GOARM", "NOPE"]);
     assert_eq!(out.stdout, "{\n\t\"GOARCH\": \"arm\",\n\t\"GOARM\": \"6\",\n\t\"NOPE\": \"\"\n}\n");
     let out = cli(&[("GOARCH", "mips"), ("GOMIPS", "softfloat")], &["env", "GOMIPS", "GOEXE", "GOARCH"]);
     assert_eq!(out.stdout, "softfloat\n\nmips\n");
@@ -181,7 +199,10 @@ fn env_errors() {
         out.stderr,
         "go: invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\"\n"
     );
-    assert_eq!(cli(&[], &["env", "GOOS=x"]).stderr, "go: invalid variable name \"GOOS=x\" (use -w to set variable)\n");
+    assert_eq!(
+        cli(&[], &["env", "GOOS=x"]).stderr,
+        "go: invalid variable name \"GOOS=x\" (use -w to set variable)\n"
+    );
     assert_eq!(cli(&[], &["env", "-json", "-w"]).stderr, "go: cannot use -json with -w\n");
     let w = cli(&[], &["env", "-w", "GOOS=linux"]);
     assert_eq!(w.code, 1);
@@ -190,7 +211,11 @@ fn env_errors() {
     assert_eq!(bad_flag.code, 2);
     assert!(bad_flag.stderr.starts_with("flag provided but not defined: -bogus\nusage: crossplay env"));
     let goflags = cli(&[("GOFLAGS", "--json=maybe")], &["env", "GOOS"]);
-    assert!(goflags.stderr.starts_with("go: invalid boolean value \"maybe\" for flag -json (from $GOFLAGS): parse error\n"));
+    assert!(
+        goflags
+            .stderr
+            .starts_with("go: invalid boolean value \"maybe\" for flag -json (from $GOFLAGS): parse error\n")
+    );
 }
 
 #[test]
@@ -212,9 +237,16 @@ fn tags_command() {
     assert!(lines.contains(&"`arm.6` is set: GOARM=6") && !out.stdout.contains("arm.7"));
     assert!(lines.ends_with(&["`a` is set: listed in -tags", "`b` is set: listed in -tags"]));
     let why = cli(&[], &["tags", "windows", "cgo", "amd64.v2"]);
-    assert_eq!(why.stdout, "`windows` is not set: GOOS=linux\n`cgo` is set: CGO_ENABLED=1\n`amd64.v2` is not set: GOAMD64=v1\n");
+    assert_eq!(
+        why.stdout,
+        "`windows` is not set: GOOS=linux\n`cgo` is set: CGO_ENABLED=1\n`amd64.v2` is not set: GOAMD64=v1\n"
+    );
     let json = cli(&[("GOOS", "js"), ("GOARCH", "wasm")], &["tags", "-json", "wasm.satconv"]);
-    assert!(json.stdout.contains("\"CgoEnabled\": false,") && json.stdout.contains("\"Reason\": \"GOWASM=\""), "{}", json.stdout);
+    assert!(
+        json.stdout.contains("\"CgoEnabled\": false,") && json.stdout.contains("\"Reason\": \"GOWASM=\""),
+        "{}",
+        json.stdout
+    );
     // "no" is a negation prefix, so Go reports the rest of the word.
     assert_eq!(cli(&[("GOEXPERIMENT", "nope")], &["tags"]).stderr, "go: unknown GOEXPERIMENT pe\n");
 }
@@ -262,8 +294,10 @@ fn architecture_names_every_crate() {
 fn dist_list_matches_go() {
     let Some(go) = oracle() else { return };
     let dir = scratch("dist");
-    let env = [("HOME".to_owned(), dir.display().to_string()), ("GOTOOLCHAIN".to_owned(), "local".to_owned())];
-    let forms: [&[&str]; 5] = [&[], &["-json"], &["-broken"], &["-json", "-broken"], &["-broken=true", "--json"]];
+    let env =
+        [("HOME".to_owned(), dir.display().to_string()), ("GOTOOLCHAIN".to_owned(), "local".to_owned())];
+    let forms: [&[&str]; 5] =
+        [&[], &["-json"], &["-broken"], &["-json", "-broken"], &["-broken=true", "--json"]];
     for form in forms {
         let mut args = vec!["tool", "dist", "list"];
         args.extend_from_slice(form);
@@ -271,16 +305,39 @@ fn dist_list_matches_go() {
         let got = run(command_in(Path::new(env!("CARGO_BIN_EXE_crossplay")), &dir, &env, &args));
         assert_eq!(want.code, 0, "go {args:?}: {}", want.stderr);
         assert_eq!(got.code, 0, "crossplay {args:?}: {}", got.stderr);
-        assert!(want.stdout == got.stdout, "{args:?} differs:\n--- go\n{}\n--- crossplay\n{}", want.stdout, got.stdout);
+        assert!(
+            want.stdout == got.stdout,
+            "{args:?} differs:\n--- go\n{}\n--- crossplay\n{}",
+            want.stdout,
+            got.stdout
+        );
     }
     eprintln!("dist list: {} forms compared, byte-identical", forms.len());
 }
 
 /// The variables compared; `crossplay env` prints these (and the GOARCH's sub-arch one).
 const ENV_VARS: [&str; 21] = [
-    "GOOS", "GOARCH", "GOHOSTOS", "GOHOSTARCH", "CGO_ENABLED", "GO386", "GOAMD64", "GOARM", "GOARM64",
-    "GOMIPS", "GOMIPS64", "GOPPC64", "GORISCV64", "GOWASM", "GOVERSION", "GOCACHE", "GOEXPERIMENT",
-    "GOFLAGS", "GOENV", "GOEXE", "GOFIPS140",
+    "GOOS",
+    "GOARCH",
+    "GOHOSTOS",
+    "GOHOSTARCH",
+    "CGO_ENABLED",
+    "GO386",
+    "GOAMD64",
+    "GOARM",
+    "GOARM64",
+    "GOMIPS",
+    "GOMIPS64",
+    "GOPPC64",
+    "GORISCV64",
+    "GOWASM",
+    "GOVERSION",
+    "GOCACHE",
+    "GOEXPERIMENT",
+    "GOFLAGS",
+    "GOENV",
+    "GOEXE",
+    "GOFIPS140",
 ];
 
 const SUB_ARCH_VALUES: [(&str, &[&str]); 9] = [
@@ -288,11 +345,38 @@ const SUB_ARCH_VALUES: [(&str, &[&str]); 9] = [
     ("GOAMD64", &["v1", "v2", "v3", "v4", "v5", "v0", "1"]),
     (
         "GOARM",
-        &["5", "6", "7", "7,softfloat", "6,hardfloat", "5,hardfloat", "7,hardfloat,softfloat", "7,softfloat,hardfloat", "8", "5,soft"],
+        &[
+            "5",
+            "6",
+            "7",
+            "7,softfloat",
+            "6,hardfloat",
+            "5,hardfloat",
+            "7,hardfloat,softfloat",
+            "7,softfloat,hardfloat",
+            "8",
+            "5,soft",
+        ],
     ),
     (
         "GOARM64",
-        &["v8.0", "v8.1", "v8.5", "v8.9", "v9.0", "v9.3", "v9.5", "v8.0,lse", "v8.2,crypto", "v9.1,crypto,lse", "v9.6", "v8", "v7.0", "v8.0,lse,", "v8.10"],
+        &[
+            "v8.0",
+            "v8.1",
+            "v8.5",
+            "v8.9",
+            "v9.0",
+            "v9.3",
+            "v9.5",
+            "v8.0,lse",
+            "v8.2,crypto",
+            "v9.1,crypto,lse",
+            "v9.6",
+            "v8",
+            "v7.0",
+            "v8.0,lse,",
+            "v8.10",
+        ],
     ),
     ("GOMIPS", &["hardfloat", "softfloat", "soft"]),
     ("GOMIPS64", &["hardfloat", "softfloat", "hard"]),
@@ -352,7 +436,18 @@ fn gen_environment(rng: &mut Rng, home: &Path, case_dir: &Path) -> Vec<(String, 
         set("GOFLAGS", rng.pick(&GOFLAGS_VALUES));
     }
     if rng.chance(25) {
-        let names = ["arenas", "noarenas", "nodwarf5", "regabi", "noregabi", "none", "fieldtrack", "nojsonv2", "simd", "boringcrypto"];
+        let names = [
+            "arenas",
+            "noarenas",
+            "nodwarf5",
+            "regabi",
+            "noregabi",
+            "none",
+            "fieldtrack",
+            "nojsonv2",
+            "simd",
+            "boringcrypto",
+        ];
         let mut items: Vec<&str> = (0..1 + rng.below(3)).map(|_| rng.pick(&names)).collect();
         if rng.chance(20) {
             items.push(rng.pick(&["foo", "Arenas", "nonone", "nofoo"]));
@@ -377,8 +472,17 @@ fn gen_environment(rng: &mut Rng, home: &Path, case_dir: &Path) -> Vec<(String, 
             // A go/env file: settings there apply unless the process environment has them.
             let file = case_dir.join("go.env");
             let lines = [
-                "GOOS=windows", "GOARCH=arm64", "GOARCH=arm", "GOAMD64=v3", "GOARM=6", "GOARM64=v8.3",
-                "CGO_ENABLED=1", "GOEXPERIMENT=arenas", "GOFLAGS=-tags=fromfile", "# comment", "lower=1",
+                "GOOS=windows",
+                "GOARCH=arm64",
+                "GOARCH=arm",
+                "GOAMD64=v3",
+                "GOARM=6",
+                "GOARM64=v8.3",
+                "CGO_ENABLED=1",
+                "GOEXPERIMENT=arenas",
+                "GOFLAGS=-tags=fromfile",
+                "# comment",
+                "lower=1",
             ];
             let text: Vec<&str> = (0..1 + rng.below(4)).map(|_| rng.pick(&lines)).collect();
             std::fs::write(&file, text.join("\n") + "\n").expect("write go/env file");
@@ -400,10 +504,14 @@ fn compare(what: &str, env: &[(String, String)], want: &Run, got: &Run) -> Resul
     // A usage error ends with the command's own usage line, which names the program.
     let first_line = |s: &str| s.lines().next().unwrap_or("").to_owned();
     // With -x (from GOFLAGS) go first prints its work directory; crossplay has none.
-    let want_stderr: String = want.stderr.lines().filter(|l| !l.starts_with("WORK=")).map(|l| format!("{l}\n")).collect();
+    let want_stderr: String =
+        want.stderr.lines().filter(|l| !l.starts_with("WORK=")).map(|l| format!("{l}\n")).collect();
     let usage_error = want_stderr.contains("\nusage: go ");
-    let stderr_same =
-        if usage_error { first_line(&want_stderr) == first_line(&got.stderr) } else { want_stderr == got.stderr };
+    let stderr_same = if usage_error {
+        first_line(&want_stderr) == first_line(&got.stderr)
+    } else {
+        want_stderr == got.stderr
+    };
     if want.code == got.code && want.stdout == got.stdout && stderr_same {
         return Ok(());
     }
@@ -459,21 +567,37 @@ fn env_matches_go() {
             let got = run(command_in(me, &case_dir, &env, &["env", "-json=false"]));
             let ours: Vec<&str> = got.stdout.lines().collect();
             let names: Vec<&str> = ours.iter().filter_map(|l| l.split_once('=').map(|(n, _)| n)).collect();
-            let theirs: Vec<&str> =
-                want.stdout.lines().filter(|l| l.split_once('=').is_some_and(|(n, _)| names.contains(&n))).collect();
+            let theirs: Vec<&str> = want
+                .stdout
+                .lines()
+                .filter(|l| l.split_once('=').is_some_and(|(n, _)| names.contains(&n)))
+                .collect();
             invocations += 1;
             if want.code != 0 {
                 if let Err(e) = compare("env", &env, &want, &got) {
                     failures.push(e);
                 }
             } else if got.code != 0 || ours != theirs {
-                failures.push(format!("env differs under {env:?}\n--- go\n{}\n--- crossplay\n{}{}", theirs.join("\n"), got.stdout, got.stderr));
+                failures.push(format!(
+                    "env differs under {env:?}\n--- go\n{}\n--- crossplay\n{}{}",
+                    theirs.join("\n"),
+                    got.stdout,
+                    got.stderr
+                ));
             }
         }
     }
-    eprintln!("env: {cases} environments, {invocations} invocations compared ({errors} of them errors), {} mismatches", failures.len());
+    eprintln!(
+        "env: {cases} environments, {invocations} invocations compared ({errors} of them errors), {} mismatches",
+        failures.len()
+    );
     dump_failures(&failures);
-    assert!(failures.is_empty(), "{} mismatches; the first ones:\n{}", failures.len(), failures[..failures.len().min(5)].join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches; the first ones:\n{}",
+        failures.len(),
+        failures[..failures.len().min(5)].join("\n")
+    );
 }
 
 #[test]
@@ -496,7 +620,8 @@ fn tags_match_go_list_context() {
         let mut env = gen_environment(&mut rng, &home, &case_dir);
         // go list rejects what go env forgives: keep GOFLAGS to forms list accepts.
         env.retain(|(k, v)| k != "GOFLAGS" || v.contains("tags"));
-        let tags_flag = rng.chance(50).then(|| rng.pick(&["a,b", "x", "", "'p q'", "a,,b", "netgo,osusergo"]));
+        let tags_flag =
+            rng.chance(50).then(|| rng.pick(&["a,b", "x", "", "'p q'", "a,,b", "netgo,osusergo"]));
         let mut args = vec!["list"];
         if let Some(tags) = tags_flag {
             args.push("-tags");
@@ -505,14 +630,13 @@ fn tags_match_go_list_context() {
         args.extend(["-f", format]);
         let want = run(command_in(&go, &module, &env, &args));
 
+        let path = env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone()).unwrap_or_default();
         let sys = Sys {
             host: Host::LINUX_AMD64,
             env: env.iter().cloned().collect(),
             read_file: Box::new(|p| std::fs::read_to_string(p).ok()),
-            look_path: Box::new(|name| Path::new("/usr/bin").join(name).is_file()),
+            look_path: Box::new(move |name| cli::look_path(&path, name)),
         };
-        let path_has_gcc = env.iter().any(|(k, v)| k == "PATH" && v.contains("/usr/bin"));
-        let sys = Sys { look_path: Box::new(move |name| path_has_gcc && Path::new("/usr/bin").join(name).is_file()), ..sys };
         let go_env = sys.go_env();
         let got = match Context::for_command(&go_env, tags_flag) {
             Err(e) => Run { stdout: String::new(), stderr: format!("{}\n", e.message), code: e.status },
@@ -537,7 +661,15 @@ fn tags_match_go_list_context() {
             failures.push(e);
         }
     }
-    eprintln!("tags: {compared} configurations compared with go list ({errors} of them errors), {} mismatches", failures.len());
+    eprintln!(
+        "tags: {compared} configurations compared with go list ({errors} of them errors), {} mismatches",
+        failures.len()
+    );
     dump_failures(&failures);
-    assert!(failures.is_empty(), "{} mismatches; the first ones:\n{}", failures.len(), failures[..failures.len().min(5)].join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches; the first ones:\n{}",
+        failures.len(),
+        failures[..failures.len().min(5)].join("\n")
+    );
 }

@@ -84,10 +84,10 @@ impl Context {
         if name == self.compiler {
             return fact(true, Reason::Compiler);
         }
-        if let Some(implied) = implied_os(goos) {
-            if name == implied {
-                return fact(true, Reason::ImpliedOs { goos: self.goos.clone() });
-            }
+        if let Some(implied) = implied_os(goos)
+            && name == implied
+        {
+            return fact(true, Reason::ImpliedOs { goos: self.goos.clone() });
         }
         if name == "unix" {
             let unix = ports::is_unix(goos);
@@ -210,7 +210,8 @@ impl Context {
     /// GOFIPS140, whose snapshot adds a `fips140vX.Y` build tag.
     pub fn for_command(env: &GoEnv, tags_flag: Option<&str>) -> Result<Context, EnvError> {
         env.check()?;
-        let mut tags = effective_build_tags(env, tags_flag).map_err(|message| EnvError { message, status: 2 })?;
+        let mut tags =
+            effective_build_tags(env, tags_flag).map_err(|message| EnvError { message, status: 2 })?;
         if let Some(tag) = env.check_fips140(&tags)? {
             tags.push(tag);
         }

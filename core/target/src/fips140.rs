@@ -56,7 +56,10 @@ mod tests {
         assert_eq!(Fips140::resolve("inprocess").unwrap().build_tag().as_deref(), Some("fips140v1.26"));
         assert_eq!(Fips140::resolve("v1.0.0").unwrap().build_tag().as_deref(), Some("fips140v1.0"));
         assert_eq!(Fips140::resolve("latest").unwrap().build_tag(), None);
-        assert_eq!(Fips140::resolve("v1.26.0-rc2").unwrap_err(), "go: unknown GOFIPS140 version \"v1.26.0-rc2\"");
+        assert_eq!(
+            Fips140::resolve("v1.26.0-rc2").unwrap_err(),
+            "go: unknown GOFIPS140 version \"v1.26.0-rc2\""
+        );
         assert_eq!(Fips140::resolve("../x").unwrap_err(), "go: malformed GOFIPS140 version \"../x\"");
     }
 }

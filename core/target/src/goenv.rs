@@ -414,7 +414,9 @@ impl GoEnv {
     /// The build cache directory, for commands that need one (`cache.Default`).
     pub fn require_cache(&self) -> Result<String, EnvError> {
         match self.gocache_dir() {
-            (_, Some(err)) => Err(EnvError::new(1, format!("build cache is required, but could not be located: {err}"))),
+            (_, Some(err)) => {
+                Err(EnvError::new(1, format!("build cache is required, but could not be located: {err}")))
+            }
             (dir, None) if dir == "off" => {
                 Err(EnvError::new(1, "build cache is disabled by GOCACHE=off, but required as of Go 1.12"))
             }
