@@ -493,11 +493,14 @@ fn gen_environment(rng: &mut Rng, home: &Path, case_dir: &Path) -> Vec<(String, 
     env.into_iter().collect()
 }
 
-/// With `CROSSPLAY_FAILURES=FILE`, every mismatch is written there for study.
-fn dump_failures(failures: &[String]) {
+/// Fails with the first mismatches; with `CROSSPLAY_FAILURES=FILE`, every mismatch is
+/// also written there for study.
+fn assert_no_failures(failures: &[String]) {
     if let Ok(path) = std::env::var("CROSSPLAY_FAILURES") {
         let _ = std::fs::write(path, failures.join("\n=====\n"));
     }
+    let first = &failures[..failures.len().min(5)];
+    assert!(failures.is_empty(), "{} mismatches; the first ones:\n{}", failures.len(), first.join("\n"));
 }
 
 fn compare(what: &str, env: &[(String, String)], want: &Run, got: &Run) -> Result<(), String> {
@@ -591,13 +594,7 @@ fn env_matches_go() {
         "env: {cases} environments, {invocations} invocations compared ({errors} of them errors), {} mismatches",
         failures.len()
     );
-    dump_failures(&failures);
-    assert!(
-        failures.is_empty(),
-        "{} mismatches; the first ones:\n{}",
-        failures.len(),
-        failures[..failures.len().min(5)].join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 #[test]
@@ -665,11 +662,5 @@ fn tags_match_go_list_context() {
         "tags: {compared} configurations compared with go list ({errors} of them errors), {} mismatches",
         failures.len()
     );
-    dump_failures(&failures);
-    assert!(
-        failures.is_empty(),
-        "{} mismatches; the first ones:\n{}",
-        failures.len(),
-        failures[..failures.len().min(5)].join("\n")
-    );
+    assert_no_failures(&failures);
 }
