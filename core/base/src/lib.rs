@@ -8,6 +8,8 @@
 pub mod diag;
 pub mod json;
 pub mod span;
+pub mod unicode;
+mod unicode_tables;
 
 pub use diag::{Diagnostic, Severity};
 pub use span::{FileId, LineCol, LineIndex, Span};
