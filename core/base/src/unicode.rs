@@ -12,7 +12,7 @@ fn in_table(table: &[(u32, u32, u32)], c: char) -> bool {
     let Some(&(lo, hi, stride)) = idx.checked_sub(1).and_then(|i| table.get(i)) else {
         return false;
     };
-    c <= hi && (c - lo) % stride == 0
+    c <= hi && (c - lo).is_multiple_of(stride)
 }
 
 /// `unicode.IsLetter`: category L (Lu, Ll, Lt, Lm, Lo).

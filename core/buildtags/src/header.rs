@@ -183,7 +183,9 @@ mod tests {
             Ok(Constraint::GoBuild { line, expr }) => format!("go:build@{} {expr}", line.line),
             Ok(Constraint::PlusBuild(lines)) => lines
                 .iter()
-                .map(|(l, x)| format!("+build@{} {}", l.line, x.as_ref().map_or("-".into(), |x| x.to_string())))
+                .map(|(l, x)| {
+                    format!("+build@{} {}", l.line, x.as_ref().map_or("-".into(), |x| x.to_string()))
+                })
                 .collect::<Vec<_>>()
                 .join("; "),
         }
@@ -193,13 +195,19 @@ mod tests {
     fn placement() {
         assert_eq!(show("//go:build linux\n\npackage p\n"), "go:build@1 linux");
         assert_eq!(show("//go:build !linux\npackage p\n"), "go:build@1 !linux");
-        assert_eq!(show("// Copyright\n\n  //go:build a\n/* x */\n//go:build b\npackage p"), "error: multiple //go:build comments");
+        assert_eq!(
+            show("// Copyright\n\n  //go:build a\n/* x */\n//go:build b\npackage p"),
+            "error: multiple //go:build comments"
+        );
         assert_eq!(show("/*\n//go:build a\n*/\npackage p\n"), "none");
         assert_eq!(show("/* c */ //go:build a\npackage p\n"), "none");
         assert_eq!(show("/* c */\n//go:build a\npackage p\n"), "go:build@2 a");
         assert_eq!(show("package p\n//go:build a\n"), "none");
         assert_eq!(show("//go:build a\n// +build b\n\npackage p\n"), "go:build@1 a");
-        assert_eq!(show("//go:build a &&\npackage p\n"), "error: parsing //go:build line: unexpected end of expression");
+        assert_eq!(
+            show("//go:build a &&\npackage p\n"),
+            "error: parsing //go:build line: unexpected end of expression"
+        );
     }
 
     #[test]

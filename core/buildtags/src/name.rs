@@ -17,8 +17,8 @@ pub enum NameKind {
 
 /// Extensions other than `.go` that a package lists (`fileListForExt`).
 pub const OTHER_EXTENSIONS: [&str; 19] = [
-    ".c", ".cc", ".cpp", ".cxx", ".m", ".h", ".hh", ".hpp", ".hxx", ".f", ".F", ".for", ".f90", ".s", ".S", ".sx",
-    ".swig", ".swigcxx", ".syso",
+    ".c", ".cc", ".cpp", ".cxx", ".m", ".h", ".hh", ".hpp", ".hxx", ".f", ".F", ".for", ".f90", ".s", ".S",
+    ".sx", ".swig", ".swigcxx", ".syso",
 ];
 
 /// The extension: the text from the last `.`.
@@ -70,7 +70,10 @@ pub fn name_constraint(name: &str) -> Option<NameConstraint> {
     }
     let n = parts.len();
     if n >= 2 && ports::is_known_os(parts[n - 2]) && ports::is_known_arch(parts[n - 1]) {
-        return Some(NameConstraint::OsArch { goos: parts[n - 2].to_owned(), goarch: parts[n - 1].to_owned() });
+        return Some(NameConstraint::OsArch {
+            goos: parts[n - 2].to_owned(),
+            goarch: parts[n - 1].to_owned(),
+        });
     }
     let last = *parts.last()?;
     (ports::is_known_os(last) || ports::is_known_arch(last)).then(|| NameConstraint::One(last.to_owned()))

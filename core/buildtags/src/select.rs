@@ -120,7 +120,9 @@ pub fn explain(sel: &Selection) -> Vec<String> {
     let mut out = Vec::new();
     let value = |rec: &[TagFact], expr: &Expr| expr.eval(&mut |t| rec.iter().any(|f| f.tag == t && f.set));
     let name_line = |c: &NameConstraint| match c {
-        NameConstraint::OsArch { goos, goarch } => format!("file name suffix _{goos}_{goarch} requires {goarch} && {goos}"),
+        NameConstraint::OsArch { goos, goarch } => {
+            format!("file name suffix _{goos}_{goarch} requires {goarch} && {goos}")
+        }
         NameConstraint::One(tag) => format!("file name suffix _{tag} requires {tag}"),
     };
     let line_text = |l: &Line| format!("line {}: {}", l.line, l.text);
@@ -152,7 +154,11 @@ pub fn explain(sel: &Selection) -> Vec<String> {
                                 line_text(line),
                                 value(&sel.facts, expr)
                             )),
-                            None => out.push(format!("{}: {}, skipped", line_text(line), crate::expr::ERR_TOO_COMPLEX)),
+                            None => out.push(format!(
+                                "{}: {}, skipped",
+                                line_text(line),
+                                crate::expr::ERR_TOO_COMPLEX
+                            )),
                         }
                     }
                 }

@@ -3,6 +3,8 @@
 use crate::Outcome;
 
 pub const ENV_USAGE: &str = "usage: crossplay env [-json] [-changed] [var ...]";
+pub const LIST_USAGE: &str =
+    "usage: crossplay list [-e] [-f format] [-json[=fields]] [-tags list] [-why] [-matrix] [packages]";
 pub const TAGS_USAGE: &str = "usage: crossplay tags [-json] [-tags list] [tag ...]";
 pub const DIST_LIST_USAGE: &str = "usage: crossplay tool dist list [-json] [-broken]";
 
@@ -17,6 +19,7 @@ Usage:
 The commands are:
 
 \tenv         print Go environment information
+\tlist        list packages and the files each target selects, and why
 \ttags        print the build tags the configuration satisfies, and why
 \ttool        run a toolchain tool (dist list)
 \tversion     print crossplay's version and the Go version it emulates
@@ -32,6 +35,7 @@ pub fn run(args: &[String]) -> Outcome {
         [topic] => match topic.as_str() {
             "env" => format!("{ENV_USAGE}\n{ENV_HELP}"),
             "tags" => format!("{TAGS_USAGE}\n{TAGS_HELP}"),
+            "list" => format!("{LIST_USAGE}\n{LIST_HELP}"),
             "tool" => format!("{DIST_LIST_USAGE}\n{TOOL_HELP}"),
             "version" => "usage: crossplay version\n\nVersion prints crossplay's version, the Go release whose behaviour it\nemulates, and the host GOOS/GOARCH.\n".to_owned(),
             other => {
@@ -87,4 +91,39 @@ The -tags flag adds build tags, as for go build; without it, a -tags setting in
 GOFLAGS applies. The -json flag prints the context and the tags as JSON.
 
 crossplay tags is a crossplay addition; the go command has no equivalent.
+";
+
+const LIST_HELP: &str = "
+List lists the packages named by the import paths or patterns (., ./dir,
+./..., module/path/...), one per line, as go1.27.3's 'go list' does, for the
+configuration in the environment. It loads the module around the working
+directory: go.mod's module path and go directive, the files of each package
+directory selected by file name suffixes, //go:build and // +build lines and
+import \"C\" (with CGO_ENABLED), and the imports of each package.
+
+The -f flag formats each package with a template: {{.Field}},
+{{context.GOOS}} and the other context fields, {{join .List sep}},
+{{len .List}}, {{range}}, {{if}} and {{else}}. The fields are Dir,
+ImportPath, Name, Incomplete, GoFiles, CgoFiles, IgnoredGoFiles,
+InvalidGoFiles, IgnoredOtherFiles, SFiles, Imports, TestGoFiles, TestImports,
+XTestGoFiles, XTestImports, Error, Error.Err and Error.Pos.
+
+The -json flag prints the packages as JSON with those fields (Error and
+DepsErrors as objects); -json=Field,... prints only the fields named.
+
+Without -e, list fails with Go's messages if a package cannot be loaded; with
+-e it reports erroneous packages in their Error and DepsErrors fields.
+
+Two flags are crossplay additions:
+
+The -why flag prints each file of each package with its verdict (GoFiles,
+IgnoredGoFiles, InvalidGoFiles, ...) and why: the file name rule, the
+//go:build expression or // +build lines with their value, and every tag
+consulted, whether it is set and the reason (\"`amd64.v2` is set: GOAMD64=v3\").
+
+The -matrix flag prints, for every port of 'crossplay tool dist list', which
+Go files of each package that port builds: a grid of x (built) and . (not),
+or with -json one object per package listing the files of each port. The
+environment's other settings (CGO_ENABLED, GOEXPERIMENT, -tags) apply to
+every port.
 ";

@@ -6,7 +6,9 @@
 mod env_cmd;
 mod flags;
 mod help;
+mod list_cmd;
 mod tags_cmd;
+mod template;
 mod tool_cmd;
 
 use std::collections::BTreeMap;
@@ -16,12 +18,22 @@ use target::{EnvLayers, GoEnv, Host};
 /// Reads a whole file, `None` if it cannot be read.
 pub type ReadFile = Box<dyn Fn(&str) -> Option<String>>;
 
+/// Reads a whole file as bytes, `None` if it cannot be read.
+pub type ReadBytes = Box<dyn Fn(&str) -> Option<Vec<u8>>>;
+
+/// Lists a directory: (name, is a directory) per entry, `None` if it cannot be read.
+pub type ListDir = Box<dyn Fn(&str) -> Option<Vec<(String, bool)>>>;
+
 /// What a command needs from the machine, gathered by `main` (or a test).
 pub struct Sys {
     pub host: Host,
     /// The process environment.
     pub env: BTreeMap<String, String>,
     pub read_file: ReadFile,
+    pub read_bytes: ReadBytes,
+    pub list_dir: ListDir,
+    /// The working directory, absolute.
+    pub cwd: String,
     /// Whether an executable of this name is found on PATH (Go's `exec.LookPath`).
     pub look_path: Box<dyn Fn(&str) -> bool>,
 }
@@ -36,7 +48,12 @@ impl Sys {
     /// The go command's view of the configuration: the process environment over the
     /// user's go/env file.
     pub fn go_env(&self) -> GoEnv {
-        let mut layers = EnvLayers { process: self.env.clone(), file: BTreeMap::new() };
+        self.go_env_with(self.env.clone())
+    }
+
+    /// The go command's configuration with `process` as the process environment.
+    pub fn go_env_with(&self, process: BTreeMap<String, String>) -> GoEnv {
+        let mut layers = EnvLayers { process, file: BTreeMap::new() };
         if let (Ok(path), _) = target::goenv::env_file_path(&layers, self.host)
             && let Some(text) = (self.read_file)(&path)
         {
@@ -72,6 +89,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     };
     match command.as_str() {
         "env" => env_cmd::run(sys, rest),
+        "list" => list_cmd::run(sys, rest),
         "tags" => tags_cmd::run(sys, rest),
         "tool" => tool_cmd::run(rest),
         "version" => version(sys, rest),
@@ -93,6 +111,30 @@ fn version(sys: &Sys, args: &[String]) -> Outcome {
         sys.host.goos,
         sys.host.goarch
     ))
+}
+
+impl Sys {
+    /// The machine as it is: the real file system from `cwd`, PATH lookups in `path`.
+    pub fn native(host: Host, env: BTreeMap<String, String>, cwd: String) -> Sys {
+        let path = env.get("PATH").cloned().unwrap_or_default();
+        Sys {
+            host,
+            env,
+            read_file: Box::new(|p| std::fs::read_to_string(p).ok()),
+            read_bytes: Box::new(|p| std::fs::read(p).ok()),
+            list_dir: Box::new(|p| {
+                let entries = std::fs::read_dir(p).ok()?;
+                let mut out: Vec<(String, bool)> = entries
+                    .filter_map(Result::ok)
+                    .filter_map(|e| Some((e.file_name().into_string().ok()?, e.file_type().ok()?.is_dir())))
+                    .collect();
+                out.sort();
+                Some(out)
+            }),
+            cwd,
+            look_path: Box::new(move |name| look_path(&path, name)),
+        }
+    }
 }
 
 /// `exec.LookPath` on Unix: a name with a slash is checked as it is; otherwise each

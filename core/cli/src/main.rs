@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
-use cli::{Sys, look_path, run};
+use cli::{Sys, run};
 use target::Host;
 
 fn main() -> ExitCode {
@@ -13,13 +13,10 @@ fn main() -> ExitCode {
     let env: BTreeMap<String, String> = std::env::vars_os()
         .map(|(k, v)| (k.to_string_lossy().into_owned(), v.to_string_lossy().into_owned()))
         .collect();
-    let path = env.get("PATH").cloned().unwrap_or_default();
-    let sys = Sys {
-        host: host(),
-        env,
-        read_file: Box::new(|p| std::fs::read_to_string(p).ok()),
-        look_path: Box::new(move |name| look_path(&path, name)),
-    };
+    // The working directory as the go command sees it: $PWD when it names the same
+    // directory, else the resolved path.
+    let cwd = std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+    let sys = Sys::native(host(), env, cwd);
     let outcome = run(&sys, &args);
     // A closed stdout or stderr is not worth a panic; the exit status still tells.
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());

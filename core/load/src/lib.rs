@@ -1,0 +1,474 @@
+//! Package loading as `go list` does it, over an in-memory module tree: `go.mod` (module
+//! path, `go` directive), package patterns (`./...`, `.`, `./dir`, import paths),
+//! per-file classification (`package`), imports resolved to the module or to the
+//! standard library, and the go command's errors.
+//!
+//! Sans-IO: the caller hands in every file of the module as bytes (the CLI from disk,
+//! the playground from its editor), so the answer depends on nothing else.
+
+pub mod header;
+pub mod package;
+
+use std::collections::BTreeMap;
+
+use target::context::Context;
+
+pub use package::{FileClass, FileReport, Package, PackageError};
+
+/// The standard library's import paths (go1.27.3), one per line.
+const STD_PACKAGES: &str = include_str!("std_packages.txt");
+
+/// Whether `path` is a standard-library package.
+pub fn is_std(path: &str) -> bool {
+    STD_PACKAGES.lines().any(|p| p == path)
+}
+
+/// A module: its files by slash-separated path relative to the root.
+#[derive(Clone, Debug)]
+pub struct Tree {
+    /// Absolute root directory, as messages print it.
+    pub root: String,
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// What `go.mod` declares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Module {
+    pub path: String,
+    pub go_version: Option<String>,
+}
+
+/// Reads the `module` and `go` directives of a `go.mod` file. Other directives are
+/// accepted and ignored (crossplay builds single-module programs).
+pub fn parse_go_mod(file: &str, text: &str) -> Result<Module, String> {
+    let mut path = None;
+    let mut go_version = None;
+    let mut in_block = false;
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.split("//").next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if in_block {
+            in_block = line != ")";
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        let verb = words.next().unwrap_or("");
+        let args: Vec<&str> = words.collect();
+        if args.last() == Some(&"(") {
+            in_block = true;
+            continue;
+        }
+        let at = |msg: String| format!("{file}:{}: {msg}", i + 1);
+        match verb {
+            "module" => {
+                let [arg] = args[..] else { return Err(at("usage: module module/path".into())) };
+                path = Some(arg.trim_matches('"').to_owned());
+            }
+            "go" => {
+                let [arg] = args[..] else { return Err(at("usage: go 1.23".into())) };
+                go_version = Some(arg.to_owned());
+            }
+            "require" | "replace" | "exclude" | "retract" | "toolchain" | "godebug" | "tool" | "ignore" => {}
+            other => return Err(at(format!("unknown directive: {other}"))),
+        }
+    }
+    match path {
+        Some(path) => Ok(Module { path, go_version }),
+        None => Err(format!(
+            "{file}: no module declaration in go.mod. To specify the module path:\n\tgo mod edit -module=example.com/mod"
+        )),
+    }
+}
+
+/// A loader for one module and one configuration.
+#[derive(Debug)]
+pub struct Loader<'a> {
+    pub tree: &'a Tree,
+    pub module: &'a Module,
+    pub ctx: &'a Context,
+    /// The working directory relative to the module root ("" at the root).
+    pub cwd: &'a str,
+    /// GOROOT as messages print it.
+    pub goroot: &'a str,
+}
+
+/// The result of matching the command line: packages in order, plus warnings
+/// (`matched no packages`) and errors that name no package.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub packages: Vec<Package>,
+    pub warnings: Vec<String>,
+}
+
+impl Loader<'_> {
+    /// Directories of the module that hold files, relative to the root, skipping
+    /// `testdata`, names starting with `.` or `_`, and nested modules.
+    fn dirs(&self) -> Vec<String> {
+        let mut dirs: Vec<String> = vec![String::new()];
+        for path in self.tree.files.keys() {
+            let mut dir = String::new();
+            let parts: Vec<&str> = path.split('/').collect();
+            for part in &parts[..parts.len() - 1] {
+                dir = if dir.is_empty() { (*part).to_owned() } else { format!("{dir}/{part}") };
+                if !dirs.contains(&dir) {
+                    dirs.push(dir.clone());
+                }
+            }
+        }
+        dirs.sort();
+        dirs.retain(|d| {
+            d.is_empty()
+                || (d.split('/').all(|e| !e.starts_with('.') && !e.starts_with('_') && e != "testdata")
+                    && !self.nested_module(d))
+        });
+        dirs
+    }
+
+    fn nested_module(&self, dir: &str) -> bool {
+        let mut d = dir.to_owned();
+        loop {
+            if !d.is_empty() && self.tree.files.contains_key(&format!("{d}/go.mod")) {
+                return true;
+            }
+            match d.rfind('/') {
+                Some(i) => d.truncate(i),
+                None => return false,
+            }
+        }
+    }
+
+    fn files_in(&self, dir: &str) -> Vec<(&str, &[u8])> {
+        let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+        self.tree
+            .files
+            .iter()
+            .filter_map(|(path, data)| {
+                let name = path.strip_prefix(&prefix)?;
+                (!name.contains('/')).then_some((name, data.as_slice()))
+            })
+            .collect()
+    }
+
+    fn abs(&self, dir: &str) -> String {
+        if dir.is_empty() { self.tree.root.clone() } else { format!("{}/{dir}", self.tree.root) }
+    }
+
+    fn import_path(&self, dir: &str) -> String {
+        if dir.is_empty() { self.module.path.clone() } else { format!("{}/{dir}", self.module.path) }
+    }
+
+    fn short(&self, dir: &str) -> String {
+        if self.cwd.is_empty() {
+            return dir.to_owned();
+        }
+        if dir == self.cwd {
+            return String::new();
+        }
+        match dir.strip_prefix(&format!("{}/", self.cwd)) {
+            Some(rest) => rest.to_owned(),
+            None => self.abs(dir),
+        }
+    }
+
+    /// Loads the package in module directory `dir`.
+    pub fn load_dir(&self, dir: &str) -> Package {
+        let abs = self.abs(dir);
+        let short = self.short(dir);
+        let import_path = self.import_path(dir);
+        let d =
+            package::Dir { abs: &abs, short: &short, import_path: &import_path, files: self.files_in(dir) };
+        package::import_dir(&d, self.ctx)
+    }
+
+    /// Whether `./...` matches the directory: some `.go` file survives the go
+    /// command's tag-map scan (`imports.ScanDir`).
+    fn scan_matches(&self, dir: &str) -> bool {
+        self.files_in(dir).iter().any(|&(name, content)| scan_file(name, content, self.ctx))
+    }
+
+    /// Lists the packages the patterns match, in command-line order, each once.
+    pub fn list(&self, patterns: &[String]) -> Listing {
+        let mut listing = Listing::default();
+        let patterns: Vec<String> = if patterns.is_empty() { vec![".".into()] } else { patterns.to_vec() };
+        let mut seen: Vec<String> = Vec::new();
+        for pattern in &patterns {
+            let mut matched = Vec::new();
+            if pattern == "..." || pattern.ends_with("/...") {
+                let base = pattern.strip_suffix("...").unwrap_or("").trim_end_matches('/');
+                for dir in self.dirs() {
+                    let selected = if base == "." || base.starts_with("./") || base.starts_with("../") {
+                        let rel = self.resolve_rel(base);
+                        rel.is_some_and(|rel| {
+                            rel.is_empty() || dir == rel || dir.starts_with(&format!("{rel}/"))
+                        })
+                    } else {
+                        let ip = self.import_path(&dir);
+                        base.is_empty() || ip == base || ip.starts_with(&format!("{base}/"))
+                    };
+                    if selected && self.scan_matches(&dir) {
+                        matched.push(Target::Dir(dir));
+                    }
+                }
+                if matched.is_empty() {
+                    listing.warnings.push(format!("go: warning: \"{pattern}\" matched no packages"));
+                }
+            } else if pattern == "."
+                || pattern.starts_with("./")
+                || pattern.starts_with("../")
+                || pattern == ".."
+            {
+                match self.resolve_rel(pattern) {
+                    Some(dir) if dir.is_empty() || self.dir_exists(&dir) => matched.push(Target::Dir(dir)),
+                    Some(dir) => {
+                        matched.push(Target::Missing(format!("stat {}: directory not found", self.abs(&dir))))
+                    }
+                    None => matched.push(Target::Missing(format!(
+                        "directory {pattern} outside main module or its selected dependencies"
+                    ))),
+                }
+            } else {
+                matched.push(self.resolve_import(pattern));
+            }
+            for target in matched {
+                // A directory named by a relative path that holds no Go files at all
+                // (not even excluded ones) is no package: the error names the pattern.
+                if let Target::Dir(dir) = &target
+                    && !pattern.contains("...")
+                    && (pattern.starts_with('.'))
+                    && !self
+                        .files_in(dir)
+                        .iter()
+                        .any(|(n, _)| n.ends_with(".go") && !n.starts_with(['_', '.']))
+                {
+                    let mut p = self.load_dir(dir);
+                    p.import_path = pattern.clone();
+                    if let Some(e) = &mut p.error {
+                        e.import_stack.clear();
+                    }
+                    listing.packages.push(p);
+                    continue;
+                }
+                let key = format!("{target:?}");
+                if seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key);
+                listing.packages.push(self.load_target(target, pattern));
+            }
+        }
+        self.add_deps_errors(&mut listing.packages);
+        listing
+    }
+
+    fn dir_exists(&self, dir: &str) -> bool {
+        let prefix = format!("{dir}/");
+        self.tree.files.keys().any(|p| p.starts_with(&prefix))
+    }
+
+    /// A relative pattern as a module directory, or `None` outside the module.
+    fn resolve_rel(&self, pattern: &str) -> Option<String> {
+        let mut parts: Vec<&str> = self.cwd.split('/').filter(|p| !p.is_empty()).collect();
+        for elem in pattern.split('/') {
+            match elem {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                e => parts.push(e),
+            }
+        }
+        Some(parts.join("/"))
+    }
+
+    fn resolve_import(&self, path: &str) -> Target {
+        if path == self.module.path {
+            return Target::Dir(String::new());
+        }
+        if let Some(rel) = path.strip_prefix(&format!("{}/", self.module.path))
+            && self.dir_exists(rel)
+        {
+            return Target::Dir(rel.to_owned());
+        }
+        if is_std(path) {
+            return Target::Std(path.to_owned());
+        }
+        Target::Missing(missing_package(path, self.goroot))
+    }
+
+    fn load_target(&self, target: Target, pattern: &str) -> Package {
+        match target {
+            Target::Dir(dir) => self.load_dir(&dir),
+            Target::Std(path) => Package {
+                import_path: path.clone(),
+                dir: format!("{}/src/{path}", self.goroot),
+                name: path.rsplit('/').next().unwrap_or("").to_owned(),
+                ..Package::default()
+            },
+            Target::Missing(err) => Package {
+                import_path: pattern.to_owned(),
+                incomplete: true,
+                error: Some(PackageError {
+                    import_stack: Vec::new(),
+                    pos: String::new(),
+                    err,
+                    unresolved_import: false,
+                }),
+                ..Package::default()
+            },
+        }
+    }
+
+    /// Fills `DepsErrors`: errors of the module packages each listed package imports,
+    /// directly or not, and imports that resolve nowhere. Standard-library imports
+    /// are taken as sound.
+    fn add_deps_errors(&self, packages: &mut [Package]) {
+        let mut cache: BTreeMap<String, Package> = BTreeMap::new();
+        for p in packages.iter_mut() {
+            if p.dir.is_empty() || !p.dir.starts_with(&self.tree.root) {
+                continue;
+            }
+            let mut errors: Vec<PackageError> = Vec::new();
+            let mut stack = vec![p.import_path.clone()];
+            let mut visited = vec![p.import_path.clone()];
+            self.walk_deps(p, &mut stack, &mut visited, &mut errors, &mut cache);
+            if !errors.is_empty() {
+                p.incomplete = true;
+            }
+            // list.go's collectDepsErrors orders by the last package of the import
+            // stack (equal ones in map order; crossplay by message, to be stable).
+            errors.sort_by(|a, b| {
+                let key = |e: &PackageError| (e.import_stack.last().cloned(), e.err.clone());
+                key(a).cmp(&key(b))
+            });
+            p.deps_errors = errors;
+        }
+    }
+
+    fn walk_deps(
+        &self,
+        p: &Package,
+        stack: &mut Vec<String>,
+        visited: &mut Vec<String>,
+        errors: &mut Vec<PackageError>,
+        cache: &mut BTreeMap<String, Package>,
+    ) {
+        for path in &p.imports {
+            if path == "C" || is_std(path) {
+                continue;
+            }
+            let pos = p
+                .import_pos
+                .iter()
+                .find(|(ip, _)| ip == path)
+                .map(|(_, pos)| pos.clone())
+                .unwrap_or_default();
+            let dir = path
+                .strip_prefix(&format!("{}/", self.module.path))
+                .map(str::to_owned)
+                .or_else(|| (path == &self.module.path).then(String::new));
+            let Some(dir) = dir.filter(|d| d.is_empty() || self.dir_exists(d)) else {
+                let err = missing_package(path, self.goroot);
+                push_unique(
+                    errors,
+                    PackageError { import_stack: stack.clone(), pos, err, unresolved_import: true },
+                );
+                continue;
+            };
+            if stack.contains(path) {
+                let mut import_stack = stack.clone();
+                import_stack.push(path.clone());
+                let err = "import cycle not allowed".into();
+                push_unique(errors, PackageError { import_stack, pos, err, unresolved_import: false });
+                continue;
+            }
+            if visited.contains(path) {
+                continue;
+            }
+            visited.push(path.clone());
+            let dep = cache.entry(path.clone()).or_insert_with(|| self.load_dir(&dir)).clone();
+            stack.push(path.clone());
+            if let Some(err) = &dep.error {
+                // Errors the go command raises with the package itself on the import
+                // stack (no Go files, syntax errors, name collisions) keep their own
+                // position; the others point at the import.
+                let mut err = err.clone();
+                if err.import_stack.is_empty() {
+                    err.import_stack = stack[..stack.len() - 1].to_vec();
+                    err.pos = pos.clone();
+                } else {
+                    err.import_stack = stack.clone();
+                }
+                push_unique(errors, err);
+            }
+            self.walk_deps(&dep, stack, visited, errors, cache);
+            stack.pop();
+        }
+    }
+}
+
+fn push_unique(errors: &mut Vec<PackageError>, err: PackageError) {
+    if !errors.iter().any(|e| e.err == err.err && e.pos == err.pos) {
+        errors.push(err);
+    }
+}
+
+/// The go command's error for an import path nothing provides.
+fn missing_package(path: &str, goroot: &str) -> String {
+    let first = path.split('/').next().unwrap_or("");
+    if first.contains('.') {
+        format!("no required module provides package {path}; to add it:\n\tgo get {path}")
+    } else {
+        format!("package {path} is not in std ({goroot}/src/{path})")
+    }
+}
+
+#[derive(Debug)]
+enum Target {
+    Dir(String),
+    Std(String),
+    Missing(String),
+}
+
+/// `imports.ScanDir`'s test for one file, which decides whether a directory is a
+/// package for `...` patterns: the name and header constraints evaluated over the set
+/// of satisfied tags, files importing "C" skipped when cgo is off.
+fn scan_file(name: &str, content: &[u8], ctx: &Context) -> bool {
+    use buildtags::name::{NameConstraint, name_constraint};
+    if name.starts_with('_') || name.starts_with('.') || !name.ends_with(".go") {
+        return false;
+    }
+    // The tag map holds the satisfied tags verbatim: unlike go/build it does not read
+    // `boringcrypto` as `goexperiment.boringcrypto`.
+    let tag = |t: &str| {
+        if t == "boringcrypto" {
+            ctx.build_tags.iter().chain(&ctx.tool_tags).chain(&ctx.release_tags).any(|x| x == t)
+        } else {
+            ctx.matches(t)
+        }
+    };
+    let name_ok = match name_constraint(name) {
+        None => true,
+        Some(NameConstraint::OsArch { goos, goarch }) => tag(&goos) && tag(&goarch),
+        Some(NameConstraint::One(t)) => tag(&t),
+    };
+    if !name_ok {
+        return false;
+    }
+    let content = content.strip_prefix(b"\xef\xbb\xbf").unwrap_or(content);
+    let (h, _) = header::read(content);
+    if h.imports.iter().any(|i| i.path == "C") && !ctx.cgo_enabled {
+        return false;
+    }
+    let Ok(constraint) = buildtags::header::parse_header(content).and_then(|h| h.constraint()) else {
+        return false;
+    };
+    match constraint {
+        buildtags::Constraint::None => true,
+        buildtags::Constraint::GoBuild { expr, .. } => expr.eval(&mut |t| tag(t)),
+        buildtags::Constraint::PlusBuild(lines) => {
+            lines.iter().all(|(_, x)| x.as_ref().is_none_or(|x| x.eval(&mut |t| tag(t))))
+        }
+    }
+}
