@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use base::json::Json;
 use load::{Loader, Package, PackageError, Tree};
 use target::context::Context;
-use target::{EnvError, GoEnv, ports};
+use target::{EnvError, ports};
 
 use crate::flags::{self, Flag, FlagKind, Parsed};
 use crate::help::LIST_USAGE;
@@ -110,7 +110,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     let mut stderr: String = listing.warnings.iter().map(|w| format!("{w}\n")).collect();
 
     if parsed.bool("matrix") {
-        let out = matrix(sys, &env, tags_flag, &loader, &parsed.args, json_fields.is_some());
+        let out = matrix(sys, tags_flag, &loader, &parsed.args, json_fields.is_some());
         return Outcome { stdout: out, stderr, code: 0 };
     }
     let mut code = 0;
@@ -134,7 +134,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         if parsed.bool("why") {
             stdout.push_str(&why(p, &ctx));
         } else if let Some(fields) = &json_fields {
-            stdout.push_str(&package_json(p, fields).to_encoder_output("", "\t"));
+            stdout.push_str(&package_json(p, &ctx, fields).to_encoder_output("", "\t"));
         } else if let Some(t) = &template {
             match t.execute(&PackageScope { p, ctx: &ctx }) {
                 Ok(text) => {
@@ -180,34 +180,28 @@ fn error_json(e: &PackageError) -> Json {
     ])
 }
 
-fn package_json(p: &Package, only: &[String]) -> Json {
-    let list = |l: &[String]| {
-        (!l.is_empty()).then(|| Json::Array(l.iter().map(|s| Json::str(s.as_str())).collect()))
-    };
-    let text = |s: &str| (!s.is_empty()).then(|| Json::str(s));
+/// A package as `go list -json` prints it: the fields in Go's order, empty ones
+/// omitted (`omitempty`). The plain fields come from the template scope, so `-f` and
+/// `-json` read one mapping.
+fn package_json(p: &Package, ctx: &Context, only: &[String]) -> Json {
+    let scope = PackageScope { p, ctx };
     let mut fields = Vec::new();
     for name in FIELDS {
         if !only.is_empty() && !only.iter().any(|f| f == name) {
             continue;
         }
         let value = match name {
-            "Dir" => text(&p.dir),
-            "ImportPath" => text(&p.import_path),
-            "Name" => text(&p.name),
-            "Incomplete" => p.incomplete.then_some(Json::Bool(true)),
-            "GoFiles" => list(&p.go_files),
-            "CgoFiles" => list(&p.cgo_files),
-            "IgnoredGoFiles" => list(&p.ignored_go_files),
-            "InvalidGoFiles" => list(&p.invalid_go_files),
-            "IgnoredOtherFiles" => list(&p.ignored_other_files),
-            "SFiles" => list(&p.s_files),
-            "Imports" => list(&p.imports),
             "Error" => p.error.as_ref().map(error_json),
             "DepsErrors" => (!p.deps_errors.is_empty())
                 .then(|| Json::Array(p.deps_errors.iter().map(error_json).collect())),
-            "TestGoFiles" => list(&p.test_go_files),
-            "XTestGoFiles" => list(&p.xtest_go_files),
-            _ => None,
+            _ => match scope.field(name) {
+                Some(Value::Str(s)) if !s.is_empty() => Some(Json::str(s)),
+                Some(Value::Bool(true)) => Some(Json::Bool(true)),
+                Some(Value::List(l)) if !l.is_empty() => {
+                    Some(Json::Array(l.into_iter().map(Json::str).collect()))
+                }
+                _ => None,
+            },
         };
         if let Some(value) = value {
             fields.push((name.to_owned(), value));
@@ -299,14 +293,7 @@ fn why(p: &Package, ctx: &Context) -> String {
 
 /// The configuration of one port under the user's environment: GOOS and GOARCH set,
 /// the sub-architecture variables of other architectures dropped.
-fn port_context(
-    sys: &Sys,
-    env: &GoEnv,
-    tags: Option<&str>,
-    goos: &str,
-    goarch: &str,
-) -> Result<Context, String> {
-    let _ = env;
+fn port_context(sys: &Sys, tags: Option<&str>, goos: &str, goarch: &str) -> Result<Context, String> {
     let mut process = sys.env.clone();
     process.insert("GOOS".into(), goos.into());
     process.insert("GOARCH".into(), goarch.into());
@@ -319,14 +306,7 @@ fn port_context(
 type Grid = BTreeMap<String, (Vec<String>, Vec<(String, Result<Vec<bool>, String>)>)>;
 
 /// `-matrix`: for every listed port, which files of each package are built.
-fn matrix(
-    sys: &Sys,
-    env: &GoEnv,
-    tags: Option<&str>,
-    base: &Loader<'_>,
-    patterns: &[String],
-    json: bool,
-) -> String {
+fn matrix(sys: &Sys, tags: Option<&str>, base: &Loader<'_>, patterns: &[String], json: bool) -> String {
     let ports: Vec<(&str, &str)> = ports::listed(false).map(|p| (p.goos, p.goarch)).collect();
     // Per package: files in name order; per port: the set of files built.
     let mut packages: Grid = BTreeMap::new();
@@ -335,7 +315,7 @@ fn matrix(
     let base_listing = base.list(patterns);
     for &(goos, goarch) in &ports {
         let port = format!("{goos}/{goarch}");
-        let ctx = port_context(sys, env, tags, goos, goarch);
+        let ctx = port_context(sys, tags, goos, goarch);
         let listing = ctx.as_ref().ok().map(|ctx| Loader { ctx, ..*base }.list(patterns));
         for p in &base_listing.packages {
             if !order.contains(&p.import_path) {

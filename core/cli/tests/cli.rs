@@ -630,8 +630,6 @@ fn tags_match_go_list_context() {
         args.extend(["-f", format]);
         let want = run(command_in(&go, &module, &env, &args));
 
-        let path = env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone()).unwrap_or_default();
-        let _ = &path;
         let sys = Sys::native(Host::LINUX_AMD64, env.iter().cloned().collect(), "/".into());
         let go_env = sys.go_env();
         let got = match Context::for_command(&go_env, tags_flag) {

@@ -391,7 +391,7 @@ fn parse(s: &mut Scanner<'_>, header: &mut GoHeader) -> Result<(), HeaderError> 
             tok = s.next();
             while tok.0 != Tok::Op(")".into()) && tok.0 != Tok::Eof {
                 tok = import_spec(s, tok, header)?;
-                expect_semi_in_group(&tok)?;
+                expect_semi(&tok)?;
                 if matches!(tok.0, Tok::Semi(_)) {
                     tok = s.next();
                 }
@@ -421,10 +421,6 @@ fn expect_semi(tok: &(Tok, usize, usize)) -> Result<(), HeaderError> {
             message: format!("expected ';', found {}", other.found()),
         }),
     }
-}
-
-fn expect_semi_in_group(tok: &(Tok, usize, usize)) -> Result<(), HeaderError> {
-    expect_semi(tok)
 }
 
 fn import_spec(
