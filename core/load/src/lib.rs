@@ -182,8 +182,20 @@ impl Loader<'_> {
         package::import_dir(&d, self.ctx)
     }
 
-    /// Whether `./...` matches the directory: some `.go` file survives the go
-    /// command's tag-map scan (`imports.ScanDir`).
+    /// Whether a local wildcard (`./...`) matches the directory, as cmd/go's
+    /// `search.MatchDirs` decides: go/build finds a Go file to compile, or a Go file it
+    /// could not use (the package then fails loudly instead of vanishing).
+    fn dir_matches(&self, dir: &str) -> bool {
+        let p = self.load_dir(dir);
+        !p.invalid_go_files.is_empty()
+            || !(p.go_files.is_empty()
+                && p.cgo_files.is_empty()
+                && p.test_go_files.is_empty()
+                && p.xtest_go_files.is_empty())
+    }
+
+    /// Whether an import-path wildcard (`example.com/m/...`) matches the directory:
+    /// some `.go` file survives the go command's tag-map scan (`imports.ScanDir`).
     fn scan_matches(&self, dir: &str) -> bool {
         self.files_in(dir).iter().any(|&(name, content)| scan_file(name, content, self.ctx))
     }
@@ -197,8 +209,9 @@ impl Loader<'_> {
             let mut matched = Vec::new();
             if pattern == "..." || pattern.ends_with("/...") {
                 let base = pattern.strip_suffix("...").unwrap_or("").trim_end_matches('/');
+                let local = base == "." || base.starts_with("./") || base.starts_with("../");
                 for dir in self.dirs() {
-                    let selected = if base == "." || base.starts_with("./") || base.starts_with("../") {
+                    let selected = if local {
                         let rel = self.resolve_rel(base);
                         rel.is_some_and(|rel| {
                             rel.is_empty() || dir == rel || dir.starts_with(&format!("{rel}/"))
@@ -207,7 +220,8 @@ impl Loader<'_> {
                         let ip = self.import_path(&dir);
                         base.is_empty() || ip == base || ip.starts_with(&format!("{base}/"))
                     };
-                    if selected && self.scan_matches(&dir) {
+                    let is_package = if local { self.dir_matches(&dir) } else { self.scan_matches(&dir) };
+                    if selected && is_package {
                         matched.push(Target::Dir(dir));
                     }
                 }

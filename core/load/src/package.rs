@@ -346,15 +346,24 @@ pub fn import_dir(dir: &Dir<'_>, ctx: &Context) -> Package {
             unresolved_import: false,
         });
     }
-    // cmd/go's load: C, C++, Objective-C and Fortran sources need cgo files.
-    if p.error.is_none() && p.cgo_files.is_empty() {
-        let kinds: [(&str, &[&str]); 4] = [
-            ("C", &[".c"]),
-            ("C++", &[".cc", ".cpp", ".cxx"]),
-            ("Objective-C", &[".m"]),
-            ("Fortran", &[".f", ".F", ".for", ".f90"]),
+    // cmd/go's load: C, C++, Objective-C and Fortran sources need cgo or SWIG files.
+    // With cgo off the first three are dropped (as files importing "C" are) before
+    // the check; Fortran sources are not.
+    let uses_swig = ctx.cgo_enabled
+        && p.files.iter().any(|f| {
+            f.class == FileClass::Other { used: true } && matches!(extension(&f.name), ".swig" | ".swigcxx")
+        });
+    if p.error.is_none() && p.cgo_files.is_empty() && !uses_swig {
+        let kinds: [(&str, &[&str], bool); 4] = [
+            ("C", &[".c"], ctx.cgo_enabled && ctx.compiler == "gc"),
+            ("C++", &[".cc", ".cpp", ".cxx"], ctx.cgo_enabled),
+            ("Objective-C", &[".m"], ctx.cgo_enabled),
+            ("Fortran", &[".f", ".F", ".for", ".f90"], true),
         ];
-        for (lang, exts) in kinds {
+        for (lang, exts, checked) in kinds {
+            if !checked {
+                continue;
+            }
             let used: Vec<&str> = p
                 .files
                 .iter()
