@@ -187,11 +187,8 @@ impl Loader<'_> {
     /// could not use (the package then fails loudly instead of vanishing).
     fn dir_matches(&self, dir: &str) -> bool {
         let p = self.load_dir(dir);
-        !p.invalid_go_files.is_empty()
-            || !(p.go_files.is_empty()
-                && p.cgo_files.is_empty()
-                && p.test_go_files.is_empty()
-                && p.xtest_go_files.is_empty())
+        let compiled = [&p.go_files, &p.cgo_files, &p.test_go_files, &p.xtest_go_files];
+        !p.invalid_go_files.is_empty() || compiled.iter().any(|files| !files.is_empty())
     }
 
     /// Whether an import-path wildcard (`example.com/m/...`) matches the directory:
