@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The main job, until the playground exists: builds the crossplay CLI and runs it.
-# With arguments it runs `crossplay ARGS...`; without, it shows the target model:
-# `crossplay version`, `crossplay env`, `crossplay tool dist list -json`.
+# With arguments it runs `crossplay ARGS...`; without, it shows the target model
+# (`crossplay version`, `env`, `tags`, `tool dist list`) and then, on the example
+# project examples/demo, which files each target compiles and why (`list -why`,
+# `list -matrix`).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -16,4 +18,11 @@ for cmd in "version" "env" "tags" "tool dist list"; do
   "$bin" $cmd
   echo
 done
-echo "The binary is $bin; try '$bin help'."
+cd "$root/examples/demo"
+for cmd in "list ./..." "list -why ./..." "list -matrix ./..."; do
+  echo "\$ (cd examples/demo && crossplay $cmd)"
+  # shellcheck disable=SC2086
+  "$bin" $cmd
+  echo
+done
+echo "The binary is $bin; try '$bin help' or '$bin help list'."

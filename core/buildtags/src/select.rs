@@ -118,42 +118,54 @@ fn decide(name: &str, content: &[u8], rec: &mut Recorder<'_>) -> (bool, Rule) {
 /// and the playground.
 pub fn explain(sel: &Selection) -> Vec<String> {
     let mut out = Vec::new();
-    let value = |rec: &[TagFact], expr: &Expr| expr.eval(&mut |t| rec.iter().any(|f| f.tag == t && f.set));
-    let name_line = |c: &NameConstraint| match c {
-        NameConstraint::OsArch { goos, goarch } => {
-            format!("file name suffix _{goos}_{goarch} requires {goarch} && {goos}")
+    let value = |expr: &Expr| expr.eval(&mut |t| sel.fact(t).is_some_and(|f| f.set));
+    // Under each rule line, the facts of the tags it consulted.
+    let facts = |out: &mut Vec<String>, tags: &[&str]| {
+        for tag in tags {
+            if let Some(fact) = sel.fact(tag) {
+                out.push(format!("  {fact}"));
+            }
         }
-        NameConstraint::One(tag) => format!("file name suffix _{tag} requires {tag}"),
+    };
+    let name = |out: &mut Vec<String>, c: &NameConstraint, verdict: bool| match c {
+        NameConstraint::OsArch { goos, goarch } => {
+            out.push(format!("file name suffix _{goos}_{goarch} requires {goarch} && {goos}: {verdict}"));
+            facts(out, &[goarch, goos]);
+        }
+        NameConstraint::One(tag) => {
+            out.push(format!("file name suffix _{tag} requires {tag}: {verdict}"));
+            facts(out, &[tag]);
+        }
     };
     let line_text = |l: &Line| format!("line {}: {}", l.line, l.text);
     match &sel.rule {
         Rule::Hidden => out.push("name starts with _ or .: the go command skips it".into()),
         Rule::NotSource => out.push("not a Go or other package source file (extension)".into()),
-        Rule::FileName(c) => out.push(format!("{}: false", name_line(c))),
-        Rule::Invalid { name, error } => {
-            if let Some(c) = name {
-                out.push(format!("{}: true", name_line(c)));
+        Rule::FileName(c) => name(&mut out, c, false),
+        Rule::Invalid { name: c, error } => {
+            if let Some(c) = c {
+                name(&mut out, c, true);
             }
             out.push(format!("invalid: {error}"));
         }
-        Rule::Header { name, constraint } => {
-            if let Some(c) = name {
-                out.push(format!("{}: true", name_line(c)));
+        Rule::Header { name: c, constraint } => {
+            if let Some(c) = c {
+                name(&mut out, c, true);
             }
             match constraint {
                 Constraint::None => out.push("no build constraint".into()),
                 Constraint::GoBuild { line, expr } => {
-                    out.push(format!("{} => {}", line_text(line), value(&sel.facts, expr)));
+                    out.push(format!("{} => {}", line_text(line), value(expr)));
+                    facts(&mut out, &expr.tags());
                 }
                 Constraint::PlusBuild(lines) => {
                     out.push("no //go:build line; every // +build line must hold".into());
                     for (line, expr) in lines {
                         match expr {
-                            Some(expr) => out.push(format!(
-                                "{} ({expr}) => {}",
-                                line_text(line),
-                                value(&sel.facts, expr)
-                            )),
+                            Some(expr) => {
+                                out.push(format!("{} ({expr}) => {}", line_text(line), value(expr)));
+                                facts(&mut out, &expr.tags());
+                            }
                             None => out.push(format!(
                                 "{}: {}, skipped",
                                 line_text(line),
@@ -164,9 +176,6 @@ pub fn explain(sel: &Selection) -> Vec<String> {
                 }
             }
         }
-    }
-    for fact in &sel.facts {
-        out.push(format!("  {fact}"));
     }
     out
 }

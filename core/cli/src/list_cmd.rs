@@ -281,11 +281,12 @@ fn why(p: &Package, ctx: &Context) -> String {
             load::FileClass::Skipped => "not considered",
         };
         out.push_str(&format!("  {}: {verdict}\n", f.name));
-        if let Some(note) = &f.note {
-            out.push_str(&format!("    {note}\n"));
-        }
         for line in buildtags::explain(&f.selection) {
             out.push_str(&format!("    {line}\n"));
+        }
+        // What the go command decided after the constraints (cgo, package clause).
+        if let Some(note) = &f.note {
+            out.push_str(&format!("    {note}\n"));
         }
     }
     out
@@ -301,9 +302,14 @@ fn port_context(sys: &Sys, tags: Option<&str>, goos: &str, goarch: &str) -> Resu
     Context::for_command(&port_env, tags).map_err(|e| e.message)
 }
 
-/// Per package: its Go files, and per port either which of them are built or the
-/// configuration error.
-type Grid = BTreeMap<String, (Vec<String>, Vec<(String, Result<Vec<bool>, String>)>)>;
+/// Per package: its Go files, and per port either which of them are built (with the
+/// package's own load error there, if any) or the configuration error.
+type Grid = BTreeMap<String, (Vec<String>, Vec<(String, Result<Built, String>)>)>;
+
+struct Built {
+    files: Vec<bool>,
+    error: Option<String>,
+}
 
 /// `-matrix`: for every listed port, which files of each package are built.
 fn matrix(sys: &Sys, tags: Option<&str>, base: &Loader<'_>, patterns: &[String], json: bool) -> String {
@@ -331,17 +337,20 @@ fn matrix(sys: &Sys, tags: Option<&str>, base: &Loader<'_>, patterns: &[String],
                 (Err(e), _) => Err(e.clone()),
                 (Ok(_), Some(l)) => {
                     let built = l.packages.iter().find(|q| q.import_path == p.import_path);
-                    Ok(files
-                        .iter()
-                        .map(|name| {
-                            built.is_some_and(|q| {
-                                q.go_files.contains(name)
-                                    || q.cgo_files.contains(name)
-                                    || q.test_go_files.contains(name)
-                                    || q.xtest_go_files.contains(name)
+                    Ok(Built {
+                        files: files
+                            .iter()
+                            .map(|name| {
+                                built.is_some_and(|q| {
+                                    q.go_files.contains(name)
+                                        || q.cgo_files.contains(name)
+                                        || q.test_go_files.contains(name)
+                                        || q.xtest_go_files.contains(name)
+                                })
                             })
-                        })
-                        .collect())
+                            .collect(),
+                        error: built.and_then(|q| q.error.as_ref()).map(|e| e.message()),
+                    })
                 }
                 (Ok(_), None) => Err("no listing".into()),
             };
@@ -361,17 +370,22 @@ fn matrix(sys: &Sys, tags: Option<&str>, base: &Loader<'_>, patterns: &[String],
                 .map(|(port, cell)| {
                     let mut fields = vec![("Target".to_owned(), Json::str(port.as_str()))];
                     match cell {
-                        Ok(built) => fields.push((
-                            "Files".to_owned(),
-                            Json::Array(
-                                files
-                                    .iter()
-                                    .zip(built)
-                                    .filter(|(_, b)| **b)
-                                    .map(|(f, _)| Json::str(f.as_str()))
-                                    .collect(),
-                            ),
-                        )),
+                        Ok(built) => {
+                            fields.push((
+                                "Files".to_owned(),
+                                Json::Array(
+                                    files
+                                        .iter()
+                                        .zip(&built.files)
+                                        .filter(|(_, b)| **b)
+                                        .map(|(f, _)| Json::str(f.as_str()))
+                                        .collect(),
+                                ),
+                            ));
+                            if let Some(e) = &built.error {
+                                fields.push(("Error".to_owned(), Json::str(e.as_str())));
+                            }
+                        }
                         Err(e) => fields.push(("Error".to_owned(), Json::str(e.as_str()))),
                     }
                     Json::Object(fields)
@@ -386,24 +400,48 @@ fn matrix(sys: &Sys, tags: Option<&str>, base: &Loader<'_>, patterns: &[String],
         }
         return out;
     }
-    let mut out = String::new();
+    let mut out = String::from(MATRIX_LEGEND);
     for path in &order {
         let (files, cells) = &packages[path];
-        out.push_str(&format!("{path}\n"));
-        let width = cells.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
+        out.push_str(&format!("\n{path}\n"));
+        let number = |i: usize| format!("[{}]", i + 1);
+        let number_width = number(files.len().saturating_sub(1)).len();
         for (i, f) in files.iter().enumerate() {
-            out.push_str(&format!("  {:>w$} {f}\n", format!("[{}]", i + 1), w = 5));
+            out.push_str(&format!("  {:>number_width$} {f}\n", number(i)));
         }
+        let width = cells.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
+        let column = number_width.max(3);
+        let mut header = format!("  {:width$}", "");
+        for i in 0..files.len() {
+            header.push_str(&format!(" {:>column$}", number(i)));
+        }
+        out.push_str(header.trim_end());
+        out.push('\n');
         for (port, cell) in cells {
-            let row = match cell {
-                Ok(built) => built.iter().map(|b| if *b { " x " } else { " . " }).collect::<String>(),
-                Err(e) => format!(" error: {e}"),
-            };
-            out.push_str(&format!("  {port:<width$}{row}\n"));
+            let mut row = format!("  {port:<width$}");
+            match cell {
+                Ok(built) => {
+                    for b in &built.files {
+                        row.push_str(&format!(" {:>column$}", if *b { "x" } else { "." }));
+                    }
+                    if let Some(e) = &built.error {
+                        row.push_str(&format!("  error: {e}"));
+                    }
+                }
+                Err(e) => row.push_str(&format!(" error: {e}")),
+            }
+            out.push_str(row.trim_end());
+            out.push('\n');
         }
     }
     out
 }
+
+const MATRIX_LEGEND: &str = "\
+x: the file is compiled for the target (GoFiles, CgoFiles, TestGoFiles, XTestGoFiles).
+Each target is the current environment with GOOS and GOARCH replaced; CGO_ENABLED
+follows it, or defaults to 0 when the target is not the host.
+";
 
 /// Finds the module enclosing the working directory and reads its files.
 fn read_module(sys: &Sys) -> Result<(Tree, String), String> {

@@ -903,7 +903,10 @@ fn gen_list_config(rng: &mut Rng, home: &Path) -> (Vec<(String, String)>, Vec<St
     }
     let mut args = Vec::new();
     if rng.chance(40) {
-        args.push(format!("-tags={}", rng.pick(&["foo", "bar", "foo,bar", "linux", "gccgo", "gccgo,foo"])));
+        args.push(format!(
+            "-tags={}",
+            rng.pick(&["foo", "bar", "foo,bar", "linux", "gccgo", "gccgo,foo", "cgo", "unix,bar"])
+        ));
     }
     (env, args)
 }
@@ -949,4 +952,133 @@ fn list_matches_go() {
     eprintln!("list: {cases} (file, configuration) cases in {n_configs} go list calls over {n_files} files");
     assert_no_failures(&failures);
     assert!(cases >= 20_000, "too few cases: {cases}");
+}
+
+/// The expected outputs of `list -why` and `list -matrix` on the example module.
+fn golden_list_dir() -> PathBuf {
+    repo_root().join("core/cli/tests/golden/list")
+}
+
+/// The example module, `examples/demo`: `_linux.go`, `_windows_arm64.go`,
+/// `//go:build unix && !cgo`, `//go:build ignore`, a file importing "C", a `// +build`
+/// line, a test file and a second package.
+fn demo_module() -> PathBuf {
+    repo_root().join("examples/demo")
+}
+
+/// Runs crossplay in-process in the example module, on a linux/amd64 host with a C
+/// compiler, so the default CGO_ENABLED is 1 on the host target and 0 elsewhere.
+fn list_sample(env: &[(&str, &str)], args: &[&str]) -> Outcome {
+    let module = demo_module();
+    let env = env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    let mut sys = Sys::native(Host::LINUX_AMD64, env, module.display().to_string());
+    sys.look_path = Box::new(|name| name == "gcc");
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    cli::run(&sys, &args)
+}
+
+/// `list -why` and `list -matrix` against the expected outputs in `tests/golden/list`
+/// (`UPDATE_GOLDEN=1` rewrites them; review the diff).
+#[test]
+fn list_why_and_matrix_golden() {
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+    let cases: &[Case] = &[
+        ("why-linux-amd64.txt", &[("GOOS", "linux"), ("GOARCH", "amd64")], &["list", "-why", "./..."]),
+        ("why-windows-arm64.txt", &[("GOOS", "windows"), ("GOARCH", "arm64")], &["list", "-why", "./..."]),
+        (
+            "why-linux-386-tags.txt",
+            &[("GOOS", "linux"), ("GOARCH", "386"), ("GO386", "softfloat")],
+            &["list", "-why", "-tags=ignore,cgo", "."],
+        ),
+        ("matrix.txt", &[], &["list", "-matrix", "./..."]),
+        ("matrix.json", &[], &["list", "-matrix", "-json", "./..."]),
+    ];
+    let update = std::env::var("UPDATE_GOLDEN").as_deref() == Ok("1");
+    let mut failures = Vec::new();
+    for (name, env, args) in cases {
+        let out = list_sample(env, args);
+        assert_eq!((out.code, out.stderr.as_str()), (0, ""), "{name}: {args:?}");
+        let path = golden_list_dir().join(name);
+        if update {
+            std::fs::write(&path, &out.stdout).expect("write golden file");
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if want != out.stdout {
+            failures.push(format!(
+                "{name} differs from `crossplay {}` (UPDATE_GOLDEN=1 rewrites it):\n--- want\n{want}--- got\n{}",
+                args.join(" "),
+                out.stdout
+            ));
+        }
+    }
+    assert_no_failures(&failures);
+}
+
+/// The matrix agrees with `go list` run once per port: the files it marks are the
+/// package's GoFiles, CgoFiles, TestGoFiles and XTestGoFiles there.
+#[test]
+fn list_matrix_matches_go() {
+    let Some(go) = oracle() else { return };
+    let out = list_sample(&[], &["list", "-matrix", "-json", "./..."]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // Per (target, package): the files the matrix marks, in name order.
+    let mut got: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    let mut package = String::new();
+    let mut target = String::new();
+    let mut in_files = false;
+    for line in out.stdout.lines() {
+        let line = line.trim();
+        if let Some(v) = line.strip_prefix("\"ImportPath\": ") {
+            package = v.trim_end_matches(',').trim_matches('"').to_owned();
+            target.clear();
+        } else if let Some(v) = line.strip_prefix("\"Target\": ") {
+            target = v.trim_end_matches(',').trim_matches('"').to_owned();
+            got.insert((target.clone(), package.clone()), Vec::new());
+        } else if line.starts_with("\"Files\": [") {
+            in_files = !target.is_empty() && !line.ends_with("[]");
+        } else if line.starts_with(']') {
+            in_files = false;
+        } else if in_files {
+            let file = line.trim_end_matches(',').trim_matches('"').to_owned();
+            got.get_mut(&(target.clone(), package.clone())).expect("target").push(file);
+        }
+    }
+    let module = demo_module();
+    let home = scratch("matrix").join("home");
+    let mut failures = Vec::new();
+    let ports: Vec<&target::ports::Port> = target::ports::listed(false).collect();
+    let mut compared = 0;
+    for port in &ports {
+        let host = port.goos == "linux" && port.goarch == "amd64";
+        let env = [
+            ("GOTOOLCHAIN", "local"),
+            ("GODEBUG", "goindex=0"),
+            ("GOFLAGS", ""),
+            ("HOME", &home.display().to_string()),
+            ("GOOS", port.goos),
+            ("GOARCH", port.goarch),
+            ("CGO_ENABLED", if host { "1" } else { "0" }),
+        ];
+        let env: Vec<(String, String)> =
+            env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        let format = "{{.ImportPath}}:{{join .GoFiles \" \"}} {{join .CgoFiles \" \"}} \
+                      {{join .TestGoFiles \" \"}} {{join .XTestGoFiles \" \"}}";
+        let want = run(command_in(&go, &module, &env, &["list", "-e", "-f", format, "./..."]));
+        assert_eq!(want.code, 0, "go list: {}", want.stderr);
+        let target = format!("{}/{}", port.goos, port.goarch);
+        for line in want.stdout.lines() {
+            let (path, files) = line.split_once(':').expect("format");
+            let mut files: Vec<String> = files.split_whitespace().map(str::to_owned).collect();
+            files.sort();
+            compared += 1;
+            let mine = got.get(&(target.clone(), path.to_owned()));
+            if mine != Some(&files) {
+                failures.push(format!("{target} {path}: go builds {files:?}, the matrix says {mine:?}"));
+            }
+        }
+    }
+    eprintln!("matrix: {} targets checked against go list", ports.len());
+    assert_no_failures(&failures);
+    assert_eq!(compared, 2 * ports.len(), "both packages on every target");
 }

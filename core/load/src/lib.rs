@@ -444,7 +444,8 @@ enum Target {
 
 /// `imports.ScanDir`'s test for one file, which decides whether a directory is a
 /// package for `...` patterns: the name and header constraints evaluated over the set
-/// of satisfied tags, files importing "C" skipped when cgo is off.
+/// of satisfied tags, files importing "C" skipped unless the `cgo` tag is (CGO_ENABLED=1
+/// or `-tags cgo`).
 fn scan_file(name: &str, content: &[u8], ctx: &Context) -> bool {
     use buildtags::name::{NameConstraint, name_constraint};
     if name.starts_with('_') || name.starts_with('.') || !name.ends_with(".go") {
@@ -469,7 +470,7 @@ fn scan_file(name: &str, content: &[u8], ctx: &Context) -> bool {
     }
     let content = content.strip_prefix(b"\xef\xbb\xbf").unwrap_or(content);
     let (h, _) = header::read(content);
-    if h.imports.iter().any(|i| i.path == "C") && !ctx.cgo_enabled {
+    if h.imports.iter().any(|i| i.path == "C") && !tag("cgo") {
         return false;
     }
     let Ok(constraint) = buildtags::header::parse_header(content).and_then(|h| h.constraint()) else {

@@ -265,6 +265,7 @@ pub fn import_dir(dir: &Dir<'_>, ctx: &Context) -> Package {
                 positions(&mut imports);
                 if !invalid {
                     report.class = FileClass::Cgo;
+                    report.note = Some("imports \"C\", and cgo is enabled (CGO_ENABLED=1)".into());
                 }
             } else {
                 p.ignored_go_files.push(name.to_owned());

@@ -72,8 +72,10 @@ impl Context {
     pub fn explain(&self, name: &str) -> TagFact {
         let fact = |set: bool, reason: Reason| TagFact { tag: name.to_owned(), set, reason };
         let goos = self.goos.as_str();
-        if name == "cgo" {
-            return fact(self.cgo_enabled, Reason::CgoEnabled(self.cgo_enabled));
+        // go/build's matchTag: each rule can only set a tag; one that is not set still
+        // falls through to the lists below, so `-tags cgo` or `-tags unix` set them.
+        if name == "cgo" && self.cgo_enabled {
+            return fact(true, Reason::CgoEnabled(true));
         }
         if name == goos {
             return fact(true, Reason::Goos(self.goos.clone()));
@@ -89,9 +91,8 @@ impl Context {
         {
             return fact(true, Reason::ImpliedOs { goos: self.goos.clone() });
         }
-        if name == "unix" {
-            let unix = ports::is_unix(goos);
-            return fact(unix, Reason::Unix { goos: self.goos.clone(), unix });
+        if name == "unix" && ports::is_unix(goos) {
+            return fact(true, Reason::Unix { goos: self.goos.clone(), unix: true });
         }
         let lookup = if name == "boringcrypto" { "goexperiment.boringcrypto" } else { name };
         if self.build_tags.iter().any(|t| t == lookup) {
@@ -111,6 +112,12 @@ impl Context {
     }
 
     fn why_not(&self, name: &str) -> Reason {
+        if name == "cgo" {
+            return Reason::CgoEnabled(false);
+        }
+        if name == "unix" {
+            return Reason::Unix { goos: self.goos.clone(), unix: false };
+        }
         if ports::is_known_os(name) {
             return Reason::OtherOs { goos: self.goos.clone() };
         }
