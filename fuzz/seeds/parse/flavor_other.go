@@ -1,0 +1,5 @@
+//go:build !386
+
+package greet
+
+const flavor = "not 386"
