@@ -61,6 +61,18 @@ enum DeclKind {
     Var,
 }
 
+impl DeclKind {
+    /// The kind a declaration keyword starts; the caller has checked the token.
+    fn of(tok: Token) -> DeclKind {
+        match tok {
+            Token::Import => DeclKind::Import,
+            Token::Const => DeclKind::Const,
+            Token::Type => DeclKind::Type,
+            _ => DeclKind::Var,
+        }
+    }
+}
+
 struct Parser<'a> {
     s: Scanner<'a>,
     /// End of the last consumed token.
@@ -221,21 +233,9 @@ impl Parser<'_> {
             }
             prev = self.tok();
             match self.tok() {
-                Token::Import => {
+                tok @ (Token::Import | Token::Const | Token::Type | Token::Var) => {
                     self.next();
-                    self.append_group(&mut decls, DeclKind::Import);
-                }
-                Token::Const => {
-                    self.next();
-                    self.append_group(&mut decls, DeclKind::Const);
-                }
-                Token::Type => {
-                    self.next();
-                    self.append_group(&mut decls, DeclKind::Type);
-                }
-                Token::Var => {
-                    self.next();
-                    self.append_group(&mut decls, DeclKind::Var);
+                    self.append_group(&mut decls, DeclKind::of(tok));
                 }
                 Token::Func => {
                     self.next();
@@ -1753,11 +1753,8 @@ impl Parser<'_> {
             }
             return Some(self.simple(Some(lhs)));
         }
-        match self.tok() {
-            Token::Var => return Some(self.decl_stmt(DeclKind::Var)),
-            Token::Const => return Some(self.decl_stmt(DeclKind::Const)),
-            Token::Type => return Some(self.decl_stmt(DeclKind::Type)),
-            _ => {}
+        if let tok @ (Token::Var | Token::Const | Token::Type) = self.tok() {
+            return Some(self.decl_stmt(DeclKind::of(tok)));
         }
         let pos = self.pos();
         match self.tok() {
