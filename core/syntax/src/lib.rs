@@ -2,6 +2,7 @@
 //! error texts and positions, many errors per file, and no panics on any input.
 
 pub mod ast;
+pub mod branches;
 pub mod parser;
 pub mod printer;
 pub mod scanner;
