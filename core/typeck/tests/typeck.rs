@@ -1,0 +1,176 @@
+//! The type checker's integration tests: the erroneous-program corpus gets Go's first
+//! error (text and position) through parse + branch checks + type check, and real
+//! GOROOT packages type-check with no error.
+
+// The corpus walk reports how many programs it compared; that is its output.
+#![allow(clippy::print_stderr)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use typeck::{check_package, format_errors, CheckFile, World};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+/// The oracle's GOROOT: `$CROSSPLAY_GO`'s, else `.tools/go`.
+fn goroot() -> Option<PathBuf> {
+    let go = std::env::var_os("CROSSPLAY_GO").map(PathBuf::from).unwrap_or_else(|| repo_root().join(".tools/go/bin/go"));
+    let root = go.parent()?.parent()?.canonicalize().ok()?;
+    if root.join("src").is_dir() {
+        return Some(root);
+    }
+    assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "the Go oracle is missing (scripts/install-oracles.sh installs it)");
+    eprintln!("SKIPPED: no Go oracle at {}", go.display());
+    None
+}
+
+fn linux_amd64() -> target::Context {
+    let env = target::GoEnv::new(target::EnvLayers::from_process([("CGO_ENABLED", "0")]), target::Host::LINUX_AMD64, &|_| false);
+    target::Context::new(&env, vec![])
+}
+
+struct Parsed {
+    name: String,
+    text: Vec<u8>,
+    ast: syntax::ast::File,
+}
+
+/// Parses `files` (name, text); returns Go's first syntax-phase error if any.
+fn parse_all(files: Vec<(String, Vec<u8>)>) -> Result<Vec<Parsed>, String> {
+    let mut out = Vec::new();
+    let mut first: Option<((usize, u32), String)> = None;
+    for (i, (name, text)) in files.into_iter().enumerate() {
+        let (ast, mut errors) = syntax::parse_file(&text);
+        let shape: String = text.iter().map(|&b| if b == b'\n' { '\n' } else { ' ' }).collect();
+        let lines = base::span::LineIndex::new(&shape);
+        if let Some(ast) = &ast
+            && errors.is_empty() {
+                let display = if name.contains('/') { name.clone() } else { format!("./{name}") };
+                let pos_string = |off: u32| format!("{display}:{}", lines.line_col(off));
+                errors.extend(syntax::branches::check_file(ast, &pos_string));
+            }
+        errors.sort_by_key(|e| e.offset);
+        if let Some(e) = errors.first() {
+            let key = (i, e.offset);
+            if first.as_ref().is_none_or(|(k, _)| key < *k) {
+                first = Some((key, format!("{name}:{}: {}", lines.line_col(e.offset), e.message)));
+            }
+        }
+        if let Some(ast) = ast {
+            out.push(Parsed { name, text, ast });
+        }
+    }
+    match first {
+        Some((_, msg)) => Err(msg),
+        None => Ok(out),
+    }
+}
+
+/// Type-checks GOROOT package `path` and its imports into `w` (linux/amd64 files).
+fn check_goroot_package(w: &mut World, root: &Path, path: &str, ctx: &target::Context, results: &mut HashMap<String, Vec<String>>) {
+    if path == "unsafe" || path == "C" || w.pkg_by_path.contains_key(path) {
+        return;
+    }
+    let dir = root.join("src").join(path);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".go") && !n.ends_with("_test.go"))
+        .collect();
+    names.sort();
+    let mut files = Vec::new();
+    for n in names {
+        let text = std::fs::read(dir.join(&n)).expect("source");
+        if buildtags::select(&n, &text, ctx).matched {
+            files.push((format!("{path}/{n}"), text));
+        }
+    }
+    let parsed = parse_all(files).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut imports: Vec<String> = Vec::new();
+    for p in &parsed {
+        for d in &p.ast.decls {
+            if let syntax::ast::Decl::Import(imp) = d
+                && let Some(lit) = &imp.path {
+                    let s = lit.value.trim_matches('"').to_string();
+                    if !imports.contains(&s) {
+                        imports.push(s);
+                    }
+                }
+        }
+    }
+    for i in imports {
+        check_goroot_package(w, root, &i, ctx, results);
+    }
+    let files: Vec<CheckFile<'_>> = parsed.iter().map(|p| CheckFile { name: p.name.clone(), src: &p.text, ast: &p.ast }).collect();
+    let (_, errors) = check_package(w, path, &files);
+    results.insert(path.to_string(), format_errors(w, &errors));
+}
+
+/// Programs of the corpus whose first error the go command's loader reports.
+const LOAD_STAGE: [&str; 3] = ["syn_import_missing.go", "syn_import_not_string.go", "syn_missing_package.go"];
+
+/// Each corpus program's first error — parse, branch checks, then type check, as the
+/// compiler orders them — is `go build`'s first error, text and position.
+#[test]
+fn go_errors_corpus() {
+    let Some(root) = goroot() else { return };
+    let ctx = linux_amd64();
+    let dir = repo_root().join("testdata/go-errors");
+    let expected = std::fs::read_to_string(dir.join("expected.txt")).expect("expected.txt");
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for want in expected.lines() {
+        let name = want.split(':').next().expect("a file name");
+        if LOAD_STAGE.contains(&name) {
+            continue;
+        }
+        compared += 1;
+        let text = std::fs::read(dir.join(name)).expect("corpus file");
+        let got = match parse_all(vec![(name.to_string(), text)]) {
+            Err(first) => first,
+            Ok(parsed) => {
+                let mut w = World::new(8);
+                let mut results = HashMap::new();
+                for p in &parsed {
+                    for d in &p.ast.decls {
+                        if let syntax::ast::Decl::Import(imp) = d
+                            && let Some(lit) = &imp.path {
+                                check_goroot_package(&mut w, &root, lit.value.trim_matches('"'), &ctx, &mut results);
+                            }
+                    }
+                }
+                let files: Vec<CheckFile<'_>> = parsed.iter().map(|p| CheckFile { name: format!("./{}", p.name), src: &p.text, ast: &p.ast }).collect();
+                let (_, errors) = check_package(&mut w, "command-line-arguments", &files);
+                let lines = format_errors(&w, &errors);
+                match lines.first() {
+                    Some(l) => l.trim_start_matches("./").lines().next().unwrap_or_default().to_string(),
+                    None => "(no error)".into(),
+                }
+            }
+        };
+        if got != want {
+            failures.push(format!("want {want}\n got {got}"));
+        }
+    }
+    eprintln!("go-errors: {compared} programs compared, {} differ", failures.len());
+    assert!(compared >= 150, "the corpus must have at least 150 programs");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// GOROOT packages (and their imports) type-check with no error.
+#[test]
+fn goroot_packages_check_clean() {
+    let Some(root) = goroot() else { return };
+    let ctx = linux_amd64();
+    let mut w = World::new(8);
+    let mut results = HashMap::new();
+    for p in ["unicode/utf8", "unicode/utf16", "unicode", "math/bits", "math", "container/list", "container/ring", "cmp", "sync/atomic"] {
+        check_goroot_package(&mut w, &root, p, &ctx, &mut results);
+    }
+    let mut bad: Vec<String> = results.iter().filter(|(_, e)| !e.is_empty()).map(|(p, e)| format!("{p}:\n  {}", e.join("\n  "))).collect();
+    bad.sort();
+    eprintln!("goroot: {} packages type-checked", results.len());
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
