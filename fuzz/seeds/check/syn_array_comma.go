@@ -1,0 +1,3 @@
+package main
+
+type A [4, 5]int

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	switch {
+	case 1 > 0:
+	}
+	case 2:
+}

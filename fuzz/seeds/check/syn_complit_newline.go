@@ -1,0 +1,6 @@
+package main
+
+var x = []int{
+	1,
+	2
+}

@@ -1,0 +1,3 @@
+package main
+
+var f = 0x1.8

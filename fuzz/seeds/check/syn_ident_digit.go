@@ -1,0 +1,3 @@
+package main
+
+var ١x = 1

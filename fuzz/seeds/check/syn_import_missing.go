@@ -1,0 +1,5 @@
+package main
+
+import
+
+func main() {}

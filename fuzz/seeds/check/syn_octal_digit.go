@@ -1,0 +1,3 @@
+package main
+
+var n = 0128

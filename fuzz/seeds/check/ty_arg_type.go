@@ -1,0 +1,7 @@
+package main
+
+func f(n int) {}
+
+func main() {
+	f("s")
+}

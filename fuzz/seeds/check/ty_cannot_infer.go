@@ -1,0 +1,7 @@
+package main
+
+func F[T any]() {}
+
+func main() {
+	F()
+}

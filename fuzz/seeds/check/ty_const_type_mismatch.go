@@ -1,0 +1,5 @@
+package main
+
+const c int = "s"
+
+func main() {}

@@ -1,0 +1,7 @@
+package main
+
+func F[T ~int](x T) {}
+
+func main() {
+	F("s")
+}

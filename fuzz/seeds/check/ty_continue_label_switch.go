@@ -1,0 +1,11 @@
+package main
+
+func main() {
+L:
+	switch {
+	default:
+		for {
+			continue L
+		}
+	}
+}

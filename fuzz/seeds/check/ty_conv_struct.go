@@ -1,0 +1,9 @@
+package main
+
+type A struct{ x int }
+type B struct{ y int }
+
+func main() {
+	var a A
+	_ = B(a)
+}

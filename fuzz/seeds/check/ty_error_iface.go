@@ -1,0 +1,7 @@
+package main
+
+type T struct{}
+
+var _ error = T{}
+
+func main() {}

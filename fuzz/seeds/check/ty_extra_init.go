@@ -1,0 +1,5 @@
+package main
+
+var a, b = 1, 2, 3
+
+func main() {}

@@ -1,0 +1,10 @@
+package main
+
+func main() {
+	var v any
+	switch v.(type) {
+	case int:
+		fallthrough
+	default:
+	}
+}

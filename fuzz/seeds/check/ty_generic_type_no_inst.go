@@ -1,0 +1,7 @@
+package main
+
+type L[T any] struct{ v T }
+
+var x L
+
+func main() {}

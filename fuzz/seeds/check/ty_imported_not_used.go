@@ -1,0 +1,6 @@
+package main
+
+import "unicode/utf8"
+
+func main() {
+}

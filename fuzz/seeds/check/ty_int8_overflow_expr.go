@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var x int8 = 100 + 100
+	_ = x
+}

@@ -1,0 +1,9 @@
+package main
+
+type I interface{ M() }
+
+type T struct{}
+
+var v I = T{}
+
+func main() {}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := 3
+	for x {
+	}
+}

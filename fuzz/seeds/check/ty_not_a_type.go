@@ -1,0 +1,6 @@
+package main
+
+var y = 1
+var x y
+
+func main() {}

@@ -1,0 +1,5 @@
+package main
+
+var x int[string]
+
+func main() {}

@@ -1,0 +1,5 @@
+package main
+
+var b byte = 300
+
+func main() {}

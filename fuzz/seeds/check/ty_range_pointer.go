@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := new(int)
+	for range x {
+	}
+}

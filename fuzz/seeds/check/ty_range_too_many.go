@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	s := []int{}
+	for a, b, c := range s {
+	}
+}

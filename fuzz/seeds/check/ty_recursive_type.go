@@ -1,0 +1,7 @@
+package main
+
+type T struct {
+	t T
+}
+
+func main() {}

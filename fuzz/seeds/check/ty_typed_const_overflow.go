@@ -1,0 +1,5 @@
+package main
+
+const c int8 = 200
+
+func main() {}
