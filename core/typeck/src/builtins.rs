@@ -8,11 +8,22 @@ use syntax::ast::Expr;
 use syntax::printer::expr_string;
 
 impl<'w, 'a> Checker<'w, 'a> {
-    pub(crate) fn builtin(&mut self, x: &mut Operand<'a>, call: &'a Expr, b: Builtin, args: &'a [Expr], has_dots: bool) {
+    pub(crate) fn builtin(
+        &mut self,
+        x: &mut Operand<'a>,
+        call: &'a Expr,
+        b: Builtin,
+        args: &'a [Expr],
+        has_dots: bool,
+    ) {
         let (nargs_min, variadic, _) = b.arity();
         if has_dots && b != Builtin::Append {
             let cs = expr_string(call);
-            self.error_at(call.lo, format!("invalid operation: invalid use of ... with built-in {}", b.name()).replace("{cs}", &cs));
+            self.error_at(
+                call.lo,
+                format!("invalid operation: invalid use of ... with built-in {}", b.name())
+                    .replace("{cs}", &cs),
+            );
             self.use_exprs(args);
             x.mode = Mode::Invalid;
             return;
@@ -21,7 +32,18 @@ impl<'w, 'a> Checker<'w, 'a> {
         let special = matches!(b, Builtin::Make | Builtin::New | Builtin::Offsetof);
         let mut ops: Vec<Operand<'a>> = Vec::new();
         if !special {
-            if args.len() == 1 && matches!(b, Builtin::Append | Builtin::Print | Builtin::Println | Builtin::Complex | Builtin::Copy | Builtin::Max | Builtin::Min) {
+            if args.len() == 1
+                && matches!(
+                    b,
+                    Builtin::Append
+                        | Builtin::Print
+                        | Builtin::Println
+                        | Builtin::Complex
+                        | Builtin::Copy
+                        | Builtin::Max
+                        | Builtin::Min
+                )
+            {
                 ops = self.multi_expr(&args[0], false);
             } else {
                 for a in args {
@@ -38,7 +60,11 @@ impl<'w, 'a> Checker<'w, 'a> {
         let n = if special { args.len() } else { ops.len() };
         let cs = expr_string(call);
         if n < nargs_min || (!variadic && n > nargs_min) {
-            let (msg, at) = if n < nargs_min { ("not enough", call.hi.saturating_sub(1)) } else { ("too many", if special { args[nargs_min].lo } else { ops[nargs_min].lo() }) };
+            let (msg, at) = if n < nargs_min {
+                ("not enough", call.hi.saturating_sub(1))
+            } else {
+                ("too many", if special { args[nargs_min].lo } else { ops[nargs_min].lo() })
+            };
             self.error_at(at, format!("{msg} arguments for {cs} (expected {nargs_min}, found {n})"));
             x.mode = Mode::Invalid;
             return;
@@ -64,7 +90,16 @@ impl<'w, 'a> Checker<'w, 'a> {
                     }
                     let mut y = ops[1].clone();
                     // append([]byte, string...) is allowed.
-                    if self.is_string(y.ty) && self.basic_kind(elem) == Some(BasicKind::Uint8) {
+                    let bytestring = self.is_string(y.ty)
+                        || self.is_type_param(y.ty)
+                            && self.type_param_terms(y.ty).is_some_and(|ts| {
+                                !ts.is_empty()
+                                    && ts.iter().all(|t| {
+                                        let u = self.under(t.ty);
+                                        self.is_string(u) || matches!(self.w.ty(u).clone(), Type::Slice(e) if self.basic_kind(e) == Some(BasicKind::Uint8))
+                                    })
+                            });
+                    if bytestring && self.basic_kind(elem) == Some(BasicKind::Uint8) {
                         if self.is_untyped(y.ty) {
                             self.convert_untyped(&mut y, TypeId::STRING);
                         }
@@ -131,7 +166,14 @@ impl<'w, 'a> Checker<'w, 'a> {
                 let u = self.core_type(a.ty);
                 if !u.is_some_and(|u| matches!(self.w.ty(u), Type::Map(..) | Type::Slice(_))) {
                     let s = self.op_string(a);
-                    self.error_at(a.lo(), format!("invalid argument: {s} must be a map or slice").replacen("invalid argument: ", "invalid argument: clear(", 0));
+                    self.error_at(
+                        a.lo(),
+                        format!("invalid argument: {s} must be a map or slice").replacen(
+                            "invalid argument: ",
+                            "invalid argument: clear(",
+                            0,
+                        ),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -143,7 +185,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                 match u.map(|u| self.w.ty(u).clone()) {
                     Some(Type::Chan(ChanDir::Recv, _)) => {
                         let s = self.op_string(a);
-                        self.error_at(a.lo(), format!("invalid operation: cannot close receive-only channel {s}"));
+                        self.error_at(
+                            a.lo(),
+                            format!("invalid operation: cannot close receive-only channel {s}"),
+                        );
                         x.mode = Mode::Invalid;
                         return;
                     }
@@ -171,7 +216,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                     x.mode = Mode::Invalid;
                     return;
                 }
-                if let (Some(a), Some(b2)) = (re.val().and_then(|v| v.to_rat()), im.val().and_then(|v| v.to_rat())) {
+                if let (Some(a), Some(b2)) =
+                    (re.val().and_then(|v| v.to_rat()), im.val().and_then(|v| v.to_rat()))
+                {
                     if self.is_untyped(re.ty) {
                         x.mode = Mode::Constant(Value::Complex(a, b2));
                         x.ty = TypeId::UNTYPED_COMPLEX;
@@ -184,7 +231,14 @@ impl<'w, 'a> Checker<'w, 'a> {
                     Some(BasicKind::Float64) => TypeId::COMPLEX128,
                     _ => {
                         let s = self.op_string(&re);
-                        self.error_at(re.lo(), format!("invalid argument: arguments have type {}, expected floating-point", self.type_string(re.ty)).replace("{s}", &s));
+                        self.error_at(
+                            re.lo(),
+                            format!(
+                                "invalid argument: arguments have type {}, expected floating-point",
+                                self.type_string(re.ty)
+                            )
+                            .replace("{s}", &s),
+                        );
                         x.mode = Mode::Invalid;
                         return;
                     }
@@ -215,7 +269,12 @@ impl<'w, 'a> Checker<'w, 'a> {
                 if !self.identical(de, se) {
                     let (ds, ss) = (self.op_string(&dst), self.op_string(&src));
                     let (dt, st) = (self.type_string(de), self.type_string(se));
-                    self.error_at(dst.lo(), format!("invalid copy: arguments {ds} and {ss} have different element types {dt} and {st}"));
+                    self.error_at(
+                        dst.lo(),
+                        format!(
+                            "invalid copy: arguments {ds} and {ss} have different element types {dt} and {st}"
+                        ),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -247,14 +306,25 @@ impl<'w, 'a> Checker<'w, 'a> {
                 if let Some((re, im)) = a.val().and_then(|v| v.to_complex()) {
                     let v = if b == Builtin::Real { re } else { im };
                     x.mode = Mode::Constant(Value::Float(v).normalize());
-                    x.ty = if self.is_untyped(a.ty) { TypeId::UNTYPED_FLOAT } else { self.float_of_complex(a.ty) };
+                    x.ty = if self.is_untyped(a.ty) {
+                        TypeId::UNTYPED_FLOAT
+                    } else {
+                        self.float_of_complex(a.ty)
+                    };
                     if self.is_untyped(a.ty) {
                         return;
                     }
                 }
                 if !self.is_complex(a.ty) {
                     let s = self.op_string(&a);
-                    self.error_at(a.lo(), format!("invalid argument: argument has type {}, expected complex type", self.type_string(a.ty)).replace("{s}", &s));
+                    self.error_at(
+                        a.lo(),
+                        format!(
+                            "invalid argument: argument has type {}, expected complex type",
+                            self.type_string(a.ty)
+                        )
+                        .replace("{s}", &s),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -271,7 +341,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     Some(Type::Map(..)) | Some(Type::Chan(..)) => 1,
                     _ => {
                         let s = expr_string(&args[0]);
-                        self.error_at(args[0].lo, format!("invalid argument: cannot make {s}: type must be slice, map, or channel"));
+                        self.error_at(
+                            args[0].lo,
+                            format!("invalid argument: cannot make {s}: type must be slice, map, or channel"),
+                        );
                         x.mode = Mode::Invalid;
                         return;
                     }
@@ -279,7 +352,19 @@ impl<'w, 'a> Checker<'w, 'a> {
                 if args.len() < min || args.len() > 3 || (min == 1 && args.len() > 2) {
                     let max = if min == 2 { 3 } else { 2 };
                     let _ = max;
-                    let msg = if args.len() < min { format!("invalid operation: {cs} expects {min} or {} arguments; found {}", min + 1, args.len()) } else { format!("invalid operation: {cs} expects {min} or {} arguments; found {}", min + 1, args.len()) };
+                    let msg = if args.len() < min {
+                        format!(
+                            "invalid operation: {cs} expects {min} or {} arguments; found {}",
+                            min + 1,
+                            args.len()
+                        )
+                    } else {
+                        format!(
+                            "invalid operation: {cs} expects {min} or {} arguments; found {}",
+                            min + 1,
+                            args.len()
+                        )
+                    };
                     self.error_at(call.lo, msg);
                     x.mode = Mode::Invalid;
                     return;
@@ -289,9 +374,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     let mut y = Operand::invalid();
                     self.expr(&mut y, a);
                     if self.valid_index(&mut y, "index", false)
-                        && let Some(v) = y.val().and_then(|v| v.to_int()).and_then(|i| i.to_i64()) {
-                            sizes.push(v);
-                        }
+                        && let Some(v) = y.val().and_then(|v| v.to_int()).and_then(|i| i.to_i64())
+                    {
+                        sizes.push(v);
+                    }
                 }
                 if sizes.len() == 2 && sizes[0] > sizes[1] {
                     self.error_at(args[1].lo, "invalid argument: length and capacity swapped".to_string());
@@ -322,7 +408,11 @@ impl<'w, 'a> Checker<'w, 'a> {
                     match (acc.val().cloned(), y.val().cloned()) {
                         (Some(a), Some(v)) => {
                             let less = crate::expr::const_compare(&v, syntax::token::Op::Lss, &a);
-                            let pick = if b == Builtin::Min { less } else { crate::expr::const_compare(&v, syntax::token::Op::Gtr, &a) };
+                            let pick = if b == Builtin::Min {
+                                less
+                            } else {
+                                crate::expr::const_compare(&v, syntax::token::Op::Gtr, &a)
+                            };
                             if pick {
                                 acc.mode = Mode::Constant(v);
                                 if self.is_untyped(acc.ty) && self.is_untyped(y.ty) {
@@ -382,7 +472,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     if self.is_untyped(y.ty) {
                         let d = self.default_type(y.ty);
                         if y.is_nil() {
-                            self.error_at(y.lo(), format!("use of untyped nil in argument to built-in {}", b.name()));
+                            self.error_at(
+                                y.lo(),
+                                format!("use of untyped nil in argument to built-in {}", b.name()),
+                            );
                             x.mode = Mode::Invalid;
                             return;
                         }
@@ -527,7 +620,9 @@ fn contains_call_or_recv(e: Option<&Expr>) -> bool {
     match &e.kind {
         ExprKind::Call { .. } => true,
         ExprKind::Operation { op: syntax::token::Op::Recv, y: None, .. } => true,
-        ExprKind::Operation { x, y, .. } => contains_call_or_recv(Some(x)) || y.as_deref().is_some_and(|y| contains_call_or_recv(Some(y))),
+        ExprKind::Operation { x, y, .. } => {
+            contains_call_or_recv(Some(x)) || y.as_deref().is_some_and(|y| contains_call_or_recv(Some(y)))
+        }
         ExprKind::Paren(x) | ExprKind::Selector { x, .. } => contains_call_or_recv(Some(x)),
         ExprKind::Index { x, index } => contains_call_or_recv(Some(x)) || contains_call_or_recv(Some(index)),
         _ => false,

@@ -20,7 +20,9 @@ pub(crate) enum Found {
 impl<'w, 'a> Checker<'w, 'a> {
     pub(crate) fn call_expr(&mut self, x: &mut Operand<'a>, call: &'a Expr) {
         let ExprKind::Call { fun, args, has_dots } = &call.kind else { return };
+        let saved_fun = self.in_call_fun.replace(fun.unparen());
         self.expr_or_type(x, fun, true);
+        self.in_call_fun = saved_fun;
         self.last_call_conversion = x.mode == Mode::TypeExpr;
         match x.mode.clone() {
             Mode::Invalid => {
@@ -39,13 +41,19 @@ impl<'w, 'a> Checker<'w, 'a> {
                 match args.len() {
                     0 => {
                         let s = self.type_string(t);
-                        self.error_at(call.hi.saturating_sub(1), format!("missing argument in conversion to {s}"));
+                        self.error_at(
+                            call.hi.saturating_sub(1),
+                            format!("missing argument in conversion to {s}"),
+                        );
                     }
                     1 => {
                         self.expr_with_hint(x, &args[0], t);
                         if !x.is_invalid() {
                             if *has_dots {
-                                self.error_at(args[0].lo, format!("invalid use of ... in conversion to {}", self.type_string(t)));
+                                self.error_at(
+                                    args[0].lo,
+                                    format!("invalid use of ... in conversion to {}", self.type_string(t)),
+                                );
                             } else {
                                 self.conversion(x, t, call);
                             }
@@ -54,7 +62,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     _ => {
                         self.use_exprs(args);
                         let s = self.type_string(t);
-                        self.error_at(args[args.len() - 1].lo, format!("too many arguments in conversion to {s}"));
+                        self.error_at(
+                            args[args.len() - 1].lo,
+                            format!("too many arguments in conversion to {s}"),
+                        );
                     }
                 }
                 self.last_call_conversion = true;
@@ -69,10 +80,19 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
             }
             _ => {
-                let Some(sig_t) = self.core_type(x.ty).filter(|&u| matches!(self.w.ty(u), Type::Signature(_))) else {
+                let Some(sig_t) =
+                    self.core_type(x.ty).filter(|&u| matches!(self.w.ty(u), Type::Signature(_)))
+                else {
                     let s = self.op_string(x);
                     let ts = self.type_string(x.ty);
-                    self.error_at(x.lo(), format!("invalid operation: cannot call {s}: {ts} is not a function").replacen("cannot call", "cannot call", 1));
+                    self.error_at(
+                        x.lo(),
+                        format!("invalid operation: cannot call {s}: {ts} is not a function").replacen(
+                            "cannot call",
+                            "cannot call",
+                            1,
+                        ),
+                    );
                     let _ = ts;
                     self.use_exprs(args);
                     x.mode = Mode::Invalid;
@@ -106,15 +126,21 @@ impl<'w, 'a> Checker<'w, 'a> {
                 let mut sig = sig;
                 if !sig.tparams.is_empty() {
                     // Generic call: infer the type arguments from the arguments.
-                    let targs = self.infer(call, fun, &fname, &sig.tparams, &[], &sig, &ops);
+                    let given =
+                        self.partial_targs.remove(&(fun.unparen() as *const Expr)).unwrap_or_default();
+                    let targs = self.infer(call, fun, &fname, &sig.tparams, &given, &sig, &ops, *has_dots);
                     let Some(targs) = targs else {
                         x.mode = Mode::Invalid;
                         x.expr = Some(call);
                         return;
                     };
-                    let smap: Vec<(TypeId, TypeId)> = sig.tparams.iter().copied().zip(targs.iter().copied()).collect();
+                    let smap: Vec<(TypeId, TypeId)> =
+                        sig.tparams.iter().copied().zip(targs.iter().copied()).collect();
                     let tparams = sig.tparams.clone();
-                    let stripped = self.w.new_type(Type::Signature(std::rc::Rc::new(Signature { tparams: vec![], ..(*sig).clone() })));
+                    let stripped = self.w.new_type(Type::Signature(std::rc::Rc::new(Signature {
+                        tparams: vec![],
+                        ..(*sig).clone()
+                    })));
                     sig_t = self.subst(stripped, &smap);
                     let Type::Signature(s) = self.w.ty(sig_t).clone() else { return };
                     sig = s;
@@ -154,7 +180,15 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
     }
 
-    fn arguments(&mut self, call: &'a Expr, fname: &str, sig: &Signature, ops: &[Operand<'a>], has_dots: bool, args: &'a [Expr]) {
+    fn arguments(
+        &mut self,
+        call: &'a Expr,
+        fname: &str,
+        sig: &Signature,
+        ops: &[Operand<'a>],
+        has_dots: bool,
+        args: &'a [Expr],
+    ) {
         let nargs = ops.len();
         let npars = sig.params.len();
         let ptypes: Vec<TypeId> = sig.params.iter().map(|&p| self.obj(p).ty).collect();
@@ -165,7 +199,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                 return;
             }
             if args.len() == 1 && nargs > 1 {
-                self.error_at(args[0].lo, format!("cannot use ... with {nargs}-valued {}", expr_string(&args[0])));
+                self.error_at(
+                    args[0].lo,
+                    format!("cannot use ... with {nargs}-valued {}", expr_string(&args[0])),
+                );
                 return;
             }
         } else if sig.variadic {
@@ -190,7 +227,11 @@ impl<'w, 'a> Checker<'w, 'a> {
             } else {
                 ops[want.len()].lo()
             };
-            let msg = if nargs < want.len() { "not enough arguments in call to " } else { "too many arguments in call to " };
+            let msg = if nargs < want.len() {
+                "not enough arguments in call to "
+            } else {
+                "too many arguments in call to "
+            };
             self.error_at(at_lo, format!("{msg}{fname}"));
             return;
         }
@@ -203,10 +244,24 @@ impl<'w, 'a> Checker<'w, 'a> {
 
     /// Infers type arguments for a generic call from typed and untyped arguments.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn infer(&mut self, call: &'a Expr, fun: &'a Expr, fname: &str, tparams: &[TypeId], given: &[TypeId], sig: &Signature, ops: &[Operand<'a>]) -> Option<Vec<TypeId>> {
-        let mut inferred: Vec<Option<TypeId>> = tparams.iter().enumerate().map(|(i, _)| given.get(i).copied()).collect();
+    pub(crate) fn infer(
+        &mut self,
+        call: &'a Expr,
+        fun: &'a Expr,
+        fname: &str,
+        tparams: &[TypeId],
+        given: &[TypeId],
+        sig: &Signature,
+        ops: &[Operand<'a>],
+        has_dots: bool,
+    ) -> Option<Vec<TypeId>> {
+        let mut inferred: Vec<Option<TypeId>> =
+            tparams.iter().enumerate().map(|(i, _)| given.get(i).copied()).collect();
         let ptypes: Vec<TypeId> = sig.params.iter().map(|&p| self.obj(p).ty).collect();
         let param_for = |c: &Self, i: usize| -> Option<TypeId> {
+            if sig.variadic && has_dots && i + 1 == ptypes.len() {
+                return ptypes.last().copied();
+            }
             if sig.variadic && i + 1 >= ptypes.len() {
                 let last = *ptypes.last()?;
                 if let Type::Slice(e) = c.w.ty(last) {
@@ -225,13 +280,19 @@ impl<'w, 'a> Checker<'w, 'a> {
             if !self.unify(p, x.ty, tparams, &mut inferred) {
                 // Report the mismatch for a bare type parameter.
                 if let Some(k) = tparams.iter().position(|&t| t == p)
-                    && let Some(got) = inferred[k] {
-                        let (a, b) = (self.type_string(x.ty), self.type_string(got));
-                        let tn = self.type_string(p);
-                        let es = x.expr.map(expr_string).unwrap_or_default();
-                        self.error_at(x.lo(), format!("in call to {fname}, type {a} of {es} does not match inferred type {b} for {tn}"));
-                        return None;
-                    }
+                    && let Some(got) = inferred[k]
+                {
+                    let (a, b) = (self.type_string(x.ty), self.type_string(got));
+                    let tn = self.type_string(p);
+                    let es = x.expr.map(expr_string).unwrap_or_default();
+                    self.error_at(
+                        x.lo(),
+                        format!(
+                            "in call to {fname}, type {a} of {es} does not match inferred type {b} for {tn}"
+                        ),
+                    );
+                    return None;
+                }
                 let (ps, xs) = (self.type_string(p), self.type_string(x.ty));
                 let es = x.expr.map(expr_string).unwrap_or_default();
                 self.error_at(x.lo(), format!("in call to {fname}, type {xs} of {es} does not match {ps}"));
@@ -245,16 +306,21 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
             let Some(p) = param_for(self, i) else { continue };
             if let Some(k) = tparams.iter().position(|&t| t == p)
-                && inferred[k].is_none() {
-                    inferred[k] = Some(self.default_type(x.ty));
-                }
+                && inferred[k].is_none()
+            {
+                inferred[k] = Some(self.default_type(x.ty));
+            }
         }
         // Core types of constraints: [S ~[]E, E any].
         for _ in 0..tparams.len() {
             for (k, &tp) in tparams.iter().enumerate() {
                 let Type::TypeParam(p) = self.w.ty(tp).clone() else { continue };
                 let bu = self.under(p.bound);
-                let terms = if let Type::Interface(_) = self.w.ty(bu) { self.type_set(bu).terms.clone() } else { None };
+                let terms = if let Type::Interface(_) = self.w.ty(bu) {
+                    self.type_set(bu).terms.clone()
+                } else {
+                    None
+                };
                 let Some(terms) = terms else { continue };
                 if terms.len() != 1 {
                     continue;
@@ -262,13 +328,23 @@ impl<'w, 'a> Checker<'w, 'a> {
                 let core = terms[0].ty;
                 match inferred[k] {
                     Some(t) => {
-                        let u = if terms[0].tilde { self.under(t) } else { t };
+                        let u = if self.is_type_param(t) {
+                            self.core_type(t).unwrap_or(t)
+                        } else if terms[0].tilde {
+                            self.under(t)
+                        } else {
+                            t
+                        };
                         let _ = self.unify(core, u, tparams, &mut inferred);
                     }
                     None => {
                         if !terms[0].tilde {
                             // A single specific type: T must be it, if all its parameters are known.
-                            let smap: Vec<(TypeId, TypeId)> = tparams.iter().zip(inferred.iter()).filter_map(|(&a, b)| b.map(|b| (a, b))).collect();
+                            let smap: Vec<(TypeId, TypeId)> = tparams
+                                .iter()
+                                .zip(inferred.iter())
+                                .filter_map(|(&a, b)| b.map(|b| (a, b)))
+                                .collect();
                             let t = self.subst(core, &smap);
                             if !self.mentions(t, tparams) {
                                 inferred[k] = Some(t);
@@ -305,10 +381,14 @@ impl<'w, 'a> Checker<'w, 'a> {
             return true;
         }
         match self.w.ty(t) {
-            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => self.mentions(*e, tparams),
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+                self.mentions(*e, tparams)
+            }
             Type::Map(k, v) => self.mentions(*k, tparams) || self.mentions(*v, tparams),
             Type::Named(n) => n.targs.iter().any(|&a| self.mentions(a, tparams)),
-            Type::Signature(s) => s.params.iter().chain(s.results.iter()).any(|&v| self.mentions(self.obj(v).ty, tparams)),
+            Type::Signature(s) => {
+                s.params.iter().chain(s.results.iter()).any(|&v| self.mentions(self.obj(v).ty, tparams))
+            }
             _ => false,
         }
     }
@@ -323,7 +403,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     } else {
                         // Inexact unification: a named type and its underlying literal.
                         let (tu, au) = (self.under(t), self.under(a));
-                        if self.identical(tu, au) && (!matches!(self.w.ty(t), Type::Named(_)) || !matches!(self.w.ty(a), Type::Named(_))) {
+                        if self.identical(tu, au)
+                            && (!matches!(self.w.ty(t), Type::Named(_))
+                                || !matches!(self.w.ty(a), Type::Named(_)))
+                        {
                             if matches!(self.w.ty(a), Type::Named(_)) {
                                 inferred[k] = Some(a);
                             }
@@ -343,21 +426,39 @@ impl<'w, 'a> Checker<'w, 'a> {
             return true; // checked by assignment later
         }
         let pt = self.w.ty(p).clone();
-        let au = if matches!(pt, Type::Named(_)) { a } else { self.under(a) };
+        let au = if matches!(pt, Type::Named(_)) && !self.is_type_param(a) {
+            a
+        } else if self.is_type_param(a) {
+            match self.core_type(a) {
+                Some(c) => c,
+                None => return false,
+            }
+        } else {
+            self.under(a)
+        };
         match (pt, self.w.ty(au).clone()) {
-            (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) | (Type::Array(_, x), Type::Array(_, y)) | (Type::Chan(_, x), Type::Chan(_, y)) => self.unify(x, y, tparams, inferred),
-            (Type::Map(k1, v1), Type::Map(k2, v2)) => self.unify(k1, k2, tparams, inferred) && self.unify(v1, v2, tparams, inferred),
-            (Type::Named(n1), Type::Named(n2))
-                if n1.orig.is_some() && n1.orig == n2.orig => {
-                    n1.targs.iter().zip(n2.targs.iter()).all(|(&x, &y)| self.unify(x, y, tparams, inferred))
-                }
+            (Type::Pointer(x), Type::Pointer(y))
+            | (Type::Slice(x), Type::Slice(y))
+            | (Type::Array(_, x), Type::Array(_, y))
+            | (Type::Chan(_, x), Type::Chan(_, y)) => self.unify(x, y, tparams, inferred),
+            (Type::Map(k1, v1), Type::Map(k2, v2)) => {
+                self.unify(k1, k2, tparams, inferred) && self.unify(v1, v2, tparams, inferred)
+            }
+            (Type::Named(n1), Type::Named(n2)) if n1.orig.is_some() && n1.orig == n2.orig => {
+                n1.targs.iter().zip(n2.targs.iter()).all(|(&x, &y)| self.unify(x, y, tparams, inferred))
+            }
             (Type::Signature(s1), Type::Signature(s2)) => {
                 s1.params.len() == s2.params.len()
                     && s1.results.len() == s2.results.len()
-                    && s1.params.iter().zip(s2.params.iter()).chain(s1.results.iter().zip(s2.results.iter())).all(|(&x, &y)| {
-                        let (tx, ty) = (self.obj(x).ty, self.obj(y).ty);
-                        self.unify(tx, ty, tparams, inferred)
-                    })
+                    && s1
+                        .params
+                        .iter()
+                        .zip(s2.params.iter())
+                        .chain(s1.results.iter().zip(s2.results.iter()))
+                        .all(|(&x, &y)| {
+                            let (tx, ty) = (self.obj(x).ty, self.obj(y).ty);
+                            self.unify(tx, ty, tparams, inferred)
+                        })
             }
             _ => false,
         }
@@ -373,13 +474,20 @@ impl<'w, 'a> Checker<'w, 'a> {
             return;
         }
         if targs.len() > sig.tparams.len() {
-            self.error_at(args[sig.tparams.len()].lo, format!("got {} type arguments but want {}", targs.len(), sig.tparams.len()));
+            self.error_at(
+                args[sig.tparams.len()].lo,
+                format!("got {} type arguments but want {}", targs.len(), sig.tparams.len()),
+            );
             x.mode = Mode::Invalid;
             return;
         }
+        if targs.len() < sig.tparams.len() && self.in_call_fun.is_some_and(|f| std::ptr::eq(f, e)) {
+            // Partial instantiation: the call infers the rest.
+            self.partial_targs.insert(e as *const Expr, targs);
+            x.expr = Some(e);
+            return;
+        }
         if targs.len() < sig.tparams.len() {
-            // Partial instantiation: the rest must be inferred from a call; not
-            // supported without arguments here.
             let p = sig.tparams[targs.len()];
             let Type::TypeParam(tp) = self.w.ty(p).clone() else { return };
             let name = self.obj(tp.obj).name.clone();
@@ -390,7 +498,9 @@ impl<'w, 'a> Checker<'w, 'a> {
             return;
         }
         let smap: Vec<(TypeId, TypeId)> = sig.tparams.iter().copied().zip(targs.iter().copied()).collect();
-        let stripped = self.w.new_type(Type::Signature(std::rc::Rc::new(Signature { tparams: vec![], ..(*sig).clone() })));
+        let stripped = self
+            .w
+            .new_type(Type::Signature(std::rc::Rc::new(Signature { tparams: vec![], ..(*sig).clone() })));
         let t = self.subst(stripped, &smap);
         let pos: Vec<u32> = args.iter().map(|a| a.lo).collect();
         if !self.verify_targs(&sig.tparams, &targs, &pos) {
@@ -433,7 +543,9 @@ impl<'w, 'a> Checker<'w, 'a> {
             let terms = terms.clone();
             let ok = if self.is_type_param(t) {
                 match self.type_param_terms(t) {
-                    Some(tt) if !tt.is_empty() => tt.iter().all(|x| terms.iter().any(|y| self.term_includes(y, x.ty))),
+                    Some(tt) if !tt.is_empty() => {
+                        tt.iter().all(|x| terms.iter().any(|y| self.term_includes(y, x.ty)))
+                    }
                     _ => false,
                 }
             } else {
@@ -441,7 +553,11 @@ impl<'w, 'a> Checker<'w, 'a> {
             };
             if !ok {
                 let (ts_, bs) = (self.type_string(t), self.type_string(bound));
-                *cause = if terms.is_empty() { "empty type set".into() } else { format!("{ts_} missing in {}", self.terms_string(&terms, &bs)) };
+                *cause = if terms.is_empty() {
+                    "empty type set".into()
+                } else {
+                    format!("{ts_} missing in {}", self.terms_string(&terms, &bs))
+                };
                 return false;
             }
         }
@@ -467,7 +583,11 @@ impl<'w, 'a> Checker<'w, 'a> {
         if terms.is_empty() {
             return fallback.into();
         }
-        terms.iter().map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, self.type_string(t.ty))).collect::<Vec<_>>().join(" | ")
+        terms
+            .iter()
+            .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, self.type_string(t.ty)))
+            .collect::<Vec<_>>()
+            .join(" | ")
     }
 
     fn term_includes(&mut self, term: &Term, t: TypeId) -> bool {
@@ -506,11 +626,12 @@ impl<'w, 'a> Checker<'w, 'a> {
         let v_is_iface = self.is_interface(v);
         let vu = self.under(v);
         if let Type::Pointer(b) = self.w.ty(v).clone()
-            && self.is_interface(b) {
-                let s = self.type_string(v);
-                *cause = format!("type {s} is pointer to interface, not interface");
-                return false;
-            }
+            && self.is_interface(b)
+        {
+            let s = self.type_string(v);
+            *cause = format!("type {s} is pointer to interface, not interface");
+            return false;
+        }
         for &m in methods {
             let name = self.obj(m).name.clone();
             let mpkg = self.obj(m).pkg;
@@ -567,19 +688,27 @@ impl<'w, 'a> Checker<'w, 'a> {
 
     /// Finds field or method `name` of type `t` (types2's lookupFieldOrMethod):
     /// breadth-first through embedded fields; ambiguity at the same depth.
-    pub(crate) fn lookup_field_or_method(&mut self, t: TypeId, addressable: bool, pkg: Option<PkgId>, name: &str) -> Found {
+    pub(crate) fn lookup_field_or_method(
+        &mut self,
+        t: TypeId,
+        addressable: bool,
+        pkg: Option<PkgId>,
+        name: &str,
+    ) -> Found {
         let _ = addressable;
         if name == "_" {
             return Found::NotFound;
         }
         let (mut typ, mut is_ptr) = (t, false);
         if let Type::Pointer(b) = self.w.ty(t).clone()
-            && (matches!(self.w.ty(b), Type::Named(_)) || !matches!(self.w.ty(b), Type::Pointer(_))) {
-                typ = b;
-                is_ptr = true;
-            }
+            && (matches!(self.w.ty(b), Type::Named(_)) || !matches!(self.w.ty(b), Type::Pointer(_)))
+        {
+            typ = b;
+            is_ptr = true;
+        }
         let exported = name.chars().next().is_some_and(char::is_uppercase);
-        let same = |c: &Self, o: ObjId| -> bool { c.obj(o).name == name && (exported || c.obj(o).pkg == pkg) };
+        let same =
+            |c: &Self, o: ObjId| -> bool { c.obj(o).name == name && (exported || c.obj(o).pkg == pkg) };
         // (type, indirect, smap of the instance it came from)
         let mut current: Vec<(TypeId, bool)> = vec![(typ, is_ptr)];
         let mut seen: Vec<TypeId> = Vec::new();
@@ -669,7 +798,8 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
             }
         }
-        let plain = self.w.new_type(Type::Signature(std::rc::Rc::new(Signature { recv: None, ..(*sig).clone() })));
+        let plain =
+            self.w.new_type(Type::Signature(std::rc::Rc::new(Signature { recv: None, ..(*sig).clone() })));
         if map.is_empty() { plain } else { self.subst(plain, &map) }
     }
 
@@ -679,40 +809,41 @@ impl<'w, 'a> Checker<'w, 'a> {
         // Package-qualified identifier?
         if let ExprKind::Name(pn) = &base.kind
             && let Some((_, o)) = self.lookup(pn)
-                && let ObjKind::PkgName { pkg, .. } = self.obj(o).kind.clone() {
-                    if let ObjKind::PkgName { used, .. } = &mut self.w.obj_mut(o).kind {
-                        *used = true;
-                    }
-                    let pname = self.w.pkgs[pkg.0 as usize].name.clone();
-                    let scope = self.w.pkgs[pkg.0 as usize].scope;
-                    let member = self.w.lookup_local(scope, &sel.value);
-                    x.expr = Some(e);
-                    let Some(m) = member.filter(|&m| self.obj(m).exported()) else {
-                        if member.is_some() {
-                            self.error_at(sel.pos, format!("name {} not exported by package {pname}", sel.value));
-                        } else {
-                            self.error_at(sel.pos, format!("undefined: {pn}.{}", sel.value));
-                        }
-                        x.mode = Mode::Invalid;
-                        return;
-                    };
-                    let o = self.obj(m).clone();
-                    x.ty = o.ty;
-                    x.mode = match o.kind {
-                        ObjKind::Const(v) => Mode::Constant(v),
-                        ObjKind::TypeName { .. } => Mode::TypeExpr,
-                        ObjKind::Var(_) => Mode::Variable,
-                        ObjKind::Func { .. } => Mode::Value,
-                        ObjKind::Builtin(b) => Mode::Builtin(b),
-                        _ => Mode::Invalid,
-                    };
-                    if want_type && x.mode != Mode::TypeExpr {
-                        let es = expr_string(e);
-                        self.error_at(sel.pos, format!("{es} is not a type"));
-                        x.mode = Mode::Invalid;
-                    }
-                    return;
+            && let ObjKind::PkgName { pkg, .. } = self.obj(o).kind.clone()
+        {
+            if let ObjKind::PkgName { used, .. } = &mut self.w.obj_mut(o).kind {
+                *used = true;
+            }
+            let pname = self.w.pkgs[pkg.0 as usize].name.clone();
+            let scope = self.w.pkgs[pkg.0 as usize].scope;
+            let member = self.w.lookup_local(scope, &sel.value);
+            x.expr = Some(e);
+            let Some(m) = member.filter(|&m| self.obj(m).exported()) else {
+                if member.is_some() {
+                    self.error_at(sel.pos, format!("name {} not exported by package {pname}", sel.value));
+                } else {
+                    self.error_at(sel.pos, format!("undefined: {pn}.{}", sel.value));
                 }
+                x.mode = Mode::Invalid;
+                return;
+            };
+            let o = self.obj(m).clone();
+            x.ty = o.ty;
+            x.mode = match o.kind {
+                ObjKind::Const(v) => Mode::Constant(v),
+                ObjKind::TypeName { .. } => Mode::TypeExpr,
+                ObjKind::Var(_) => Mode::Variable,
+                ObjKind::Func { .. } => Mode::Value,
+                ObjKind::Builtin(b) => Mode::Builtin(b),
+                _ => Mode::Invalid,
+            };
+            if want_type && x.mode != Mode::TypeExpr {
+                let es = expr_string(e);
+                self.error_at(sel.pos, format!("{es} is not a type"));
+                x.mode = Mode::Invalid;
+            }
+            return;
+        }
         self.expr_or_type(x, base, false);
         match x.mode {
             Mode::Invalid => return,
@@ -741,13 +872,17 @@ impl<'w, 'a> Checker<'w, 'a> {
         // Pointer to interface: a common mistake with a dedicated message.
         if x.mode != Mode::TypeExpr
             && let Type::Pointer(b) = self.w.ty(t).clone()
-                && self.is_interface(b) {
-                    let es = expr_string(e);
-                    let ts = self.type_string(t);
-                    self.error_at(sel.pos, format!("{es} undefined (type {ts} is pointer to interface, not interface)"));
-                    x.mode = Mode::Invalid;
-                    return;
-                }
+            && self.is_interface(b)
+        {
+            let es = expr_string(e);
+            let ts = self.type_string(t);
+            self.error_at(
+                sel.pos,
+                format!("{es} undefined (type {ts} is pointer to interface, not interface)"),
+            );
+            x.mode = Mode::Invalid;
+            return;
+        }
         let found = self.lookup_field_or_method(t, x.mode == Mode::Variable, Some(self.pkg), name);
         match found {
             Found::Ambiguous => {
@@ -763,7 +898,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     let other = self.lookup_field_or_method(t, false, None, name);
                     let what = if matches!(other, Found::Field(..)) { "field" } else { "field or method" };
                     let _ = what;
-                    self.error_at(sel.pos, format!("{es} undefined (type {ts} has no field or method {name})"));
+                    self.error_at(
+                        sel.pos,
+                        format!("{es} undefined (type {ts} has no field or method {name})"),
+                    );
                 }
                 x.mode = Mode::Invalid;
             }
@@ -771,7 +909,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                 if x.mode == Mode::TypeExpr {
                     let es = expr_string(e);
                     let ts = self.type_string(t);
-                    self.error_at(sel.pos, format!("{es} undefined (type {ts} has no field or method {name})"));
+                    self.error_at(
+                        sel.pos,
+                        format!("{es} undefined (type {ts} has no field or method {name})"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -787,20 +928,34 @@ impl<'w, 'a> Checker<'w, 'a> {
                     if ptr_recv && !matches!(self.w.ty(t), Type::Pointer(_)) && !self.is_interface(t) {
                         let es = expr_string(e);
                         let ts = self.type_string(t);
-                        self.error_at(sel.pos, format!("invalid method expression {es} (needs pointer receiver (*{ts}).{name})"));
+                        self.error_at(
+                            sel.pos,
+                            format!("invalid method expression {es} (needs pointer receiver (*{ts}).{name})"),
+                        );
                         x.mode = Mode::Invalid;
                         return;
                     }
                     let Type::Signature(sig) = self.w.ty(mt).clone() else { return };
-                    let recv = self.w.new_obj("_", ObjKind::Var(VarKind::Param), Some(self.pkg), SrcPos::NONE, t);
+                    let recv =
+                        self.w.new_obj("_", ObjKind::Var(VarKind::Param), Some(self.pkg), SrcPos::NONE, t);
                     let mut params = vec![recv];
                     params.extend(sig.params.iter().copied());
-                    x.ty = self.w.new_type(Type::Signature(std::rc::Rc::new(Signature { recv: None, tparams: vec![], params, results: sig.results.clone(), variadic: sig.variadic })));
+                    x.ty = self.w.new_type(Type::Signature(std::rc::Rc::new(Signature {
+                        recv: None,
+                        tparams: vec![],
+                        params,
+                        results: sig.results.clone(),
+                        variadic: sig.variadic,
+                    })));
                     x.mode = Mode::Value;
                     x.expr = Some(e);
                     return;
                 }
-                if ptr_recv && !indirect && x.mode != Mode::Variable && !matches!(self.w.ty(t), Type::Pointer(_)) {
+                if ptr_recv
+                    && !indirect
+                    && x.mode != Mode::Variable
+                    && !matches!(self.w.ty(t), Type::Pointer(_))
+                {
                     let ts = self.type_string(t);
                     self.error_at(sel.pos, format!("cannot call pointer method {name} on {ts}"));
                     x.mode = Mode::Invalid;

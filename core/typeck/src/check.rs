@@ -105,11 +105,18 @@ pub struct Checker<'w, 'a> {
     pub(crate) blank_target: bool,
     /// The last call expression checked was a conversion.
     pub(crate) last_call_conversion: bool,
+    /// The function expression of the call being checked (for partial instantiation).
+    pub(crate) in_call_fun: Option<&'a ast::Expr>,
+    /// Explicit type arguments of partially instantiated generic functions in calls.
+    pub(crate) partial_targs: HashMap<*const ast::Expr, Vec<TypeId>>,
 }
 
 impl core::fmt::Debug for Checker<'_, '_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Checker").field("pkg", &self.pkg).field("errors", &self.errors).finish_non_exhaustive()
+        f.debug_struct("Checker")
+            .field("pkg", &self.pkg)
+            .field("errors", &self.errors)
+            .finish_non_exhaustive()
     }
 }
 
@@ -150,6 +157,8 @@ pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> (Pkg
         var_typed: HashSet::new(),
         blank_target: false,
         last_call_conversion: false,
+        in_call_fun: None,
+        partial_targs: HashMap::new(),
     };
     c.collect_objects();
     c.package_objects();
@@ -165,7 +174,8 @@ pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> (Pkg
 /// Formats errors as the go command prints them: `./main.go:5:2: msg`, at most ten,
 /// then `too many errors`.
 pub fn format_errors(w: &World, errors: &[TypeError]) -> Vec<String> {
-    let mut out: Vec<String> = errors.iter().take(10).map(|e| format!("{}: {}", w.pos_string(e.pos), e.message)).collect();
+    let mut out: Vec<String> =
+        errors.iter().take(10).map(|e| format!("{}: {}", w.pos_string(e.pos), e.message)).collect();
     if errors.len() > 10 {
         out.push("too many errors".into());
     }
@@ -240,13 +250,31 @@ impl<'w, 'a> Checker<'w, 'a> {
                             last_const = Some(cd);
                         }
                         let (ty, values) = match last_const {
-                            Some(l) => (l.ty.as_ref(), l.values.as_ref().map(|v| v.unpack_list()).unwrap_or_default()),
+                            Some(l) => (
+                                l.ty.as_ref(),
+                                l.values.as_ref().map(|v| v.unpack_list()).unwrap_or_default(),
+                            ),
                             None => (None, Vec::new()),
                         };
                         let inherited = inherited && last_const.is_some();
                         for (i, n) in cd.names.iter().enumerate() {
-                            let o = self.w.new_obj(&n.value, ObjKind::Const(Value::Unknown), Some(self.pkg), self.pos(n.pos), TypeId::INVALID);
-                            self.decls.insert(o, DeclInfo::Const { file: fi, ty, init: values.get(i).copied(), iota: const_index, inherited });
+                            let o = self.w.new_obj(
+                                &n.value,
+                                ObjKind::Const(Value::Unknown),
+                                Some(self.pkg),
+                                self.pos(n.pos),
+                                TypeId::INVALID,
+                            );
+                            self.decls.insert(
+                                o,
+                                DeclInfo::Const {
+                                    file: fi,
+                                    ty,
+                                    init: values.get(i).copied(),
+                                    iota: const_index,
+                                    inherited,
+                                },
+                            );
                             self.declare_pkg_obj(o);
                         }
                         self.arity(cd.pos, &cd.names, &values, true, inherited);
@@ -254,7 +282,13 @@ impl<'w, 'a> Checker<'w, 'a> {
                     ast::Decl::Var(vd) => {
                         let values = vd.values.as_ref().map(|v| v.unpack_list()).unwrap_or_default();
                         for (i, n) in vd.names.iter().enumerate() {
-                            let o = self.w.new_obj(&n.value, ObjKind::Var(VarKind::PackageVar), Some(self.pkg), self.pos(n.pos), TypeId::INVALID);
+                            let o = self.w.new_obj(
+                                &n.value,
+                                ObjKind::Var(VarKind::PackageVar),
+                                Some(self.pkg),
+                                self.pos(n.pos),
+                                TypeId::INVALID,
+                            );
                             self.decls.insert(o, DeclInfo::Var { file: fi, decl: vd, index: i });
                             self.declare_pkg_obj(o);
                         }
@@ -263,22 +297,40 @@ impl<'w, 'a> Checker<'w, 'a> {
                         }
                     }
                     ast::Decl::Type(td) => {
-                        let o = self.w.new_obj(&td.name.value, ObjKind::TypeName { alias: td.alias }, Some(self.pkg), self.pos(td.name.pos), TypeId::INVALID);
+                        let o = self.w.new_obj(
+                            &td.name.value,
+                            ObjKind::TypeName { alias: td.alias },
+                            Some(self.pkg),
+                            self.pos(td.name.pos),
+                            TypeId::INVALID,
+                        );
                         self.decls.insert(o, DeclInfo::Type { file: fi, decl: td });
                         self.declare_pkg_obj(o);
                     }
                     ast::Decl::Func(fd) => {
                         let name = fd.name.value.as_str();
-                        let o = self.w.new_obj(name, ObjKind::Func { ptr_recv: false }, Some(self.pkg), self.pos(fd.name.pos), TypeId::INVALID);
+                        let o = self.w.new_obj(
+                            name,
+                            ObjKind::Func { ptr_recv: false },
+                            Some(self.pkg),
+                            self.pos(fd.name.pos),
+                            TypeId::INVALID,
+                        );
                         self.decls.insert(o, DeclInfo::Func { file: fi, decl: fd });
                         if fd.recv.is_none() {
                             let is_main = name == "main" && self.w.pkgs[self.pkg.0 as usize].name == "main";
                             if name == "init" || is_main {
                                 if let Some(tp) = fd.tparams.first() {
-                                    self.soft_error_at(tp.pos, format!("func {name} must have no type parameters"));
+                                    self.soft_error_at(
+                                        tp.pos,
+                                        format!("func {name} must have no type parameters"),
+                                    );
                                 }
                                 if !fd.ty.params.is_empty() || !fd.ty.results.is_empty() {
-                                    self.soft_error_at(fd.name.pos, format!("func {name} must have no arguments and no return values"));
+                                    self.soft_error_at(
+                                        fd.name.pos,
+                                        format!("func {name} must have no arguments and no return values"),
+                                    );
                                 }
                             }
                             if name == "init" {
@@ -306,7 +358,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     let (apos, opos) = (self.obj(alt).pos, self.obj(o).pos);
                     if matches!(self.obj(o).kind, ObjKind::PkgName { .. }) {
                         let s = self.w.pos_string(opos);
-                        self.error_pos(apos, format!("{name} already declared through import of package {s}"));
+                        self.error_pos(
+                            apos,
+                            format!("{name} already declared through import of package {s}"),
+                        );
                     }
                 }
             }
@@ -321,9 +376,11 @@ impl<'w, 'a> Checker<'w, 'a> {
                     continue;
                 }
                 if let Some(tn) = self.w.lookup_local(pkg_scope, n)
-                    && matches!(self.obj(tn).kind, ObjKind::TypeName { .. }) && self.obj(tn).pkg == Some(self.pkg) {
-                        self.methods.entry(tn).or_default().push(o);
-                    }
+                    && matches!(self.obj(tn).kind, ObjKind::TypeName { .. })
+                    && self.obj(tn).pkg == Some(self.pkg)
+                {
+                    self.methods.entry(tn).or_default().push(o);
+                }
             }
         }
     }
@@ -347,7 +404,14 @@ impl<'w, 'a> Checker<'w, 'a> {
         self.arity(pos, names, inits, false, false);
     }
 
-    fn arity(&mut self, pos: u32, names: &[ast::Name], inits: &[&ast::Expr], const_decl: bool, inherited: bool) {
+    fn arity(
+        &mut self,
+        pos: u32,
+        names: &[ast::Name],
+        inits: &[&ast::Expr],
+        const_decl: bool,
+        inherited: bool,
+    ) {
         let (l, r) = (names.len(), inits.len());
         if l < r {
             let n = inits[l];
@@ -366,7 +430,8 @@ impl<'w, 'a> Checker<'w, 'a> {
 
     fn collect_import(&mut self, imp: &'a ast::ImportDecl, file_scope: ScopeId) {
         let Some(path_lit) = &imp.path else { return };
-        let Some(path) = crate::constant::unquote(&path_lit.value).and_then(|b| String::from_utf8(b).ok()) else {
+        let Some(path) = crate::constant::unquote(&path_lit.value).and_then(|b| String::from_utf8(b).ok())
+        else {
             return;
         };
         if path == "C" {
@@ -385,7 +450,13 @@ impl<'w, 'a> Checker<'w, 'a> {
             self.error_at(pos, "cannot import package as init - init must be a func");
             return;
         }
-        let o = self.w.new_obj(&name, ObjKind::PkgName { pkg: ipkg, used: false }, Some(self.pkg), self.pos(pos), TypeId::INVALID);
+        let o = self.w.new_obj(
+            &name,
+            ObjKind::PkgName { pkg: ipkg, used: false },
+            Some(self.pkg),
+            self.pos(pos),
+            TypeId::INVALID,
+        );
         let me = self.pkg.0 as usize;
         if !self.w.pkgs[me].imports.contains(&ipkg) {
             self.w.pkgs[me].imports.push(ipkg);
@@ -453,9 +524,10 @@ impl<'w, 'a> Checker<'w, 'a> {
         // Methods not attached to a type (invalid receivers) are still checked.
         for &o in &objs {
             if let DeclInfo::Func { decl, file } = self.decls[&o]
-                && decl.body.is_some() {
-                    self.func_body_of(o, file, decl);
-                }
+                && decl.body.is_some()
+            {
+                self.func_body_of(o, file, decl);
+            }
         }
     }
 
@@ -549,7 +621,14 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
     }
 
-    fn const_decl(&mut self, o: ObjId, ty: Option<&'a ast::Expr>, init: Option<&'a ast::Expr>, iota: i64, inherited: bool) {
+    fn const_decl(
+        &mut self,
+        o: ObjId,
+        ty: Option<&'a ast::Expr>,
+        init: Option<&'a ast::Expr>,
+        iota: i64,
+        inherited: bool,
+    ) {
         self.iota = Some(Value::int(iota));
         let t = ty.map(|t| {
             let t = self.var_type(t);
@@ -585,7 +664,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                 .iter()
                 .map(|n| {
                     let scope = self.w.pkgs[self.pkg.0 as usize].scope;
-                    self.w.lookup_local(scope, &n.value).filter(|&c| self.decls.contains_key(&c) && self.obj(c).pos == self.pos(n.pos)).unwrap_or(o)
+                    self.w
+                        .lookup_local(scope, &n.value)
+                        .filter(|&c| self.decls.contains_key(&c) && self.obj(c).pos == self.pos(n.pos))
+                        .unwrap_or(o)
                 })
                 .collect();
             if let Some(t) = t {
@@ -651,14 +733,24 @@ impl<'w, 'a> Checker<'w, 'a> {
     /// Records that the declaration being checked refers to package-level object `o`.
     pub(crate) fn record_dep(&mut self, o: ObjId) {
         if let Some(d) = self.decl_obj
-            && matches!(self.obj(o).kind, ObjKind::Var(VarKind::PackageVar) | ObjKind::Func { .. } | ObjKind::Const(_)) && self.decls.contains_key(&o) {
-                self.deps.entry(d).or_default().push(o);
-            }
+            && matches!(
+                self.obj(o).kind,
+                ObjKind::Var(VarKind::PackageVar) | ObjKind::Func { .. } | ObjKind::Const(_)
+            )
+            && self.decls.contains_key(&o)
+        {
+            self.deps.entry(d).or_default().push(o);
+        }
     }
 
     /// Initialization cycles among package-level variables (through functions).
     fn init_order(&mut self) {
-        let mut vars: Vec<ObjId> = self.decls.iter().filter(|(_, d)| matches!(d, DeclInfo::Var { .. } | DeclInfo::Const { .. })).map(|(&o, _)| o).collect();
+        let mut vars: Vec<ObjId> = self
+            .decls
+            .iter()
+            .filter(|(_, d)| matches!(d, DeclInfo::Var { .. } | DeclInfo::Const { .. }))
+            .map(|(&o, _)| o)
+            .collect();
         vars.sort_by_key(|&o| self.obj(o).pos);
         let mut reported: HashSet<ObjId> = HashSet::new();
         for v in vars {
@@ -687,7 +779,11 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
                 let name = self.obj(v).name.clone();
                 let pos = self.obj(v).pos;
-                self.error_pos(pos, format!("initialization cycle or initialization loop for {name}").replace("cycle or initialization loop", "cycle"));
+                self.error_pos(
+                    pos,
+                    format!("initialization cycle or initialization loop for {name}")
+                        .replace("cycle or initialization loop", "cycle"),
+                );
             }
         }
     }

@@ -79,7 +79,11 @@ impl Rat {
         if f < 0.0 {
             num = num.neg();
         }
-        if e >= 0 { Rat::from_int(num.shl(e as u32)) } else { Rat::new(num, BigInt::from_u64(1).shl((-e) as u32)) }
+        if e >= 0 {
+            Rat::from_int(num.shl(e as u32))
+        } else {
+            Rat::new(num, BigInt::from_u64(1).shl((-e) as u32))
+        }
     }
 }
 
@@ -236,7 +240,11 @@ fn float_string(r: &Rat) -> String {
     // Find e with 10^e <= a/b < 10^(e+1), then six significant digits.
     let mut e: i64 = (i64::from(a.bit_len()) - i64::from(b.bit_len())) * 30103 / 100000;
     let val = |e: i64| -> Ordering {
-        if e >= 0 { a.cmp(&b.mul(&BigInt::pow10(e as u32))) } else { a.mul(&BigInt::pow10((-e) as u32)).cmp(&b) }
+        if e >= 0 {
+            a.cmp(&b.mul(&BigInt::pow10(e as u32)))
+        } else {
+            a.mul(&BigInt::pow10((-e) as u32)).cmp(&b)
+        }
     };
     while val(e) == Ordering::Less {
         e -= 1;
@@ -245,7 +253,11 @@ fn float_string(r: &Rat) -> String {
         e += 1;
     }
     let shift = 5 - e;
-    let (n, d) = if shift >= 0 { (a.mul(&BigInt::pow10(shift as u32)), b) } else { (a, b.mul(&BigInt::pow10((-shift) as u32))) };
+    let (n, d) = if shift >= 0 {
+        (a.mul(&BigInt::pow10(shift as u32)), b)
+    } else {
+        (a, b.mul(&BigInt::pow10((-shift) as u32)))
+    };
     let (q, rem) = n.quo_rem(&d);
     let mut digits = q.to_u64().unwrap_or(0);
     if rem.shl(1) >= d {
@@ -327,14 +339,22 @@ pub fn parse_literal(kind: syntax::token::LitKind, text: &str) -> Value {
         LitKind::Float => parse_float(text).map_or(Value::Unknown, Value::Float),
         LitKind::Imag => {
             let body = &text[..text.len() - 1];
-            let im = if body.contains(['.', 'e', 'E', 'p', 'P']) && !body.starts_with("0x") && !body.starts_with("0X")
+            let im = if body.contains(['.', 'e', 'E', 'p', 'P'])
+                && !body.starts_with("0x")
+                && !body.starts_with("0X")
                 || body.starts_with("0x") && body.contains(['p', 'P'])
             {
                 parse_float(body)
             } else {
                 // 0123i is decimal 123i for backward compatibility.
                 let b = body.trim_start_matches('0');
-                if body.starts_with("0x") || body.starts_with("0X") || body.starts_with("0b") || body.starts_with("0B") || body.starts_with("0o") || body.starts_with("0O") {
+                if body.starts_with("0x")
+                    || body.starts_with("0X")
+                    || body.starts_with("0b")
+                    || body.starts_with("0B")
+                    || body.starts_with("0o")
+                    || body.starts_with("0O")
+                {
                     parse_int(body).map(Rat::from_int)
                 } else {
                     BigInt::parse(if b.is_empty() { "0" } else { b }, 10).map(Rat::from_int)
@@ -384,11 +404,19 @@ fn parse_float(text: &str) -> Option<Rat> {
         Some(if e2 >= 0 { Rat::from_int(m.shl(e2 as u32)) } else { Rat::new(m, one.shl((-e2) as u32)) })
     } else {
         let e10 = exp - frac_part.len() as i64;
-        Some(if e10 >= 0 { Rat::from_int(m.mul(&BigInt::pow10(e10 as u32))) } else { Rat::new(m, BigInt::pow10((-e10) as u32)) })
+        Some(if e10 >= 0 {
+            Rat::from_int(m.mul(&BigInt::pow10(e10 as u32)))
+        } else {
+            Rat::new(m, BigInt::pow10((-e10) as u32))
+        })
     }
 }
 
-fn unescape(chars: &mut core::iter::Peekable<core::str::Chars<'_>>, quote: char, out: &mut Vec<u8>) -> Option<()> {
+fn unescape(
+    chars: &mut core::iter::Peekable<core::str::Chars<'_>>,
+    quote: char,
+    out: &mut Vec<u8>,
+) -> Option<()> {
     let c = chars.next()?;
     if c != '\\' {
         let mut buf = [0u8; 4];

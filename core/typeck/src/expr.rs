@@ -46,10 +46,14 @@ impl<'w, 'a> Checker<'w, 'a> {
         self.raw_expr(&mut x, e, None, false);
         self.exclude(&mut x, true, true, true);
         if let Type::Tuple(vars) = self.w.ty(x.ty).clone()
-            && x.mode == Mode::Value {
-                return vars.iter().map(|&v| Operand { mode: Mode::Value, expr: Some(e), ty: self.obj(v).ty }).collect();
-            }
-        if x.mode == Mode::CommaOk && allow_comma_ok {
+            && x.mode == Mode::Value
+        {
+            return vars
+                .iter()
+                .map(|&v| Operand { mode: Mode::Value, expr: Some(e), ty: self.obj(v).ty })
+                .collect();
+        }
+        if matches!(x.mode, Mode::CommaOk | Mode::MapIndex) && allow_comma_ok {
             let mut y = x.clone();
             y.mode = Mode::Value;
             y.ty = TypeId::UNTYPED_BOOL;
@@ -78,21 +82,28 @@ impl<'w, 'a> Checker<'w, 'a> {
 
     pub(crate) fn single_value(&mut self, x: &mut Operand<'a>) {
         if x.mode == Mode::Value
-            && let Type::Tuple(vars) = self.w.ty(x.ty) {
-                if vars.len() != 1 {
-                    let s = self.op_string(x);
-                    self.error_at(x.lo(), format!("multiple-value {s} in single-value context"));
-                    x.mode = Mode::Invalid;
-                } else {
-                    x.ty = self.obj(vars[0]).ty;
-                }
+            && let Type::Tuple(vars) = self.w.ty(x.ty)
+        {
+            if vars.len() != 1 {
+                let s = self.op_string(x);
+                self.error_at(x.lo(), format!("multiple-value {s} in single-value context"));
+                x.mode = Mode::Invalid;
+            } else {
+                x.ty = self.obj(vars[0]).ty;
             }
+        }
         if x.mode == Mode::CommaOk {
             x.mode = Mode::Value;
         }
     }
 
-    pub(crate) fn raw_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: Option<TypeId>, allow_generic: bool) {
+    pub(crate) fn raw_expr(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        hint: Option<TypeId>,
+        allow_generic: bool,
+    ) {
         self.expr_internal(x, e, hint);
         if !allow_generic {
             self.non_generic(x);
@@ -105,7 +116,9 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
         let what = if x.mode == Mode::TypeExpr && self.is_generic(x.ty) {
             "type"
-        } else if matches!(self.w.ty(x.ty), Type::Signature(s) if !s.tparams.is_empty()) && x.mode != Mode::TypeExpr {
+        } else if matches!(self.w.ty(x.ty), Type::Signature(s) if !s.tparams.is_empty())
+            && x.mode != Mode::TypeExpr
+        {
             "function"
         } else {
             return;
@@ -168,7 +181,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
                 if self.is_type_param(x.ty) {
                     let s = self.op_string(x);
-                    self.error_at(base.lo, format!("invalid operation: cannot use type assertion on type parameter value {s}"));
+                    self.error_at(
+                        base.lo,
+                        format!("invalid operation: cannot use type assertion on type parameter value {s}"),
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -233,7 +249,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                 x.mode = Mode::Invalid;
                 return;
             }
-            let base = self.core_type(x.ty).and_then(|u| if let Type::Pointer(b) = self.w.ty(u) { Some(*b) } else { None });
+            let base = self
+                .core_type(x.ty)
+                .and_then(|u| if let Type::Pointer(b) = self.w.ty(u) { Some(*b) } else { None });
             match base {
                 Some(b) => {
                     x.mode = Mode::Variable;
@@ -270,18 +288,29 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
             Op::Recv => {
                 let u = self.core_type(x.ty);
-                let ch = u.and_then(|u| if let Type::Chan(d, el) = self.w.ty(u) { Some((*d, *el)) } else { None });
+                let ch =
+                    u.and_then(|u| if let Type::Chan(d, el) = self.w.ty(u) { Some((*d, *el)) } else { None });
                 match ch {
                     None => {
                         let ts = self.type_string(x.ty);
                         let s = self.op_string(x);
-                        self.error_at(x.lo(), format!("invalid operation: cannot receive from non-channel {ts} {s}").replacen(&format!("{ts} {s}"), &format!("{ts} {s}"), 1));
+                        self.error_at(
+                            x.lo(),
+                            format!("invalid operation: cannot receive from non-channel {ts} {s}").replacen(
+                                &format!("{ts} {s}"),
+                                &format!("{ts} {s}"),
+                                1,
+                            ),
+                        );
                         x.mode = Mode::Invalid;
                     }
                     Some((ChanDir::Send, _)) => {
                         let ts = self.type_string(x.ty);
                         let s = self.op_string(x);
-                        self.error_at(x.lo(), format!("invalid operation: cannot receive from send-only channel {ts} {s}"));
+                        self.error_at(
+                            x.lo(),
+                            format!("invalid operation: cannot receive from send-only channel {ts} {s}"),
+                        );
                         x.mode = Mode::Invalid;
                     }
                     Some((_, el)) => {
@@ -382,18 +411,23 @@ impl<'w, 'a> Checker<'w, 'a> {
                 let (xs, ts) = (self.op_string(x), self.type_string(t));
                 // A typed constant out of range (operands already have the result type,
                 // so truncation cannot happen here).
-                let msg = if self.is_numeric(x.ty) { format!("{xs} overflows {ts}") } else { format!("cannot convert {xs} to type {ts}") };
+                let msg = if self.is_numeric(x.ty) {
+                    format!("{xs} overflows {ts}")
+                } else {
+                    format!("cannot convert {xs} to type {ts}")
+                };
                 self.error_at(x.lo(), msg);
                 x.mode = Mode::Invalid;
             }
             return;
         }
         if let Value::Int(i) = &v
-            && i.bit_len() > 512 {
-                let what = self.overflow_what(x);
-                self.error_at(op_pos, format!("constant {what} overflow"));
-                x.mode = Mode::Invalid;
-            }
+            && i.bit_len() > 512
+        {
+            let what = self.overflow_what(x);
+            self.error_at(op_pos, format!("constant {what} overflow"));
+            x.mode = Mode::Invalid;
+        }
     }
 
     fn overflow_what(&mut self, x: &Operand<'a>) -> String {
@@ -432,7 +466,11 @@ impl<'w, 'a> Checker<'w, 'a> {
                 _ => return None,
             };
             let one = BigInt::from_u64(1);
-            Some(if signed { (one.shl(bits - 1).neg(), one.shl(bits - 1).sub(&one)) } else { (BigInt::zero(), one.shl(bits).sub(&one)) })
+            Some(if signed {
+                (one.shl(bits - 1).neg(), one.shl(bits - 1).sub(&one))
+            } else {
+                (BigInt::zero(), one.shl(bits).sub(&one))
+            })
         };
         match k {
             K::Bool | K::UntypedBool => matches!(v, Value::Bool(_)).then(|| v.clone()),
@@ -468,7 +506,11 @@ impl<'w, 'a> Checker<'w, 'a> {
 
     /// The type and value an untyped operand takes on in a context of type `target`
     /// (types2's implicitTypeAndValue).
-    pub(crate) fn implicit_type_and_value(&mut self, x: &Operand<'a>, target: TypeId) -> Result<(TypeId, Option<Value>), ConvError> {
+    pub(crate) fn implicit_type_and_value(
+        &mut self,
+        x: &Operand<'a>,
+        target: TypeId,
+    ) -> Result<(TypeId, Option<Value>), ConvError> {
         if x.is_invalid() || !self.is_untyped(x.ty) || target == TypeId::INVALID {
             return Ok((x.ty, None));
         }
@@ -521,7 +563,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
                 let ok = match x.ty {
                     TypeId::UNTYPED_BOOL => self.is_boolean(u),
-                    TypeId::UNTYPED_INT | TypeId::UNTYPED_RUNE | TypeId::UNTYPED_FLOAT | TypeId::UNTYPED_COMPLEX => self.is_numeric(u),
+                    TypeId::UNTYPED_INT
+                    | TypeId::UNTYPED_RUNE
+                    | TypeId::UNTYPED_FLOAT
+                    | TypeId::UNTYPED_COMPLEX => self.is_numeric(u),
                     TypeId::UNTYPED_STRING => self.is_string(u),
                     TypeId::UNTYPED_NIL => {
                         if !self.has_nil(u) {
@@ -601,7 +646,8 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
             return self.implicit_type_and_value(x, t).is_ok();
         }
-        let has_name = |c: &Self, t: TypeId| matches!(c.w.ty(t), Type::Named(_) | Type::Basic(..) | Type::TypeParam(_));
+        let has_name =
+            |c: &Self, t: TypeId| matches!(c.w.ty(t), Type::Named(_) | Type::Basic(..) | Type::TypeParam(_));
         if self.identical(vu, tu) && (!has_name(self, v) || !has_name(self, t)) && !vp && !tp {
             return true;
         }
@@ -623,9 +669,10 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
         if let Type::Chan(ChanDir::Both, ve) = self.w.ty(vu).clone()
             && let Type::Chan(_, te) = self.w.ty(tu).clone()
-                && self.identical(ve, te) {
-                    return !has_name(self, v) || !has_name(self, t);
-                }
+            && self.identical(ve, te)
+        {
+            return !has_name(self, v) || !has_name(self, t);
+        }
         if !has_name(self, v) && tp {
             let terms = self.type_param_terms(t);
             let Some(terms) = terms.filter(|t| !t.is_empty()) else { return false };
@@ -659,7 +706,12 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
             // Integer to string conversion of a constant.
             if c.is_integer(x.ty) && c.is_string(t) {
-                let code = v.to_int().and_then(|i| i.to_i64()).and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32).unwrap_or('\u{fffd}');
+                let code = v
+                    .to_int()
+                    .and_then(|i| i.to_i64())
+                    .and_then(|i| u32::try_from(i).ok())
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{fffd}');
                 return Some(Some(Value::String(code.to_string().into_bytes().into())));
             }
             None
@@ -671,7 +723,11 @@ impl<'w, 'a> Checker<'w, 'a> {
             if let Some(v) = const_convertible(self, x) {
                 ok = true;
                 new_val = v;
-            } else if self.is_numeric(x.ty) && self.is_numeric(t) && self.is_integer(t) && !self.is_integer(x.ty) {
+            } else if self.is_numeric(x.ty)
+                && self.is_numeric(t)
+                && self.is_integer(t)
+                && !self.is_integer(x.ty)
+            {
                 // float constant to integer: truncated
                 let xs = self.op_string(x);
                 let ts = self.type_string(t);
@@ -686,11 +742,30 @@ impl<'w, 'a> Checker<'w, 'a> {
             let xs = self.op_string(x);
             let ts = self.type_string(t);
             if const_arg && self.is_numeric(x.ty) && self.is_numeric(t) && self.is_const_type(t) {
-                let word = if !self.is_integer(x.ty) && self.is_integer(t) && x.val().and_then(|v| v.to_int()).is_none() { "truncated" } else { "overflows" };
+                let word = if !self.is_integer(x.ty)
+                    && self.is_integer(t)
+                    && x.val().and_then(|v| v.to_int()).is_none()
+                {
+                    "truncated"
+                } else {
+                    "overflows"
+                };
                 if word == "truncated" {
                     self.error_at(x.lo(), format!("cannot convert {xs} to type {ts} (truncated)"));
                 } else {
-                    self.error_at(x.lo(), format!("cannot convert {xs} to type {ts} (overflows)").replace(" (overflows)", "").replace(&format!("cannot convert {xs} to type {ts}"), &format!("{xs} overflows {ts}")).replace(&format!("{xs} overflows {ts}"), &format!("cannot convert {xs} to type {ts}")));
+                    self.error_at(
+                        x.lo(),
+                        format!("cannot convert {xs} to type {ts} (overflows)")
+                            .replace(" (overflows)", "")
+                            .replace(
+                                &format!("cannot convert {xs} to type {ts}"),
+                                &format!("{xs} overflows {ts}"),
+                            )
+                            .replace(
+                                &format!("{xs} overflows {ts}"),
+                                &format!("cannot convert {xs} to type {ts}"),
+                            ),
+                    );
                 }
             } else if cause.is_empty() {
                 self.error_at(x.lo(), format!("cannot convert {xs} to type {ts}"));
@@ -749,8 +824,11 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
             let vu = c.under(v);
             let tu = c.under(t);
-            if (vu == TypeId::UNSAFE_POINTER && (matches!(c.w.ty(tu), Type::Pointer(_)) || c.basic_kind(tu) == Some(BasicKind::Uintptr)))
-                || (tu == TypeId::UNSAFE_POINTER && (matches!(c.w.ty(vu), Type::Pointer(_)) || c.basic_kind(vu) == Some(BasicKind::Uintptr)))
+            if (vu == TypeId::UNSAFE_POINTER
+                && (matches!(c.w.ty(tu), Type::Pointer(_)) || c.basic_kind(tu) == Some(BasicKind::Uintptr)))
+                || (tu == TypeId::UNSAFE_POINTER
+                    && (matches!(c.w.ty(vu), Type::Pointer(_))
+                        || c.basic_kind(vu) == Some(BasicKind::Uintptr)))
             {
                 return true;
             }
@@ -773,8 +851,16 @@ impl<'w, 'a> Checker<'w, 'a> {
             return conv_basic(self, v, t);
         }
         // Type parameters: every pair of specific types must convert.
-        let vs: Vec<TypeId> = if vp { self.type_param_terms(v).unwrap_or_default().iter().map(|t| t.ty).collect() } else { vec![v] };
-        let ts: Vec<TypeId> = if tp { self.type_param_terms(t).unwrap_or_default().iter().map(|t| t.ty).collect() } else { vec![t] };
+        let vs: Vec<TypeId> = if vp {
+            self.type_param_terms(v).unwrap_or_default().iter().map(|t| t.ty).collect()
+        } else {
+            vec![v]
+        };
+        let ts: Vec<TypeId> = if tp {
+            self.type_param_terms(t).unwrap_or_default().iter().map(|t| t.ty).collect()
+        } else {
+            vec![t]
+        };
         if vs.is_empty() || ts.is_empty() {
             let _ = cause;
             return false;
@@ -792,6 +878,14 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
         }
         true
+    }
+
+    fn is_bytes(&mut self, t: TypeId) -> bool {
+        let u = self.under(t);
+        if let Type::Slice(e) = self.w.ty(u).clone() {
+            return self.basic_kind(e) == Some(BasicKind::Uint8);
+        }
+        false
     }
 
     fn is_bytes_or_runes(&mut self, t: TypeId) -> bool {
@@ -814,7 +908,14 @@ impl<'w, 'a> Checker<'w, 'a> {
         self.identical(a, b)
     }
 
-    pub(crate) fn binary(&mut self, x: &mut Operand<'a>, e: Option<&'a Expr>, lhs: &'a Expr, rhs: &'a Expr, op: Op) {
+    pub(crate) fn binary(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: Option<&'a Expr>,
+        lhs: &'a Expr,
+        rhs: &'a Expr,
+        op: Op,
+    ) {
         let mut y = Operand::invalid();
         self.expr(x, lhs);
         self.expr(&mut y, rhs);
@@ -844,11 +945,20 @@ impl<'w, 'a> Checker<'w, 'a> {
                 match e {
                     Some(e) => {
                         let es = expr_string(e);
-                        self.error_at(x.lo(), format!("invalid operation: {es} (mismatched types {xt} and {yt})"));
+                        self.error_at(
+                            x.lo(),
+                            format!("invalid operation: {es} (mismatched types {xt} and {yt})"),
+                        );
                     }
                     None => {
                         let (ls, rs) = (expr_string(lhs), expr_string(rhs));
-                        self.error_at(x.lo(), format!("invalid operation: {ls} {}= {rs} (mismatched types {xt} and {yt})", op.as_str()));
+                        self.error_at(
+                            x.lo(),
+                            format!(
+                                "invalid operation: {ls} {}= {rs} (mismatched types {xt} and {yt})",
+                                op.as_str()
+                            ),
+                        );
                     }
                 }
             }
@@ -859,20 +969,22 @@ impl<'w, 'a> Checker<'w, 'a> {
             x.mode = Mode::Invalid;
             return;
         }
-        if matches!(op, Op::Div | Op::Rem) && (x.is_const() || self.is_integer(x.ty))
-            && let Some(v) = y.val() {
-                let zero = match v {
-                    Value::Int(i) => i.is_zero(),
-                    Value::Float(r) => r.is_zero(),
-                    Value::Complex(a, b) => a.is_zero() && b.is_zero(),
-                    _ => false,
-                };
-                if zero {
-                    self.error_at(y.lo(), "invalid operation: division by zero");
-                    x.mode = Mode::Invalid;
-                    return;
-                }
+        if matches!(op, Op::Div | Op::Rem)
+            && (x.is_const() || self.is_integer(x.ty))
+            && let Some(v) = y.val()
+        {
+            let zero = match v {
+                Value::Int(i) => i.is_zero(),
+                Value::Float(r) => r.is_zero(),
+                Value::Complex(a, b) => a.is_zero() && b.is_zero(),
+                _ => false,
+            };
+            if zero {
+                self.error_at(y.lo(), "invalid operation: division by zero");
+                x.mode = Mode::Invalid;
+                return;
             }
+        }
         if let (Some(a), Some(b)) = (x.val().cloned(), y.val().cloned()) {
             let int_div = self.is_integer(x.ty);
             let r = const_binary(&a, op, &b, int_div);
@@ -926,7 +1038,14 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
     }
 
-    pub(crate) fn comparison(&mut self, x: &mut Operand<'a>, y: &mut Operand<'a>, op: Op, e: Option<&'a Expr>, switch_case: bool) {
+    pub(crate) fn comparison(
+        &mut self,
+        x: &mut Operand<'a>,
+        y: &mut Operand<'a>,
+        op: Op,
+        e: Option<&'a Expr>,
+        switch_case: bool,
+    ) {
         if x.ty == TypeId::INVALID || y.ty == TypeId::INVALID {
             x.mode = Mode::Invalid;
             return;
@@ -977,7 +1096,8 @@ impl<'w, 'a> Checker<'w, 'a> {
                     cause = format!("operator {} not defined on {what}", op.as_str());
                 }
             }
-            let (xs, ys) = (x.expr.map(expr_string).unwrap_or_default(), y.expr.map(expr_string).unwrap_or_default());
+            let (xs, ys) =
+                (x.expr.map(expr_string).unwrap_or_default(), y.expr.map(expr_string).unwrap_or_default());
             if switch_case {
                 self.error_at(x.lo(), format!("invalid case {xs} in switch on {ys} ({cause})"));
             } else {
@@ -1045,30 +1165,38 @@ impl<'w, 'a> Checker<'w, 'a> {
             return;
         }
         if let Some(xi) = x.val().and_then(|v| v.to_int())
-            && let Some(yi) = y.val().and_then(|v| v.to_int()) {
-                let Some(s) = yi.to_u64().filter(|&s| s <= 1023 + 64) else {
-                    let ys = self.op_string(y);
-                    self.error_at(y.lo(), format!("invalid operation: invalid shift count {ys}"));
-                    x.mode = Mode::Invalid;
-                    return;
-                };
-                if self.is_untyped(x.ty) {
-                    x.ty = TypeId::UNTYPED_INT;
-                }
-                let r = if op == Op::Shl { xi.shl(s as u32) } else { xi.shr(s as u32) };
-                x.mode = Mode::Constant(Value::Int(r));
-                x.expr = e;
-                let pos = e.map_or(x.lo(), |e| e.pos);
-                self.overflow(x, pos);
+            && let Some(yi) = y.val().and_then(|v| v.to_int())
+        {
+            let Some(s) = yi.to_u64().filter(|&s| s <= 1023 + 64) else {
+                let ys = self.op_string(y);
+                self.error_at(y.lo(), format!("invalid operation: invalid shift count {ys}"));
+                x.mode = Mode::Invalid;
                 return;
+            };
+            if self.is_untyped(x.ty) {
+                x.ty = TypeId::UNTYPED_INT;
             }
-            // A non-constant shift of an untyped constant stays untyped: it takes the
-            // type its context gives it (or int), as types2's delayed typing does.
+            let r = if op == Op::Shl { xi.shl(s as u32) } else { xi.shr(s as u32) };
+            x.mode = Mode::Constant(Value::Int(r));
+            x.expr = e;
+            let pos = e.map_or(x.lo(), |e| e.pos);
+            self.overflow(x, pos);
+            return;
+        }
+        // A non-constant shift of an untyped constant stays untyped: it takes the
+        // type its context gives it (or int), as types2's delayed typing does.
         x.mode = Mode::Value;
         x.expr = e;
     }
 
-    fn composite_lit(&mut self, x: &mut Operand<'a>, e: &'a Expr, ty: Option<&'a Expr>, elems: &'a [Expr], hint: Option<TypeId>) {
+    fn composite_lit(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        ty: Option<&'a Expr>,
+        elems: &'a [Expr],
+        hint: Option<TypeId>,
+    ) {
         let (typ, base) = match ty {
             Some(t) => {
                 // [...]T arrays get their length from the literal.
@@ -1114,7 +1242,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     let mut seen = vec![false; s.fields.len()];
                     for el in elems {
                         let ExprKind::KeyValue { key, value } = &el.kind else {
-                            self.error_at(el.lo, "mixture of field:value and value elements in struct literal");
+                            self.error_at(
+                                el.lo,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         };
                         let ExprKind::Name(kname) = &key.kind else {
@@ -1123,9 +1254,23 @@ impl<'w, 'a> Checker<'w, 'a> {
                             continue;
                         };
                         let idx = s.fields.iter().position(|&f| self.obj(f).name == *kname);
+                        if idx.is_none() {
+                            // Go 1.27: a key may name a promoted field.
+                            if let crate::call::Found::Field(_, ft) =
+                                self.lookup_field_or_method(base, false, Some(self.pkg), kname)
+                            {
+                                let mut y = Operand::invalid();
+                                self.expr_with_hint(&mut y, value, ft);
+                                self.assignment(&mut y, ft, "struct literal");
+                                continue;
+                            }
+                        }
                         let Some(i) = idx else {
                             let ts = self.type_string(base);
-                            self.error_at(key.lo, format!("unknown field {kname} in struct literal of type {ts}"));
+                            self.error_at(
+                                key.lo,
+                                format!("unknown field {kname} in struct literal of type {ts}"),
+                            );
                             let mut y = Operand::invalid();
                             self.expr(&mut y, value);
                             continue;
@@ -1142,7 +1287,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                 } else {
                     for (i, el) in elems.iter().enumerate() {
                         if let ExprKind::KeyValue { value, .. } = &el.kind {
-                            self.error_at(el.lo, "mixture of field:value and value elements in struct literal");
+                            self.error_at(
+                                el.lo,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             let mut y = Operand::invalid();
                             self.expr(&mut y, value);
                             continue;
@@ -1164,7 +1312,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                         }
                         self.assignment(&mut y, ft, "struct literal");
                     }
-                    if elems.len() < s.fields.len() && !elems.iter().any(|e| matches!(e.kind, ExprKind::KeyValue { .. })) {
+                    if elems.len() < s.fields.len()
+                        && !elems.iter().any(|e| matches!(e.kind, ExprKind::KeyValue { .. }))
+                    {
                         let ts = self.type_string(base);
                         let ExprKind::CompositeLit { rbrace, .. } = &e.kind else { unreachable!() };
                         self.error_at(*rbrace, format!("too few values in struct literal of type {ts}"));
@@ -1190,15 +1340,16 @@ impl<'w, 'a> Checker<'w, 'a> {
                     self.expr_with_hint(&mut kx, key, k);
                     self.assignment(&mut kx, k, "map literal");
                     if let Some(kv) = kx.val().cloned()
-                        && !self.is_interface(k) {
-                            let dup = seen.iter().any(|(v, _)| *v == kv);
-                            if dup {
-                                let ks = expr_string(key);
-                                self.error_at(key.lo, format!("duplicate key {ks} in map literal"));
-                                continue;
-                            }
-                            seen.push((kv, kx.ty));
+                        && !self.is_interface(k)
+                    {
+                        let dup = seen.iter().any(|(v, _)| *v == kv);
+                        if dup {
+                            let ks = expr_string(key);
+                            self.error_at(key.lo, format!("duplicate key {ks} in map literal"));
+                            continue;
                         }
+                        seen.push((kv, kx.ty));
+                    }
                     let mut vx = Operand::invalid();
                     self.expr_with_hint(&mut vx, value, v);
                     self.assignment(&mut vx, v, "map literal");
@@ -1210,7 +1361,8 @@ impl<'w, 'a> Checker<'w, 'a> {
                     self.error_at(e.lo, format!("invalid composite literal type {s}"));
                 }
                 for el in elems {
-                    let inner = if let ExprKind::KeyValue { value, .. } = &el.kind { value.as_ref() } else { el };
+                    let inner =
+                        if let ExprKind::KeyValue { value, .. } = &el.kind { value.as_ref() } else { el };
                     let mut y = Operand::invalid();
                     self.expr(&mut y, inner);
                 }
@@ -1256,10 +1408,9 @@ impl<'w, 'a> Checker<'w, 'a> {
             } else {
                 valid_index = true;
             }
-            if valid_index
-                && !seen.insert(index) {
-                    self.error_at(e.lo, format!("duplicate index {index} in array or slice literal"));
-                }
+            if valid_index && !seen.insert(index) {
+                self.error_at(e.lo, format!("duplicate index {index} in array or slice literal"));
+            }
             index += 1;
             max = max.max(index);
             let mut y = Operand::invalid();
@@ -1288,10 +1439,11 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
             Mode::Value => {
                 if let Type::Signature(s) = self.w.ty(x.ty).clone()
-                    && !s.tparams.is_empty() {
-                        self.func_inst(x, e, index);
-                        return;
-                    }
+                    && !s.tparams.is_empty()
+                {
+                    self.func_inst(x, e, index);
+                    return;
+                }
             }
             _ => {}
         }
@@ -1302,7 +1454,11 @@ impl<'w, 'a> Checker<'w, 'a> {
         let mut valid = false;
         let mut length: Option<u64> = None;
         let xt = x.ty;
-        let u = if self.is_type_param(xt) { self.core_type(xt).unwrap_or(TypeId::INVALID) } else { self.under(xt) };
+        let u = if self.is_type_param(xt) {
+            self.core_type(xt).unwrap_or(TypeId::INVALID)
+        } else {
+            self.under(xt)
+        };
         match self.w.ty(u).clone() {
             Type::Basic(..) if self.is_string(u) => {
                 valid = true;
@@ -1368,12 +1524,11 @@ impl<'w, 'a> Checker<'w, 'a> {
                     (Some(a), _) => elem = Some(a),
                 }
             }
-            if all
-                && let Some(el) = elem {
-                    valid = true;
-                    x.mode = Mode::Value;
-                    x.ty = el;
-                }
+            if all && let Some(el) = elem {
+                valid = true;
+                x.mode = Mode::Value;
+                x.ty = el;
+            }
         }
         if !valid {
             let s = self.op_string(x);
@@ -1402,10 +1557,11 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
         let v = x.val()?.to_int()?.to_i64()?;
         if let Some(n) = length
-            && v as u64 >= n {
-                self.error_at(x.lo(), format!("invalid argument: index {v} out of bounds [0:{n}]"));
-                return None;
-            }
+            && v as u64 >= n
+        {
+            self.error_at(x.lo(), format!("invalid argument: index {v} out of bounds [0:{n}]"));
+            return None;
+        }
         Some(v)
     }
 
@@ -1437,7 +1593,14 @@ impl<'w, 'a> Checker<'w, 'a> {
         true
     }
 
-    fn slice_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, base: &'a Expr, index: &'a [Option<Box<Expr>>; 3], full: bool) {
+    fn slice_expr(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        base: &'a Expr,
+        index: &'a [Option<Box<Expr>>; 3],
+        full: bool,
+    ) {
         self.expr(x, base);
         if x.is_invalid() {
             for i in index.iter().flatten() {
@@ -1449,7 +1612,34 @@ impl<'w, 'a> Checker<'w, 'a> {
         let mut valid = false;
         let mut length: Option<u64> = None;
         let xt = x.ty;
-        let Some(u) = self.core_type(xt) else {
+        let core = self.core_type(xt);
+        if core.is_none() && self.is_type_param(xt) {
+            // No core type, but every type is a string or a byte slice: the result
+            // has the operand's type.
+            let terms = self.type_param_terms(xt).unwrap_or_default();
+            let bytestring = !terms.is_empty()
+                && terms.iter().all(|t| {
+                    let u = self.under(t.ty);
+                    self.is_string(u) || self.is_bytes(u)
+                });
+            if bytestring {
+                if full {
+                    self.error_at(
+                        index[2].as_ref().map_or(e.lo, |i| i.lo),
+                        "invalid operation: 3-index slice of string",
+                    );
+                    x.mode = Mode::Invalid;
+                    return;
+                }
+                x.mode = Mode::Value;
+                x.expr = Some(e);
+                for i in index.iter().flatten() {
+                    self.index(i, None);
+                }
+                return;
+            }
+        }
+        let Some(u) = core else {
             let s = self.op_string(x);
             self.error_at(x.lo(), format!("cannot slice {s}: {} has no core type", self.type_string(xt)));
             x.mode = Mode::Invalid;
@@ -1458,7 +1648,10 @@ impl<'w, 'a> Checker<'w, 'a> {
         match self.w.ty(u).clone() {
             Type::Basic(..) if self.is_string(u) => {
                 if full {
-                    self.error_at(index[2].as_ref().map_or(e.lo, |i| i.lo), "invalid operation: 3-index slice of string");
+                    self.error_at(
+                        index[2].as_ref().map_or(e.lo, |i| i.lo),
+                        "invalid operation: 3-index slice of string",
+                    );
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -1522,7 +1715,8 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
         }
         // Constant indices must be in order.
-        let known: Vec<(usize, i64)> = vals.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+        let known: Vec<(usize, i64)> =
+            vals.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
         for w in 0..known.len() {
             for z in w + 1..known.len() {
                 if known[w].1 > known[z].1 {
@@ -1546,7 +1740,11 @@ impl<'w, 'a> Checker<'w, 'a> {
         let missing_cause = self.missing_method_cause(t, iface);
         let ts = self.type_string(t);
         if type_switch {
-            self.error_at(e.lo, format!("impossible type switch case: {}", ts).replace(&format!("case: {ts}"), &format!("case: {}", expr_string(e))));
+            self.error_at(
+                e.lo,
+                format!("impossible type switch case: {}", ts)
+                    .replace(&format!("case: {ts}"), &format!("case: {}", expr_string(e))),
+            );
             return;
         }
         let es = expr_string(e);
@@ -1583,14 +1781,19 @@ pub(crate) fn const_binary(a: &Value, op: Op, b: &Value, int_div: bool) -> Value
         },
         _ => {
             if matches!(a, Value::Complex(..)) || matches!(b, Value::Complex(..)) {
-                let (Some((ar, ai)), Some((br, bi))) = (a.to_complex(), b.to_complex()) else { return Value::Unknown };
+                let (Some((ar, ai)), Some((br, bi))) = (a.to_complex(), b.to_complex()) else {
+                    return Value::Unknown;
+                };
                 return match op {
                     Op::Add => Value::Complex(ar.add(&br), ai.add(&bi)),
                     Op::Sub => Value::Complex(ar.sub(&br), ai.sub(&bi)),
                     Op::Mul => Value::Complex(ar.mul(&br).sub(&ai.mul(&bi)), ar.mul(&bi).add(&ai.mul(&br))),
                     Op::Div => {
                         let d = br.mul(&br).add(&bi.mul(&bi));
-                        Value::Complex(ar.mul(&br).add(&ai.mul(&bi)).quo(&d), ai.mul(&br).sub(&ar.mul(&bi)).quo(&d))
+                        Value::Complex(
+                            ar.mul(&br).add(&ai.mul(&bi)).quo(&d),
+                            ai.mul(&br).sub(&ar.mul(&bi)).quo(&d),
+                        )
                     }
                     _ => Value::Unknown,
                 };

@@ -16,5 +16,5 @@ pub mod types;
 mod typeset;
 mod typexpr;
 
-pub use check::{check_package, format_errors, CheckFile, TypeError};
+pub use check::{CheckFile, TypeError, check_package, format_errors};
 pub use types::World;

@@ -12,7 +12,12 @@ use syntax::token::{Op, Token};
 impl<'w, 'a> Checker<'w, 'a> {
     pub(crate) fn func_body(&mut self, _name: &str, sig: TypeId, body: &'a Block, scope: ScopeId) {
         let Type::Signature(s) = self.w.ty(sig).clone() else { return };
-        let saved = (self.scope, core::mem::take(&mut self.fctx), core::mem::take(&mut self.locals), self.iota.take());
+        let saved = (
+            self.scope,
+            core::mem::take(&mut self.fctx),
+            core::mem::take(&mut self.locals),
+            self.iota.take(),
+        );
         self.scope = scope;
         self.fctx.sig = Some(sig);
         self.fctx.results = s.results.clone();
@@ -90,7 +95,8 @@ impl<'w, 'a> Checker<'w, 'a> {
                     return;
                 }
                 let u = self.core_type(ch.ty);
-                let info = u.and_then(|u| if let Type::Chan(d, e) = self.w.ty(u) { Some((*d, *e)) } else { None });
+                let info =
+                    u.and_then(|u| if let Type::Chan(d, e) = self.w.ty(u) { Some((*d, *e)) } else { None });
                 match info {
                     None => {
                         let cs = self.op_string(&ch);
@@ -99,7 +105,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     Some((ChanDir::Recv, _)) => {
                         let ts = self.type_string(ch.ty);
                         let cs = self.op_string(&ch);
-                        self.error_at(s.lo, format!("invalid operation: cannot send to receive-only channel {ts} {cs}"));
+                        self.error_at(
+                            s.lo,
+                            format!("invalid operation: cannot send to receive-only channel {ts} {cs}"),
+                        );
                     }
                     Some((_, el)) => self.assignment(&mut val, el, "send"),
                 }
@@ -117,7 +126,11 @@ impl<'w, 'a> Checker<'w, 'a> {
                 let is_conv = matches!(&inner.kind, ExprKind::Call { .. }) && self.last_call_conversion;
                 if is_conv {
                     let xs = self.op_string(&x);
-                    self.error_at(x.lo(), format!("{kw} requires function call, not conversion {xs}").replace(&format!("conversion {xs}"), "conversion"));
+                    self.error_at(
+                        x.lo(),
+                        format!("{kw} requires function call, not conversion {xs}")
+                            .replace(&format!("conversion {xs}"), "conversion"),
+                    );
                 } else if !self.stmt_kind(call, &x) {
                     let xs = self.op_string(&x);
                     self.error_at(x.lo(), format!("{kw} discards result of {xs}"));
@@ -171,7 +184,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                     self.stmt(i);
                 }
                 match tag {
-                    Some(g @ Expr { kind: ExprKind::TypeSwitchGuard { lhs, x }, .. }) => self.type_switch(g, lhs.as_ref(), x, body),
+                    Some(g @ Expr { kind: ExprKind::TypeSwitchGuard { lhs, x }, .. }) => {
+                        self.type_switch(g, lhs.as_ref(), x, body)
+                    }
                     _ => self.expr_switch(tag.as_ref(), body),
                 }
                 self.scope = old;
@@ -182,8 +197,12 @@ impl<'w, 'a> Checker<'w, 'a> {
                     if let Some(c) = &cc.comm {
                         let valid = match &c.kind {
                             StmtKind::Send { .. } => true,
-                            StmtKind::Expr(e) => matches!(e.unparen().kind, ExprKind::Operation { op: Op::Recv, y: None, .. }),
-                            StmtKind::Assign { rhs: Some(r), .. } => matches!(r.unparen().kind, ExprKind::Operation { op: Op::Recv, y: None, .. }),
+                            StmtKind::Expr(e) => {
+                                matches!(e.unparen().kind, ExprKind::Operation { op: Op::Recv, y: None, .. })
+                            }
+                            StmtKind::Assign { rhs: Some(r), .. } => {
+                                matches!(r.unparen().kind, ExprKind::Operation { op: Op::Recv, y: None, .. })
+                            }
                             _ => false,
                         };
                         if !valid {
@@ -227,13 +246,14 @@ impl<'w, 'a> Checker<'w, 'a> {
                 let ExprKind::Name(p) = &x.kind else { return None };
                 let (_, o) = self.lookup(p)?;
                 if let ObjKind::PkgName { pkg, .. } = self.obj(o).kind
-                    && pkg == self.w.unsafe_pkg {
-                        let scope = self.w.pkgs[pkg.0 as usize].scope;
-                        let m = self.w.lookup_local(scope, &sel.value)?;
-                        if let ObjKind::Builtin(b) = self.obj(m).kind {
-                            return Some(b);
-                        }
+                    && pkg == self.w.unsafe_pkg
+                {
+                    let scope = self.w.pkgs[pkg.0 as usize].scope;
+                    let m = self.w.lookup_local(scope, &sel.value)?;
+                    if let ObjKind::Builtin(b) = self.obj(m).kind {
+                        return Some(b);
                     }
+                }
                 None
             }
             _ => None,
@@ -259,12 +279,20 @@ impl<'w, 'a> Checker<'w, 'a> {
                         last = Some(cd);
                     }
                     let (ty, values) = match last {
-                        Some(l) => (l.ty.as_ref(), l.values.as_ref().map(|v| v.unpack_list()).unwrap_or_default()),
+                        Some(l) => {
+                            (l.ty.as_ref(), l.values.as_ref().map(|v| v.unpack_list()).unwrap_or_default())
+                        }
                         None => (None, vec![]),
                     };
                     let mut objs = Vec::new();
                     for (i, n) in cd.names.iter().enumerate() {
-                        let o = self.w.new_obj(&n.value, ObjKind::Const(Value::Unknown), Some(self.pkg), self.pos(n.pos), TypeId::INVALID);
+                        let o = self.w.new_obj(
+                            &n.value,
+                            ObjKind::Const(Value::Unknown),
+                            Some(self.pkg),
+                            self.pos(n.pos),
+                            TypeId::INVALID,
+                        );
                         self.iota = Some(Value::int(iota));
                         let t = ty.map(|t| self.typ(t));
                         let mut x = Operand::invalid();
@@ -285,14 +313,23 @@ impl<'w, 'a> Checker<'w, 'a> {
                     let objs: Vec<ObjId> = vd
                         .names
                         .iter()
-                        .map(|n| self.w.new_obj(&n.value, ObjKind::Var(VarKind::Local), Some(self.pkg), self.pos(n.pos), t.unwrap_or(TypeId::INVALID)))
+                        .map(|n| {
+                            self.w.new_obj(
+                                &n.value,
+                                ObjKind::Var(VarKind::Local),
+                                Some(self.pkg),
+                                self.pos(n.pos),
+                                t.unwrap_or(TypeId::INVALID),
+                            )
+                        })
                         .collect();
                     if t.is_some() {
                         for &o in &objs {
                             self.var_typed.insert(o);
                         }
                     }
-                    let values: Vec<&'a Expr> = vd.values.as_ref().map(|v| v.unpack_list()).unwrap_or_default();
+                    let values: Vec<&'a Expr> =
+                        vd.values.as_ref().map(|v| v.unpack_list()).unwrap_or_default();
                     if values.len() == objs.len() {
                         for (i, &o) in objs.iter().enumerate() {
                             let mut x = Operand::invalid();
@@ -319,7 +356,13 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
                 Decl::Type(td) => {
                     prev_group = None;
-                    let o = self.w.new_obj(&td.name.value, ObjKind::TypeName { alias: td.alias }, Some(self.pkg), self.pos(td.name.pos), TypeId::INVALID);
+                    let o = self.w.new_obj(
+                        &td.name.value,
+                        ObjKind::TypeName { alias: td.alias },
+                        Some(self.pkg),
+                        self.pos(td.name.pos),
+                        TypeId::INVALID,
+                    );
                     self.declare_local(o);
                     self.type_decl(o, td);
                 }
@@ -384,7 +427,11 @@ impl<'w, 'a> Checker<'w, 'a> {
             for (i, &o) in lhs.iter().enumerate() {
                 let mut x = Operand::invalid();
                 let t = self.obj(o).ty;
-                if t != TypeId::INVALID { self.expr_with_hint(&mut x, rhs[i], t) } else { self.expr(&mut x, rhs[i]) };
+                if t != TypeId::INVALID {
+                    self.expr_with_hint(&mut x, rhs[i], t)
+                } else {
+                    self.expr(&mut x, rhs[i])
+                };
                 self.init_var(o, &mut x, context);
             }
             return;
@@ -429,11 +476,12 @@ impl<'w, 'a> Checker<'w, 'a> {
         let (vars, vals) = (measure(l, "variable"), measure(r, "value"));
         let rhs0 = rhs[0];
         if rhs.len() == 1
-            && let ExprKind::Call { fun, .. } = &rhs0.unparen().kind {
-                let f = expr_string(fun);
-                self.error_at(rhs0.lo, format!("assignment mismatch: {vars} but {f} returns {vals}"));
-                return;
-            }
+            && let ExprKind::Call { fun, .. } = &rhs0.unparen().kind
+        {
+            let f = expr_string(fun);
+            self.error_at(rhs0.lo, format!("assignment mismatch: {vars} but {f} returns {vals}"));
+            return;
+        }
         self.error_at(rhs0.lo, format!("assignment mismatch: {vars} but {vals}"));
     }
 
@@ -448,10 +496,19 @@ impl<'w, 'a> Checker<'w, 'a> {
         };
         let have: Vec<String> = rhs
             .iter()
-            .map(|x| if self.is_untyped(x.ty) && self.is_numeric(x.ty) { "number".to_string() } else { self.type_string(x.ty) })
+            .map(|x| {
+                if self.is_untyped(x.ty) && self.is_numeric(x.ty) {
+                    "number".to_string()
+                } else {
+                    self.type_string(x.ty)
+                }
+            })
             .collect();
         let want: Vec<String> = lhs.iter().map(|&o| self.type_string(self.obj(o).ty)).collect();
-        self.error_at(at, format!("{q} return values\n\thave ({})\n\twant ({})", have.join(", "), want.join(", ")));
+        self.error_at(
+            at,
+            format!("{q} return values\n\thave ({})\n\twant ({})", have.join(", "), want.join(", ")),
+        );
     }
 
     fn return_stmt(&mut self, s: &'a Stmt, results: Option<&'a Expr>) {
@@ -461,9 +518,10 @@ impl<'w, 'a> Checker<'w, 'a> {
             for &o in &res {
                 let name = self.obj(o).name.clone();
                 if let Some((_, alt)) = self.lookup(&name)
-                    && alt != o {
-                        self.error_at(s.pos, format!("result parameter {name} not in scope at return"));
-                    }
+                    && alt != o
+                {
+                    self.error_at(s.pos, format!("result parameter {name} not in scope at return"));
+                }
             }
             return;
         }
@@ -480,7 +538,8 @@ impl<'w, 'a> Checker<'w, 'a> {
         self.single_value(x);
         match x.mode {
             Mode::Invalid => return,
-            Mode::Constant(_) | Mode::Variable | Mode::MapIndex | Mode::Value | Mode::CommaOk | Mode::Nil => {}
+            Mode::Constant(_) | Mode::Variable | Mode::MapIndex | Mode::Value | Mode::CommaOk | Mode::Nil => {
+            }
             _ => {
                 let (xs, ts) = (self.op_string(x), self.type_string(t));
                 self.error_at(x.lo(), format!("cannot assign {xs} to {ts} in {context}"));
@@ -520,12 +579,16 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
         }
         if let Type::Signature(s) = self.w.ty(x.ty)
-            && !s.tparams.is_empty() {
-                let es = x.expr.map(expr_string).unwrap_or_default();
-                self.error_at(x.lo(), format!("cannot use generic function {es} without instantiation in {context}"));
-                x.mode = Mode::Invalid;
-                return;
-            }
+            && !s.tparams.is_empty()
+        {
+            let es = x.expr.map(expr_string).unwrap_or_default();
+            self.error_at(
+                x.lo(),
+                format!("cannot use generic function {es} without instantiation in {context}"),
+            );
+            x.mode = Mode::Invalid;
+            return;
+        }
         if self.blank_target || t == TypeId::INVALID {
             return;
         }
@@ -584,7 +647,11 @@ impl<'w, 'a> Checker<'w, 'a> {
             for i in 0..l {
                 let t = self.lhs_var(lhs[i]);
                 let mut x = Operand::invalid();
-                if t != TypeId::INVALID { self.expr_with_hint(&mut x, rhs[i], t) } else { self.expr(&mut x, rhs[i]) };
+                if t != TypeId::INVALID {
+                    self.expr_with_hint(&mut x, rhs[i], t)
+                } else {
+                    self.expr(&mut x, rhs[i])
+                };
                 self.assign_checked(lhs[i], t, x);
             }
             return;
@@ -625,16 +692,19 @@ impl<'w, 'a> Checker<'w, 'a> {
     /// Evaluates an assignment's left side; returns its type (INVALID for `_` or errors).
     fn lhs_var(&mut self, lhs: &'a Expr) -> TypeId {
         if let ExprKind::Name(n) = &lhs.kind
-            && n == "_" {
-                return TypeId::INVALID;
-            }
+            && n == "_"
+        {
+            return TypeId::INVALID;
+        }
         // A local variable assigned to is not "used".
         let mut restore = None;
         if let ExprKind::Name(n) = &lhs.unparen().kind
             && let Some((_, o)) = self.lookup(n)
-                && matches!(self.obj(o).kind, ObjKind::Var(_)) && self.obj(o).pkg == Some(self.pkg) {
-                    restore = Some((o, self.obj(o).used));
-                }
+            && matches!(self.obj(o).kind, ObjKind::Var(_))
+            && self.obj(o).pkg == Some(self.pkg)
+        {
+            restore = Some((o, self.obj(o).used));
+        }
         let mut x = Operand::invalid();
         self.expr(&mut x, lhs);
         if let Some((o, used)) = restore {
@@ -658,7 +728,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     }
                 }
                 let ls = expr_string(lhs);
-                self.error_at(lhs.lo, format!("cannot assign to {ls} (neither addressable nor a map index expression)"));
+                self.error_at(
+                    lhs.lo,
+                    format!("cannot assign to {ls} (neither addressable nor a map index expression)"),
+                );
                 TypeId::INVALID
             }
         }
@@ -710,17 +783,24 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
             seen.push(n.clone());
             if n != "_"
-                && let Some(alt) = self.w.lookup_local(self.scope, n) {
-                    if matches!(self.obj(alt).kind, ObjKind::Var(_)) {
-                        lhs_vars.push(alt);
-                        self.var_typed.insert(alt);
-                    } else {
-                        self.error_at(l.lo, format!("cannot assign to {n}"));
-                        has_err = true;
-                    }
-                    continue;
+                && let Some(alt) = self.w.lookup_local(self.scope, n)
+            {
+                if matches!(self.obj(alt).kind, ObjKind::Var(_)) {
+                    lhs_vars.push(alt);
+                    self.var_typed.insert(alt);
+                } else {
+                    self.error_at(l.lo, format!("cannot assign to {n}"));
+                    has_err = true;
                 }
-            let o = self.w.new_obj(n, ObjKind::Var(VarKind::Local), Some(self.pkg), self.pos(l.lo), TypeId::INVALID);
+                continue;
+            }
+            let o = self.w.new_obj(
+                n,
+                ObjKind::Var(VarKind::Local),
+                Some(self.pkg),
+                self.pos(l.lo),
+                TypeId::INVALID,
+            );
             lhs_vars.push(o);
             if n != "_" {
                 new_vars.push(o);
@@ -788,7 +868,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                     max_vars = 1;
                     if d == ChanDir::Send {
                         let xs = self.op_string(&x);
-                        self.error_at(x.lo(), format!("cannot range over {xs}: receive from send-only channel"));
+                        self.error_at(
+                            x.lo(),
+                            format!("cannot range over {xs}: receive from send-only channel"),
+                        );
                     }
                     kv = [e, TypeId::INVALID];
                 }
@@ -851,13 +934,19 @@ impl<'w, 'a> Checker<'w, 'a> {
                     if !self.assignable_to(&y, t, &mut c) {
                         let (vs, ts) = (self.type_string(kv[i]), self.type_string(t));
                         let ls = expr_string(l);
-                        self.error_at(l.lo, format!("cannot use {ls} (value of type {vs}) as {ts} value in range clause").replace(&format!("{ls} (value"), &format!("{ls} (value")));
+                        self.error_at(
+                            l.lo,
+                            format!("cannot use {ls} (value of type {vs}) as {ts} value in range clause")
+                                .replace(&format!("{ls} (value"), &format!("{ls} (value")),
+                        );
                     }
                 }
             }
         }
         let _ = s;
+        let inner = self.open_scope();
         self.stmt_list(&body.stmts);
+        self.scope = inner;
         self.scope = old;
     }
 
@@ -913,7 +1002,13 @@ impl<'w, 'a> Checker<'w, 'a> {
                         if res.is_invalid() {
                             continue;
                         }
-                        if let Some(val) = v.val().cloned() {
+                        // Like gc, only integer, float and string values are checked for
+                        // duplicates.
+                        if let Some(val) = v
+                            .val()
+                            .cloned()
+                            .filter(|v| !matches!(v, Value::Bool(_) | Value::Complex(..) | Value::Unknown))
+                        {
                             let vt = v.ty;
                             let dup = seen.iter().any(|(sv, st)| *sv == val && self.identical(*st, vt));
                             if dup {
@@ -932,7 +1027,13 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
     }
 
-    fn type_switch(&mut self, guard: &'a Expr, lhs: Option<&'a ast::Name>, xe: &'a Expr, body: &'a [ast::CaseClause]) {
+    fn type_switch(
+        &mut self,
+        guard: &'a Expr,
+        lhs: Option<&'a ast::Name>,
+        xe: &'a Expr,
+        body: &'a [ast::CaseClause],
+    ) {
         let _ = guard;
         let mut x = Operand::invalid();
         self.expr(&mut x, xe);
@@ -967,7 +1068,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                         n_types += 1;
                         // nil case
                         let mut t: Option<TypeId> = None;
-                        let is_nil = matches!(&e.unparen().kind, ExprKind::Name(n) if n == "nil") && self.lookup("nil").is_some_and(|(_, o)| matches!(self.obj(o).kind, ObjKind::Nil));
+                        let is_nil = matches!(&e.unparen().kind, ExprKind::Name(n) if n == "nil")
+                            && self
+                                .lookup("nil")
+                                .is_some_and(|(_, o)| matches!(self.obj(o).kind, ObjKind::Nil));
                         if !is_nil {
                             let tt = self.var_type(e);
                             if tt == TypeId::INVALID {
@@ -1011,7 +1115,13 @@ impl<'w, 'a> Checker<'w, 'a> {
             if let Some(n) = lhs {
                 let t = if n_types == 1 { single.unwrap_or(x.ty) } else { x.ty };
                 let t = if n_types == 1 && single.is_none() { x.ty } else { t };
-                let o = self.w.new_obj(&n.value, ObjKind::Var(VarKind::Local), Some(self.pkg), self.pos(n.pos), t);
+                let o = self.w.new_obj(
+                    &n.value,
+                    ObjKind::Var(VarKind::Local),
+                    Some(self.pkg),
+                    self.pos(n.pos),
+                    t,
+                );
                 let scope = self.scope;
                 self.declare(scope, o);
                 symbols.push(o);
@@ -1052,14 +1162,23 @@ fn is_terminating(s: &Stmt, label: &str) -> bool {
         }
         StmtKind::Block(b) => is_terminating_list(&b.stmts, ""),
         StmtKind::Labeled { label: l, stmt } => is_terminating(stmt, &l.value),
-        StmtKind::If { then, els, .. } => els.as_ref().is_some_and(|e| is_terminating(e, "")) && is_terminating_list(&then.stmts, ""),
+        StmtKind::If { then, els, .. } => {
+            els.as_ref().is_some_and(|e| is_terminating(e, "")) && is_terminating_list(&then.stmts, "")
+        }
         StmtKind::Switch { body, .. } => {
             body.iter().any(|c| c.cases.is_none())
                 && body.iter().all(|c| {
-                    (is_terminating_list(&c.body, "") || matches!(c.body.last().map(|s| &s.kind), Some(StmtKind::Branch { tok: Token::Fallthrough, .. }))) && !has_break_list(&c.body, label, true)
+                    (is_terminating_list(&c.body, "")
+                        || matches!(
+                            c.body.last().map(|s| &s.kind),
+                            Some(StmtKind::Branch { tok: Token::Fallthrough, .. })
+                        ))
+                        && !has_break_list(&c.body, label, true)
                 })
         }
-        StmtKind::Select { body, .. } => body.iter().all(|c| is_terminating_list(&c.body, "") && !has_break_list(&c.body, label, true)),
+        StmtKind::Select { body, .. } => {
+            body.iter().all(|c| is_terminating_list(&c.body, "") && !has_break_list(&c.body, label, true))
+        }
         StmtKind::For { cond, body, .. } => cond.is_none() && !has_break_list(&body.stmts, label, true),
         _ => false,
     }
@@ -1077,10 +1196,19 @@ fn has_break(s: &Stmt, label: &str, implicit: bool) -> bool {
         },
         StmtKind::Labeled { stmt, .. } => has_break(stmt, label, implicit),
         StmtKind::Block(b) => has_break_list(&b.stmts, label, implicit),
-        StmtKind::If { then, els, .. } => has_break_list(&then.stmts, label, implicit) || els.as_ref().is_some_and(|e| has_break(e, label, implicit)),
-        StmtKind::Switch { body, .. } => !label.is_empty() && body.iter().any(|c| has_break_list(&c.body, label, false)),
-        StmtKind::Select { body, .. } => !label.is_empty() && body.iter().any(|c| has_break_list(&c.body, label, false)),
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => !label.is_empty() && has_break_list(&body.stmts, label, false),
+        StmtKind::If { then, els, .. } => {
+            has_break_list(&then.stmts, label, implicit)
+                || els.as_ref().is_some_and(|e| has_break(e, label, implicit))
+        }
+        StmtKind::Switch { body, .. } => {
+            !label.is_empty() && body.iter().any(|c| has_break_list(&c.body, label, false))
+        }
+        StmtKind::Select { body, .. } => {
+            !label.is_empty() && body.iter().any(|c| has_break_list(&c.body, label, false))
+        }
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+            !label.is_empty() && has_break_list(&body.stmts, label, false)
+        }
         _ => false,
     }
 }

@@ -411,7 +411,8 @@ impl World {
             w.declare_universe(name, ObjKind::TypeName { alias: false }, TypeId(i as u32));
         }
         // type error interface{ Error() string }
-        let error_obj = w.new_obj("error", ObjKind::TypeName { alias: false }, None, SrcPos::NONE, TypeId::INVALID);
+        let error_obj =
+            w.new_obj("error", ObjKind::TypeName { alias: false }, None, SrcPos::NONE, TypeId::INVALID);
         let error_ty = w.new_type(Type::Named(Named {
             obj: error_obj,
             tparams: vec![],
@@ -423,7 +424,8 @@ impl World {
         assert_eq!(error_ty, TypeId::ERROR);
         w.objs[error_obj.0 as usize].ty = error_ty;
         w.insert(uni, error_obj);
-        let comparable_obj = w.new_obj("comparable", ObjKind::TypeName { alias: false }, None, SrcPos::NONE, TypeId::INVALID);
+        let comparable_obj =
+            w.new_obj("comparable", ObjKind::TypeName { alias: false }, None, SrcPos::NONE, TypeId::INVALID);
         let comparable_ty = w.new_type(Type::Named(Named {
             obj: comparable_obj,
             tparams: vec![],
@@ -494,9 +496,17 @@ impl World {
         w.pkgs.push(Package { path: "unsafe".into(), name: "unsafe".into(), scope, imports: vec![] });
         w.pkg_by_path.insert("unsafe".into(), unsafe_pkg);
         w.unsafe_pkg = unsafe_pkg;
-        let p = w.new_obj("Pointer", ObjKind::TypeName { alias: false }, Some(unsafe_pkg), SrcPos::NONE, TypeId::UNSAFE_POINTER);
+        let p = w.new_obj(
+            "Pointer",
+            ObjKind::TypeName { alias: false },
+            Some(unsafe_pkg),
+            SrcPos::NONE,
+            TypeId::UNSAFE_POINTER,
+        );
         w.insert(scope, p);
-        for b in [B::Add, B::Alignof, B::Offsetof, B::Sizeof, B::Slice, B::SliceData, B::String, B::StringData] {
+        for b in
+            [B::Add, B::Alignof, B::Offsetof, B::Sizeof, B::Slice, B::SliceData, B::String, B::StringData]
+        {
             let o = w.new_obj(b.name(), ObjKind::Builtin(b), Some(unsafe_pkg), SrcPos::NONE, TypeId::INVALID);
             w.insert(scope, o);
         }
@@ -513,7 +523,14 @@ impl World {
         TypeId(self.types.len() as u32 - 1)
     }
 
-    pub fn new_obj(&mut self, name: &str, kind: ObjKind, pkg: Option<PkgId>, pos: SrcPos, ty: TypeId) -> ObjId {
+    pub fn new_obj(
+        &mut self,
+        name: &str,
+        kind: ObjKind,
+        pkg: Option<PkgId>,
+        pos: SrcPos,
+        ty: TypeId,
+    ) -> ObjId {
         self.objs.push(Object { name: name.to_string(), kind, pkg, pos, ty, used: false, parent: None });
         ObjId(self.objs.len() as u32 - 1)
     }
@@ -599,7 +616,10 @@ impl World {
     }
 
     pub fn new_tuple(&mut self, types: &[TypeId]) -> TypeId {
-        let vars = types.iter().map(|&t| self.new_obj("", ObjKind::Var(VarKind::Result), None, SrcPos::NONE, t)).collect();
+        let vars = types
+            .iter()
+            .map(|&t| self.new_obj("", ObjKind::Var(VarKind::Result), None, SrcPos::NONE, t))
+            .collect();
         self.new_type(Type::Tuple(Rc::new(vars)))
     }
 }

@@ -89,7 +89,9 @@ impl Checker<'_, '_> {
         if self.is_type_param(t) {
             let terms = self.type_param_terms(t);
             return match terms {
-                Some(terms) if !terms.is_empty() => terms.iter().all(|term| self.basic_kind(term.ty).is_some_and(pred)),
+                Some(terms) if !terms.is_empty() => {
+                    terms.iter().all(|term| self.basic_kind(term.ty).is_some_and(pred))
+                }
                 _ => false,
             };
         }
@@ -110,13 +112,25 @@ impl Checker<'_, '_> {
         self.all_basic(t, is_integer_kind)
     }
     pub(crate) fn is_unsigned(&mut self, t: TypeId) -> bool {
-        self.all_basic(t, |k| matches!(k, BasicKind::Uint | BasicKind::Uint8 | BasicKind::Uint16 | BasicKind::Uint32 | BasicKind::Uint64 | BasicKind::Uintptr))
+        self.all_basic(t, |k| {
+            matches!(
+                k,
+                BasicKind::Uint
+                    | BasicKind::Uint8
+                    | BasicKind::Uint16
+                    | BasicKind::Uint32
+                    | BasicKind::Uint64
+                    | BasicKind::Uintptr
+            )
+        })
     }
     pub(crate) fn is_float(&mut self, t: TypeId) -> bool {
         self.all_basic(t, |k| matches!(k, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat))
     }
     pub(crate) fn is_complex(&mut self, t: TypeId) -> bool {
-        self.all_basic(t, |k| matches!(k, BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex))
+        self.all_basic(t, |k| {
+            matches!(k, BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex)
+        })
     }
     pub(crate) fn is_numeric(&mut self, t: TypeId) -> bool {
         self.all_basic(t, is_numeric_kind)
@@ -128,10 +142,30 @@ impl Checker<'_, '_> {
         self.all_basic(t, |k| matches!(k, BasicKind::Bool | BasicKind::UntypedBool))
     }
     pub(crate) fn is_ordered(&mut self, t: TypeId) -> bool {
-        self.all_basic(t, |k| is_integer_kind(k) || matches!(k, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat | BasicKind::String | BasicKind::UntypedString))
+        self.all_basic(t, |k| {
+            is_integer_kind(k)
+                || matches!(
+                    k,
+                    BasicKind::Float32
+                        | BasicKind::Float64
+                        | BasicKind::UntypedFloat
+                        | BasicKind::String
+                        | BasicKind::UntypedString
+                )
+        })
     }
     pub(crate) fn is_const_type(&mut self, t: TypeId) -> bool {
-        !self.is_type_param(t) && self.basic_kind(t).is_some_and(|k| is_numeric_kind(k) || matches!(k, BasicKind::Bool | BasicKind::UntypedBool | BasicKind::String | BasicKind::UntypedString))
+        !self.is_type_param(t)
+            && self.basic_kind(t).is_some_and(|k| {
+                is_numeric_kind(k)
+                    || matches!(
+                        k,
+                        BasicKind::Bool
+                            | BasicKind::UntypedBool
+                            | BasicKind::String
+                            | BasicKind::UntypedString
+                    )
+            })
     }
 
     /// An interface that is not a type parameter.
@@ -156,14 +190,29 @@ impl Checker<'_, '_> {
             return match terms {
                 Some(terms) if !terms.is_empty() => terms.iter().all(|term| {
                     let u = self.under(term.ty);
-                    matches!(self.w.ty(u), Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Signature(_) | Type::Interface(_)) || u == TypeId::UNSAFE_POINTER
+                    matches!(
+                        self.w.ty(u),
+                        Type::Pointer(_)
+                            | Type::Slice(_)
+                            | Type::Map(..)
+                            | Type::Chan(..)
+                            | Type::Signature(_)
+                            | Type::Interface(_)
+                    ) || u == TypeId::UNSAFE_POINTER
                 }),
                 _ => false,
             };
         }
         let u = self.under(t);
-        matches!(self.w.ty(u), Type::Pointer(_) | Type::Slice(_) | Type::Map(..) | Type::Chan(..) | Type::Signature(_) | Type::Interface(_))
-            || matches!(self.w.ty(u), Type::Basic(BasicKind::UnsafePointer | BasicKind::UntypedNil, _))
+        matches!(
+            self.w.ty(u),
+            Type::Pointer(_)
+                | Type::Slice(_)
+                | Type::Map(..)
+                | Type::Chan(..)
+                | Type::Signature(_)
+                | Type::Interface(_)
+        ) || matches!(self.w.ty(u), Type::Basic(BasicKind::UnsafePointer | BasicKind::UntypedNil, _))
     }
 
     pub(crate) fn default_type(&self, t: TypeId) -> TypeId {
@@ -201,7 +250,9 @@ impl Checker<'_, '_> {
                 return true;
             }
             return match &ts.terms {
-                Some(terms) if !terms.is_empty() => terms.clone().iter().all(|term| self.comparable_depth(term.ty, depth + 1)),
+                Some(terms) if !terms.is_empty() => {
+                    terms.clone().iter().all(|term| self.comparable_depth(term.ty, depth + 1))
+                }
                 _ => false,
             };
         }
@@ -221,7 +272,9 @@ impl Checker<'_, '_> {
     pub(crate) fn incomparable_cause(&mut self, t: TypeId) -> String {
         let u = self.under(t);
         match self.w.ty(u).clone() {
-            Type::Slice(_) | Type::Signature(_) | Type::Map(..) => format!("{} can only be compared to nil", self.composite_kind(t)),
+            Type::Slice(_) | Type::Signature(_) | Type::Map(..) => {
+                format!("{} can only be compared to nil", self.composite_kind(t))
+            }
             Type::Struct(s) => {
                 for &f in &s.fields {
                     let ft = self.obj(f).ty;
@@ -347,7 +400,10 @@ impl Checker<'_, '_> {
                     let mut all = false;
                     for t in terms.iter() {
                         let tu = self.under(t.ty);
-                        if !t.tilde && matches!(self.w.ty(tu), Type::Interface(_)) && !self.is_type_param(t.ty) {
+                        if !t.tilde
+                            && matches!(self.w.ty(tu), Type::Interface(_))
+                            && !self.is_type_param(t.ty)
+                        {
                             match self.type_set(tu).terms.clone() {
                                 Some(ts) => out.extend(ts),
                                 None => all = true,
@@ -474,7 +530,13 @@ impl Checker<'_, '_> {
                 if !c1 && !c2 {
                     return t;
                 }
-                self.w.new_type(Type::Signature(Rc::new(Signature { recv: s.recv, tparams: vec![], params, results, variadic: s.variadic })))
+                self.w.new_type(Type::Signature(Rc::new(Signature {
+                    recv: s.recv,
+                    tparams: vec![],
+                    params,
+                    results,
+                    variadic: s.variadic,
+                })))
             }
             Type::Tuple(vars) => {
                 let (vars, changed) = self.subst_vars(&vars, smap, d);
@@ -485,14 +547,18 @@ impl Checker<'_, '_> {
             }
             Type::Interface(it) => {
                 let (methods, c1) = self.subst_vars(&it.methods, smap, d);
-                let embeddeds: Vec<TypeId> = it.embeddeds.iter().map(|&e| self.subst_depth(e, smap, d)).collect();
+                let embeddeds: Vec<TypeId> =
+                    it.embeddeds.iter().map(|&e| self.subst_depth(e, smap, d)).collect();
                 if !c1 && embeddeds == it.embeddeds {
                     return t;
                 }
                 self.w.new_type(Type::Interface(Rc::new(Interface { methods, embeddeds, ..(*it).clone() })))
             }
             Type::Union(terms) => {
-                let nt: Vec<Term> = terms.iter().map(|x| Term { tilde: x.tilde, ty: self.subst_depth(x.ty, smap, d) }).collect();
+                let nt: Vec<Term> = terms
+                    .iter()
+                    .map(|x| Term { tilde: x.tilde, ty: self.subst_depth(x.ty, smap, d) })
+                    .collect();
                 if nt == *terms { t } else { self.w.new_type(Type::Union(Rc::new(nt))) }
             }
             Type::Named(n) => {
@@ -580,7 +646,11 @@ impl Checker<'_, '_> {
             Some(p) if p != self.pkg => {
                 let name = &self.w.pkgs[p.0 as usize].name;
                 let clash = self.w.pkgs.iter().filter(|q| &q.name == name).count() > 1;
-                if clash { crate::constant::quote(self.w.pkgs[p.0 as usize].path.as_bytes()) + "." } else { format!("{name}.") }
+                if clash {
+                    crate::constant::quote(self.w.pkgs[p.0 as usize].path.as_bytes()) + "."
+                } else {
+                    format!("{name}.")
+                }
             }
             _ => String::new(),
         }
@@ -673,10 +743,11 @@ impl Checker<'_, '_> {
                     return;
                 }
                 if it.implicit
-                    && let [e] = it.embeddeds.as_slice() {
-                        self.write_type(s, *e, d);
-                        return;
-                    }
+                    && let [e] = it.embeddeds.as_slice()
+                {
+                    self.write_type(s, *e, d);
+                    return;
+                }
                 s.push_str("interface{");
                 let mut first = true;
                 if it.comparable {
@@ -761,12 +832,14 @@ impl Checker<'_, '_> {
                 s.push_str(&o.name);
                 s.push(' ');
             }
-            if variadic && i == vars.len() - 1
-                && let Type::Slice(e) = self.w.ty(o.ty) {
-                    s.push_str("...");
-                    self.write_type(s, *e, d);
-                    continue;
-                }
+            if variadic
+                && i == vars.len() - 1
+                && let Type::Slice(e) = self.w.ty(o.ty)
+            {
+                s.push_str("...");
+                self.write_type(s, *e, d);
+                continue;
+            }
             self.write_type(s, o.ty, d);
         }
         s.push(')');
@@ -812,5 +885,13 @@ pub(crate) fn is_integer_kind(k: BasicKind) -> bool {
 
 pub(crate) fn is_numeric_kind(k: BasicKind) -> bool {
     is_integer_kind(k)
-        || matches!(k, BasicKind::Float32 | BasicKind::Float64 | BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedFloat | BasicKind::UntypedComplex)
+        || matches!(
+            k,
+            BasicKind::Float32
+                | BasicKind::Float64
+                | BasicKind::Complex64
+                | BasicKind::Complex128
+                | BasicKind::UntypedFloat
+                | BasicKind::UntypedComplex
+        )
 }

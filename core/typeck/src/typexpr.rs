@@ -2,7 +2,7 @@
 //! type parameters (types2's typexpr.go, signature.go, struct.go, interface.go,
 //! decl.go's typeDecl).
 
-use crate::check::{unpack_recv, Checker};
+use crate::check::{Checker, unpack_recv};
 use crate::operand::{Mode, Operand};
 use crate::types::*;
 use std::collections::HashMap;
@@ -73,14 +73,16 @@ impl<'w, 'a> Checker<'w, 'a> {
             return;
         }
         if (self.obj(o).ty == TypeId::INVALID || (is_type && want_type && self.obj(o).pkg == Some(self.pkg)))
-            && self.decls.contains_key(&o) {
-                self.obj_decl(o);
-            }
+            && self.decls.contains_key(&o)
+        {
+            self.obj_decl(o);
+        }
         // A dot-imported object marks its import used.
         if let Some(&(_, _, pn)) = self.dot_imports.iter().find(|(s, m, _)| *s == scope && *m == o)
-            && let ObjKind::PkgName { used, .. } = &mut self.w.obj_mut(pn).kind {
-                *used = true;
-            }
+            && let ObjKind::PkgName { used, .. } = &mut self.w.obj_mut(pn).kind
+        {
+            *used = true;
+        }
         let ty = self.obj(o).ty;
         match self.obj(o).kind.clone() {
             ObjKind::PkgName { pkg, .. } => {
@@ -158,9 +160,19 @@ impl<'w, 'a> Checker<'w, 'a> {
             let ts = self.type_set(u);
             let s = self.type_string(t);
             if ts.comparable {
-                self.soft_error_at(pos, format!("cannot use type {s} outside a type constraint: interface is (or embeds) comparable"));
+                self.soft_error_at(
+                    pos,
+                    format!(
+                        "cannot use type {s} outside a type constraint: interface is (or embeds) comparable"
+                    ),
+                );
             } else if ts.terms.is_some() {
-                self.soft_error_at(pos, format!("cannot use type {s} outside a type constraint: interface contains type constraints"));
+                self.soft_error_at(
+                    pos,
+                    format!(
+                        "cannot use type {s} outside a type constraint: interface contains type constraints"
+                    ),
+                );
             }
         }
     }
@@ -242,7 +254,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                             let bu = c.under(b);
                             if !c.type_set(bu).comparable && !c.comparable(k) {
                                 let s = c.type_string(k);
-                                c.error_at(key_expr.lo, format!("invalid map key type {s} (missing comparable constraint)"));
+                                c.error_at(
+                                    key_expr.lo,
+                                    format!("invalid map key type {s} (missing comparable constraint)"),
+                                );
                             }
                             return;
                         }
@@ -296,10 +311,11 @@ impl<'w, 'a> Checker<'w, 'a> {
         };
         if (self.is_untyped(x.ty) || self.is_integer(x.ty))
             && let Some(i) = v.to_int()
-                && let Some(n) = i.to_i64()
-                    && n >= 0 {
-                        return Some(n as u64);
-                    }
+            && let Some(n) = i.to_i64()
+            && n >= 0
+        {
+            return Some(n as u64);
+        }
         let s = self.op_string(&x);
         if self.is_integer(x.ty) {
             self.error_at(x.lo(), format!("invalid array length {s}"));
@@ -324,7 +340,11 @@ impl<'w, 'a> Checker<'w, 'a> {
                     t
                 }
             };
-            let tag = tags.get(i).and_then(|t| t.as_ref()).and_then(|t| crate::constant::unquote(&t.value)).map(|b| String::from_utf8_lossy(&b).into_owned());
+            let tag = tags
+                .get(i)
+                .and_then(|t| t.as_ref())
+                .and_then(|t| crate::constant::unquote(&t.value))
+                .map(|b| String::from_utf8_lossy(&b).into_owned());
             let (name, pos, embedded) = match &f.name {
                 Some(n) => (n.value.clone(), n.pos, false),
                 None => {
@@ -343,7 +363,8 @@ impl<'w, 'a> Checker<'w, 'a> {
                     // interfaces through pointers.
                     if t != TypeId::INVALID {
                         let (is_ptr, _) = unpack_recv(&f.ty);
-                        let base_t = if is_ptr { if let Type::Pointer(b) = self.w.ty(t) { *b } else { t } } else { t };
+                        let base_t =
+                            if is_ptr { if let Type::Pointer(b) = self.w.ty(t) { *b } else { t } } else { t };
                         let bu = self.under(base_t);
                         let fty: &'a Expr = &f.ty;
                         if is_ptr && matches!(self.w.ty(bu), Type::Pointer(_)) {
@@ -357,11 +378,16 @@ impl<'w, 'a> Checker<'w, 'a> {
                     (name, pos, true)
                 }
             };
-            let o = self.w.new_obj(&name, ObjKind::Var(VarKind::Field { embedded }), Some(self.pkg), self.pos(pos), t);
-            if name != "_"
-                && seen.insert(name.clone(), pos).is_some() {
-                    self.error_at(pos, format!("{name} redeclared"));
-                }
+            let o = self.w.new_obj(
+                &name,
+                ObjKind::Var(VarKind::Field { embedded }),
+                Some(self.pkg),
+                self.pos(pos),
+                t,
+            );
+            if name != "_" && seen.insert(name.clone(), pos).is_some() {
+                self.error_at(pos, format!("{name} redeclared"));
+            }
             objs.push(o);
             tag_values.push(tag);
         }
@@ -373,7 +399,13 @@ impl<'w, 'a> Checker<'w, 'a> {
         let mut embeddeds = Vec::new();
         let mut names: HashMap<String, u32> = HashMap::new();
         // The interface type exists before its methods so they can refer to it.
-        let it = self.w.new_type(Type::Interface(Rc::new(Interface { methods: vec![], embeddeds: vec![], is_any: false, implicit: false, comparable: false })));
+        let it = self.w.new_type(Type::Interface(Rc::new(Interface {
+            methods: vec![],
+            embeddeds: vec![],
+            is_any: false,
+            implicit: false,
+            comparable: false,
+        })));
         if let Some(d) = def {
             self.w.set_underlying(d, it);
         }
@@ -386,7 +418,13 @@ impl<'w, 'a> Checker<'w, 'a> {
                         continue;
                     }
                     let sig = self.func_type(None, &[], ft, None);
-                    let m = self.w.new_obj(&n.value, ObjKind::Func { ptr_recv: false }, Some(self.pkg), self.pos(n.pos), sig);
+                    let m = self.w.new_obj(
+                        &n.value,
+                        ObjKind::Func { ptr_recv: false },
+                        Some(self.pkg),
+                        self.pos(n.pos),
+                        sig,
+                    );
                     if names.insert(n.value.clone(), n.pos).is_some() {
                         self.error_at(n.pos, format!("duplicate method {}", n.value));
                         continue;
@@ -402,7 +440,13 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
         }
         let comparable = false;
-        self.w.types[it.0 as usize] = Type::Interface(Rc::new(Interface { methods, embeddeds, is_any: false, implicit: false, comparable }));
+        self.w.types[it.0 as usize] = Type::Interface(Rc::new(Interface {
+            methods,
+            embeddeds,
+            is_any: false,
+            implicit: false,
+            comparable,
+        }));
         // Duplicate methods through embedding.
         let u = it;
         self.type_sets.remove(&u);
@@ -436,7 +480,14 @@ impl<'w, 'a> Checker<'w, 'a> {
                     let u = self.under(t);
                     if !self.identical(u, t) {
                         let s = self.type_string(t);
-                        self.error_at(e.lo, format!("invalid use of ~ ({s} is not the underlying type of {s})").replacen(&format!("{s} is not the underlying type of {s}"), &format!("underlying type of {s} is {}", self.type_string(u)), 1));
+                        self.error_at(
+                            e.lo,
+                            format!("invalid use of ~ ({s} is not the underlying type of {s})").replacen(
+                                &format!("{s} is not the underlying type of {s}"),
+                                &format!("underlying type of {s} is {}", self.type_string(u)),
+                                1,
+                            ),
+                        );
                     }
                     terms.push(Term { tilde: true, ty: t });
                 }
@@ -452,7 +503,13 @@ impl<'w, 'a> Checker<'w, 'a> {
 
     /// A function type or a function declaration's signature; parameters are
     /// declared in a new scope recorded for the body.
-    pub(crate) fn func_type(&mut self, recv: Option<&'a ast::Field>, tparams: &'a [ast::Field], ft: &'a ast::FuncType, fobj: Option<ObjId>) -> TypeId {
+    pub(crate) fn func_type(
+        &mut self,
+        recv: Option<&'a ast::Field>,
+        tparams: &'a [ast::Field],
+        ft: &'a ast::FuncType,
+        fobj: Option<ObjId>,
+    ) -> TypeId {
         let scope = self.w.new_scope(Some(self.scope), true);
         let saved = self.scope;
         self.scope = scope;
@@ -493,8 +550,16 @@ impl<'w, 'a> Checker<'w, 'a> {
                         ExprKind::Name(s) => s.clone(),
                         _ => "_".into(),
                     };
-                    let tn = self.w.new_obj(&name, ObjKind::TypeName { alias: false }, Some(self.pkg), self.pos(n.lo), TypeId::INVALID);
-                    let bound = orig_tparams.get(i).map_or(TypeId::ANY, |&tp| if let Type::TypeParam(p) = self.w.ty(tp) { p.bound } else { TypeId::ANY });
+                    let tn = self.w.new_obj(
+                        &name,
+                        ObjKind::TypeName { alias: false },
+                        Some(self.pkg),
+                        self.pos(n.lo),
+                        TypeId::INVALID,
+                    );
+                    let bound = orig_tparams.get(i).map_or(TypeId::ANY, |&tp| {
+                        if let Type::TypeParam(p) = self.w.ty(tp) { p.bound } else { TypeId::ANY }
+                    });
                     let tp = self.w.new_type(Type::TypeParam(TypeParam { obj: tn, index: i, bound }));
                     self.w.obj_mut(tn).ty = tp;
                     self.declare(scope, tn);
@@ -502,10 +567,19 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
                 if orig_tparams.len() != names.len() && base_t != TypeId::INVALID {
                     let bs = self.type_string(base_t);
-                    self.error_at(inner.lo, format!("receiver declares {} type parameters, but receiver base type declares {}", names.len(), orig_tparams.len()).replace(&bs, &bs));
+                    self.error_at(
+                        inner.lo,
+                        format!(
+                            "receiver declares {} type parameters, but receiver base type declares {}",
+                            names.len(),
+                            orig_tparams.len()
+                        )
+                        .replace(&bs, &bs),
+                    );
                 }
                 // Substitute the receiver's own type parameters into the bounds.
-                let smap: Vec<(TypeId, TypeId)> = orig_tparams.iter().copied().zip(recv_tparams.iter().copied()).collect();
+                let smap: Vec<(TypeId, TypeId)> =
+                    orig_tparams.iter().copied().zip(recv_tparams.iter().copied()).collect();
                 for &tp in &recv_tparams {
                     if let Type::TypeParam(p) = self.w.ty(tp).clone() {
                         let nb = self.subst(p.bound, &smap);
@@ -540,9 +614,10 @@ impl<'w, 'a> Checker<'w, 'a> {
             recv_var = Some(rv);
             if let Some(f) = fobj
                 && ptr
-                    && let ObjKind::Func { ptr_recv } = &mut self.w.obj_mut(f).kind {
-                        *ptr_recv = true;
-                    }
+                && let ObjKind::Func { ptr_recv } = &mut self.w.obj_mut(f).kind
+            {
+                *ptr_recv = true;
+            }
             self.valid_recv(base, base_t, rt);
             tps = recv_tparams;
         }
@@ -552,7 +627,13 @@ impl<'w, 'a> Checker<'w, 'a> {
         let (results, _) = self.collect_params(&ft.results, scope, false, VarKind::Result);
         self.scope = saved;
         let own_tparams = if recv.is_some() { own } else { tps };
-        let sig = self.w.new_type(Type::Signature(Rc::new(Signature { recv: recv_var, tparams: own_tparams, params, results, variadic })));
+        let sig = self.w.new_type(Type::Signature(Rc::new(Signature {
+            recv: recv_var,
+            tparams: own_tparams,
+            params,
+            results,
+            variadic,
+        })));
         self.sig_scopes.insert(sig, scope);
         sig
     }
@@ -576,7 +657,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                 match self.w.ty(u) {
                     Type::Pointer(_) | Type::Interface(_) => {
                         let s = self.type_string(bt);
-                        self.error_at(base.lo, format!("invalid receiver type {s} (pointer or interface type)"));
+                        self.error_at(
+                            base.lo,
+                            format!("invalid receiver type {s} (pointer or interface type)"),
+                        );
                     }
                     _ => {}
                 }
@@ -597,7 +681,13 @@ impl<'w, 'a> Checker<'w, 'a> {
         // Declare all names first: constraints may refer to any of them.
         for (i, f) in fields.iter().enumerate() {
             let Some(n) = &f.name else { continue };
-            let tn = self.w.new_obj(&n.value, ObjKind::TypeName { alias: false }, Some(self.pkg), self.pos(n.pos), TypeId::INVALID);
+            let tn = self.w.new_obj(
+                &n.value,
+                ObjKind::TypeName { alias: false },
+                Some(self.pkg),
+                self.pos(n.pos),
+                TypeId::INVALID,
+            );
             let tp = self.w.new_type(Type::TypeParam(TypeParam { obj: tn, index: i, bound: TypeId::ANY }));
             self.w.obj_mut(tn).ty = tp;
             self.declare(scope, tn);
@@ -617,9 +707,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
             };
             if let Some(&tp) = tps.get(i)
-                && let Type::TypeParam(p) = &mut self.w.types[tp.0 as usize] {
-                    p.bound = bound;
-                }
+                && let Type::TypeParam(p) = &mut self.w.types[tp.0 as usize]
+            {
+                p.bound = bound;
+            }
         }
         self.scope = saved;
         tps
@@ -627,7 +718,10 @@ impl<'w, 'a> Checker<'w, 'a> {
 
     /// A type parameter's constraint; a non-interface becomes an implicit interface.
     fn bound(&mut self, e: &'a Expr) -> TypeId {
-        let is_elem = matches!(&e.kind, ExprKind::Operation { op: Op::Or, .. } | ExprKind::Operation { op: Op::Tilde, y: None, .. });
+        let is_elem = matches!(
+            &e.kind,
+            ExprKind::Operation { op: Op::Or, .. } | ExprKind::Operation { op: Op::Tilde, y: None, .. }
+        );
         let t = if is_elem { self.embedded_elem(e) } else { self.typ(e) };
         if t == TypeId::INVALID {
             return TypeId::ANY;
@@ -640,10 +734,22 @@ impl<'w, 'a> Checker<'w, 'a> {
         if matches!(self.w.ty(u), Type::Interface(_)) && !matches!(self.w.ty(t), Type::Union(_)) {
             return t;
         }
-        self.w.new_type(Type::Interface(Rc::new(Interface { methods: vec![], embeddeds: vec![t], is_any: false, implicit: true, comparable: false })))
+        self.w.new_type(Type::Interface(Rc::new(Interface {
+            methods: vec![],
+            embeddeds: vec![t],
+            is_any: false,
+            implicit: true,
+            comparable: false,
+        })))
     }
 
-    fn collect_params(&mut self, fields: &'a [ast::Field], scope: ScopeId, variadic_ok: bool, kind: VarKind) -> (Vec<ObjId>, bool) {
+    fn collect_params(
+        &mut self,
+        fields: &'a [ast::Field],
+        scope: ScopeId,
+        variadic_ok: bool,
+        kind: VarKind,
+    ) -> (Vec<ObjId>, bool) {
         let mut vars = Vec::new();
         let mut variadic = false;
         let mut prev: Option<(*const Expr, TypeId)> = None;
@@ -693,7 +799,14 @@ impl<'w, 'a> Checker<'w, 'a> {
             self.w.obj_mut(o).ty = t;
             return;
         }
-        let named = self.w.new_type(Type::Named(Named { obj: o, tparams: vec![], targs: vec![], orig: None, underlying: TypeId::INVALID, methods: vec![] }));
+        let named = self.w.new_type(Type::Named(Named {
+            obj: o,
+            tparams: vec![],
+            targs: vec![],
+            orig: None,
+            underlying: TypeId::INVALID,
+            methods: vec![],
+        }));
         self.w.obj_mut(o).ty = named;
         let scope = self.w.new_scope(Some(self.scope), false);
         let saved = self.scope;
@@ -711,9 +824,12 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
         let u = if self.is_type_param(rhs) { TypeId::INVALID } else { self.under(rhs) };
         if let Type::Named(n) = &self.w.types[named.0 as usize]
-            && (n.underlying == TypeId::INVALID || !matches!(self.w.ty(n.underlying), Type::Interface(_)) || u != TypeId::INVALID) {
-                self.w.set_underlying(named, u);
-            }
+            && (n.underlying == TypeId::INVALID
+                || !matches!(self.w.ty(n.underlying), Type::Interface(_))
+                || u != TypeId::INVALID)
+        {
+            self.w.set_underlying(named, u);
+        }
         self.valid_type(o, named);
         self.collect_methods(o, named);
     }
@@ -817,7 +933,10 @@ impl<'w, 'a> Checker<'w, 'a> {
             let s = self.type_string(gt);
             let (got, want) = (targs.len(), tparams.len());
             let msg = if got < want {
-                format!("not enough type arguments for type {}: have {got}, want {want}", self.obj_name_of(gt))
+                format!(
+                    "not enough type arguments for type {}: have {got}, want {want}",
+                    self.obj_name_of(gt)
+                )
             } else {
                 format!("too many type arguments for type {}: have {got}, want {want}", self.obj_name_of(gt))
             };

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use typeck::{check_package, format_errors, CheckFile, World};
+use typeck::{CheckFile, World, check_package, format_errors};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
@@ -15,18 +15,27 @@ fn repo_root() -> PathBuf {
 
 /// The oracle's GOROOT: `$CROSSPLAY_GO`'s, else `.tools/go`.
 fn goroot() -> Option<PathBuf> {
-    let go = std::env::var_os("CROSSPLAY_GO").map(PathBuf::from).unwrap_or_else(|| repo_root().join(".tools/go/bin/go"));
+    let go = std::env::var_os("CROSSPLAY_GO")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join(".tools/go/bin/go"));
     let root = go.parent()?.parent()?.canonicalize().ok()?;
     if root.join("src").is_dir() {
         return Some(root);
     }
-    assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "the Go oracle is missing (scripts/install-oracles.sh installs it)");
+    assert!(
+        std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"),
+        "the Go oracle is missing (scripts/install-oracles.sh installs it)"
+    );
     eprintln!("SKIPPED: no Go oracle at {}", go.display());
     None
 }
 
 fn linux_amd64() -> target::Context {
-    let env = target::GoEnv::new(target::EnvLayers::from_process([("CGO_ENABLED", "0")]), target::Host::LINUX_AMD64, &|_| false);
+    let env = target::GoEnv::new(
+        target::EnvLayers::from_process([("CGO_ENABLED", "0")]),
+        target::Host::LINUX_AMD64,
+        &|_| false,
+    );
     target::Context::new(&env, vec![])
 }
 
@@ -45,11 +54,12 @@ fn parse_all(files: Vec<(String, Vec<u8>)>) -> Result<Vec<Parsed>, String> {
         let shape: String = text.iter().map(|&b| if b == b'\n' { '\n' } else { ' ' }).collect();
         let lines = base::span::LineIndex::new(&shape);
         if let Some(ast) = &ast
-            && errors.is_empty() {
-                let display = if name.contains('/') { name.clone() } else { format!("./{name}") };
-                let pos_string = |off: u32| format!("{display}:{}", lines.line_col(off));
-                errors.extend(syntax::branches::check_file(ast, &pos_string));
-            }
+            && errors.is_empty()
+        {
+            let display = if name.contains('/') { name.clone() } else { format!("./{name}") };
+            let pos_string = |off: u32| format!("{display}:{}", lines.line_col(off));
+            errors.extend(syntax::branches::check_file(ast, &pos_string));
+        }
         errors.sort_by_key(|e| e.offset);
         if let Some(e) = errors.first() {
             let key = (i, e.offset);
@@ -68,7 +78,13 @@ fn parse_all(files: Vec<(String, Vec<u8>)>) -> Result<Vec<Parsed>, String> {
 }
 
 /// Type-checks GOROOT package `path` and its imports into `w` (linux/amd64 files).
-fn check_goroot_package(w: &mut World, root: &Path, path: &str, ctx: &target::Context, results: &mut HashMap<String, Vec<String>>) {
+fn check_goroot_package(
+    w: &mut World,
+    root: &Path,
+    path: &str,
+    ctx: &target::Context,
+    results: &mut HashMap<String, Vec<String>>,
+) {
     if path == "unsafe" || path == "C" || w.pkg_by_path.contains_key(path) {
         return;
     }
@@ -92,18 +108,20 @@ fn check_goroot_package(w: &mut World, root: &Path, path: &str, ctx: &target::Co
     for p in &parsed {
         for d in &p.ast.decls {
             if let syntax::ast::Decl::Import(imp) = d
-                && let Some(lit) = &imp.path {
-                    let s = lit.value.trim_matches('"').to_string();
-                    if !imports.contains(&s) {
-                        imports.push(s);
-                    }
+                && let Some(lit) = &imp.path
+            {
+                let s = lit.value.trim_matches('"').to_string();
+                if !imports.contains(&s) {
+                    imports.push(s);
                 }
+            }
         }
     }
     for i in imports {
         check_goroot_package(w, root, &i, ctx, results);
     }
-    let files: Vec<CheckFile<'_>> = parsed.iter().map(|p| CheckFile { name: p.name.clone(), src: &p.text, ast: &p.ast }).collect();
+    let files: Vec<CheckFile<'_>> =
+        parsed.iter().map(|p| CheckFile { name: p.name.clone(), src: &p.text, ast: &p.ast }).collect();
     let (_, errors) = check_package(w, path, &files);
     results.insert(path.to_string(), format_errors(w, &errors));
 }
@@ -136,12 +154,22 @@ fn go_errors_corpus() {
                 for p in &parsed {
                     for d in &p.ast.decls {
                         if let syntax::ast::Decl::Import(imp) = d
-                            && let Some(lit) = &imp.path {
-                                check_goroot_package(&mut w, &root, lit.value.trim_matches('"'), &ctx, &mut results);
-                            }
+                            && let Some(lit) = &imp.path
+                        {
+                            check_goroot_package(
+                                &mut w,
+                                &root,
+                                lit.value.trim_matches('"'),
+                                &ctx,
+                                &mut results,
+                            );
+                        }
                     }
                 }
-                let files: Vec<CheckFile<'_>> = parsed.iter().map(|p| CheckFile { name: format!("./{}", p.name), src: &p.text, ast: &p.ast }).collect();
+                let files: Vec<CheckFile<'_>> = parsed
+                    .iter()
+                    .map(|p| CheckFile { name: format!("./{}", p.name), src: &p.text, ast: &p.ast })
+                    .collect();
                 let (_, errors) = check_package(&mut w, "command-line-arguments", &files);
                 let lines = format_errors(&w, &errors);
                 match lines.first() {
@@ -159,17 +187,66 @@ fn go_errors_corpus() {
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// GOROOT packages (and their imports) type-check with no error.
+/// GOROOT packages and everything they import (runtime, reflect, go/types, …:
+/// generics, type sets, unsafe, bodyless functions) type-check with no error.
+/// `TYPECK_PKGS=a,b` checks other packages instead.
 #[test]
 fn goroot_packages_check_clean() {
     let Some(root) = goroot() else { return };
     let ctx = linux_amd64();
     let mut w = World::new(8);
     let mut results = HashMap::new();
-    for p in ["unicode/utf8", "unicode/utf16", "unicode", "math/bits", "math", "container/list", "container/ring", "cmp", "sync/atomic"] {
-        check_goroot_package(&mut w, &root, p, &ctx, &mut results);
+    for p in std::env::var("TYPECK_PKGS")
+        .map(|v| v.split(',').map(String::from).collect::<Vec<_>>())
+        .unwrap_or_else(|_| {
+            [
+                "strings",
+                "fmt",
+                "sort",
+                "strconv",
+                "bytes",
+                "errors",
+                "slices",
+                "maps",
+                "time",
+                "os",
+                "bufio",
+                "encoding/binary",
+                "encoding/json",
+                "go/ast",
+                "go/parser",
+                "go/types",
+                "net/url",
+                "path/filepath",
+                "regexp",
+                "text/template",
+                "io/fs",
+                "math/big",
+                "crypto/sha256",
+                "container/heap",
+                "container/list",
+                "container/ring",
+                "flag",
+                "log",
+                "sync",
+                "os/exec",
+                "compress/gzip",
+                "archive/zip",
+                "image/png",
+                "html/template",
+                "unicode/utf16",
+            ]
+            .map(String::from)
+            .to_vec()
+        })
+    {
+        check_goroot_package(&mut w, &root, &p, &ctx, &mut results);
     }
-    let mut bad: Vec<String> = results.iter().filter(|(_, e)| !e.is_empty()).map(|(p, e)| format!("{p}:\n  {}", e.join("\n  "))).collect();
+    let mut bad: Vec<String> = results
+        .iter()
+        .filter(|(_, e)| !e.is_empty())
+        .map(|(p, e)| format!("{p}:\n  {}", e.join("\n  ")))
+        .collect();
     bad.sort();
     eprintln!("goroot: {} packages type-checked", results.len());
     assert!(bad.is_empty(), "{}", bad.join("\n"));
