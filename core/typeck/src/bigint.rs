@@ -229,14 +229,43 @@ impl BigInt {
         (BigInt::make(self.neg != o.neg, q), BigInt::make(self.neg, r))
     }
 
+    /// Binary GCD (shifts and subtractions: quadratic in the limb count, no division).
     pub fn gcd(&self, o: &BigInt) -> BigInt {
         let (mut a, mut b) = (self.abs(), o.abs());
-        while !b.is_zero() {
-            let r = a.quo_rem(&b).1;
-            a = b;
-            b = r;
+        if a.is_zero() {
+            return b;
         }
-        a
+        if b.is_zero() {
+            return a;
+        }
+        let (za, zb) = (a.trailing_zeros(), b.trailing_zeros());
+        let k = za.min(zb);
+        a = a.shr(za);
+        b = b.shr(zb);
+        loop {
+            // a and b are odd.
+            if a > b {
+                core::mem::swap(&mut a, &mut b);
+            }
+            b = BigInt::make(false, sub_mag(&b.mag, &a.mag));
+            if b.is_zero() {
+                return a.shl(k);
+            }
+            let z = b.trailing_zeros();
+            b = b.shr(z);
+        }
+    }
+
+    fn trailing_zeros(&self) -> u32 {
+        let mut n = 0;
+        for &l in &self.mag {
+            if l == 0 {
+                n += 32;
+            } else {
+                return n + l.trailing_zeros();
+            }
+        }
+        n
     }
 
     pub fn shl(&self, n: u32) -> BigInt {
@@ -431,5 +460,7 @@ mod tests {
         assert_eq!(b("-9223372036854775808").to_i64(), Some(i64::MIN));
         assert_eq!(b("9223372036854775808").to_i64(), None);
         assert_eq!(BigInt::from_u64(1).shl(70).to_f64(), 2f64.powi(70));
+        assert_eq!(b("1180591620717411303424").gcd(&b("-3000000000000000000000")).to_string(), "2097152");
+        assert_eq!(b("462").gcd(&b("1071")).to_string(), "21");
     }
 }

@@ -153,7 +153,57 @@ pub enum Value {
     String(Rc<[u8]>),
     Int(BigInt),
     Float(Rat),
+    /// A float too large or small for exact rationals to stay cheap (a literal like
+    /// `1e10120000`): `±mant × 10^exp10` with `1 <= mant < 10`. Go keeps such values
+    /// in 512-bit floats; only their magnitude matters to a program (they overflow or
+    /// round to zero when typed), so an f64 mantissa is kept.
+    Huge {
+        neg: bool,
+        mant: f64,
+        exp10: i64,
+    },
     Complex(Rat, Rat),
+}
+
+/// Decimal exponents beyond this make a literal `Huge` rather than an exact rational.
+pub const HUGE_EXP10: i64 = 1200;
+
+impl Value {
+    /// `±mant × 10^exp10` for a non-zero value.
+    pub fn huge(neg: bool, mant: f64, exp10: i64) -> Value {
+        let (mut m, mut e) = (mant.abs(), exp10);
+        if m == 0.0 || !m.is_finite() {
+            return Value::Float(Rat::from_int(BigInt::zero()));
+        }
+        while m >= 10.0 {
+            m /= 10.0;
+            e += 1;
+        }
+        while m < 1.0 {
+            m *= 10.0;
+            e -= 1;
+        }
+        Value::Huge { neg, mant: m, exp10: e }
+    }
+
+    /// The value as (sign, mantissa, decimal exponent), for mixing with `Huge`.
+    pub fn to_sci(&self) -> Option<(bool, f64, i64)> {
+        match self {
+            Value::Huge { neg, mant, exp10 } => Some((*neg, *mant, *exp10)),
+            v => {
+                let r = v.to_rat()?;
+                if r.is_zero() {
+                    return Some((false, 0.0, 0));
+                }
+                let f = r.to_f64();
+                if f.is_finite() && f != 0.0 {
+                    let e = f.abs().log10().floor() as i64;
+                    return Some((f < 0.0, f.abs() / 10f64.powi(e as i32), e));
+                }
+                None
+            }
+        }
+    }
 }
 
 fn rat_of(v: &Value) -> Option<Rat> {
@@ -223,6 +273,17 @@ impl Value {
             }
             Value::Int(i) => i.to_string(),
             Value::Float(r) => float_string(r),
+            Value::Huge { neg, mant, exp10 } => {
+                let digits = format!("{:.5}", mant);
+                let digits = trim_zeros(&digits);
+                format!(
+                    "{}{}e{}{:02}",
+                    if *neg { "-" } else { "" },
+                    digits,
+                    if *exp10 < 0 { '-' } else { '+' },
+                    exp10.abs()
+                )
+            }
             Value::Complex(re, im) => format!("({} + {}i)", float_string(re), float_string(im)),
         }
     }
@@ -336,7 +397,10 @@ pub fn parse_literal(kind: syntax::token::LitKind, text: &str) -> Value {
     use syntax::token::LitKind;
     match kind {
         LitKind::Int => parse_int(text).map_or(Value::Unknown, Value::Int),
-        LitKind::Float => parse_float(text).map_or(Value::Unknown, Value::Float),
+        LitKind::Float => match huge_literal(text) {
+            Some(v) => v,
+            None => parse_float(text).map_or(Value::Unknown, Value::Float),
+        },
         LitKind::Imag => {
             let body = &text[..text.len() - 1];
             let im = if body.contains(['.', 'e', 'E', 'p', 'P'])
@@ -381,6 +445,50 @@ fn parse_int(text: &str) -> Option<BigInt> {
     } else {
         BigInt::parse(&lower, 10)
     }
+}
+
+/// A decimal or hex float literal whose exponent is too large for an exact rational.
+fn huge_literal(text: &str) -> Option<Value> {
+    let t = text.replace('_', "").to_ascii_lowercase();
+    let hex = t.starts_with("0x");
+    let body = if hex { &t[2..] } else { &t[..] };
+    let (mant, exp) = body.split_once(if hex { 'p' } else { 'e' })?;
+    let exp: i64 = exp.parse().unwrap_or(if exp.starts_with('-') { i64::MIN / 4 } else { i64::MAX / 4 });
+    let limit = if hex { HUGE_EXP10 * 10 / 3 } else { HUGE_EXP10 };
+    if exp.abs() <= limit {
+        return None;
+    }
+    let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+    let digits = format!("{ip}{fp}");
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return Some(Value::Float(Rat::from_int(BigInt::zero())));
+    }
+    // Leading digits give the mantissa; the rest only shift the exponent.
+    let lead: String = digits.chars().take(17).collect();
+    let base = if hex { 16f64 } else { 10f64 };
+    let mut m = 0f64;
+    for c in lead.chars() {
+        m = m * base + f64::from(c.to_digit(base as u32).unwrap_or(0));
+    }
+    let int_digits = ip.trim_start_matches('0').len() as i64;
+    if hex {
+        // m × 16^(len(lead) ... ) × 2^exp, as a decimal exponent.
+        let shift4 = if int_digits > 0 {
+            int_digits - lead.len() as i64
+        } else {
+            -(fp.len() as i64 - digits.len() as i64) - lead.len() as i64
+        };
+        let log10 = m.log10() + (4 * shift4 + exp) as f64 * 2f64.log10();
+        let e = log10.floor();
+        return Some(Value::huge(false, 10f64.powf(log10 - e), e as i64));
+    }
+    let shift = if int_digits > 0 {
+        int_digits - lead.len() as i64
+    } else {
+        -(fp.len() as i64 - digits.len() as i64) - lead.len() as i64
+    };
+    Some(Value::huge(false, m, exp.saturating_add(shift)))
 }
 
 fn parse_float(text: &str) -> Option<Rat> {

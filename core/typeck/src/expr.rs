@@ -337,6 +337,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                 (Op::Add, _) => v.clone(),
                 (Op::Sub, Value::Int(i)) => Value::Int(i.neg()),
                 (Op::Sub, Value::Float(f)) => Value::Float(f.neg()),
+                (Op::Sub, Value::Huge { neg, mant, exp10 }) => {
+                    Value::Huge { neg: !neg, mant: *mant, exp10: *exp10 }
+                }
                 (Op::Sub, Value::Complex(re, im)) => Value::Complex(re.neg(), im.neg()),
                 (Op::Not, Value::Bool(b)) => Value::Bool(!b),
                 (Op::Xor, Value::Int(i)) => {
@@ -476,9 +479,16 @@ impl<'w, 'a> Checker<'w, 'a> {
             K::Bool | K::UntypedBool => matches!(v, Value::Bool(_)).then(|| v.clone()),
             K::String | K::UntypedString => matches!(v, Value::String(_)).then(|| v.clone()),
             K::UntypedInt | K::UntypedRune => v.to_int().map(Value::Int),
-            K::UntypedFloat => v.to_rat().map(Value::Float),
+            K::UntypedFloat => match v {
+                Value::Huge { .. } => Some(v.clone()),
+                _ => v.to_rat().map(Value::Float),
+            },
             K::UntypedComplex => v.to_complex().map(|(a, b)| Value::Complex(a, b)),
             K::Float32 | K::Float64 => {
+                if let Value::Huge { exp10, .. } = v {
+                    // Far out of range: overflow, or a value that rounds to zero.
+                    return (*exp10 < 0).then(|| Value::Float(Rat::from_int(BigInt::zero())));
+                }
                 let r = v.to_rat()?;
                 let f = if k == K::Float32 { r.to_f32() } else { r.to_f64() };
                 if f.is_infinite() {
@@ -1755,6 +1765,27 @@ impl<'w, 'a> Checker<'w, 'a> {
 
 /// Constant binary operation; both values have the same kind after matching.
 pub(crate) fn const_binary(a: &Value, op: Op, b: &Value, int_div: bool) -> Value {
+    if matches!(a, Value::Huge { .. }) || matches!(b, Value::Huge { .. }) {
+        let (Some((an, am, ae)), Some((bn, bm, be))) = (a.to_sci(), b.to_sci()) else {
+            return Value::Unknown;
+        };
+        return match op {
+            Op::Mul if am == 0.0 || bm == 0.0 => Value::Float(Rat::from_int(BigInt::zero())),
+            Op::Mul => Value::huge(an != bn, am * bm, ae.saturating_add(be)),
+            Op::Div if am == 0.0 => Value::Float(Rat::from_int(BigInt::zero())),
+            Op::Div => Value::huge(an != bn, am / bm, ae.saturating_sub(be)),
+            // Sums are dominated by the larger magnitude.
+            Op::Add | Op::Sub => {
+                let bn = if op == Op::Sub { !bn } else { bn };
+                if bm == 0.0 || (am != 0.0 && ae > be) {
+                    Value::huge(an, am, ae)
+                } else {
+                    Value::huge(bn, bm, be)
+                }
+            }
+            _ => Value::Unknown,
+        };
+    }
     match (a, b) {
         (Value::Bool(x), Value::Bool(y)) => match op {
             Op::AndAnd => Value::Bool(*x && *y),
@@ -1814,6 +1845,17 @@ pub(crate) fn const_binary(a: &Value, op: Op, b: &Value, int_div: bool) -> Value
 pub(crate) fn const_compare(a: &Value, op: Op, b: &Value) -> bool {
     use core::cmp::Ordering;
     let ord = match (a, b) {
+        (Value::Huge { .. }, _) | (_, Value::Huge { .. }) => {
+            let key = |v: &Value| {
+                v.to_sci().map(|(n, m, e)| {
+                    if m == 0.0 { 0.0 } else { (if n { -1.0 } else { 1.0 }) * ((e as f64) + m.log10() + 1e6) }
+                })
+            };
+            match (key(a), key(b)) {
+                (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+                _ => return false,
+            }
+        }
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
         (Value::String(x), Value::String(y)) => x.cmp(y),
         (Value::Complex(..), _) | (_, Value::Complex(..)) => {

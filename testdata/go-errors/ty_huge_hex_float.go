@@ -1,0 +1,5 @@
+package main
+
+var h = 0x1p100000
+
+func main() {}
