@@ -31,12 +31,56 @@ fn goroot() -> Option<PathBuf> {
 }
 
 fn linux_amd64() -> target::Context {
-    let env = target::GoEnv::new(
-        target::EnvLayers::from_process([("CGO_ENABLED", "0")]),
-        target::Host::LINUX_AMD64,
-        &|_| false,
-    );
+    context_for("linux", "amd64")
+}
+
+fn context_for(goos: &str, goarch: &str) -> target::Context {
+    let vars = [("CGO_ENABLED", "0"), ("GOOS", goos), ("GOARCH", goarch)];
+    let env =
+        target::GoEnv::new(target::EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false);
     target::Context::new(&env, vec![])
+}
+
+/// The files of directory `dir` (not tests) that `ctx` selects, named `prefix` + name.
+fn selected_files(dir: &Path, prefix: &str, ctx: &target::Context) -> Vec<(String, Vec<u8>)> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".go") && !n.ends_with("_test.go"))
+        .collect();
+    names.sort();
+    let mut files = Vec::new();
+    for n in names {
+        let text = std::fs::read(dir.join(&n)).expect("source");
+        if buildtags::select(&n, &text, ctx).matched {
+            files.push((format!("{prefix}{n}"), text));
+        }
+    }
+    files
+}
+
+/// Drops files that import "C": with cgo disabled, go/build leaves them out.
+fn without_cgo(parsed: Vec<Parsed>) -> Vec<Parsed> {
+    parsed.into_iter().filter(|p| !imports_of(std::slice::from_ref(p)).iter().any(|i| i == "C")).collect()
+}
+
+/// The import paths of parsed files, in first-seen order.
+fn imports_of(parsed: &[Parsed]) -> Vec<String> {
+    let mut imports: Vec<String> = Vec::new();
+    for p in parsed {
+        for d in &p.ast.decls {
+            if let syntax::ast::Decl::Import(imp) = d {
+                if let Some(lit) = &imp.path {
+                    let s = lit.value.trim_matches('"').to_string();
+                    if !imports.contains(&s) {
+                        imports.push(s);
+                    }
+                }
+            }
+        }
+    }
+    imports
 }
 
 struct Parsed {
@@ -89,34 +133,9 @@ fn check_goroot_package(
         return;
     }
     let dir = root.join("src").join(path);
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".go") && !n.ends_with("_test.go"))
-        .collect();
-    names.sort();
-    let mut files = Vec::new();
-    for n in names {
-        let text = std::fs::read(dir.join(&n)).expect("source");
-        if buildtags::select(&n, &text, ctx).matched {
-            files.push((format!("{path}/{n}"), text));
-        }
-    }
-    let parsed = parse_all(files).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut imports: Vec<String> = Vec::new();
-    for p in &parsed {
-        for d in &p.ast.decls {
-            if let syntax::ast::Decl::Import(imp) = d
-                && let Some(lit) = &imp.path
-            {
-                let s = lit.value.trim_matches('"').to_string();
-                if !imports.contains(&s) {
-                    imports.push(s);
-                }
-            }
-        }
-    }
+    let files = selected_files(&dir, &format!("{path}/"), ctx);
+    let parsed = without_cgo(parse_all(files).unwrap_or_else(|e| panic!("{path}: {e}")));
+    let imports = imports_of(&parsed);
     for i in imports {
         check_goroot_package(w, root, &i, ctx, results);
     }
@@ -249,5 +268,51 @@ fn goroot_packages_check_clean() {
         .collect();
     bad.sort();
     eprintln!("goroot: {} packages type-checked", results.len());
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// The example module (`examples/demo`, with `greet`) type-checks clean for several
+/// targets, each selecting different files; its std imports come from GOROOT.
+#[test]
+fn example_module_checks_clean() {
+    let Some(root) = goroot() else { return };
+    let demo = repo_root().join("examples/demo");
+    let mut bad = Vec::new();
+    for (goos, goarch, word) in [
+        ("linux", "amd64", 8),
+        ("windows", "arm64", 8),
+        ("darwin", "arm64", 8),
+        ("linux", "386", 4),
+        ("js", "wasm", 8),
+    ] {
+        let ctx = context_for(goos, goarch);
+        let mut w = World::new(word);
+        let mut results = HashMap::new();
+        for (dir, path) in
+            [(demo.join("greet"), "example.com/demo/greet"), (demo.clone(), "example.com/demo")]
+        {
+            let files = selected_files(&dir, "./", &ctx);
+            let parsed =
+                without_cgo(parse_all(files).unwrap_or_else(|e| panic!("{goos}/{goarch} {path}: {e}")));
+            for i in imports_of(&parsed) {
+                if !i.starts_with("example.com/") {
+                    check_goroot_package(&mut w, &root, &i, &ctx, &mut results);
+                }
+            }
+            let files: Vec<CheckFile<'_>> = parsed
+                .iter()
+                .map(|p| CheckFile { name: p.name.clone(), src: &p.text, ast: &p.ast })
+                .collect();
+            let (_, errors) = check_package(&mut w, path, &files);
+            results.insert(path.to_string(), format_errors(&w, &errors));
+        }
+        for (p, e) in &results {
+            if !e.is_empty() {
+                bad.push(format!("{goos}/{goarch} {p}:\n  {}", e.join("\n  ")));
+            }
+        }
+        eprintln!("example: {goos}/{goarch}: {} packages type-checked", results.len());
+    }
+    bad.sort();
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
