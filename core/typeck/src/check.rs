@@ -122,7 +122,8 @@ impl core::fmt::Debug for Checker<'_, '_> {
 
 /// Checks one package: `files` (parsed, in the order Go lists them) of import path
 /// `path`, whose imports are already in `w` (see `World::pkg_by_path`). Returns the
-/// package and its errors, sorted as Go prints them.
+/// package and its errors in the order they were found (`format_errors` prints them
+/// as Go does).
 pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> (PkgId, Vec<TypeError>) {
     let name = files.first().map_or("main", |f| f.ast.package.value.as_str()).to_string();
     let pkg = w.new_package(path, &name);
@@ -165,19 +166,25 @@ pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> (Pkg
     c.process_later();
     c.init_order();
     c.unused_imports();
-    let mut errors = c.errors;
-    errors.sort_by_key(|e| e.pos);
-    errors.dedup();
-    (pkg, errors)
+    (pkg, c.errors)
 }
 
-/// Formats errors as the go command prints them: `./main.go:5:2: msg`, at most ten,
-/// then `too many errors`.
+/// Formats errors as the compiler prints them. Errors arrive in the order they were
+/// found; like cmd/compile, the tenth one stops the build: the ones found so far are
+/// printed sorted by position (identical lines once), then `POS: too many errors` at
+/// the tenth error's position.
 pub fn format_errors(w: &World, errors: &[TypeError]) -> Vec<String> {
-    let mut out: Vec<String> =
-        errors.iter().take(10).map(|e| format!("{}: {}", w.pos_string(e.pos), e.message)).collect();
-    if errors.len() > 10 {
-        out.push("too many errors".into());
+    let mut first: Vec<&TypeError> = errors.iter().take(10).collect();
+    first.sort_by_key(|e| e.pos);
+    let mut out: Vec<String> = Vec::new();
+    for e in first {
+        let line = format!("{}: {}", w.pos_string(e.pos), e.message);
+        if out.last() != Some(&line) {
+            out.push(line);
+        }
+    }
+    if errors.len() >= 10 {
+        out.push(format!("{}: too many errors", w.pos_string(errors[9].pos)));
     }
     out
 }

@@ -316,3 +316,52 @@ fn example_module_checks_clean() {
     bad.sort();
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// A package with many errors in two files prints what `go build` prints: the first
+/// ten errors found, sorted, multi-line messages included, then `too many errors` at
+/// the tenth error's position.
+#[test]
+fn diagnostics_match_go_build() {
+    let Some(root) = goroot() else { return };
+    let dir = repo_root().join("testdata/go-errors-multi");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("testdata/go-errors-multi")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".go"))
+        .collect();
+    names.sort();
+    let files: Vec<(String, Vec<u8>)> =
+        names.iter().map(|n| (n.clone(), std::fs::read(dir.join(n)).expect("source"))).collect();
+    let parsed = parse_all(files).expect("the programs parse");
+    let mut w = World::new(8);
+    let checked: Vec<CheckFile<'_>> = parsed
+        .iter()
+        .map(|p| CheckFile { name: format!("./{}", p.name), src: &p.text, ast: &p.ast })
+        .collect();
+    let (_, errors) = check_package(&mut w, "command-line-arguments", &checked);
+    let got = format_errors(&w, &errors).join("\n");
+    let tmp = std::env::temp_dir().join(format!("crossplay-typeck-{}", std::process::id()));
+    std::fs::create_dir_all(tmp.join("home")).expect("temp dir");
+    let out = std::process::Command::new(root.join("bin/go"))
+        .args(["build", "-o", "/dev/null"])
+        .args(&names)
+        .current_dir(&dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", tmp.join("home"))
+        .env("GOCACHE", tmp.join("cache"))
+        .env("GOTOOLCHAIN", "local")
+        .env("GO111MODULE", "off")
+        .env("GOFLAGS", "")
+        .env("CGO_ENABLED", "0")
+        .output()
+        .expect("go build runs");
+    let _ = std::fs::remove_dir_all(&tmp);
+    let want: Vec<String> = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(String::from)
+        .collect();
+    assert_eq!(got, want.join("\n"));
+}
