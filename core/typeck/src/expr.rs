@@ -733,51 +733,21 @@ impl<'w, 'a> Checker<'w, 'a> {
             if let Some(v) = const_convertible(self, x) {
                 ok = true;
                 new_val = v;
-            } else if self.is_numeric(x.ty)
-                && self.is_numeric(t)
-                && self.is_integer(t)
-                && !self.is_integer(x.ty)
-            {
-                // float constant to integer: truncated
-                let xs = self.op_string(x);
+            } else if self.is_integer(x.ty) && self.is_integer(t) {
+                // An integer constant fails to convert only by overflowing.
+                let vs = x.val().map(Value::to_go_string).unwrap_or_default();
                 let ts = self.type_string(t);
-                let _ = (xs, ts);
+                self.error_at(x.lo(), format!("constant {vs} overflows {ts}"));
+                x.mode = Mode::Invalid;
+                return;
             }
-        } else if const_arg && self.is_type_param(t) {
-            ok = self.convertible_to(x, t, &mut cause);
         } else if x.mode != Mode::Invalid {
             ok = self.convertible_to(x, t, &mut cause);
         }
         if !ok {
             let xs = self.op_string(x);
             let ts = self.type_string(t);
-            if const_arg && self.is_numeric(x.ty) && self.is_numeric(t) && self.is_const_type(t) {
-                let word = if !self.is_integer(x.ty)
-                    && self.is_integer(t)
-                    && x.val().and_then(|v| v.to_int()).is_none()
-                {
-                    "truncated"
-                } else {
-                    "overflows"
-                };
-                if word == "truncated" {
-                    self.error_at(x.lo(), format!("cannot convert {xs} to type {ts} (truncated)"));
-                } else {
-                    self.error_at(
-                        x.lo(),
-                        format!("cannot convert {xs} to type {ts} (overflows)")
-                            .replace(" (overflows)", "")
-                            .replace(
-                                &format!("cannot convert {xs} to type {ts}"),
-                                &format!("{xs} overflows {ts}"),
-                            )
-                            .replace(
-                                &format!("{xs} overflows {ts}"),
-                                &format!("cannot convert {xs} to type {ts}"),
-                            ),
-                    );
-                }
-            } else if cause.is_empty() {
+            if cause.is_empty() {
                 self.error_at(x.lo(), format!("cannot convert {xs} to type {ts}"));
             } else {
                 self.error_at(x.lo(), format!("cannot convert {xs} to type {ts}: {cause}"));

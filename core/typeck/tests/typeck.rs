@@ -365,3 +365,45 @@ fn diagnostics_match_go_build() {
         .collect();
     assert_eq!(got, want.join("\n"));
 }
+
+/// Every program of the program corpus (`testdata/programs`, outputs by the real
+/// toolchain) type-checks clean. Its std imports come from the oracle's GOROOT until
+/// crossplay ships its own standard library.
+#[test]
+fn program_corpus_checks_clean() {
+    let Some(root) = goroot() else { return };
+    let ctx = linux_amd64();
+    let dir = repo_root().join("testdata/programs");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("testdata/programs")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".go"))
+        .collect();
+    names.sort();
+    let mut w = World::new(8);
+    let mut results = HashMap::new();
+    let mut bad = Vec::new();
+    for n in &names {
+        let text = std::fs::read(dir.join(n)).expect("program");
+        let parsed = match parse_all(vec![(n.clone(), text)]) {
+            Ok(p) => p,
+            Err(e) => {
+                bad.push(e);
+                continue;
+            }
+        };
+        for i in imports_of(&parsed) {
+            check_goroot_package(&mut w, &root, &i, &ctx, &mut results);
+        }
+        let files: Vec<CheckFile<'_>> = parsed
+            .iter()
+            .map(|p| CheckFile { name: format!("./{}", p.name), src: &p.text, ast: &p.ast })
+            .collect();
+        let (_, errors) = check_package(&mut w, &format!("programs/{n}"), &files);
+        bad.extend(format_errors(&w, &errors));
+    }
+    eprintln!("programs: {} type-checked", names.len());
+    assert!(names.len() >= 150, "the program corpus must have at least 150 programs");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	println(int(3.99))
+}
