@@ -1,0 +1,39 @@
+//! crossplay's standard library: the Go sources under `src/`, written for crossplay
+//! and embedded in the toolchain (the browser has no file system). Import paths map
+//! to directories as in a Go GOROOT: package `unicode/utf8` is `src/unicode/utf8`.
+
+/// Every file of the standard library: (path relative to `src/`, contents). A test
+/// checks that this list is exactly the files on disk.
+pub static FILES: &[(&str, &[u8])] = &[
+    ("math/bits/bits.go", include_bytes!("../src/math/bits/bits.go")),
+    ("math/bits/errors.go", include_bytes!("../src/math/bits/errors.go")),
+    ("unicode/utf8/utf8.go", include_bytes!("../src/unicode/utf8/utf8.go")),
+];
+
+/// The files of package `path` (file name, contents), in name order; empty if the
+/// package is not in the standard library.
+pub fn package(path: &str) -> Vec<(&'static str, &'static [u8])> {
+    let mut files: Vec<(&'static str, &'static [u8])> = FILES
+        .iter()
+        .filter_map(|&(p, contents)| {
+            let (dir, name) = p.rsplit_once('/')?;
+            (dir == path).then_some((name, contents))
+        })
+        .collect();
+    files.sort_by_key(|&(name, _)| name);
+    files
+}
+
+/// The import paths of every package, sorted.
+pub fn packages() -> Vec<&'static str> {
+    let mut dirs: Vec<&'static str> =
+        FILES.iter().filter_map(|&(p, _)| p.rsplit_once('/').map(|(d, _)| d)).collect();
+    dirs.sort_unstable();
+    dirs.dedup();
+    dirs
+}
+
+/// Whether `path` names a package of the standard library.
+pub fn has_package(path: &str) -> bool {
+    FILES.iter().any(|&(p, _)| p.rsplit_once('/').is_some_and(|(d, _)| d == path))
+}
