@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let mut w = typeck::World::new(8);
     let files = [typeck::CheckFile { name: "./main.go".into(), src: data, ast: &file }];
-    let (_, type_errors) = typeck::check_package(&mut w, "main", &files);
+    let type_errors = typeck::check_package(&mut w, "main", &files).errors;
     for e in &type_errors {
         assert!(!e.message.is_empty());
         assert!(e.pos.off as usize <= data.len(), "{e:?}");

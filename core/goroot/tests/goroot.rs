@@ -90,7 +90,7 @@ fn check(w: &mut typeck::World, path: &str, ctx: &target::Context, done: &mut Ha
     }
     let files: Vec<typeck::CheckFile<'_>> =
         parsed.iter().map(|p| typeck::CheckFile { name: p.name.clone(), src: p.src, ast: &p.ast }).collect();
-    let (_, type_errors) = typeck::check_package(w, path, &files);
+    let type_errors = typeck::check_package(w, path, &files).errors;
     errors.extend(typeck::format_errors(w, &type_errors));
     done.insert(path.to_string(), errors);
 }

@@ -3,6 +3,7 @@
 
 use crate::check::Checker;
 use crate::constant::Value;
+use crate::info::{Selection, SelectionKind};
 use crate::operand::{Mode, Operand};
 use crate::types::*;
 use syntax::ast::{Expr, ExprKind};
@@ -10,9 +11,12 @@ use syntax::printer::expr_string;
 
 /// What a selector found.
 pub(crate) enum Found {
-    /// The field and its type.
-    Field(#[allow(dead_code)] ObjId, TypeId),
-    Method(ObjId, TypeId, bool),
+    /// The field, its type, the field indices from the receiver (through embedded
+    /// fields), and whether a pointer was followed on the way.
+    Field(ObjId, TypeId, Vec<usize>, bool),
+    /// The method, its signature (receiver dropped), whether a pointer was followed,
+    /// and the embedded-field indices leading to the type that has it.
+    Method(ObjId, TypeId, bool, Vec<usize>),
     NotFound,
     Ambiguous,
 }
@@ -655,7 +659,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 continue;
             }
             match self.lookup_field_or_method(v, false, mpkg, &name) {
-                Found::Method(f, ft, indirect) => {
+                Found::Method(f, ft, indirect, _) => {
                     if !self.identical(ft, want) {
                         *cause = format!("wrong type for method {name}");
                         return false;
@@ -710,7 +714,7 @@ impl<'w, 'a> Checker<'w, 'a> {
         let same =
             |c: &Self, o: ObjId| -> bool { c.obj(o).name == name && (exported || c.obj(o).pkg == pkg) };
         // (type, indirect, smap of the instance it came from)
-        let mut current: Vec<(TypeId, bool)> = vec![(typ, is_ptr)];
+        let mut current: Vec<(TypeId, bool, Vec<usize>)> = vec![(typ, is_ptr, Vec::new())];
         let mut seen: Vec<TypeId> = Vec::new();
         for _depth in 0..16 {
             if current.is_empty() {
@@ -718,8 +722,9 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
             let mut found: Option<Found> = None;
             let mut count = 0;
-            let mut next: Vec<(TypeId, bool)> = Vec::new();
-            for &(ty, indirect) in &current {
+            let mut next: Vec<(TypeId, bool, Vec<usize>)> = Vec::new();
+            for (ty, indirect, path) in &current {
+                let (ty, indirect) = (*ty, *indirect);
                 if matches!(self.w.ty(ty), Type::Named(_)) {
                     if seen.contains(&ty) {
                         continue;
@@ -735,17 +740,19 @@ impl<'w, 'a> Checker<'w, 'a> {
                         let mt = self.obj(m).ty;
                         let mt = self.method_sig_for(mt, &smap, ty);
                         count += 1;
-                        found = Some(Found::Method(m, mt, indirect));
+                        found = Some(Found::Method(m, mt, indirect, path.clone()));
                         continue;
                     }
                 }
                 let u = self.under(ty);
                 match self.w.ty(u).clone() {
                     Type::Struct(s) => {
-                        for &f in &s.fields {
+                        for (i, &f) in s.fields.iter().enumerate() {
+                            let mut fpath = path.clone();
+                            fpath.push(i);
                             if same(self, f) {
                                 count += 1;
-                                found = Some(Found::Field(f, self.obj(f).ty));
+                                found = Some(Found::Field(f, self.obj(f).ty, fpath, indirect));
                                 continue;
                             }
                             if matches!(self.obj(f).kind, ObjKind::Var(VarKind::Field { embedded: true })) {
@@ -754,7 +761,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                                     Type::Pointer(b) => (*b, true),
                                     _ => (ft, false),
                                 };
-                                next.push((et, indirect || eptr));
+                                next.push((et, indirect || eptr, fpath));
                             }
                         }
                     }
@@ -762,7 +769,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                         let ts = self.type_set(u);
                         if let Some(&m) = ts.methods.iter().find(|&&m| same(self, m)) {
                             count += 1;
-                            found = Some(Found::Method(m, self.obj(m).ty, indirect));
+                            found = Some(Found::Method(m, self.obj(m).ty, indirect, path.clone()));
                         }
                     }
                     _ => {}
@@ -818,6 +825,11 @@ impl<'w, 'a> Checker<'w, 'a> {
             let scope = self.w.pkgs[pkg.0 as usize].scope;
             let member = self.w.lookup_local(scope, &sel.value);
             x.expr = Some(e);
+            self.record_use(base, o);
+            if let Some(m) = member {
+                let id = self.node(sel.pos, sel.end());
+                self.info.uses.insert(id, m);
+            }
             let Some(m) = member.filter(|&m| self.obj(m).exported()) else {
                 if member.is_some() {
                     self.error_at(sel.pos, format!("name {} not exported by package {pname}", sel.value));
@@ -905,7 +917,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
                 x.mode = Mode::Invalid;
             }
-            Found::Field(_, ft) => {
+            Found::Field(fobj, ft, fpath, findirect) => {
                 if x.mode == Mode::TypeExpr {
                     let es = expr_string(e);
                     let ts = self.type_string(t);
@@ -917,11 +929,16 @@ impl<'w, 'a> Checker<'w, 'a> {
                     return;
                 }
                 let via_ptr = matches!(self.w.ty(t), Type::Pointer(_));
-                x.mode = if x.mode == Mode::Variable || via_ptr { Mode::Variable } else { Mode::Value };
+                x.mode = if x.mode == Mode::Variable || via_ptr || findirect {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                };
                 x.ty = ft;
                 x.expr = Some(e);
+                self.record_selection(e, SelectionKind::FieldVal, t, fobj, fpath, via_ptr || findirect);
             }
-            Found::Method(m, mt, indirect) => {
+            Found::Method(m, mt, indirect, mpath) => {
                 let ptr_recv = matches!(self.obj(m).kind, ObjKind::Func { ptr_recv: true });
                 if x.mode == Mode::TypeExpr {
                     // Method expression: T.M has the receiver as first parameter.
@@ -949,6 +966,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                     })));
                     x.mode = Mode::Value;
                     x.expr = Some(e);
+                    self.record_selection(e, SelectionKind::MethodExpr, t, m, mpath, indirect);
                     return;
                 }
                 if ptr_recv
@@ -964,8 +982,25 @@ impl<'w, 'a> Checker<'w, 'a> {
                 x.mode = Mode::Value;
                 x.ty = mt;
                 x.expr = Some(e);
+                let via_ptr = matches!(self.w.ty(t), Type::Pointer(_));
+                self.record_selection(e, SelectionKind::MethodVal, t, m, mpath, indirect || via_ptr);
             }
         }
+    }
+}
+
+impl Checker<'_, '_> {
+    fn record_selection(
+        &mut self,
+        e: &Expr,
+        kind: SelectionKind,
+        recv: TypeId,
+        obj: ObjId,
+        index: Vec<usize>,
+        indirect: bool,
+    ) {
+        let id = self.node(e.lo, e.hi);
+        self.info.selections.insert(id, Selection { kind, recv, obj, index, indirect });
     }
 }
 

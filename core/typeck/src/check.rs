@@ -109,6 +109,17 @@ pub struct Checker<'w, 'a> {
     pub(crate) in_call_fun: Option<&'a ast::Expr>,
     /// Explicit type arguments of partially instantiated generic functions in calls.
     pub(crate) partial_targs: HashMap<*const ast::Expr, Vec<TypeId>>,
+    /// What is recorded for the IR generator.
+    pub(crate) info: crate::info::Info,
+}
+
+/// The result of checking a package.
+#[derive(Debug)]
+pub struct Checked {
+    pub pkg: PkgId,
+    /// In the order found; `format_errors` prints them as Go does.
+    pub errors: Vec<TypeError>,
+    pub info: crate::info::Info,
 }
 
 impl core::fmt::Debug for Checker<'_, '_> {
@@ -122,9 +133,9 @@ impl core::fmt::Debug for Checker<'_, '_> {
 
 /// Checks one package: `files` (parsed, in the order Go lists them) of import path
 /// `path`, whose imports are already in `w` (see `World::pkg_by_path`). Returns the
-/// package and its errors in the order they were found (`format_errors` prints them
-/// as Go does).
-pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> (PkgId, Vec<TypeError>) {
+/// package, its errors in the order they were found (`format_errors` prints them as
+/// Go does), and the recorded `Info`.
+pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> Checked {
     let name = files.first().map_or("main", |f| f.ast.package.value.as_str()).to_string();
     let pkg = w.new_package(path, &name);
     let file_ids: Vec<u32> = files.iter().map(|f| w.add_file(&f.name, f.src)).collect();
@@ -160,13 +171,14 @@ pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> (Pkg
         last_call_conversion: false,
         in_call_fun: None,
         partial_targs: HashMap::new(),
+        info: crate::info::Info::default(),
     };
     c.collect_objects();
     c.package_objects();
     c.process_later();
     c.init_order();
     c.unused_imports();
-    (pkg, c.errors)
+    Checked { pkg, errors: c.errors, info: c.info }
 }
 
 /// Formats errors as the compiler prints them. Errors arrive in the order they were
@@ -190,6 +202,42 @@ pub fn format_errors(w: &World, errors: &[TypeError]) -> Vec<String> {
 }
 
 impl<'w, 'a> Checker<'w, 'a> {
+    pub(crate) fn node(&self, lo: u32, hi: u32) -> crate::info::NodeId {
+        crate::info::NodeId { file: self.file_ids[self.file], lo, hi }
+    }
+
+    pub(crate) fn record_def(&mut self, n: &ast::Name, o: ObjId) {
+        let id = self.node(n.pos, n.end());
+        self.info.defs.insert(id, o);
+    }
+
+    pub(crate) fn record_use(&mut self, e: &ast::Expr, o: ObjId) {
+        let id = self.node(e.lo, e.hi);
+        self.info.uses.insert(id, o);
+    }
+
+    /// Records the type and value of `x` for its expression.
+    pub(crate) fn record_operand(&mut self, x: &crate::operand::Operand<'_>) {
+        use crate::info::ExprMode as M;
+        use crate::operand::Mode;
+        let Some(e) = x.expr else { return };
+        let mode = match x.mode {
+            Mode::Invalid => return,
+            Mode::NoValue => M::NoValue,
+            Mode::Builtin(b) => M::Builtin(b),
+            Mode::TypeExpr => M::TypeExpr,
+            Mode::Constant(_) => M::Constant,
+            Mode::Variable => M::Variable,
+            Mode::MapIndex => M::MapIndex,
+            Mode::Value => M::Value,
+            Mode::CommaOk => M::CommaOk,
+            Mode::Nil => M::Nil,
+        };
+        let value = x.val().cloned();
+        let id = self.node(e.lo, e.hi);
+        self.info.types.insert(id, crate::info::TypeAndValue { mode, ty: x.ty, value });
+    }
+
     pub(crate) fn pos(&self, off: u32) -> SrcPos {
         SrcPos { file: self.file_ids[self.file], off }
     }
@@ -272,6 +320,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                                 self.pos(n.pos),
                                 TypeId::INVALID,
                             );
+                            self.record_def(n, o);
                             self.decls.insert(
                                 o,
                                 DeclInfo::Const {
@@ -296,6 +345,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                                 self.pos(n.pos),
                                 TypeId::INVALID,
                             );
+                            self.record_def(n, o);
                             self.decls.insert(o, DeclInfo::Var { file: fi, decl: vd, index: i });
                             self.declare_pkg_obj(o);
                         }
@@ -311,6 +361,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                             self.pos(td.name.pos),
                             TypeId::INVALID,
                         );
+                        self.record_def(&td.name, o);
                         self.decls.insert(o, DeclInfo::Type { file: fi, decl: td });
                         self.declare_pkg_obj(o);
                     }
@@ -323,6 +374,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                             self.pos(fd.name.pos),
                             TypeId::INVALID,
                         );
+                        self.record_def(&fd.name, o);
                         self.decls.insert(o, DeclInfo::Func { file: fi, decl: fd });
                         if fd.recv.is_none() {
                             let is_main = name == "main" && self.w.pkgs[self.pkg.0 as usize].name == "main";

@@ -105,6 +105,9 @@ impl<'w, 'a> Checker<'w, 'a> {
         allow_generic: bool,
     ) {
         self.expr_internal(x, e, hint);
+        if x.expr.is_some_and(|xe| std::ptr::eq(xe, e)) {
+            self.record_operand(x);
+        }
         if !allow_generic {
             self.non_generic(x);
         }
@@ -202,6 +205,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 self.type_assertion(e, x.ty, t, false);
                 x.mode = Mode::CommaOk;
                 x.ty = t;
+                x.expr = Some(e);
             }
             ExprKind::TypeSwitchGuard { .. } => {
                 self.error_at(e.lo, "use of .(type) outside type switch");
@@ -621,6 +625,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                     x.mode = Mode::Constant(v);
                 }
                 x.ty = t;
+                self.record_operand(x);
             }
             Err(code) => {
                 let t = if self.is_type_param(target) { target } else { self.under(target) };
@@ -1236,9 +1241,10 @@ impl<'w, 'a> Checker<'w, 'a> {
                         let idx = s.fields.iter().position(|&f| self.obj(f).name == *kname);
                         if idx.is_none() {
                             // Go 1.27: a key may name a promoted field.
-                            if let crate::call::Found::Field(_, ft) =
+                            if let crate::call::Found::Field(fobj, ft, ..) =
                                 self.lookup_field_or_method(base, false, Some(self.pkg), kname)
                             {
+                                self.record_use(key, fobj);
                                 let mut y = Operand::invalid();
                                 self.expr_with_hint(&mut y, value, ft);
                                 self.assignment(&mut y, ft, "struct literal");
@@ -1255,6 +1261,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                             self.expr(&mut y, value);
                             continue;
                         };
+                        self.record_use(key, s.fields[i]);
                         let ft = self.obj(s.fields[i]).ty;
                         let mut y = Operand::invalid();
                         self.expr_with_hint(&mut y, value, ft);

@@ -10,11 +10,13 @@ mod call;
 pub mod check;
 pub mod constant;
 mod expr;
+pub mod info;
 pub mod operand;
 mod stmt;
 pub mod types;
 mod typeset;
 mod typexpr;
 
-pub use check::{CheckFile, TypeError, check_package, format_errors};
+pub use check::{CheckFile, Checked, TypeError, check_package, format_errors};
+pub use info::Info;
 pub use types::World;

@@ -38,6 +38,12 @@ impl<'w, 'a> Checker<'w, 'a> {
         (self.scope, self.fctx, self.locals, self.iota) = saved;
     }
 
+    /// Records that identifier expression `e` declares `o`.
+    fn record_use_def(&mut self, e: &Expr, o: ObjId) {
+        let id = self.node(e.lo, e.hi);
+        self.info.defs.insert(id, o);
+    }
+
     fn open_scope(&mut self) -> ScopeId {
         let s = self.w.new_scope(Some(self.scope), false);
         let old = self.scope;
@@ -293,6 +299,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                             self.pos(n.pos),
                             TypeId::INVALID,
                         );
+                        self.record_def(n, o);
                         self.iota = Some(Value::int(iota));
                         let t = ty.map(|t| self.typ(t));
                         let mut x = Operand::invalid();
@@ -323,6 +330,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                             )
                         })
                         .collect();
+                    for (n, &o) in vd.names.iter().zip(&objs) {
+                        self.record_def(n, o);
+                    }
                     if t.is_some() {
                         for &o in &objs {
                             self.var_typed.insert(o);
@@ -363,6 +373,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                         self.pos(td.name.pos),
                         TypeId::INVALID,
                     );
+                    self.record_def(&td.name, o);
                     self.declare_local(o);
                     self.type_decl(o, td);
                 }
@@ -564,6 +575,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                         x.mode = Mode::Constant(v);
                     }
                     x.ty = nt;
+                    self.record_operand(x);
                 }
                 Err(code) => {
                     let (xs, ts) = (self.op_string(x), self.type_string(target));
@@ -786,6 +798,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 && let Some(alt) = self.w.lookup_local(self.scope, n)
             {
                 if matches!(self.obj(alt).kind, ObjKind::Var(_)) {
+                    self.record_use(l, alt);
                     lhs_vars.push(alt);
                     self.var_typed.insert(alt);
                 } else {
@@ -801,6 +814,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 self.pos(l.lo),
                 TypeId::INVALID,
             );
+            self.record_use_def(l, o);
             lhs_vars.push(o);
             if n != "_" {
                 new_vars.push(o);
@@ -917,6 +931,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                 };
                 let t = if i < 2 { kv[i] } else { TypeId::INVALID };
                 let o = self.w.new_obj(&name, ObjKind::Var(VarKind::Local), Some(self.pkg), self.pos(pos), t);
+                if matches!(l.kind, ExprKind::Name(_)) {
+                    self.record_use_def(l, o);
+                }
                 vars.push(o);
             }
             for o in vars {
@@ -1072,6 +1089,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                             && self
                                 .lookup("nil")
                                 .is_some_and(|(_, o)| matches!(self.obj(o).kind, ObjKind::Nil));
+                        if is_nil && let Some((_, o)) = self.lookup("nil") {
+                            self.record_use(e, o);
+                        }
                         if !is_nil {
                             let tt = self.var_type(e);
                             if tt == TypeId::INVALID {
@@ -1124,6 +1144,8 @@ impl<'w, 'a> Checker<'w, 'a> {
                 );
                 let scope = self.scope;
                 self.declare(scope, o);
+                let id = self.node(cc.pos, cc.colon);
+                self.info.implicits.insert(id, o);
                 symbols.push(o);
             }
             self.stmt_list(&cc.body);

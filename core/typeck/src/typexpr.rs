@@ -55,7 +55,11 @@ impl<'w, 'a> Checker<'w, 'a> {
         x.mode = Mode::Invalid;
         x.expr = Some(e);
         x.ty = TypeId::INVALID;
-        let Some((scope, o)) = self.lookup(name) else {
+        let found = self.lookup(name);
+        if let Some((_, o)) = found {
+            self.record_use(e, o);
+        }
+        let Some((scope, o)) = found else {
             if name == "_" {
                 self.error_at(e.lo, "cannot use _ as value or type");
             } else {
@@ -385,6 +389,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                 self.pos(pos),
                 t,
             );
+            if let Some(n) = &f.name {
+                self.record_def(n, o);
+            }
             if name != "_" && seen.insert(name.clone(), pos).is_some() {
                 self.error_at(pos, format!("{name} redeclared"));
             }
@@ -425,6 +432,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                         self.pos(n.pos),
                         sig,
                     );
+                    self.record_def(n, m);
                     if names.insert(n.value.clone(), n.pos).is_some() {
                         self.error_at(n.pos, format!("duplicate method {}", n.value));
                         continue;
@@ -608,6 +616,9 @@ impl<'w, 'a> Checker<'w, 'a> {
             let rname = r.name.as_ref().map_or(String::new(), |n| n.value.clone());
             let rpos = r.name.as_ref().map_or(r.ty.lo, |n| n.pos);
             let rv = self.w.new_obj(&rname, ObjKind::Var(VarKind::Recv), Some(self.pkg), self.pos(rpos), rt);
+            if let Some(n) = &r.name {
+                self.record_def(n, rv);
+            }
             if !rname.is_empty() {
                 self.declare(scope, rv);
             }
@@ -688,6 +699,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 self.pos(n.pos),
                 TypeId::INVALID,
             );
+            self.record_def(n, tn);
             let tp = self.w.new_type(Type::TypeParam(TypeParam { obj: tn, index: i, bound: TypeId::ANY }));
             self.w.obj_mut(tn).ty = tp;
             self.declare(scope, tn);
@@ -778,6 +790,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                 None => (String::new(), f.ty.lo),
             };
             let v = self.w.new_obj(&name, ObjKind::Var(kind.clone()), Some(self.pkg), self.pos(pos), t);
+            if let Some(n) = &f.name {
+                self.record_def(n, v);
+            }
             if !name.is_empty() {
                 self.declare(scope, v);
                 // Parameters count as used.
