@@ -23,7 +23,7 @@ func main() {
 	strs := []string{"pear", "apple", "fig"}
 	sort.Strings(strs)
 	fmt.Println(strs)
-	people := []Person{{"Alice", 30}, {"Bob", 25}, {"Carol", 35}, {"Dan", 25}}
+	people := []Person{{"Alice", 30}, {"Bob", 25}, {"Carol", 35}, {"Dan", 28}}
 	sort.Sort(ByAge(people))
 	fmt.Println(people)
 	sort.SliceStable(people, func(i, j int) bool { return people[i].Name > people[j].Name })
