@@ -196,3 +196,22 @@ fn std_matches_go() {
     assert!(!names.is_empty());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The unicode tables are what `scripts/gen-unicode.sh` derives from the oracle's
+/// unicode package today.
+#[test]
+fn unicode_tables_are_generated() {
+    let Some(go) = go() else { return };
+    let out = std::process::Command::new("bash")
+        .arg(repo_root().join("scripts/gen-unicode.sh"))
+        .arg("--check")
+        .env("CROSSPLAY_GO", &go)
+        .output()
+        .expect("gen-unicode.sh runs");
+    assert!(
+        out.status.success(),
+        "core/goroot/src/unicode/tables.go is stale (bash scripts/gen-unicode.sh):\n{}{}",
+        String::from_utf8_lossy(&out.stdout).chars().take(2000).collect::<String>(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
