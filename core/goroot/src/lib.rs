@@ -7,6 +7,8 @@
 pub static FILES: &[(&str, &[u8])] = &[
     ("math/bits/bits.go", include_bytes!("../src/math/bits/bits.go")),
     ("math/bits/errors.go", include_bytes!("../src/math/bits/errors.go")),
+    ("strings/builder.go", include_bytes!("../src/strings/builder.go")),
+    ("strings/strings.go", include_bytes!("../src/strings/strings.go")),
     ("unicode/tables.go", include_bytes!("../src/unicode/tables.go")),
     ("unicode/unicode.go", include_bytes!("../src/unicode/unicode.go")),
     ("unicode/utf8/utf8.go", include_bytes!("../src/unicode/utf8/utf8.go")),
