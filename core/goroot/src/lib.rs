@@ -5,8 +5,13 @@
 /// Every file of the standard library: (path relative to `src/`, contents). A test
 /// checks that this list is exactly the files on disk.
 pub static FILES: &[(&str, &[u8])] = &[
+    ("errors/errors.go", include_bytes!("../src/errors/errors.go")),
     ("math/bits/bits.go", include_bytes!("../src/math/bits/bits.go")),
     ("math/bits/errors.go", include_bytes!("../src/math/bits/errors.go")),
+    ("strconv/atob.go", include_bytes!("../src/strconv/atob.go")),
+    ("strconv/atoi.go", include_bytes!("../src/strconv/atoi.go")),
+    ("strconv/itoa.go", include_bytes!("../src/strconv/itoa.go")),
+    ("strconv/quote.go", include_bytes!("../src/strconv/quote.go")),
     ("strings/builder.go", include_bytes!("../src/strings/builder.go")),
     ("strings/strings.go", include_bytes!("../src/strings/strings.go")),
     ("unicode/tables.go", include_bytes!("../src/unicode/tables.go")),
