@@ -8,6 +8,8 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("errors/errors.go", include_bytes!("../src/errors/errors.go")),
     ("math/bits/bits.go", include_bytes!("../src/math/bits/bits.go")),
     ("math/bits/errors.go", include_bytes!("../src/math/bits/errors.go")),
+    ("sort/search.go", include_bytes!("../src/sort/search.go")),
+    ("sort/sort.go", include_bytes!("../src/sort/sort.go")),
     ("strconv/atob.go", include_bytes!("../src/strconv/atob.go")),
     ("strconv/atoi.go", include_bytes!("../src/strconv/atoi.go")),
     ("strconv/itoa.go", include_bytes!("../src/strconv/itoa.go")),
