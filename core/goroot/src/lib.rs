@@ -6,6 +6,8 @@
 /// checks that this list is exactly the files on disk.
 pub static FILES: &[(&str, &[u8])] = &[
     ("errors/errors.go", include_bytes!("../src/errors/errors.go")),
+    ("io/io.go", include_bytes!("../src/io/io.go")),
+    ("io/multi.go", include_bytes!("../src/io/multi.go")),
     ("math/bits/bits.go", include_bytes!("../src/math/bits/bits.go")),
     ("math/bits/errors.go", include_bytes!("../src/math/bits/errors.go")),
     ("sort/search.go", include_bytes!("../src/sort/search.go")),

@@ -184,38 +184,35 @@ func Atoi(s string) (int, error) {
 	return int(i64), err
 }
 
-// underscoreOK reports whether the underscores in s are allowed: only between
-// digits, or between a base prefix and a digit, as in Go integer literals.
+// underscoreOK reports whether every underscore in s stands between two digits, a
+// base prefix counting as a digit, as in Go's integer literals. The digits
+// themselves were validated by the caller.
 func underscoreOK(s string) bool {
-	// saw tracks the last character (class) we saw: ^ for beginning of number,
-	// 0 for a digit or base prefix, _ for an underscore, ! for none of the above.
-	saw := '^'
-	i := 0
-	if len(s) >= 1 && (s[0] == '-' || s[0] == '+') {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
 		s = s[1:]
 	}
-	hex := false
-	if len(s) >= 2 && s[0] == '0' && (lower(s[1]) == 'b' || lower(s[1]) == 'o' || lower(s[1]) == 'x') {
-		i = 2
-		saw = '0' // base prefix counts as a digit for "underscore as digit separator"
-		hex = lower(s[1]) == 'x'
+	prefixEnd, hex := 0, false
+	if len(s) >= 2 && s[0] == '0' {
+		switch lower(s[1]) {
+		case 'b', 'o':
+			prefixEnd = 2
+		case 'x':
+			prefixEnd, hex = 2, true
+		}
 	}
-	for ; i < len(s); i++ {
-		if '0' <= s[i] && s[i] <= '9' || hex && 'a' <= lower(s[i]) && lower(s[i]) <= 'f' {
-			saw = '0'
+	isDigit := func(c byte) bool {
+		return '0' <= c && c <= '9' || hex && 'a' <= lower(c) && lower(c) <= 'f'
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != '_' {
 			continue
 		}
-		if s[i] == '_' {
-			if saw != '0' {
-				return false
-			}
-			saw = '_'
-			continue
-		}
-		if saw == '_' {
+		afterPrefix := prefixEnd > 0 && i == prefixEnd
+		afterDigit := i > prefixEnd && isDigit(s[i-1])
+		beforeDigit := i+1 < len(s) && isDigit(s[i+1])
+		if !(afterPrefix || afterDigit) || !beforeDigit {
 			return false
 		}
-		saw = '!'
 	}
-	return saw != '_'
+	return true
 }
