@@ -5,6 +5,9 @@
 /// Every file of the standard library: (path relative to `src/`, contents). A test
 /// checks that this list is exactly the files on disk.
 pub static FILES: &[(&str, &[u8])] = &[
+    ("bytes/buffer.go", include_bytes!("../src/bytes/buffer.go")),
+    ("bytes/bytes.go", include_bytes!("../src/bytes/bytes.go")),
+    ("bytes/reader.go", include_bytes!("../src/bytes/reader.go")),
     ("errors/errors.go", include_bytes!("../src/errors/errors.go")),
     ("io/io.go", include_bytes!("../src/io/io.go")),
     ("io/multi.go", include_bytes!("../src/io/multi.go")),
