@@ -20,6 +20,8 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("strconv/itoa.go", include_bytes!("../src/strconv/itoa.go")),
     ("strconv/quote.go", include_bytes!("../src/strconv/quote.go")),
     ("strings/builder.go", include_bytes!("../src/strings/builder.go")),
+    ("strings/reader.go", include_bytes!("../src/strings/reader.go")),
+    ("strings/replace.go", include_bytes!("../src/strings/replace.go")),
     ("strings/strings.go", include_bytes!("../src/strings/strings.go")),
     ("unicode/tables.go", include_bytes!("../src/unicode/tables.go")),
     ("unicode/unicode.go", include_bytes!("../src/unicode/unicode.go")),
