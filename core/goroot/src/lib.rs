@@ -16,6 +16,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("sort/search.go", include_bytes!("../src/sort/search.go")),
     ("sort/sort.go", include_bytes!("../src/sort/sort.go")),
     ("strconv/atob.go", include_bytes!("../src/strconv/atob.go")),
+    ("strconv/atof.go", include_bytes!("../src/strconv/atof.go")),
     ("strconv/atoi.go", include_bytes!("../src/strconv/atoi.go")),
     ("strconv/decimal.go", include_bytes!("../src/strconv/decimal.go")),
     ("strconv/floatbits.go", include_bytes!("../src/strconv/floatbits.go")),

@@ -1,8 +1,8 @@
 // Package strconv implements conversions to and from string representations of
 // basic data types.
 //
-// This is crossplay's implementation, written for crossplay's toolchain. ParseFloat
-// and ParseComplex are not part of it yet.
+// This is crossplay's implementation, written for crossplay's toolchain. ParseComplex
+// and FormatComplex are not part of it yet.
 package strconv
 
 import "errors"
