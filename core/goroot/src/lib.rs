@@ -8,6 +8,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("bytes/buffer.go", include_bytes!("../src/bytes/buffer.go")),
     ("bytes/bytes.go", include_bytes!("../src/bytes/bytes.go")),
     ("bytes/reader.go", include_bytes!("../src/bytes/reader.go")),
+    ("cmp/cmp.go", include_bytes!("../src/cmp/cmp.go")),
     ("errors/errors.go", include_bytes!("../src/errors/errors.go")),
     ("io/io.go", include_bytes!("../src/io/io.go")),
     ("io/multi.go", include_bytes!("../src/io/multi.go")),
@@ -29,6 +30,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("strings/strings.go", include_bytes!("../src/strings/strings.go")),
     ("unicode/tables.go", include_bytes!("../src/unicode/tables.go")),
     ("unicode/unicode.go", include_bytes!("../src/unicode/unicode.go")),
+    ("unicode/utf16/utf16.go", include_bytes!("../src/unicode/utf16/utf16.go")),
     ("unicode/utf8/utf8.go", include_bytes!("../src/unicode/utf8/utf8.go")),
 ];
 
