@@ -5,6 +5,18 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    // The compiler runs on a thread with a large stack (nesting is bounded by
+    // syntax::parser::MAX_NESTING, not by the default stack).
+    let data = data.to_vec();
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || check(&data))
+        .expect("thread")
+        .join()
+        .expect("no panic");
+});
+
+fn check(data: &[u8]) {
     let (file, mut errors) = syntax::parse_file(data);
     let Some(file) = file else { return };
     if errors.is_empty() {
@@ -25,4 +37,4 @@ fuzz_target!(|data: &[u8]| {
         assert!(e.pos.off as usize <= data.len(), "{e:?}");
     }
     let _ = typeck::format_errors(&w, &type_errors);
-});
+}

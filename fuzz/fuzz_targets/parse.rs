@@ -5,6 +5,17 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    // Parsing runs on a thread with a large stack, as the compiler does.
+    let data = data.to_vec();
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || parse(&data))
+        .expect("thread")
+        .join()
+        .expect("no panic");
+});
+
+fn parse(data: &[u8]) {
     let (file, errors) = syntax::parse_file(data);
     for e in &errors {
         assert!(!e.message.is_empty());
@@ -18,4 +29,4 @@ fuzz_target!(|data: &[u8]| {
             assert!(again.is_empty(), "printed file does not parse: {again:?}\n{printed}");
         }
     }
-});
+}

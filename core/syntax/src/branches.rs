@@ -3,7 +3,7 @@
 //! gotos into blocks or over variable declarations. Errors carry byte offsets; the
 //! `at` positions inside messages are rendered by the caller's `pos_string`.
 
-use crate::ast::{Pos, Stmt, File, Decl, StmtKind, Expr, ExprKind};
+use crate::ast::{Decl, Expr, ExprKind, File, Pos, Stmt, StmtKind};
 use crate::parser::SyntaxError;
 use crate::token::Token;
 use std::collections::HashMap;
@@ -46,9 +46,10 @@ pub fn check_file(file: &File, pos_string: &dyn Fn(Pos) -> String) -> Vec<Syntax
     let mut bodies: Vec<&Block_> = Vec::new();
     for d in &file.decls {
         if let Decl::Func(f) = d
-            && let Some(b) = &f.body {
-                bodies.push(b);
-            }
+            && let Some(b) = &f.body
+        {
+            bodies.push(b);
+        }
         collect_func_lits_decl(d, &mut bodies);
     }
     for b in bodies {
@@ -60,19 +61,35 @@ pub fn check_file(file: &File, pos_string: &dyn Fn(Pos) -> String) -> Vec<Syntax
 type Block_ = crate::ast::Block;
 
 fn check_body(body: &Block_, pos_string: &dyn Fn(Pos) -> String) -> Vec<SyntaxError> {
-    let mut ctx = Ctx { labels: HashMap::new(), blocks: Vec::new(), errors: Vec::new(), pos_string, label_stmt: HashMap::new() };
-    let fwd = ctx.block_branches(None, Targets { breaks: None, continues: false, case_index: None }, None, body.pos, &body.stmts);
+    let mut ctx = Ctx {
+        labels: HashMap::new(),
+        blocks: Vec::new(),
+        errors: Vec::new(),
+        pos_string,
+        label_stmt: HashMap::new(),
+    };
+    let fwd = ctx.block_branches(
+        None,
+        Targets { breaks: None, continues: false, case_index: None },
+        None,
+        body.pos,
+        &body.stmts,
+    );
     for (name, pos) in fwd {
         if let Some(l) = ctx.labels.get_mut(&name) {
             l.used = true;
             let start = ctx.blocks[l.block].start;
             let s = (ctx.pos_string)(start);
-            ctx.errors.push(SyntaxError { offset: pos, message: format!("goto {name} jumps into block starting at {s}") });
+            ctx.errors.push(SyntaxError {
+                offset: pos,
+                message: format!("goto {name} jumps into block starting at {s}"),
+            });
         } else {
             ctx.errors.push(SyntaxError { offset: pos, message: format!("label {name} not defined") });
         }
     }
-    let mut unused: Vec<(Pos, String)> = ctx.labels.iter().filter(|(_, l)| !l.used).map(|(n, l)| (l.name_pos, n.clone())).collect();
+    let mut unused: Vec<(Pos, String)> =
+        ctx.labels.iter().filter(|(_, l)| !l.used).map(|(n, l)| (l.name_pos, n.clone())).collect();
     unused.sort();
     for (pos, name) in unused {
         ctx.errors.push(SyntaxError { offset: pos, message: format!("label {name} defined and not used") });
@@ -113,7 +130,14 @@ impl<'f> Ctx<'f> {
     }
 
     /// Returns the forward gotos (label name, label offset) not resolved in the block.
-    fn block_branches(&mut self, parent: Option<usize>, ctxt: Targets<'f>, lstmt: Option<Pos>, start: Pos, body: &'f [Stmt]) -> Vec<(String, Pos)> {
+    fn block_branches(
+        &mut self,
+        parent: Option<usize>,
+        ctxt: Targets<'f>,
+        lstmt: Option<Pos>,
+        start: Pos,
+        body: &'f [Stmt],
+    ) -> Vec<(String, Pos)> {
         let b = self.blocks.len();
         self.blocks.push(Block { parent, start, lstmt });
         let mut var_decl: Option<(Pos, String)> = None;
@@ -136,7 +160,10 @@ impl<'f> Ctx<'f> {
                                 let at = (self.pos_string)(alt.name_pos);
                                 self.err(label.pos, format!("label {} already defined at {at}", label.value));
                             } else {
-                                self.labels.insert(label.value.clone(), Label { block: b, name_pos: label.pos, used: false });
+                                self.labels.insert(
+                                    label.value.clone(),
+                                    Label { block: b, name_pos: label.pos, used: false },
+                                );
                                 self.label_stmt.insert(label.pos, inner);
                             }
                             let mut keep = Vec::new();
@@ -146,10 +173,16 @@ impl<'f> Ctx<'f> {
                                         l.used = true;
                                     }
                                     if let Some((vpos, vname)) = &var_decl
-                                        && bad.contains(&pos) {
-                                            let at = (self.pos_string)(*vpos);
-                                            self.errors.push(SyntaxError { offset: pos, message: format!("goto {name} jumps over declaration of {vname} at {at}") });
-                                        }
+                                        && bad.contains(&pos)
+                                    {
+                                        let at = (self.pos_string)(*vpos);
+                                        self.errors.push(SyntaxError {
+                                            offset: pos,
+                                            message: format!(
+                                                "goto {name} jumps over declaration of {vname} at {at}"
+                                            ),
+                                        });
+                                    }
                                 } else {
                                     keep.push((name, pos));
                                 }
@@ -163,7 +196,8 @@ impl<'f> Ctx<'f> {
                     StmtKind::Decl(decls) => {
                         for d in decls {
                             if let Decl::Var(v) = d {
-                                var_decl = Some((v.pos, v.names.first().map_or(String::new(), |n| n.value.clone())));
+                                var_decl =
+                                    Some((v.pos, v.names.first().map_or(String::new(), |n| n.value.clone())));
                                 bad = fwd.iter().map(|(_, p)| *p).collect();
                                 break;
                             }
@@ -175,18 +209,22 @@ impl<'f> Ctx<'f> {
                     }
                     StmtKind::Branch { tok, label } => match label {
                         None => match tok {
-                            Token::Break
-                                if ctxt.breaks.is_none() => {
-                                    self.err(s.pos, "break is not in a loop, switch, or select".into());
-                                }
-                            Token::Continue
-                                if !ctxt.continues => {
-                                    self.err(s.pos, "continue is not in a loop".into());
-                                }
+                            Token::Break if ctxt.breaks.is_none() => {
+                                self.err(s.pos, "break is not in a loop, switch, or select".into());
+                            }
+                            Token::Continue if !ctxt.continues => {
+                                self.err(s.pos, "continue is not in a loop".into());
+                            }
                             Token::Fallthrough => {
                                 let mut msg = Some("fallthrough statement out of place");
-                                if let Some(Stmt { kind: StmtKind::Switch { tag, body: clauses, .. }, .. }) = ctxt.breaks {
-                                    if matches!(tag, Some(Expr { kind: ExprKind::TypeSwitchGuard { .. }, .. })) {
+                                if let Some(Stmt {
+                                    kind: StmtKind::Switch { tag, body: clauses, .. }, ..
+                                }) = ctxt.breaks
+                                {
+                                    if matches!(
+                                        tag,
+                                        Some(Expr { kind: ExprKind::TypeSwitchGuard { .. }, .. })
+                                    ) {
                                         msg = Some("cannot fallthrough in type switch");
                                     } else if ctxt.case_index.is_none() || index + 1 < body.len() {
                                     } else if ctxt.case_index.is_some_and(|i| i + 1 == clauses.len()) {
@@ -206,7 +244,15 @@ impl<'f> Ctx<'f> {
                             match tok {
                                 Token::Break => match self.enclosing_target(Some(b), &name) {
                                     Some(t) => {
-                                        if !t.is_some_and(|t| matches!(t.kind, StmtKind::Switch { .. } | StmtKind::Select { .. } | StmtKind::For { .. } | StmtKind::Range { .. })) {
+                                        if !t.is_some_and(|t| {
+                                            matches!(
+                                                t.kind,
+                                                StmtKind::Switch { .. }
+                                                    | StmtKind::Select { .. }
+                                                    | StmtKind::For { .. }
+                                                    | StmtKind::Range { .. }
+                                            )
+                                        }) {
                                             self.err(l.pos, format!("invalid break label {name}"));
                                         }
                                     }
@@ -214,16 +260,17 @@ impl<'f> Ctx<'f> {
                                 },
                                 Token::Continue => match self.enclosing_target(Some(b), &name) {
                                     Some(t) => {
-                                        if !t.is_some_and(|t| matches!(t.kind, StmtKind::For { .. } | StmtKind::Range { .. })) {
+                                        if !t.is_some_and(|t| {
+                                            matches!(t.kind, StmtKind::For { .. } | StmtKind::Range { .. })
+                                        }) {
                                             self.err(l.pos, format!("invalid continue label {name}"));
                                         }
                                     }
                                     None => self.err(l.pos, format!("continue label not defined: {name}")),
                                 },
-                                Token::Goto
-                                    if !self.goto_target(Some(b), &name) => {
-                                        fwd.push((name, l.pos));
-                                    }
+                                Token::Goto if !self.goto_target(Some(b), &name) => {
+                                    fwd.push((name, l.pos));
+                                }
                                 _ => {}
                             }
                         }
@@ -238,7 +285,13 @@ impl<'f> Ctx<'f> {
                         let f = self.block_branches(Some(b), inner, lstmt, then.pos, &then.stmts);
                         fwd.extend(f);
                         if let Some(e) = els {
-                            let f = self.block_branches(Some(b), inner, lstmt, e.pos, core::slice::from_ref(e.as_ref()));
+                            let f = self.block_branches(
+                                Some(b),
+                                inner,
+                                lstmt,
+                                e.pos,
+                                core::slice::from_ref(e.as_ref()),
+                            );
                             fwd.extend(f);
                         }
                     }
@@ -249,14 +302,16 @@ impl<'f> Ctx<'f> {
                     }
                     StmtKind::Switch { body: clauses, .. } => {
                         for (i, cc) in clauses.iter().enumerate() {
-                            let inner = Targets { breaks: Some(s), continues: ctxt.continues, case_index: Some(i) };
+                            let inner =
+                                Targets { breaks: Some(s), continues: ctxt.continues, case_index: Some(i) };
                             let f = self.block_branches(Some(b), inner, lstmt, cc.pos, &cc.body);
                             fwd.extend(f);
                         }
                     }
                     StmtKind::Select { body: clauses, .. } => {
                         for cc in clauses {
-                            let inner = Targets { breaks: Some(s), continues: ctxt.continues, case_index: None };
+                            let inner =
+                                Targets { breaks: Some(s), continues: ctxt.continues, case_index: None };
                             let f = self.block_branches(Some(b), inner, lstmt, cc.pos, &cc.body);
                             fwd.extend(f);
                         }
@@ -400,7 +455,10 @@ impl<'a> LitCollector<'a, '_> {
                 self.expr(key);
                 self.expr(value);
             }
-            ExprKind::Paren(x) | ExprKind::Selector { x, .. } | ExprKind::Assert { x, .. } | ExprKind::TypeSwitchGuard { x, .. } => self.expr(x),
+            ExprKind::Paren(x)
+            | ExprKind::Selector { x, .. }
+            | ExprKind::Assert { x, .. }
+            | ExprKind::TypeSwitchGuard { x, .. } => self.expr(x),
             ExprKind::Index { x, index } => {
                 self.expr(x);
                 self.expr(index);

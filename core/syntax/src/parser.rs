@@ -22,8 +22,16 @@ pub struct SyntaxError {
 /// Parses one Go source file. The tree is None when the package clause is missing or
 /// malformed (Go stops there too); errors are in the order Go reports them.
 pub fn parse_file(src: &[u8]) -> (Option<File>, Vec<SyntaxError>) {
-    let mut p =
-        Parser { s: Scanner::new(src), prev_end: 0, fnest: 0, xnest: 0, errors: Vec::new(), groups: 0 };
+    let mut p = Parser {
+        s: Scanner::new(src),
+        prev_end: 0,
+        fnest: 0,
+        xnest: 0,
+        errors: Vec::new(),
+        groups: 0,
+        depth: 0,
+        too_deep: false,
+    };
     p.next();
     let file = p.file();
     (file, p.errors)
@@ -84,7 +92,16 @@ struct Parser<'a> {
     xnest: i32,
     errors: Vec<SyntaxError>,
     groups: u32,
+    /// Recursion depth of expressions and statements.
+    depth: u32,
+    /// The nesting limit was exceeded: the parser reads nothing more.
+    too_deep: bool,
 }
+
+/// How deeply expressions and statements may nest. Go has no limit; crossplay's
+/// parser and checker recurse, so it bounds their stack use (an implementation
+/// restriction the spec allows).
+pub const MAX_NESTING: u32 = 5000;
 
 impl Parser<'_> {
     // ---------------------------------------------------------------------------
@@ -92,6 +109,10 @@ impl Parser<'_> {
 
     fn next(&mut self) {
         self.prev_end = self.s.end;
+        if self.too_deep {
+            self.s.tok = Token::Eof;
+            return;
+        }
         self.s.next();
         for e in std::mem::take(&mut self.s.errors) {
             self.errors.push(SyntaxError { offset: e.offset, message: e.message });
@@ -475,7 +496,13 @@ impl Parser<'_> {
             Some(x) => x,
             None => self.unary_expr(),
         };
+        // Each operator deepens the (left-leaning) tree by one level.
+        let mut levels = 0;
         while matches!(self.tok(), Token::Operator | Token::Star) && self.s.prec > prec {
+            if !self.enter() {
+                break;
+            }
+            levels += 1;
             let pos = self.pos();
             let op = self.s.op;
             let tprec = self.s.prec;
@@ -484,10 +511,40 @@ impl Parser<'_> {
             let lo = x.lo;
             x = self.expr_node(lo, pos, ExprKind::Operation { op, x: Box::new(x), y: Some(Box::new(y)) });
         }
+        self.depth -= levels;
         x
     }
 
+    /// Enters one level of nesting; false (after reporting it once) past the limit.
+    fn enter(&mut self) -> bool {
+        if self.depth >= MAX_NESTING && !self.too_deep {
+            self.too_deep = true;
+            self.errors.push(SyntaxError {
+                offset: self.pos(),
+                message: format!(
+                    "syntax error: nesting too deep (crossplay accepts at most {MAX_NESTING} levels)"
+                ),
+            });
+            self.s.tok = Token::Eof;
+        }
+        if self.too_deep {
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
     fn unary_expr(&mut self) -> Expr {
+        if !self.enter() {
+            let pos = self.pos();
+            return Expr { pos, lo: pos, hi: pos, kind: ExprKind::Bad };
+        }
+        let x = self.unary_expr_inner();
+        self.depth -= 1;
+        x
+    }
+
+    fn unary_expr_inner(&mut self) -> Expr {
         match self.tok() {
             Token::Operator | Token::Star => match self.s.op {
                 Op::Mul | Op::Add | Op::Sub | Op::Not | Op::Xor | Op::Tilde | Op::And => {
@@ -1742,6 +1799,15 @@ impl Parser<'_> {
     }
 
     fn stmt_or_nil(&mut self) -> Option<Stmt> {
+        if !self.enter() {
+            return None;
+        }
+        let s = self.stmt_or_nil_inner();
+        self.depth -= 1;
+        s
+    }
+
+    fn stmt_or_nil_inner(&mut self) -> Option<Stmt> {
         // Most statements (assignments) start with an identifier.
         if self.tok() == Token::Name {
             let lhs = self.expr_list();

@@ -111,6 +111,9 @@ pub struct Checker<'w, 'a> {
     pub(crate) partial_targs: HashMap<*const ast::Expr, Vec<TypeId>>,
     /// What is recorded for the IR generator.
     pub(crate) info: crate::info::Info,
+    /// Expression recursion depth, and whether its limit was hit.
+    pub(crate) expr_depth: u32,
+    pub(crate) too_deep: bool,
 }
 
 /// The result of checking a package.
@@ -172,6 +175,8 @@ pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> Chec
         in_call_fun: None,
         partial_targs: HashMap::new(),
         info: crate::info::Info::default(),
+        expr_depth: 0,
+        too_deep: false,
     };
     c.collect_objects();
     c.package_objects();

@@ -104,7 +104,26 @@ impl<'w, 'a> Checker<'w, 'a> {
         hint: Option<TypeId>,
         allow_generic: bool,
     ) {
+        // Left-deep operator chains nest without bound in the tree; bound the
+        // recursion like the parser does.
+        if self.expr_depth >= syntax::parser::MAX_NESTING {
+            if !self.too_deep {
+                self.too_deep = true;
+                self.error_at(
+                    e.lo,
+                    format!(
+                        "expression nesting too deep (crossplay accepts at most {} levels)",
+                        syntax::parser::MAX_NESTING
+                    ),
+                );
+            }
+            x.mode = Mode::Invalid;
+            x.expr = Some(e);
+            return;
+        }
+        self.expr_depth += 1;
         self.expr_internal(x, e, hint);
+        self.expr_depth -= 1;
         if x.expr.is_some_and(|xe| std::ptr::eq(xe, e)) {
             self.record_operand(x);
         }

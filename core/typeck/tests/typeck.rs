@@ -717,3 +717,48 @@ func main() {
     assert_eq!(vars[0], "int");
     assert!(vars[1].contains("Interface"), "{vars:?}");
 }
+
+/// Deeply nested input is bounded, not a crash: nesting up to the limit checks
+/// (on a thread with the large stack crossplay's compiler runs on), and deeper
+/// nesting — parentheses, unary operators, operator chains, blocks — is one clear
+/// error.
+#[test]
+fn deep_nesting_is_bounded() {
+    let run = || {
+        let limit = syntax::parser::MAX_NESTING as usize;
+        let cases: Vec<(String, bool)> = vec![
+            (format!("{}x{}", "(".repeat(1000), ")".repeat(1000)), true),
+            (format!("{}x", "^".repeat(1000)), true),
+            (vec!["x"; 3000].join(" + "), true),
+            (format!("{}x{}", "(".repeat(limit + 10), ")".repeat(limit + 10)), false),
+            (format!("{}x", "- ".repeat(limit * 3)), false),
+            (vec!["x"; limit * 3].join(" | "), false),
+        ];
+        for (expr, ok) in cases {
+            let src = format!("package main\n\nfunc main() {{\n\tx := 1\n\t_ = {expr}\n}}\n");
+            let (file, errors) = syntax::parse_file(src.as_bytes());
+            if ok {
+                assert!(errors.is_empty(), "{:?}", errors.first());
+                let file = file.expect("parsed");
+                let mut w = World::new(8);
+                let files = [CheckFile { name: "./main.go".into(), src: src.as_bytes(), ast: &file }];
+                let checked = check_package(&mut w, "main", &files);
+                assert!(checked.errors.is_empty(), "{:?}", format_errors(&w, &checked.errors));
+            } else {
+                assert!(
+                    errors.iter().any(|e| e.message.contains("nesting too deep")),
+                    "{:?}",
+                    errors.first()
+                );
+            }
+        }
+        let blocks = format!(
+            "package main\n\nfunc main() {{\n{}{}\n}}\n",
+            "{".repeat(limit + 5),
+            "}".repeat(limit + 5)
+        );
+        let (_, errors) = syntax::parse_file(blocks.as_bytes());
+        assert!(errors.iter().any(|e| e.message.contains("nesting too deep")));
+    };
+    std::thread::Builder::new().stack_size(512 << 20).spawn(run).expect("thread").join().expect("no panic");
+}
