@@ -216,6 +216,16 @@ impl<'w, 'a> Checker<'w, 'a> {
                     x.mode = Mode::Invalid;
                     return;
                 }
+                if !self.identical(re.ty, im.ty) {
+                    let (a, b2) = (self.type_string(re.ty), self.type_string(im.ty));
+                    let cs = expr_string(call);
+                    self.error_at(
+                        re.lo(),
+                        format!("invalid operation: {cs} (mismatched types {a} and {b2})"),
+                    );
+                    x.mode = Mode::Invalid;
+                    return;
+                }
                 if let (Some(a), Some(b2)) =
                     (re.val().and_then(|v| v.to_rat()), im.val().and_then(|v| v.to_rat()))
                 {
@@ -450,7 +460,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                     }
                     _ => {
                         if y.is_nil() {
-                            self.error_at(y.lo(), "use of untyped nil in argument to built-in new");
+                            self.error_at(y.lo(), "use of untyped nil in argument to new");
                             x.mode = Mode::Invalid;
                             return;
                         }

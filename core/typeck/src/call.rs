@@ -303,6 +303,45 @@ impl<'w, 'a> Checker<'w, 'a> {
                 return None;
             }
         }
+        // Type arguments known from typed arguments must fit their constraint's core
+        // type and have its methods (types2 checks this during inference).
+        for (k, &tp) in tparams.iter().enumerate() {
+            let Some(tx) = inferred[k] else { continue };
+            if self.mentions(tx, tparams) {
+                continue;
+            }
+            let Type::TypeParam(p) = self.w.ty(tp).clone() else { continue };
+            let bu = self.under(p.bound);
+            if !matches!(self.w.ty(bu), Type::Interface(_)) {
+                continue;
+            }
+            let ts = self.type_set(bu);
+            let (tn, txs, bs) = (self.type_string(tp), self.type_string(tx), self.type_string(p.bound));
+            if let Some(terms) = ts.terms.clone() {
+                if terms.len() == 1 {
+                    let core = terms[0].ty;
+                    let u = if terms[0].tilde { self.under(tx) } else { tx };
+                    if !self.mentions(core, tparams) && !self.identical(core, u) {
+                        self.error_at(
+                            call.pos,
+                            format!("in call to {fname}, {tn} (type {txs}) does not satisfy {bs}"),
+                        );
+                        return None;
+                    }
+                }
+            }
+            if !ts.methods.is_empty() {
+                let methods = ts.methods.clone();
+                let mut cause = String::new();
+                if !self.implements_methods(tx, &methods, &mut cause) {
+                    self.error_at(
+                        call.pos,
+                        format!("in call to {fname}, {tn} (type {txs}) does not satisfy {bs} ({cause})"),
+                    );
+                    return None;
+                }
+            }
+        }
         // Untyped constants: the default type of the "largest" kind per parameter.
         for (i, x) in ops.iter().enumerate() {
             if x.is_invalid() || !self.is_untyped(x.ty) || x.is_nil() {

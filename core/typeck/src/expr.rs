@@ -685,6 +685,15 @@ impl<'w, 'a> Checker<'w, 'a> {
         if self.identical(vu, tu) && (!has_name(self, v) || !has_name(self, t)) && !vp && !tp {
             return true;
         }
+        if let Type::Pointer(b) = self.w.ty(tu).clone() {
+            if self.is_interface(b) && !vp {
+                let (vs, ts) = (self.type_string(v), self.type_string(t));
+                *cause = format!(
+                    "{vs} does not implement {ts} (type {ts} is pointer to interface, not interface)"
+                );
+                return false;
+            }
+        }
         if matches!(self.w.ty(tu), Type::Interface(_)) && !tp {
             if self.implements(v, t, cause) {
                 return true;

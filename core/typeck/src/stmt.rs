@@ -132,11 +132,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 let is_conv = matches!(&inner.kind, ExprKind::Call { .. }) && self.last_call_conversion;
                 if is_conv {
                     let xs = self.op_string(&x);
-                    self.error_at(
-                        x.lo(),
-                        format!("{kw} requires function call, not conversion {xs}")
-                            .replace(&format!("conversion {xs}"), "conversion"),
-                    );
+                    self.error_at(x.lo(), format!("{kw} requires function call, not conversion {xs}"));
                 } else if !self.stmt_kind(call, &x) {
                     let xs = self.op_string(&x);
                     self.error_at(x.lo(), format!("{kw} discards result of {xs}"));
@@ -946,17 +942,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
                 let t = self.lhs_var(l);
                 if t != TypeId::INVALID && kv[i] != TypeId::INVALID {
-                    let y = Operand { mode: Mode::Value, expr: Some(l), ty: kv[i] };
-                    let mut c = String::new();
-                    if !self.assignable_to(&y, t, &mut c) {
-                        let (vs, ts) = (self.type_string(kv[i]), self.type_string(t));
-                        let ls = expr_string(l);
-                        self.error_at(
-                            l.lo,
-                            format!("cannot use {ls} (value of type {vs}) as {ts} value in range clause")
-                                .replace(&format!("{ls} (value"), &format!("{ls} (value")),
-                        );
-                    }
+                    // The iteration value, reported at the variable it is assigned to.
+                    let mut y = Operand { mode: Mode::Value, expr: Some(l), ty: kv[i] };
+                    self.assignment(&mut y, t, "assignment");
                 }
             }
         }

@@ -251,7 +251,9 @@ impl<'w, 'a> Checker<'w, 'a> {
                 if k != TypeId::INVALID {
                     let key_expr: &'a Expr = key;
                     // Checked later: the key type may not be complete yet.
+                    let later_file = self.file;
                     self.later.push(Box::new(move |c: &mut Checker<'w, 'a>| {
+                        c.file = later_file;
                         if c.is_type_param(k) {
                             let Type::TypeParam(tp) = c.w.ty(k) else { return };
                             let b = tp.bound;
@@ -404,6 +406,7 @@ impl<'w, 'a> Checker<'w, 'a> {
     fn interface_type(&mut self, elems: &'a [ast::Field], def: Option<TypeId>) -> TypeId {
         let mut methods = Vec::new();
         let mut embeddeds = Vec::new();
+        let mut embedded_pos: Vec<u32> = Vec::new();
         let mut names: HashMap<String, u32> = HashMap::new();
         // The interface type exists before its methods so they can refer to it.
         let it = self.w.new_type(Type::Interface(Rc::new(Interface {
@@ -443,11 +446,13 @@ impl<'w, 'a> Checker<'w, 'a> {
                     let t = self.embedded_elem(&f.ty);
                     if t != TypeId::INVALID {
                         embeddeds.push(t);
+                        embedded_pos.push(f.ty.lo);
                     }
                 }
             }
         }
         let comparable = false;
+        let methods_snapshot = methods.clone();
         self.w.types[it.0 as usize] = Type::Interface(Rc::new(Interface {
             methods,
             embeddeds,
@@ -455,9 +460,37 @@ impl<'w, 'a> Checker<'w, 'a> {
             implicit: false,
             comparable,
         }));
-        // Duplicate methods through embedding.
-        let u = it;
-        self.type_sets.remove(&u);
+        self.type_sets.remove(&it);
+        // Methods arriving through embedding must agree with those already there;
+        // checked once every type is complete.
+        if !embedded_pos.is_empty() {
+            let own = methods_snapshot;
+            let later_file = self.file;
+            self.later.push(Box::new(move |c: &mut Checker<'w, 'a>| {
+                c.file = later_file;
+                let mut seen: Vec<ObjId> = own;
+                let Type::Interface(iface) = c.w.ty(it).clone() else { return };
+                for (&e, &pos) in iface.embeddeds.iter().zip(embedded_pos.iter()) {
+                    let eu = c.under(e);
+                    if !matches!(c.w.ty(eu), Type::Interface(_)) {
+                        continue;
+                    }
+                    for m in c.type_set(eu).methods.clone() {
+                        let name = c.obj(m).name.clone();
+                        match seen.iter().copied().find(|&x| c.obj(x).name == name) {
+                            Some(prev) => {
+                                let (a, b) = (c.obj(prev).ty, c.obj(m).ty);
+                                if !c.identical(a, b) {
+                                    c.error_at(pos, format!("duplicate method {name}"));
+                                    return;
+                                }
+                            }
+                            None => seen.push(m),
+                        }
+                    }
+                }
+            }));
+        }
         it
     }
 
@@ -961,7 +994,9 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
         let inst = self.instantiate_named(gt, targs.clone());
         let pos: Vec<u32> = args.iter().map(|a| a.lo).collect();
+        let later_file = self.file;
         self.later.push(Box::new(move |c: &mut Checker<'w, 'a>| {
+            c.file = later_file;
             c.verify_targs(&tparams, &targs, &pos);
         }));
         inst

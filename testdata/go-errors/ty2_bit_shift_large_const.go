@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var x uint64 = 1 << 64
+	_ = x
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	b := true
+	_ = b + b
+}

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	f := func() int {
+		return "x"
+	}
+	_ = f
+}

@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	copy("abc", []byte("x"))
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	s := []int{}
+	go append(s, 1)
+}

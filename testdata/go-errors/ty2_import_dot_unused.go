@@ -1,0 +1,5 @@
+package main
+
+import . "unicode/utf8"
+
+func main() {}

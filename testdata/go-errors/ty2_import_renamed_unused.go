@@ -1,0 +1,5 @@
+package main
+
+import u8 "unicode/utf8"
+
+func main() {}

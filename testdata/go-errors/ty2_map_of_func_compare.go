@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	m := map[string]func(){}
+	_ = m["a"] == m["b"]
+}

@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	var i string
+	for i = range "abc" {
+	}
+	_ = i
+}

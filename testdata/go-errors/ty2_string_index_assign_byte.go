@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var b byte = "abc"[5]
+	_ = b
+}

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	var x int
+	switch y := x.(type) {
+	default:
+		_ = y
+	}
+}
