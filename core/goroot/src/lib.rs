@@ -31,6 +31,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("strings/reader.go", include_bytes!("../src/strings/reader.go")),
     ("strings/replace.go", include_bytes!("../src/strings/replace.go")),
     ("strings/strings.go", include_bytes!("../src/strings/strings.go")),
+    ("time/duration.go", include_bytes!("../src/time/duration.go")),
     ("unicode/tables.go", include_bytes!("../src/unicode/tables.go")),
     ("unicode/unicode.go", include_bytes!("../src/unicode/unicode.go")),
     ("unicode/utf16/utf16.go", include_bytes!("../src/unicode/utf16/utf16.go")),
