@@ -12,6 +12,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("errors/errors.go", include_bytes!("../src/errors/errors.go")),
     ("io/io.go", include_bytes!("../src/io/io.go")),
     ("io/multi.go", include_bytes!("../src/io/multi.go")),
+    ("maps/maps.go", include_bytes!("../src/maps/maps.go")),
     ("math/bits.go", include_bytes!("../src/math/bits.go")),
     ("math/const.go", include_bytes!("../src/math/const.go")),
     ("math/exact.go", include_bytes!("../src/math/exact.go")),
