@@ -1,7 +1,7 @@
 //! Calls of the predeclared functions and package unsafe's (types2's builtins.go).
 
 use crate::check::Checker;
-use crate::constant::{Rat, Value};
+use crate::constant::Value;
 use crate::operand::{Mode, Operand};
 use crate::types::*;
 use syntax::ast::Expr;
@@ -18,11 +18,9 @@ impl<'w, 'a> Checker<'w, 'a> {
     ) {
         let (nargs_min, variadic, _) = b.arity();
         if has_dots && b != Builtin::Append {
-            let cs = expr_string(call);
             self.error_at(
                 call.lo,
-                format!("invalid operation: invalid use of ... with built-in {}", b.name())
-                    .replace("{cs}", &cs),
+                format!("invalid operation: invalid use of ... with built-in {}", b.name()),
             );
             self.use_exprs(args);
             x.mode = Mode::Invalid;
@@ -166,14 +164,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 let u = self.core_type(a.ty);
                 if !u.is_some_and(|u| matches!(self.w.ty(u), Type::Map(..) | Type::Slice(_))) {
                     let s = self.op_string(a);
-                    self.error_at(
-                        a.lo(),
-                        format!("invalid argument: {s} must be a map or slice").replacen(
-                            "invalid argument: ",
-                            "invalid argument: clear(",
-                            0,
-                        ),
-                    );
+                    self.error_at(a.lo(), format!("invalid argument: {s} must be a map or slice"));
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -240,14 +231,12 @@ impl<'w, 'a> Checker<'w, 'a> {
                     Some(BasicKind::Float32) => TypeId::COMPLEX64,
                     Some(BasicKind::Float64) => TypeId::COMPLEX128,
                     _ => {
-                        let s = self.op_string(&re);
                         self.error_at(
                             re.lo(),
                             format!(
                                 "invalid argument: arguments have type {}, expected floating-point",
                                 self.type_string(re.ty)
-                            )
-                            .replace("{s}", &s),
+                            ),
                         );
                         x.mode = Mode::Invalid;
                         return;
@@ -326,14 +315,12 @@ impl<'w, 'a> Checker<'w, 'a> {
                     }
                 }
                 if !self.is_complex(a.ty) {
-                    let s = self.op_string(&a);
                     self.error_at(
                         a.lo(),
                         format!(
                             "invalid argument: argument has type {}, expected complex type",
                             self.type_string(a.ty)
-                        )
-                        .replace("{s}", &s),
+                        ),
                     );
                     x.mode = Mode::Invalid;
                     return;
@@ -359,22 +346,12 @@ impl<'w, 'a> Checker<'w, 'a> {
                         return;
                     }
                 };
-                if args.len() < min || args.len() > 3 || (min == 1 && args.len() > 2) {
-                    let max = if min == 2 { 3 } else { 2 };
-                    let _ = max;
-                    let msg = if args.len() < min {
-                        format!(
-                            "invalid operation: {cs} expects {min} or {} arguments; found {}",
-                            min + 1,
-                            args.len()
-                        )
-                    } else {
-                        format!(
-                            "invalid operation: {cs} expects {min} or {} arguments; found {}",
-                            min + 1,
-                            args.len()
-                        )
-                    };
+                if args.len() < min || args.len() > min + 1 {
+                    let msg = format!(
+                        "invalid operation: {cs} expects {min} or {} arguments; found {}",
+                        min + 1,
+                        args.len()
+                    );
                     self.error_at(call.lo, msg);
                     x.mode = Mode::Invalid;
                     return;
@@ -552,7 +529,6 @@ impl<'w, 'a> Checker<'w, 'a> {
                 x.ty = self.w.new_pointer(TypeId::BYTE);
             }
         }
-        let _ = Rat::from_int;
     }
 
     fn float_of_complex(&mut self, t: TypeId) -> TypeId {

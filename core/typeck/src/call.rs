@@ -2,7 +2,6 @@
 //! inference (types2's call.go, builtins.go, lookup.go, infer.go, instantiate.go).
 
 use crate::check::Checker;
-use crate::constant::Value;
 use crate::info::{Selection, SelectionKind};
 use crate::operand::{Mode, Operand};
 use crate::types::*;
@@ -79,9 +78,6 @@ impl<'w, 'a> Checker<'w, 'a> {
                 self.builtin(x, call, b, args, *has_dots);
                 self.last_call_conversion = false;
                 x.expr = Some(call);
-                if !x.is_invalid() && x.mode != Mode::Constant(Value::Unknown) {
-                    // Constant builtins keep their constant mode.
-                }
             }
             _ => {
                 let Some(sig_t) =
@@ -91,13 +87,8 @@ impl<'w, 'a> Checker<'w, 'a> {
                     let ts = self.type_string(x.ty);
                     self.error_at(
                         x.lo(),
-                        format!("invalid operation: cannot call {s}: {ts} is not a function").replacen(
-                            "cannot call",
-                            "cannot call",
-                            1,
-                        ),
+                        format!("invalid operation: cannot call {s}: {ts} is not a function"),
                     );
-                    let _ = ts;
                     self.use_exprs(args);
                     x.mode = Mode::Invalid;
                     x.expr = Some(call);
@@ -126,7 +117,6 @@ impl<'w, 'a> Checker<'w, 'a> {
                         ops.push(y);
                     }
                 }
-                let mut sig_t = sig_t;
                 let mut sig = sig;
                 if !sig.tparams.is_empty() {
                     // Generic call: infer the type arguments from the arguments.
@@ -145,7 +135,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                         tparams: vec![],
                         ..(*sig).clone()
                     })));
-                    sig_t = self.subst(stripped, &smap);
+                    let sig_t = self.subst(stripped, &smap);
                     let Type::Signature(s) = self.w.ty(sig_t).clone() else { return };
                     sig = s;
                     let pos = call.pos;
@@ -155,7 +145,6 @@ impl<'w, 'a> Checker<'w, 'a> {
                         return;
                     }
                 }
-                let _ = sig_t;
                 self.arguments(call, &fname, &sig, &ops, *has_dots, args);
                 self.last_call_conversion = false;
                 x.expr = Some(call);
@@ -605,11 +594,8 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
         }
         if ts.comparable && !self.comparable(t) {
-            let s = self.type_string(t);
-            *cause = format!("{s} is not comparable").replace(&format!("{s} is not comparable"), "");
-            if self.is_type_param(t) || cause.is_empty() {
-                cause.clear();
-            }
+            // types2 reports "T does not satisfy comparable" with no cause.
+            cause.clear();
             return false;
         }
         if !ts.methods.is_empty() {
@@ -697,7 +683,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
                 continue;
             }
-            match self.lookup_field_or_method(v, false, mpkg, &name) {
+            match self.lookup_field_or_method(v, mpkg, &name) {
                 Found::Method(f, ft, indirect, _) => {
                     if !self.identical(ft, want) {
                         *cause = format!("wrong type for method {name}");
@@ -723,22 +709,9 @@ impl<'w, 'a> Checker<'w, 'a> {
         true
     }
 
-    pub(crate) fn missing_method_cause(&mut self, t: TypeId, iface: TypeId) -> String {
-        let mut c = String::new();
-        self.implements(t, iface, &mut c);
-        c
-    }
-
     /// Finds field or method `name` of type `t` (types2's lookupFieldOrMethod):
     /// breadth-first through embedded fields; ambiguity at the same depth.
-    pub(crate) fn lookup_field_or_method(
-        &mut self,
-        t: TypeId,
-        addressable: bool,
-        pkg: Option<PkgId>,
-        name: &str,
-    ) -> Found {
-        let _ = addressable;
+    pub(crate) fn lookup_field_or_method(&mut self, t: TypeId, pkg: Option<PkgId>, name: &str) -> Found {
         if name == "_" {
             return Found::NotFound;
         }
@@ -934,7 +907,7 @@ impl<'w, 'a> Checker<'w, 'a> {
             x.mode = Mode::Invalid;
             return;
         }
-        let found = self.lookup_field_or_method(t, x.mode == Mode::Variable, Some(self.pkg), name);
+        let found = self.lookup_field_or_method(t, Some(self.pkg), name);
         match found {
             Found::Ambiguous => {
                 let es = expr_string(e);
@@ -944,16 +917,7 @@ impl<'w, 'a> Checker<'w, 'a> {
             Found::NotFound => {
                 let es = expr_string(e);
                 let ts = self.type_string(t);
-                {
-                    // Unexported field of another package?
-                    let other = self.lookup_field_or_method(t, false, None, name);
-                    let what = if matches!(other, Found::Field(..)) { "field" } else { "field or method" };
-                    let _ = what;
-                    self.error_at(
-                        sel.pos,
-                        format!("{es} undefined (type {ts} has no field or method {name})"),
-                    );
-                }
+                self.error_at(sel.pos, format!("{es} undefined (type {ts} has no field or method {name})"));
                 x.mode = Mode::Invalid;
             }
             Found::Field(fobj, ft, fpath, findirect) => {

@@ -843,11 +843,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
                 let name = self.obj(v).name.clone();
                 let pos = self.obj(v).pos;
-                self.error_pos(
-                    pos,
-                    format!("initialization cycle or initialization loop for {name}")
-                        .replace("cycle or initialization loop", "cycle"),
-                );
+                self.error_pos(pos, format!("initialization cycle for {name}"));
             }
         }
     }

@@ -168,10 +168,6 @@ impl<'w, 'a> Checker<'w, 'a> {
                     self.error_at(e.lo, format!("malformed constant: {}", lit.value));
                     return;
                 }
-                if let Value::Float(r) = &v {
-                    // Go rejects literals whose exponent is absurdly large.
-                    let _ = r;
-                }
                 x.ty = match lit.kind {
                     LitKind::Int => TypeId::UNTYPED_INT,
                     LitKind::Float => TypeId::UNTYPED_FLOAT,
@@ -319,11 +315,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                         let s = self.op_string(x);
                         self.error_at(
                             x.lo(),
-                            format!("invalid operation: cannot receive from non-channel {ts} {s}").replacen(
-                                &format!("{ts} {s}"),
-                                &format!("{ts} {s}"),
-                                1,
-                            ),
+                            format!("invalid operation: cannot receive from non-channel {ts} {s}"),
                         );
                         x.mode = Mode::Invalid;
                     }
@@ -761,7 +753,6 @@ impl<'w, 'a> Checker<'w, 'a> {
         };
         let mut ok = false;
         let mut new_val = None;
-        let mut cause = String::new();
         if const_arg && self.is_const_type(t) {
             if let Some(v) = const_convertible(self, x) {
                 ok = true;
@@ -775,34 +766,24 @@ impl<'w, 'a> Checker<'w, 'a> {
                 return;
             }
         } else if x.mode != Mode::Invalid {
-            ok = self.convertible_to(x, t, &mut cause);
+            ok = self.convertible_to(x, t);
         }
         if !ok {
             let xs = self.op_string(x);
             let ts = self.type_string(t);
-            if cause.is_empty() {
-                self.error_at(x.lo(), format!("cannot convert {xs} to type {ts}"));
-            } else {
-                self.error_at(x.lo(), format!("cannot convert {xs} to type {ts}: {cause}"));
-            }
+            self.error_at(x.lo(), format!("cannot convert {xs} to type {ts}"));
             x.mode = Mode::Invalid;
             return;
         }
         match new_val {
             Some(v) if !self.is_type_param(t) => x.mode = Mode::Constant(v),
-            _ => {
-                if x.is_nil() && self.has_nil(t) {
-                    x.mode = Mode::Value;
-                } else {
-                    x.mode = Mode::Value;
-                }
-            }
+            _ => x.mode = Mode::Value,
         }
         x.ty = t;
         x.expr = Some(call);
     }
 
-    fn convertible_to(&mut self, x: &Operand<'a>, t: TypeId, cause: &mut String) -> bool {
+    fn convertible_to(&mut self, x: &Operand<'a>, t: TypeId) -> bool {
         let mut c = String::new();
         if self.assignable_to(x, t, &mut c) {
             return true;
@@ -875,7 +856,6 @@ impl<'w, 'a> Checker<'w, 'a> {
             vec![t]
         };
         if vs.is_empty() || ts.is_empty() {
-            let _ = cause;
             return false;
         }
         for &a in &vs {
@@ -1270,7 +1250,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                         if idx.is_none() {
                             // Go 1.27: a key may name a promoted field.
                             if let crate::call::Found::Field(fobj, ft, ..) =
-                                self.lookup_field_or_method(base, false, Some(self.pkg), kname)
+                                self.lookup_field_or_method(base, Some(self.pkg), kname)
                             {
                                 self.record_use(key, fobj);
                                 let mut y = Operand::invalid();
@@ -1752,19 +1732,8 @@ impl<'w, 'a> Checker<'w, 'a> {
         if self.implements(t, iface, &mut cause) {
             return;
         }
-        let missing_cause = self.missing_method_cause(t, iface);
-        let ts = self.type_string(t);
-        if type_switch {
-            self.error_at(
-                e.lo,
-                format!("impossible type switch case: {}", ts)
-                    .replace(&format!("case: {ts}"), &format!("case: {}", expr_string(e))),
-            );
-            return;
-        }
-        let es = expr_string(e);
-        let _ = missing_cause;
-        self.error_at(e.lo, format!("impossible type assertion: {es}"));
+        let what = if type_switch { "type switch case" } else { "type assertion" };
+        self.error_at(e.lo, format!("impossible {what}: {}", expr_string(e)));
     }
 }
 

@@ -77,7 +77,7 @@ impl<'w, 'a> Checker<'w, 'a> {
             StmtKind::Expr(e) => {
                 let mut x = Operand::invalid();
                 self.raw_expr(&mut x, e, None, false);
-                let kind = self.stmt_kind(e, &x);
+                let kind = self.stmt_kind(e);
                 let msg = match x.mode {
                     Mode::Invalid => return,
                     Mode::Builtin(_) => "must be called",
@@ -133,7 +133,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 if is_conv {
                     let xs = self.op_string(&x);
                     self.error_at(x.lo(), format!("{kw} requires function call, not conversion {xs}"));
-                } else if !self.stmt_kind(call, &x) {
+                } else if !self.stmt_kind(call) {
                     let xs = self.op_string(&x);
                     self.error_at(x.lo(), format!("{kw} discards result of {xs}"));
                 }
@@ -179,15 +179,15 @@ impl<'w, 'a> Checker<'w, 'a> {
                 self.scope = o2;
                 self.scope = old;
             }
-            StmtKind::Range { lhs, def, x, body, .. } => self.range_stmt(s, lhs.as_ref(), *def, x, body),
+            StmtKind::Range { lhs, def, x, body, .. } => self.range_stmt(lhs.as_ref(), *def, x, body),
             StmtKind::Switch { init, tag, body, .. } => {
                 let old = self.open_scope();
                 if let Some(i) = init {
                     self.stmt(i);
                 }
                 match tag {
-                    Some(g @ Expr { kind: ExprKind::TypeSwitchGuard { lhs, x }, .. }) => {
-                        self.type_switch(g, lhs.as_ref(), x, body)
+                    Some(Expr { kind: ExprKind::TypeSwitchGuard { lhs, x }, .. }) => {
+                        self.type_switch(lhs.as_ref(), x, body)
                     }
                     _ => self.expr_switch(tag.as_ref(), body),
                 }
@@ -221,7 +221,7 @@ impl<'w, 'a> Checker<'w, 'a> {
     }
 
     /// Whether an expression statement is a call or receive (Go's "statement" kind).
-    fn stmt_kind(&mut self, e: &'a Expr, x: &Operand<'a>) -> bool {
+    fn stmt_kind(&mut self, e: &'a Expr) -> bool {
         match &e.unparen().kind {
             ExprKind::Call { fun, .. } => {
                 if self.last_call_conversion {
@@ -230,7 +230,6 @@ impl<'w, 'a> Checker<'w, 'a> {
                 if let Some(b) = self.builtin_of(fun) {
                     return b.arity().2;
                 }
-                let _ = x;
                 true
             }
             ExprKind::Operation { op: Op::Recv, y: None, .. } => true,
@@ -839,7 +838,7 @@ impl<'w, 'a> Checker<'w, 'a> {
         self.raw_expr(&mut x, e, None, true);
     }
 
-    fn range_stmt(&mut self, s: &'a Stmt, lhs: Option<&'a Expr>, def: bool, re: &'a Expr, body: &'a Block) {
+    fn range_stmt(&mut self, lhs: Option<&'a Expr>, def: bool, re: &'a Expr, body: &'a Block) {
         let old = self.open_scope();
         let mut x = Operand::invalid();
         self.expr(&mut x, re);
@@ -948,7 +947,6 @@ impl<'w, 'a> Checker<'w, 'a> {
                 }
             }
         }
-        let _ = s;
         let inner = self.open_scope();
         self.stmt_list(&body.stmts);
         self.scope = inner;
@@ -961,8 +959,6 @@ impl<'w, 'a> Checker<'w, 'a> {
             Some(t) => {
                 self.expr(&mut x, t);
                 self.blank_target = true;
-                let tt = x.ty;
-                let _ = tt;
                 if !x.is_invalid() && self.is_untyped(x.ty) {
                     let d = self.default_type(x.ty);
                     self.convert_untyped(&mut x, d);
@@ -1032,14 +1028,7 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
     }
 
-    fn type_switch(
-        &mut self,
-        guard: &'a Expr,
-        lhs: Option<&'a ast::Name>,
-        xe: &'a Expr,
-        body: &'a [ast::CaseClause],
-    ) {
-        let _ = guard;
+    fn type_switch(&mut self, lhs: Option<&'a ast::Name>, xe: &'a Expr, body: &'a [ast::CaseClause]) {
         let mut x = Operand::invalid();
         self.expr(&mut x, xe);
         if x.is_invalid() {

@@ -285,9 +285,7 @@ impl Checker<'_, '_> {
                 }
                 String::new()
             }
-            Type::Array(_, e) => {
-                let es = self.type_string(e);
-                let _ = es;
+            Type::Array(..) => {
                 let ts = self.type_string(t);
                 format!("{ts} cannot be compared")
             }

@@ -520,15 +520,8 @@ impl<'w, 'a> Checker<'w, 'a> {
                 if t != TypeId::INVALID {
                     let u = self.under(t);
                     if !self.identical(u, t) {
-                        let s = self.type_string(t);
-                        self.error_at(
-                            e.lo,
-                            format!("invalid use of ~ ({s} is not the underlying type of {s})").replacen(
-                                &format!("{s} is not the underlying type of {s}"),
-                                &format!("underlying type of {s} is {}", self.type_string(u)),
-                                1,
-                            ),
-                        );
+                        let (s, us) = (self.type_string(t), self.type_string(u));
+                        self.error_at(e.lo, format!("invalid use of ~ (underlying type of {s} is {us})"));
                     }
                     terms.push(Term { tilde: true, ty: t });
                 }
@@ -571,7 +564,6 @@ impl<'w, 'a> Checker<'w, 'a> {
             let mut base_t = TypeId::INVALID;
             if let ExprKind::Name(bn) = &base.kind {
                 let mut bx = Operand::invalid();
-                let _ = bn;
                 self.ident(&mut bx, base, bn, true);
                 if bx.mode == Mode::TypeExpr {
                     base_t = bx.ty;
@@ -607,15 +599,13 @@ impl<'w, 'a> Checker<'w, 'a> {
                     recv_tparams.push(tp);
                 }
                 if orig_tparams.len() != names.len() && base_t != TypeId::INVALID {
-                    let bs = self.type_string(base_t);
                     self.error_at(
                         inner.lo,
                         format!(
                             "receiver declares {} type parameters, but receiver base type declares {}",
                             names.len(),
                             orig_tparams.len()
-                        )
-                        .replace(&bs, &bs),
+                        ),
                     );
                 }
                 // Substitute the receiver's own type parameters into the bounds.
@@ -978,7 +968,6 @@ impl<'w, 'a> Checker<'w, 'a> {
             _ => vec![],
         };
         if targs.len() != tparams.len() {
-            let s = self.type_string(gt);
             let (got, want) = (targs.len(), tparams.len());
             let msg = if got < want {
                 format!(
@@ -988,7 +977,6 @@ impl<'w, 'a> Checker<'w, 'a> {
             } else {
                 format!("too many type arguments for type {}: have {got}, want {want}", self.obj_name_of(gt))
             };
-            let _ = s;
             self.error_at(args.get(want.min(got.saturating_sub(1))).map_or(e.lo, |a| a.lo), msg);
             return TypeId::INVALID;
         }
