@@ -1,0 +1,550 @@
+//! The Wasm back end: one IR function in, one Wasm code body out, with relocation
+//! records for everything only the linker knows (function and type indices, data
+//! addresses, table slots). Relocated immediates are LEB128s padded to five bytes, as
+//! in Wasm object files, so the linker patches them in place.
+//!
+//! Values and variables become Wasm locals (value `vN` is local `N`, so parameters
+//! line up). Control flow is a dispatch loop: each block is the code after the end of
+//! one nested `block`, entered by `br_table` on a `pc` local; a jump to the next block
+//! falls through, any other jump sets `pc` and branches to the loop. Every CFG —
+//! irreducible ones from `goto` included — lowers this way. Stack slots live on a
+//! shadow stack in linear memory addressed by the `SP` global (global 0), which each
+//! function with slots lowers on entry and restores before returning.
+//!
+//! The instructions used are the Wasm 2.0 baseline Go's own port assumes (see
+//! reference/binary-formats.md §3.3): sign extension, saturating float-to-int
+//! conversions, bulk memory, multiple results.
+
+use ir::{BinOp, Block, CmpOp, ConvOp, Func, Mem, Op, Sig, Term, Ty, UnOp};
+use wasm_encoder::{BlockType, Ieee32, Ieee64, InstructionSink, MemArg, MemArgTarget, ValType};
+
+/// What a relocated immediate refers to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RelocTarget {
+    /// A function index (for `call`).
+    Func(String),
+    /// A function's table slot, as an `i64.const` (a code pointer).
+    Table(String),
+    /// A data symbol's address plus an addend, as an `i64.const`.
+    Data(String),
+    /// A type index (for `call_indirect`).
+    Type(Sig),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeReloc {
+    /// Offset of the padded LEB128 in `code`.
+    pub off: usize,
+    pub target: RelocTarget,
+}
+
+/// A compiled function: its locals beyond the parameters, and its instructions
+/// (ending in `end`).
+#[derive(Clone, Debug)]
+pub struct WasmFunc {
+    pub name: String,
+    pub sig: Sig,
+    pub export: Option<String>,
+    pub locals: Vec<(u32, ValType)>,
+    pub code: Vec<u8>,
+    pub relocs: Vec<CodeReloc>,
+}
+
+/// The index of the stack-pointer global the linker defines.
+pub const SP_GLOBAL: u32 = 0;
+
+pub fn val_type(t: Ty) -> ValType {
+    match t {
+        Ty::I32 => ValType::I32,
+        Ty::I64 => ValType::I64,
+        Ty::F32 => ValType::F32,
+        Ty::F64 => ValType::F64,
+    }
+}
+
+/// Writes `v` as a five-byte unsigned LEB128.
+pub fn write_padded_u32(out: &mut [u8], v: u32) {
+    for (i, b) in out.iter_mut().take(5).enumerate() {
+        let bits = ((v >> (7 * i)) & 0x7f) as u8;
+        *b = if i < 4 { bits | 0x80 } else { bits };
+    }
+}
+
+/// Writes `v` (within ±2^34) as a five-byte signed LEB128.
+pub fn write_padded_i64(out: &mut [u8], v: i64) {
+    for (i, b) in out.iter_mut().take(5).enumerate() {
+        let bits = ((v >> (7 * i)) & 0x7f) as u8;
+        *b = if i < 4 { bits | 0x80 } else { bits };
+    }
+}
+
+struct Emitter<'f> {
+    f: &'f Func,
+    code: Vec<u8>,
+    relocs: Vec<CodeReloc>,
+    /// Local indices.
+    var_base: u32,
+    pc: u32,
+    fp: u32,
+    /// Slot offsets in the frame, and its size (a multiple of 16).
+    slot_offs: Vec<u32>,
+    frame: u32,
+}
+
+pub fn compile(f: &Func) -> WasmFunc {
+    let nvals = f.values.len() as u32;
+    let var_base = nvals;
+    let pc = var_base + f.vars.len() as u32;
+    let fp = pc + 1;
+    let mut slot_offs = Vec::with_capacity(f.slots.len());
+    let mut off = 0u32;
+    for s in &f.slots {
+        off = off.next_multiple_of(s.align.max(1));
+        slot_offs.push(off);
+        off += s.size;
+    }
+    let frame = off.next_multiple_of(16);
+    let mut e = Emitter { f, code: Vec::new(), relocs: Vec::new(), var_base, pc, fp, slot_offs, frame };
+    e.body();
+    // Locals after the parameters: the other values, the variables, pc and fp.
+    let mut types: Vec<ValType> = f.values[f.sig.params.len()..].iter().map(|&t| val_type(t)).collect();
+    types.extend(f.vars.iter().map(|&t| val_type(t)));
+    types.push(ValType::I32);
+    types.push(ValType::I64);
+    let mut locals: Vec<(u32, ValType)> = Vec::new();
+    for t in types {
+        match locals.last_mut() {
+            Some((n, lt)) if *lt == t => *n += 1,
+            _ => locals.push((1, t)),
+        }
+    }
+    WasmFunc {
+        name: f.name.clone(),
+        sig: f.sig.clone(),
+        export: f.export.clone(),
+        locals,
+        code: e.code,
+        relocs: e.relocs,
+    }
+}
+
+fn mem_arg(off: u32, align_log2: u32) -> MemArg {
+    MemArg { offset: u64::from(off), align: align_log2, target: MemArgTarget::Memory(0), ordering: None }
+}
+
+impl Emitter<'_> {
+    fn sink(&mut self) -> InstructionSink<'_> {
+        InstructionSink::new(&mut self.code)
+    }
+
+    fn get(&mut self, v: ir::Value) {
+        self.sink().local_get(v.0);
+    }
+
+    fn set(&mut self, v: ir::Value) {
+        self.sink().local_set(v.0);
+    }
+
+    /// An opcode followed by a padded LEB128 to be relocated.
+    fn reloc(&mut self, opcode: &[u8], target: RelocTarget) {
+        self.code.extend_from_slice(opcode);
+        self.relocs.push(CodeReloc { off: self.code.len(), target });
+        self.code.extend_from_slice(&[0x80, 0x80, 0x80, 0x80, 0x00]);
+    }
+
+    fn body(&mut self) {
+        if self.frame > 0 {
+            let frame = i64::from(self.frame);
+            let fp = self.fp;
+            self.sink().global_get(SP_GLOBAL).i64_const(frame).i64_sub().local_tee(fp).global_set(SP_GLOBAL);
+        }
+        let n = self.f.blocks.len();
+        if n == 1 {
+            self.block_code(Block(0), 0);
+        } else {
+            self.sink().loop_(BlockType::Empty);
+            for _ in 0..n {
+                self.sink().block(BlockType::Empty);
+            }
+            let targets: Vec<u32> = (0..n as u32).collect();
+            let pc = self.pc;
+            self.sink().local_get(pc).br_table(targets, n as u32 - 1);
+            for k in 0..n {
+                self.sink().end();
+                // After the end of block k, n-1-k blocks remain open inside the loop.
+                self.block_code(Block(k as u32), (n - 1 - k) as u32);
+            }
+            self.sink().end();
+        }
+        if !self.f.sig.results.is_empty() || n > 1 {
+            self.sink().unreachable();
+        }
+        self.sink().end();
+    }
+
+    /// Emits block `b`; `loop_depth` is the branch depth of the dispatch loop here.
+    fn block_code(&mut self, b: Block, loop_depth: u32) {
+        let f = self.f;
+        let data = &f.blocks[b.index()];
+        for inst in &data.insts {
+            self.inst(&inst.op, &inst.results);
+        }
+        let next = Block(b.0 + 1);
+        match &data.term {
+            Term::Jump(t) => self.jump(*t, next, loop_depth),
+            Term::Br(c, t, e) => {
+                if *t == next {
+                    self.get(*c);
+                    self.sink().i32_eqz().if_(BlockType::Empty);
+                    self.jump(*e, Block(u32::MAX), loop_depth + 1);
+                    self.sink().end();
+                } else {
+                    self.get(*c);
+                    self.sink().if_(BlockType::Empty);
+                    self.jump(*t, Block(u32::MAX), loop_depth + 1);
+                    self.sink().end();
+                    self.jump(*e, next, loop_depth);
+                }
+            }
+            Term::Ret(vs) => {
+                self.epilogue();
+                for &v in vs {
+                    self.get(v);
+                }
+                self.sink().return_();
+            }
+            Term::Unreachable => {
+                self.sink().unreachable();
+            }
+        }
+    }
+
+    fn jump(&mut self, t: Block, next: Block, loop_depth: u32) {
+        if t == next {
+            return;
+        }
+        let pc = self.pc;
+        self.sink().i32_const(t.0 as i32).local_set(pc).br(loop_depth);
+    }
+
+    fn epilogue(&mut self) {
+        if self.frame > 0 {
+            let (fp, frame) = (self.fp, i64::from(self.frame));
+            self.sink().local_get(fp).i64_const(frame).i64_add().global_set(SP_GLOBAL);
+        }
+    }
+
+    /// Leaves `addr` as an i32 Wasm address.
+    fn addr(&mut self, v: ir::Value) {
+        self.get(v);
+        if self.f.ty(v) == Ty::I64 {
+            self.sink().i32_wrap_i64();
+        }
+    }
+
+    fn inst(&mut self, op: &Op, results: &[ir::Value]) {
+        let f = self.f;
+        match op {
+            Op::IConst(t, v) => {
+                match t {
+                    Ty::I32 => self.sink().i32_const(*v as i32),
+                    _ => self.sink().i64_const(*v),
+                };
+            }
+            Op::FConst(t, bits) => {
+                match t {
+                    Ty::F32 => self.sink().f32_const(Ieee32::new(*bits as u32)),
+                    _ => self.sink().f64_const(Ieee64::new(*bits)),
+                };
+            }
+            Op::Bin(o, a, b) => {
+                self.get(*a);
+                self.get(*b);
+                bin(&mut self.sink(), *o, f.ty(*a));
+            }
+            Op::Cmp(o, a, b) => {
+                self.get(*a);
+                self.get(*b);
+                cmp(&mut self.sink(), *o, f.ty(*a));
+            }
+            Op::Un(o, a) => {
+                let t = f.ty(*a);
+                self.get(*a);
+                un(&mut self.sink(), *o, t);
+            }
+            Op::Conv(o, to, a) => {
+                let from = f.ty(*a);
+                self.get(*a);
+                conv(&mut self.sink(), *o, from, *to);
+            }
+            Op::Select(c, a, b) => {
+                self.get(*a);
+                self.get(*b);
+                self.get(*c);
+                self.sink().select();
+            }
+            Op::Load { mem, signed, ty, addr, off } => {
+                self.addr(*addr);
+                let s = &mut InstructionSink::new(&mut self.code);
+                let m = |l| mem_arg(*off, l);
+                match (mem, ty, signed) {
+                    (Mem::I8, Ty::I32, true) => s.i32_load8_s(m(0)),
+                    (Mem::I8, Ty::I32, false) => s.i32_load8_u(m(0)),
+                    (Mem::I16, Ty::I32, true) => s.i32_load16_s(m(1)),
+                    (Mem::I16, Ty::I32, false) => s.i32_load16_u(m(1)),
+                    (Mem::I32, Ty::I32, _) => s.i32_load(m(2)),
+                    (Mem::I8, _, true) => s.i64_load8_s(m(0)),
+                    (Mem::I8, _, false) => s.i64_load8_u(m(0)),
+                    (Mem::I16, _, true) => s.i64_load16_s(m(1)),
+                    (Mem::I16, _, false) => s.i64_load16_u(m(1)),
+                    (Mem::I32, _, true) => s.i64_load32_s(m(2)),
+                    (Mem::I32, _, false) => s.i64_load32_u(m(2)),
+                    (Mem::I64, _, _) => s.i64_load(m(3)),
+                    (Mem::F32, _, _) => s.f32_load(m(2)),
+                    (Mem::F64, _, _) => s.f64_load(m(3)),
+                };
+            }
+            Op::Store { mem, addr, off, val } => {
+                self.addr(*addr);
+                self.get(*val);
+                let t = f.ty(*val);
+                let s = &mut InstructionSink::new(&mut self.code);
+                let m = |l| mem_arg(*off, l);
+                match (mem, t) {
+                    (Mem::I8, Ty::I32) => s.i32_store8(m(0)),
+                    (Mem::I16, Ty::I32) => s.i32_store16(m(1)),
+                    (Mem::I32, Ty::I32) => s.i32_store(m(2)),
+                    (Mem::I8, _) => s.i64_store8(m(0)),
+                    (Mem::I16, _) => s.i64_store16(m(1)),
+                    (Mem::I32, _) => s.i64_store32(m(2)),
+                    (Mem::I64, _) => s.i64_store(m(3)),
+                    (Mem::F32, _) => s.f32_store(m(2)),
+                    (Mem::F64, _) => s.f64_store(m(3)),
+                };
+            }
+            Op::Copy { dst, src, len } => {
+                self.addr(*dst);
+                self.addr(*src);
+                self.addr(*len);
+                self.sink().memory_copy(0, 0);
+            }
+            Op::Zero { dst, len } => {
+                self.addr(*dst);
+                self.sink().i32_const(0);
+                self.addr(*len);
+                self.sink().memory_fill(0);
+            }
+            Op::SymAddr(name) => self.reloc(&[0x42], RelocTarget::Data(name.clone())),
+            Op::FuncAddr(name) => self.reloc(&[0x42], RelocTarget::Table(name.clone())),
+            Op::SlotAddr(s) => {
+                let (fp, off) = (self.fp, i64::from(self.slot_offs[s.index()]));
+                self.sink().local_get(fp).i64_const(off).i64_add();
+            }
+            Op::Get(x) => {
+                let l = self.var_base + x.0;
+                self.sink().local_get(l);
+            }
+            Op::Set(x, v) => {
+                self.get(*v);
+                let l = self.var_base + x.0;
+                self.sink().local_set(l);
+            }
+            Op::Call { callee, args } => {
+                for &a in args {
+                    self.get(a);
+                }
+                self.reloc(&[0x10], RelocTarget::Func(callee.clone()));
+            }
+            Op::CallIndirect { sig, target, args } => {
+                for &a in args {
+                    self.get(a);
+                }
+                self.addr(*target);
+                self.reloc(&[0x11], RelocTarget::Type(sig.clone()));
+                // Table 0.
+                self.code.push(0x00);
+            }
+            Op::MemSize => {
+                self.sink().memory_size(0).i64_extend_i32_u().i64_const(16).i64_shl();
+            }
+            Op::MemGrow(bytes) => {
+                // Pages = ceil(bytes / 64 KiB); the result is the old size in bytes,
+                // or -1 when the engine refuses.
+                self.get(*bytes);
+                self.sink()
+                    .i64_const(0xffff)
+                    .i64_add()
+                    .i64_const(16)
+                    .i64_shr_u()
+                    .i32_wrap_i64()
+                    .memory_grow(0)
+                    .i64_extend_i32_s();
+                let r = results[0];
+                self.set(r);
+                self.get(r);
+                self.sink().i64_const(16).i64_shl();
+                self.get(r);
+                self.get(r);
+                self.sink().i64_const(0).i64_lt_s().select();
+                self.set(r);
+                return;
+            }
+        }
+        for &r in results.iter().rev() {
+            self.set(r);
+        }
+    }
+}
+
+fn bin(s: &mut InstructionSink<'_>, o: BinOp, t: Ty) {
+    use BinOp as B;
+    match (t, o) {
+        (Ty::I32, B::Add) => s.i32_add(),
+        (Ty::I32, B::Sub) => s.i32_sub(),
+        (Ty::I32, B::Mul) => s.i32_mul(),
+        (Ty::I32, B::DivS) => s.i32_div_s(),
+        (Ty::I32, B::DivU) => s.i32_div_u(),
+        (Ty::I32, B::RemS) => s.i32_rem_s(),
+        (Ty::I32, B::RemU) => s.i32_rem_u(),
+        (Ty::I32, B::And) => s.i32_and(),
+        (Ty::I32, B::Or) => s.i32_or(),
+        (Ty::I32, B::Xor) => s.i32_xor(),
+        (Ty::I32, B::Shl) => s.i32_shl(),
+        (Ty::I32, B::ShrS) => s.i32_shr_s(),
+        (Ty::I32, B::ShrU) => s.i32_shr_u(),
+        (Ty::I64, B::Add) => s.i64_add(),
+        (Ty::I64, B::Sub) => s.i64_sub(),
+        (Ty::I64, B::Mul) => s.i64_mul(),
+        (Ty::I64, B::DivS) => s.i64_div_s(),
+        (Ty::I64, B::DivU) => s.i64_div_u(),
+        (Ty::I64, B::RemS) => s.i64_rem_s(),
+        (Ty::I64, B::RemU) => s.i64_rem_u(),
+        (Ty::I64, B::And) => s.i64_and(),
+        (Ty::I64, B::Or) => s.i64_or(),
+        (Ty::I64, B::Xor) => s.i64_xor(),
+        (Ty::I64, B::Shl) => s.i64_shl(),
+        (Ty::I64, B::ShrS) => s.i64_shr_s(),
+        (Ty::I64, B::ShrU) => s.i64_shr_u(),
+        (Ty::F32, B::Add) => s.f32_add(),
+        (Ty::F32, B::Sub) => s.f32_sub(),
+        (Ty::F32, B::Mul) => s.f32_mul(),
+        (Ty::F32, B::Div) => s.f32_div(),
+        (Ty::F32, B::Min) => s.f32_min(),
+        (Ty::F32, B::Max) => s.f32_max(),
+        (Ty::F32, B::Copysign) => s.f32_copysign(),
+        (Ty::F64, B::Add) => s.f64_add(),
+        (Ty::F64, B::Sub) => s.f64_sub(),
+        (Ty::F64, B::Mul) => s.f64_mul(),
+        (Ty::F64, B::Div) => s.f64_div(),
+        (Ty::F64, B::Min) => s.f64_min(),
+        (Ty::F64, B::Max) => s.f64_max(),
+        (Ty::F64, B::Copysign) => s.f64_copysign(),
+        // The verifier rejects the other combinations.
+        _ => s.unreachable(),
+    };
+}
+
+fn cmp(s: &mut InstructionSink<'_>, o: CmpOp, t: Ty) {
+    use CmpOp as C;
+    match (t, o) {
+        (Ty::I32, C::Eq) => s.i32_eq(),
+        (Ty::I32, C::Ne) => s.i32_ne(),
+        (Ty::I32, C::LtS) => s.i32_lt_s(),
+        (Ty::I32, C::LtU) => s.i32_lt_u(),
+        (Ty::I32, C::LeS) => s.i32_le_s(),
+        (Ty::I32, C::LeU) => s.i32_le_u(),
+        (Ty::I32, C::GtS) => s.i32_gt_s(),
+        (Ty::I32, C::GtU) => s.i32_gt_u(),
+        (Ty::I32, C::GeS) => s.i32_ge_s(),
+        (Ty::I32, C::GeU) => s.i32_ge_u(),
+        (Ty::I64, C::Eq) => s.i64_eq(),
+        (Ty::I64, C::Ne) => s.i64_ne(),
+        (Ty::I64, C::LtS) => s.i64_lt_s(),
+        (Ty::I64, C::LtU) => s.i64_lt_u(),
+        (Ty::I64, C::LeS) => s.i64_le_s(),
+        (Ty::I64, C::LeU) => s.i64_le_u(),
+        (Ty::I64, C::GtS) => s.i64_gt_s(),
+        (Ty::I64, C::GtU) => s.i64_gt_u(),
+        (Ty::I64, C::GeS) => s.i64_ge_s(),
+        (Ty::I64, C::GeU) => s.i64_ge_u(),
+        (Ty::F32, C::Eq) => s.f32_eq(),
+        (Ty::F32, C::Ne) => s.f32_ne(),
+        (Ty::F32, C::Lt) => s.f32_lt(),
+        (Ty::F32, C::Le) => s.f32_le(),
+        (Ty::F32, C::Gt) => s.f32_gt(),
+        (Ty::F32, C::Ge) => s.f32_ge(),
+        (Ty::F64, C::Eq) => s.f64_eq(),
+        (Ty::F64, C::Ne) => s.f64_ne(),
+        (Ty::F64, C::Lt) => s.f64_lt(),
+        (Ty::F64, C::Le) => s.f64_le(),
+        (Ty::F64, C::Gt) => s.f64_gt(),
+        (Ty::F64, C::Ge) => s.f64_ge(),
+        _ => s.unreachable(),
+    };
+}
+
+fn un(s: &mut InstructionSink<'_>, o: UnOp, t: Ty) {
+    use UnOp as U;
+    match (t, o) {
+        (Ty::I32, U::Clz) => s.i32_clz(),
+        (Ty::I32, U::Ctz) => s.i32_ctz(),
+        (Ty::I32, U::Popcnt) => s.i32_popcnt(),
+        (Ty::I32, U::Eqz) => s.i32_eqz(),
+        (Ty::I64, U::Clz) => s.i64_clz(),
+        (Ty::I64, U::Ctz) => s.i64_ctz(),
+        (Ty::I64, U::Popcnt) => s.i64_popcnt(),
+        (Ty::I64, U::Eqz) => s.i64_eqz(),
+        (Ty::F32, U::Neg) => s.f32_neg(),
+        (Ty::F32, U::Abs) => s.f32_abs(),
+        (Ty::F32, U::Sqrt) => s.f32_sqrt(),
+        (Ty::F32, U::Floor) => s.f32_floor(),
+        (Ty::F32, U::Ceil) => s.f32_ceil(),
+        (Ty::F32, U::Trunc) => s.f32_trunc(),
+        (Ty::F32, U::Nearest) => s.f32_nearest(),
+        (Ty::F64, U::Neg) => s.f64_neg(),
+        (Ty::F64, U::Abs) => s.f64_abs(),
+        (Ty::F64, U::Sqrt) => s.f64_sqrt(),
+        (Ty::F64, U::Floor) => s.f64_floor(),
+        (Ty::F64, U::Ceil) => s.f64_ceil(),
+        (Ty::F64, U::Trunc) => s.f64_trunc(),
+        (Ty::F64, U::Nearest) => s.f64_nearest(),
+        // The verifier rejects the other combinations (integer negation is `0 - x`).
+        _ => s.unreachable(),
+    };
+}
+
+fn conv(s: &mut InstructionSink<'_>, o: ConvOp, from: Ty, to: Ty) {
+    use ConvOp as C;
+    match (o, from, to) {
+        (C::Ext8S, Ty::I32, _) => s.i32_extend8_s(),
+        (C::Ext16S, Ty::I32, _) => s.i32_extend16_s(),
+        (C::Ext8S, _, _) => s.i64_extend8_s(),
+        (C::Ext16S, _, _) => s.i64_extend16_s(),
+        (C::Ext32S, _, _) => s.i64_extend32_s(),
+        (C::ExtendS, _, _) => s.i64_extend_i32_s(),
+        (C::ExtendU, _, _) => s.i64_extend_i32_u(),
+        (C::Wrap, _, _) => s.i32_wrap_i64(),
+        (C::TruncS, Ty::F32, Ty::I32) => s.i32_trunc_sat_f32_s(),
+        (C::TruncS, Ty::F64, Ty::I32) => s.i32_trunc_sat_f64_s(),
+        (C::TruncS, Ty::F32, _) => s.i64_trunc_sat_f32_s(),
+        (C::TruncS, _, _) => s.i64_trunc_sat_f64_s(),
+        (C::TruncU, Ty::F32, Ty::I32) => s.i32_trunc_sat_f32_u(),
+        (C::TruncU, Ty::F64, Ty::I32) => s.i32_trunc_sat_f64_u(),
+        (C::TruncU, Ty::F32, _) => s.i64_trunc_sat_f32_u(),
+        (C::TruncU, _, _) => s.i64_trunc_sat_f64_u(),
+        (C::ConvertS, Ty::I32, Ty::F32) => s.f32_convert_i32_s(),
+        (C::ConvertS, Ty::I64, Ty::F32) => s.f32_convert_i64_s(),
+        (C::ConvertS, Ty::I32, _) => s.f64_convert_i32_s(),
+        (C::ConvertS, _, _) => s.f64_convert_i64_s(),
+        (C::ConvertU, Ty::I32, Ty::F32) => s.f32_convert_i32_u(),
+        (C::ConvertU, Ty::I64, Ty::F32) => s.f32_convert_i64_u(),
+        (C::ConvertU, Ty::I32, _) => s.f64_convert_i32_u(),
+        (C::ConvertU, _, _) => s.f64_convert_i64_u(),
+        (C::Promote, _, _) => s.f64_promote_f32(),
+        (C::Demote, _, _) => s.f32_demote_f64(),
+        (C::Bitcast, Ty::F32, _) => s.i32_reinterpret_f32(),
+        (C::Bitcast, Ty::F64, _) => s.i64_reinterpret_f64(),
+        (C::Bitcast, Ty::I32, _) => s.f32_reinterpret_i32(),
+        (C::Bitcast, _, _) => s.f64_reinterpret_i64(),
+    };
+}

@@ -1,0 +1,14 @@
+//! The linker. `wasm` links the IR modules of a build (one per package) into a Wasm
+//! module for js/wasm or wasip1/wasm. Native containers come with their back ends.
+
+pub mod wasm;
+
+/// A link error, worded as Go's linker words it where it has a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkError(pub String);
+
+impl core::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
