@@ -1,0 +1,168 @@
+//! The build pipeline for one program: the main package's files and crossplay's
+//! standard library (`goroot`), selected for the target by crossplay's own build
+//! constraints, parsed, type-checked in dependency order, lowered to IR, and linked.
+//! Sans-IO: sources come in as bytes, the binary goes out as bytes. So far it builds
+//! js/wasm and wasip1/wasm; the CLI's `build` and `run` and the browser worker are
+//! its callers.
+
+use std::collections::BTreeMap;
+use syntax::ast;
+
+/// A build's target and settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub goos: String,
+    pub goarch: String,
+}
+
+/// A source file of the main package.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// How Go names it in messages (`./main.go`).
+    pub name: String,
+    pub text: Vec<u8>,
+}
+
+struct Pkg {
+    path: String,
+    files: Vec<(String, Vec<u8>, ast::File)>,
+}
+
+/// Builds the program; on failure, the messages as `go build` prints them.
+pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
+    if cfg.goarch != "wasm" {
+        return Err(vec![format!("crossplay does not support building for {}/{} yet", cfg.goos, cfg.goarch)]);
+    }
+    let vars = [("CGO_ENABLED", "0"), ("GOOS", cfg.goos.as_str()), ("GOARCH", cfg.goarch.as_str())];
+    let env = target::GoEnv::new(target::EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false);
+    let ctx = target::Context::new(&env, vec![]);
+
+    // Load packages depth-first so each comes after its imports; runtime first.
+    let mut order: Vec<Pkg> = Vec::new();
+    let mut state: BTreeMap<String, bool> = BTreeMap::new();
+    let mut errs = Vec::new();
+    load_std("runtime", &ctx, &mut order, &mut state, &mut errs);
+    let main_files = parse_all(main.iter().map(|s| (s.name.clone(), s.text.clone())).collect(), &mut errs);
+    for imp in imports(&main_files) {
+        load_std(&imp, &ctx, &mut order, &mut state, &mut errs);
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    order.push(Pkg { path: "main".into(), files: main_files });
+
+    let mut w = typeck::World::new(8);
+    let target = irgen::Target { goos: cfg.goos.clone(), goarch: cfg.goarch.clone(), word_size: 8 };
+    let mut modules = Vec::new();
+    for p in &order {
+        let first = w.files.len() as u32;
+        let cfs: Vec<typeck::CheckFile<'_>> = p
+            .files
+            .iter()
+            .map(|(n, src, ast)| typeck::CheckFile { name: n.clone(), src, ast })
+            .collect();
+        let checked = typeck::check_package(&mut w, &p.path, &cfs);
+        if !checked.errors.is_empty() {
+            let mut out = vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
+            out.extend(typeck::format_errors(&w, &checked.errors));
+            return Err(out);
+        }
+        let gfs: Vec<irgen::GenFile<'_>> =
+            p.files.iter().enumerate().map(|(i, (_, _, ast))| irgen::GenFile { ast, id: first + i as u32 }).collect();
+        let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
+        if !diags.is_empty() {
+            let mut out = vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
+            out.extend(diags.iter().map(|d| format!("{}: {}", w.pos_string(d.pos), d.msg)));
+            return Err(out);
+        }
+        modules.push(m);
+    }
+    modules.push(inits_module(&order));
+    let opts = link::wasm::Options {
+        memory_export: if cfg.goos == "js" {
+            link::wasm::MemoryExport::Mem
+        } else {
+            link::wasm::MemoryExport::Memory
+        },
+        stack_size: 1 << 20,
+        build_id: String::new(),
+        strip: false,
+    };
+    link::wasm::link(&modules, &opts).map(|(b, _)| b).map_err(|e| e.iter().map(|e| e.to_string()).collect())
+}
+
+/// `go:inits`: every package's initialization in dependency order.
+fn inits_module(order: &[Pkg]) -> ir::Module {
+    let sig = ir::Sig { params: vec![ir::Ty::I64], results: vec![] };
+    let mut m = ir::Module::default();
+    let mut f = ir::Func::new(irgen::INITS_SYMBOL, ir::Sig::default());
+    let mut b = ir::Builder::new(&mut f);
+    for p in order {
+        let name = irgen::init_symbol(&p.path);
+        let ctx = b.iconst(ir::Ty::I64, 0);
+        b.call(&name, &sig, vec![ctx]);
+        m.decls.push(ir::Decl { name, sig: sig.clone(), import: None });
+    }
+    b.term(ir::Term::Ret(vec![]));
+    m.funcs.push(f);
+    m
+}
+
+fn parse_all(files: Vec<(String, Vec<u8>)>, errs: &mut Vec<String>) -> Vec<(String, Vec<u8>, ast::File)> {
+    let mut out = Vec::new();
+    for (name, text) in files {
+        let (ast, e) = syntax::parse_file(&text);
+        for e in &e {
+            errs.push(format!("{name}:{}: {}", base::span::LineIndex::new(&String::from_utf8_lossy(&text)).line_col(e.offset), e.message));
+        }
+        if let Some(ast) = ast {
+            out.push((name, text, ast));
+        }
+    }
+    out
+}
+
+fn imports(files: &[(String, Vec<u8>, ast::File)]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, f) in files {
+        for d in &f.decls {
+            if let ast::Decl::Import(i) = d
+                && let Some(p) = &i.path
+            {
+                let s = p.value.trim_matches('"').to_string();
+                if !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn load_std(
+    path: &str,
+    ctx: &target::Context,
+    order: &mut Vec<Pkg>,
+    state: &mut BTreeMap<String, bool>,
+    errs: &mut Vec<String>,
+) {
+    if path == "unsafe" || state.contains_key(path) {
+        return;
+    }
+    if !goroot::has_package(path) {
+        errs.push(format!("package {path} is not in std (crossplay does not ship it yet)"));
+        return;
+    }
+    state.insert(path.to_string(), false);
+    let files: Vec<(String, Vec<u8>)> = goroot::package(path)
+        .into_iter()
+        .filter(|(n, text)| buildtags::select(n, text, ctx).matched)
+        .map(|(n, text)| (format!("$GOROOT/src/{path}/{n}"), text.to_vec()))
+        .collect();
+    let parsed = parse_all(files, errs);
+    for imp in imports(&parsed) {
+        load_std(&imp, ctx, order, state, errs);
+    }
+    state.insert(path.to_string(), true);
+    order.push(Pkg { path: path.to_string(), files: parsed });
+}

@@ -1,0 +1,1831 @@
+//! Expressions: constants, operators, conversions, calls, builtins, indexing,
+//! selectors, and the places assignments write.
+
+use crate::func::FnGen;
+use crate::types::Class;
+use ir::{BinOp, Block, CmpOp, ConvOp, Mem, Term, Ty, Var};
+use syntax::ast::{self, ExprKind};
+use syntax::token::Op;
+use typeck::constant::Value as CValue;
+use typeck::info::{ExprMode, SelectionKind};
+use typeck::types::{BasicKind as K, Builtin, ObjKind, Type, TypeId, VarKind};
+
+/// A Go value: its scalars in variables, or (arrays and structs) a variable holding
+/// the address of its memory.
+#[derive(Clone, Debug)]
+pub(crate) enum Gv {
+    S(Vec<Var>),
+    M(Var),
+}
+
+/// Where an assignment writes.
+#[derive(Clone, Debug)]
+pub(crate) enum Place {
+    Vars(Vec<Var>),
+    /// Memory at the address in the variable plus an offset.
+    Mem(Var, u32),
+}
+
+impl FnGen<'_, '_> {
+    pub(crate) fn type_of(&self, e: &ast::Expr) -> TypeId {
+        self.g.info.types.get(&self.g.node_expr(e)).map_or(TypeId::INVALID, |t| t.ty)
+    }
+
+    fn tmp(&mut self, v: ir::Value) -> Var {
+        let x = self.f.new_var(self.f.ty(v));
+        self.b().set(x, v);
+        x
+    }
+
+    fn get1(&mut self, gv: &Gv) -> ir::Value {
+        match gv {
+            Gv::S(v) => self.b().get(v[0]),
+            Gv::M(a) => self.b().get(*a),
+        }
+    }
+
+    // ---- memory ----
+
+    pub(crate) fn load_place(&mut self, addr: Var, off: u32, t: TypeId) -> Gv {
+        match self.g.class(t, 0) {
+            Some(Class::Scalars(s)) => {
+                let a = self.b().get(addr);
+                let vars = s
+                    .iter()
+                    .map(|s| {
+                        let v = self.b().load(s.mem, s.signed, s.ty, a, off + s.off);
+                        self.tmp(v)
+                    })
+                    .collect();
+                Gv::S(vars)
+            }
+            _ => {
+                if off == 0 {
+                    return Gv::M(addr);
+                }
+                let a = self.b().get(addr);
+                let o = self.iconst_word(i64::from(off));
+                let p = self.b().bin(BinOp::Add, a, o);
+                Gv::M(self.tmp(p))
+            }
+        }
+    }
+
+    pub(crate) fn store_place(&mut self, addr: Var, off: u32, t: TypeId, gv: Gv) {
+        match (self.g.class(t, 0), gv) {
+            (Some(Class::Scalars(s)), Gv::S(vals)) => {
+                for (s, x) in s.iter().zip(vals) {
+                    let a = self.b().get(addr);
+                    let v = self.b().get(x);
+                    self.b().store(s.mem, a, off + s.off, v);
+                }
+            }
+            (Some(Class::Mem { size, .. }), Gv::M(src)) => {
+                let a = self.b().get(addr);
+                let dst = if off == 0 {
+                    a
+                } else {
+                    let o = self.iconst_word(i64::from(off));
+                    self.b().bin(BinOp::Add, a, o)
+                };
+                let s = self.b().get(src);
+                let n = self.iconst_word(size as i64);
+                self.b().copy(dst, s, n);
+            }
+            _ => {}
+        }
+    }
+
+    pub(crate) fn load(&mut self, p: &Place, t: TypeId) -> Gv {
+        match p {
+            Place::Vars(v) => {
+                let vars = v
+                    .iter()
+                    .map(|&x| {
+                        let v = self.b().get(x);
+                        self.tmp(v)
+                    })
+                    .collect();
+                Gv::S(vars)
+            }
+            Place::Mem(a, off) => self.load_place(*a, *off, t),
+        }
+    }
+
+    pub(crate) fn store(&mut self, p: &Place, t: TypeId, gv: Gv) {
+        match p {
+            Place::Vars(vars) => {
+                if let Gv::S(src) = gv {
+                    for (&d, &s) in vars.iter().zip(&src) {
+                        let v = self.b().get(s);
+                        self.b().set(d, v);
+                    }
+                }
+            }
+            Place::Mem(a, off) => self.store_place(*a, *off, t, gv),
+        }
+    }
+
+    /// An array or struct value copied into fresh memory (values that alias a
+    /// variable's storage must not change under an assignment).
+    pub(crate) fn copy_if_mem(&mut self, gv: Gv, t: TypeId) -> Gv {
+        let Gv::M(src) = gv else { return gv };
+        let Some((size, align)) = self.g.size_align(t, 0) else { return Gv::M(src) };
+        let slot = self.f.new_slot(size as u32, align as u32);
+        let w = self.word();
+        let dst = self.b().slot_addr(w, slot);
+        let s = self.b().get(src);
+        let n = self.iconst_word(size as i64);
+        self.b().copy(dst, s, n);
+        Gv::M(self.tmp(dst))
+    }
+
+    fn mem_temp(&mut self, t: TypeId) -> Option<Var> {
+        let (size, align) = self.g.size_align(t, 0)?;
+        let slot = self.f.new_slot(size as u32, align as u32);
+        let w = self.word();
+        let a = self.b().slot_addr(w, slot);
+        let n = self.iconst_word(size as i64);
+        self.b().zero(a, n);
+        Some(self.tmp(a))
+    }
+
+    // ---- places ----
+
+    pub(crate) fn place(&mut self, e: &ast::Expr) -> Option<(Place, TypeId)> {
+        let t = self.type_of(e);
+        let e = e.unparen();
+        match &e.kind {
+            ExprKind::Name(_) => {
+                let o = *self.g.info.uses.get(&self.g.node_expr(e)).or_else(|| self.g.info.defs.get(&self.g.node_expr(e)))?;
+                if let Some(l) = self.locals.get(&o).cloned() {
+                    return Some((
+                        match l {
+                            crate::func::Local::Vars(v) => Place::Vars(v),
+                            crate::func::Local::Mem(a) => Place::Mem(a, 0),
+                        },
+                        t,
+                    ));
+                }
+                let obj = self.g.w.obj(o);
+                if obj.kind == ObjKind::Var(VarKind::PackageVar) {
+                    let pkg = obj.pkg.map_or("", |p| self.g.w.pkgs[p.0 as usize].path.as_str()).to_string();
+                    let w = self.word();
+                    let a = self.b().sym_addr(w, &format!("{pkg}.{}", obj.name));
+                    return Some((Place::Mem(self.tmp(a), 0), t));
+                }
+                self.g.unsupported(e.pos, "this variable");
+                None
+            }
+            ExprKind::Selector { x, .. } => {
+                let sel = self.g.info.selections.get(&self.g.node_expr(e)).cloned()?;
+                if sel.kind != SelectionKind::FieldVal {
+                    self.g.unsupported(e.pos, "method values");
+                    return None;
+                }
+                let xt = self.type_of(x);
+                let (addr, mut cur) = if matches!(self.g.w.ty(self.g.under(xt)), Type::Pointer(_)) {
+                    let p = self.expr(x)?;
+                    let pv = self.get1(&p);
+                    self.nil_check(pv);
+                    (self.tmp(pv), self.pointee(xt))
+                } else {
+                    match self.place(x)? {
+                        (Place::Mem(a, off), _) => {
+                            let av = self.b().get(a);
+                            let o = self.iconst_word(i64::from(off));
+                            let p = self.b().bin(BinOp::Add, av, o);
+                            (self.tmp(p), xt)
+                        }
+                        (Place::Vars(_), _) => {
+                            self.g.unsupported(e.pos, "this field selection");
+                            return None;
+                        }
+                    }
+                };
+                let mut addr = addr;
+                let n = sel.index.len();
+                for (k, &i) in sel.index.iter().enumerate() {
+                    let offs = self.g.field_offsets(cur, e.pos)?;
+                    let (f, off) = offs[i];
+                    let ft = self.g.w.obj(f).ty;
+                    let a = self.b().get(addr);
+                    let o = self.iconst_word(off as i64);
+                    let p = self.b().bin(BinOp::Add, a, o);
+                    addr = self.tmp(p);
+                    cur = ft;
+                    if k + 1 < n && matches!(self.g.w.ty(self.g.under(ft)), Type::Pointer(_)) {
+                        let pv = self.load_place(addr, 0, ft);
+                        let pv = self.get1(&pv);
+                        self.nil_check(pv);
+                        addr = self.tmp(pv);
+                        cur = self.pointee(ft);
+                    }
+                }
+                Some((Place::Mem(addr, 0), t))
+            }
+            ExprKind::Index { x, index } => {
+                let xt = self.type_of(x);
+                let u = self.g.under(xt);
+                let (base, len, elem) = match self.g.w.ty(u).clone() {
+                    Type::Slice(el) => {
+                        let s = self.expr(x)?;
+                        let Gv::S(v) = s else { return None };
+                        (v[0], v[1], el)
+                    }
+                    Type::Array(n, el) => {
+                        let (p, _) = self.place(x)?;
+                        let Place::Mem(a, off) = p else {
+                            self.g.unsupported(e.pos, "this array index");
+                            return None;
+                        };
+                        let av = self.b().get(a);
+                        let o = self.iconst_word(i64::from(off));
+                        let pv = self.b().bin(BinOp::Add, av, o);
+                        let nv = self.iconst_word(n.unwrap_or(0) as i64);
+                        (self.tmp(pv), self.tmp(nv), el)
+                    }
+                    Type::Pointer(p) => match self.g.w.ty(self.g.under(p)).clone() {
+                        Type::Array(n, el) => {
+                            let pv = self.expr(x)?;
+                            let pv = self.get1(&pv);
+                            self.nil_check(pv);
+                            let nv = self.iconst_word(n.unwrap_or(0) as i64);
+                            (self.tmp(pv), self.tmp(nv), el)
+                        }
+                        _ => return None,
+                    },
+                    Type::Map(..) => {
+                        self.g.unsupported(e.pos, "maps");
+                        return None;
+                    }
+                    _ => {
+                        self.g.unsupported(e.pos, "this index expression");
+                        return None;
+                    }
+                };
+                let it = self.type_of(index);
+                let i = self.expr(index)?;
+                let iv = self.get1(&i);
+                let iv = self.widen_to_word(iv, it);
+                self.bounds_check(iv, len, "runtime.panicIndex");
+                let (es, _) = self.g.size_align(elem, e.pos)?;
+                let s = self.iconst_word(es as i64);
+                let off = self.b().bin(BinOp::Mul, iv, s);
+                let b = self.b().get(base);
+                let a = self.b().bin(BinOp::Add, b, off);
+                Some((Place::Mem(self.tmp(a), 0), elem))
+            }
+            ExprKind::Operation { op: Op::Mul, x, y: None } => {
+                let p = self.expr(x)?;
+                let pv = self.get1(&p);
+                self.nil_check(pv);
+                Some((Place::Mem(self.tmp(pv), 0), t))
+            }
+            _ => {
+                self.g.unsupported(e.pos, "this assignment");
+                None
+            }
+        }
+    }
+
+    fn pointee(&self, t: TypeId) -> TypeId {
+        match self.g.w.ty(self.g.under(t)) {
+            Type::Pointer(e) => *e,
+            _ => TypeId::INVALID,
+        }
+    }
+
+    /// Panics with Go's nil dereference error when `p` is 0.
+    fn nil_check(&mut self, p: ir::Value) {
+        let z = self.iconst_word(0);
+        let c = self.b().cmp(CmpOp::Eq, p, z);
+        self.panic_if(c, "runtime.panicmem", vec![]);
+    }
+
+    /// Panics with `index out of range` when `i` is not below `len` (unsigned, so
+    /// negative indices fail too).
+    fn bounds_check(&mut self, i: ir::Value, len: Var, func: &str) {
+        let n = self.b().get(len);
+        let c = self.b().cmp(CmpOp::GeU, i, n);
+        self.panic_if(c, func, vec![i, n]);
+    }
+
+    /// If `c`, calls the runtime panic function `func(args…)` and leaves.
+    fn panic_if(&mut self, c: ir::Value, func: &str, args: Vec<ir::Value>) {
+        let bad = self.f.new_block();
+        let ok = self.f.new_block();
+        let argx: Vec<Var> = args.iter().map(|&a| self.tmp(a)).collect();
+        self.b().term(Term::Br(c, bad, ok));
+        self.cur = bad;
+        let w = self.word();
+        let mut params = vec![w];
+        let mut vals = vec![self.iconst_word(0)];
+        for x in argx {
+            let v = self.b().get(x);
+            params.push(self.f.ty(v));
+            vals.push(v);
+        }
+        let sig = ir::Sig { params, results: vec![] };
+        self.g.declare(func, &sig);
+        self.b().call(func, &sig, vals);
+        self.panic_check();
+        self.b().term(Term::Unreachable);
+        self.cur = ok;
+    }
+
+    pub(crate) fn widen_to_word(&mut self, v: ir::Value, t: TypeId) -> ir::Value {
+        let w = self.word();
+        let vt = self.f.ty(v);
+        if vt == w {
+            return v;
+        }
+        let signed = self.is_signed(t);
+        if w == Ty::I64 && vt == Ty::I32 {
+            let op = if signed { ConvOp::ExtendS } else { ConvOp::ExtendU };
+            self.b().conv(op, Ty::I64, v)
+        } else {
+            self.b().conv(ConvOp::Wrap, Ty::I32, v)
+        }
+    }
+
+    /// A word-sized integer converted to integer type `t`'s representation.
+    pub(crate) fn narrow_from_word(&mut self, v: ir::Value, t: TypeId) -> ir::Value {
+        let Some(Class::Scalars(s)) = self.g.class(t, 0) else { return v };
+        let target = s[0].ty;
+        let v = if self.f.ty(v) == target {
+            v
+        } else if target == Ty::I32 {
+            self.b().conv(ConvOp::Wrap, Ty::I32, v)
+        } else {
+            let op = if self.is_signed(t) { ConvOp::ExtendS } else { ConvOp::ExtendU };
+            self.b().conv(op, Ty::I64, v)
+        };
+        self.normalize(v, t)
+    }
+
+    fn is_signed(&self, t: TypeId) -> bool {
+        matches!(self.g.basic(t), Some(K::Int | K::Int8 | K::Int16 | K::Int32 | K::Int64))
+    }
+
+    /// Re-establishes the representation of a narrow integer after arithmetic:
+    /// sign- or zero-extended from its width.
+    fn normalize(&mut self, v: ir::Value, t: TypeId) -> ir::Value {
+        let ty = self.f.ty(v);
+        match self.g.basic(t) {
+            Some(K::Int8) => self.b().conv(ConvOp::Ext8S, ty, v),
+            Some(K::Int16) => self.b().conv(ConvOp::Ext16S, ty, v),
+            Some(K::Uint8 | K::Bool) => {
+                let m = self.b().iconst(ty, 0xff);
+                self.b().bin(BinOp::And, v, m)
+            }
+            Some(K::Uint16) => {
+                let m = self.b().iconst(ty, 0xffff);
+                self.b().bin(BinOp::And, v, m)
+            }
+            _ => v,
+        }
+    }
+
+    // ---- expressions ----
+
+    pub(crate) fn expr_stmt(&mut self, e: &ast::Expr) {
+        let e = e.unparen();
+        if let ExprKind::Call { .. } = &e.kind {
+            let _ = self.call(e);
+        } else {
+            let _ = self.expr(e);
+        }
+    }
+
+    /// `e` converted to type `t` (to an interface when `e` is concrete).
+    pub(crate) fn expr_as(&mut self, e: &ast::Expr, t: TypeId) -> Option<Gv> {
+        let et = self.type_of(e);
+        if self.g.info.types.get(&self.g.node_expr(e)).is_some_and(|tv| tv.mode == ExprMode::Nil)
+            || self.g.basic(et) == Some(K::UntypedNil)
+        {
+            return self.zero_value(t, e.pos);
+        }
+        let v = self.expr(e)?;
+        if t != TypeId::INVALID && self.is_interface(t) && !self.is_interface(et) {
+            if self.g.basic(et) == Some(K::UntypedNil) {
+                return Some(v);
+            }
+            return self.to_eface(v, et, e.pos);
+        }
+        Some(v)
+    }
+
+    pub(crate) fn is_interface(&self, t: TypeId) -> bool {
+        matches!(self.g.w.ty(self.g.under(t)), Type::Interface(_))
+    }
+
+    pub(crate) fn expr(&mut self, e: &ast::Expr) -> Option<Gv> {
+        let id = self.g.node_expr(e);
+        let tv = self.g.info.types.get(&id).cloned();
+        if let Some(tv) = &tv
+            && let Some(v) = &tv.value
+        {
+            return self.constant(v, tv.ty, e.pos);
+        }
+        if let Some(tv) = &tv
+            && tv.mode == ExprMode::Nil
+        {
+            return self.zero_value(tv.ty, e.pos);
+        }
+        let t = tv.as_ref().map_or(TypeId::INVALID, |t| t.ty);
+        match &e.kind {
+            ExprKind::Paren(x) => self.expr(x),
+            ExprKind::Name(_) => {
+                let Some(&o) = self.g.info.uses.get(&id) else {
+                    self.g.unsupported(e.pos, "this name");
+                    return None;
+                };
+                match &self.g.w.obj(o).kind {
+                    ObjKind::Var(_) => {
+                        let (p, t) = self.place(e)?;
+                        Some(self.load(&p, t))
+                    }
+                    ObjKind::Nil => self.zero_value(t, e.pos),
+                    ObjKind::Func { .. } => {
+                        self.g.unsupported(e.pos, "function values");
+                        None
+                    }
+                    _ => {
+                        self.g.unsupported(e.pos, "this name");
+                        None
+                    }
+                }
+            }
+            ExprKind::Operation { op, x, y: Some(y) } => self.binary(e, *op, x, y, t),
+            ExprKind::Operation { op, x, y: None } => self.unary(e, *op, x, t),
+            ExprKind::Call { .. } => {
+                let mut r = self.call(e)?;
+                if r.len() != 1 {
+                    self.g.unsupported(e.pos, "this call");
+                    return None;
+                }
+                r.pop()
+            }
+            ExprKind::Index { .. } => {
+                let xt = self.type_of(match &e.kind {
+                    ExprKind::Index { x, .. } => x,
+                    _ => e,
+                });
+                if matches!(self.g.basic(xt), Some(K::String | K::UntypedString)) {
+                    return self.string_index(e);
+                }
+                let (p, t) = self.place(e)?;
+                Some(self.load(&p, t))
+            }
+            ExprKind::Selector { x, sel } => {
+                if let Some(s) = self.g.info.selections.get(&id) {
+                    if s.kind != SelectionKind::FieldVal {
+                        self.g.unsupported(e.pos, "method values");
+                        return None;
+                    }
+                    // A field of a value that is not addressable (a call's result):
+                    // evaluate it into memory first.
+                    if !self.addressable(x) && !matches!(self.g.w.ty(self.g.under(self.type_of(x))), Type::Pointer(_)) {
+                        let xt = self.type_of(x);
+                        let v = self.expr(x)?;
+                        let Gv::M(a) = v else { return None };
+                        let mut cur = xt;
+                        let mut off = 0u64;
+                        for &i in &s.index.clone() {
+                            let offs = self.g.field_offsets(cur, e.pos)?;
+                            off += offs[i].1;
+                            cur = self.g.w.obj(offs[i].0).ty;
+                        }
+                        return Some(self.load_place(a, off as u32, t));
+                    }
+                    let (p, t) = self.place(e)?;
+                    return Some(self.load(&p, t));
+                }
+                // A qualified identifier: another package's variable.
+                let _ = sel;
+                let Some(&o) = self.g.info.uses.get(&self.g.node_name(sel)) else {
+                    self.g.unsupported(e.pos, "this selector");
+                    return None;
+                };
+                if let ObjKind::Var(_) = self.g.w.obj(o).kind {
+                    let obj = self.g.w.obj(o);
+                    let pkg = obj.pkg.map_or("", |p| self.g.w.pkgs[p.0 as usize].path.as_str()).to_string();
+                    let w = self.word();
+                    let a = self.b().sym_addr(w, &format!("{pkg}.{}", obj.name));
+                    let ax = self.tmp(a);
+                    return Some(self.load_place(ax, 0, t));
+                }
+                self.g.unsupported(e.pos, "function values");
+                None
+            }
+            ExprKind::Slice { .. } => self.slice_expr(e, t),
+            ExprKind::CompositeLit { .. } => self.composite(e, t),
+            ExprKind::FuncLit { .. } => {
+                self.g.unsupported(e.pos, "function literals");
+                None
+            }
+            ExprKind::Assert { .. } => {
+                self.g.unsupported(e.pos, "type assertions");
+                None
+            }
+            _ => {
+                self.g.unsupported(e.pos, "this expression");
+                None
+            }
+        }
+    }
+
+    fn addressable(&self, e: &ast::Expr) -> bool {
+        match &e.unparen().kind {
+            ExprKind::Name(_) => true,
+            ExprKind::Selector { x, .. } => {
+                self.g.info.selections.contains_key(&self.g.node_expr(e.unparen())) && self.addressable(x)
+                    || matches!(self.g.w.ty(self.g.under(self.type_of(x))), Type::Pointer(_))
+            }
+            ExprKind::Index { x, .. } => {
+                matches!(self.g.w.ty(self.g.under(self.type_of(x))), Type::Slice(_) | Type::Pointer(_))
+                    || self.addressable(x)
+            }
+            ExprKind::Operation { op: Op::Mul, y: None, .. } => true,
+            _ => false,
+        }
+    }
+
+    pub(crate) fn zero_value(&mut self, t: TypeId, pos: u32) -> Option<Gv> {
+        match self.g.class(t, pos)? {
+            Class::Scalars(s) => {
+                let vars = s
+                    .iter()
+                    .map(|s| {
+                        let z = self.zero_scalar(s.ty);
+                        self.tmp(z)
+                    })
+                    .collect();
+                Some(Gv::S(vars))
+            }
+            Class::Mem { .. } => self.mem_temp(t).map(Gv::M),
+        }
+    }
+
+    pub(crate) fn constant(&mut self, v: &CValue, t: TypeId, pos: u32) -> Option<Gv> {
+        let t = match self.g.basic(t) {
+            Some(K::UntypedBool) => TypeId::BOOL,
+            Some(K::UntypedInt) => TypeId::INT,
+            Some(K::UntypedRune) => TypeId::INT32,
+            Some(K::UntypedFloat) => TypeId::FLOAT64,
+            Some(K::UntypedString) => TypeId::STRING,
+            _ => t,
+        };
+        if self.is_interface(t) {
+            self.g.unsupported(pos, "constants converted to interfaces");
+            return None;
+        }
+        let Some(Class::Scalars(s)) = self.g.class(t, pos) else { return None };
+        let ty = s[0].ty;
+        let val = match v {
+            CValue::Bool(b) => self.b().iconst(Ty::I32, i64::from(*b)),
+            CValue::String(bytes) => {
+                let sym = self.g.string_data(bytes);
+                let w = self.word();
+                let p = if bytes.is_empty() { self.iconst_word(0) } else { self.b().sym_addr(w, &sym) };
+                let n = self.iconst_word(bytes.len() as i64);
+                let (px, nx) = (self.tmp(p), self.tmp(n));
+                return Some(Gv::S(vec![px, nx]));
+            }
+            CValue::Int(_) | CValue::Float(_) | CValue::Huge { .. } if !ty.is_int() => {
+                let f = v.to_rat().map_or(0.0, |r| if ty == Ty::F32 { r.to_f32() } else { r.to_f64() });
+                if ty == Ty::F32 {
+                    self.b().fconst(ty, u64::from((f as f32).to_bits()))
+                } else {
+                    self.b().fconst(ty, f.to_bits())
+                }
+            }
+            CValue::Int(i) => {
+                let bits = i.to_i64().or_else(|| i.to_u64().map(|u| u as i64)).unwrap_or(0);
+                let bits = if ty == Ty::I32 { i64::from(bits as i32) } else { bits };
+                self.b().iconst(ty, bits)
+            }
+            CValue::Float(r) => {
+                // An integer-typed constant given as a float literal (`1e3`).
+                let f = r.to_f64();
+                self.b().iconst(ty, f as i64)
+            }
+            _ => {
+                self.g.unsupported(pos, "this constant");
+                return None;
+            }
+        };
+        Some(Gv::S(vec![self.tmp(val)]))
+    }
+
+    pub(crate) fn const_of(&mut self, t: TypeId, v: i64, pos: u32) -> Option<Gv> {
+        let Some(Class::Scalars(s)) = self.g.class(t, pos) else { return None };
+        let ty = s[0].ty;
+        let val = if ty.is_int() {
+            self.b().iconst(ty, v)
+        } else if ty == Ty::F32 {
+            self.b().fconst(ty, u64::from((v as f32).to_bits()))
+        } else {
+            self.b().fconst(ty, (v as f64).to_bits())
+        };
+        Some(Gv::S(vec![self.tmp(val)]))
+    }
+
+    fn binary(&mut self, e: &ast::Expr, op: Op, x: &ast::Expr, y: &ast::Expr, t: TypeId) -> Option<Gv> {
+        match op {
+            Op::AndAnd | Op::OrOr => {
+                let r = self.f.new_var(Ty::I32);
+                let yes = self.f.new_block();
+                let no = self.f.new_block();
+                let done = self.f.new_block();
+                self.cond(e, yes, no);
+                self.cur = yes;
+                let one = self.b().iconst(Ty::I32, 1);
+                self.b().set(r, one);
+                self.term_to(Term::Jump(done), no);
+                let zero = self.b().iconst(Ty::I32, 0);
+                self.b().set(r, zero);
+                self.term_to(Term::Jump(done), done);
+                Some(Gv::S(vec![r]))
+            }
+            Op::Eql | Op::Neq | Op::Lss | Op::Leq | Op::Gtr | Op::Geq => {
+                let xt = self.type_of(x);
+                let yt = self.type_of(y);
+                // Compare in the operands' type (an untyped side took the other's).
+                let ct = if self.g.basic(xt).is_some_and(is_untyped) { yt } else { xt };
+                let a = self.expr_as(x, ct)?;
+                let b = self.expr_as(y, ct)?;
+                let r = self.compare(op, ct, a, b, e.pos)?;
+                Some(Gv::S(vec![r]))
+            }
+            Op::Shl | Op::Shr => {
+                let yt = self.type_of(y);
+                let a = self.expr(x)?;
+                let b = self.expr(y)?;
+                self.shift(op, t, a, yt, b)
+            }
+            _ => {
+                let a = self.expr(x)?;
+                let b = self.expr(y)?;
+                self.arith(op, t, a, b, e.pos)
+            }
+        }
+    }
+
+    pub(crate) fn compare(&mut self, op: Op, t: TypeId, a: Gv, b: Gv, pos: u32) -> Option<Var> {
+        if matches!(op, Op::Eql | Op::Neq) {
+            let eq = self.equal(t, a, b, pos)?;
+            if op == Op::Eql {
+                return Some(eq);
+            }
+            let v = self.b().get(eq);
+            let n = self.b().un(ir::UnOp::Eqz, v);
+            return Some(self.tmp(n));
+        }
+        if self.g.basic(t) == Some(K::String) {
+            let (Gv::S(av), Gv::S(bv)) = (a, b) else { return None };
+            let w = self.word();
+            let sig = ir::Sig { params: vec![w, w, w, w, w], results: vec![w] };
+            self.g.declare("runtime.cmpstring", &sig);
+            let mut args = vec![self.iconst_word(0)];
+            for x in av.iter().chain(&bv) {
+                args.push(self.b().get(*x));
+            }
+            let c = self.b().call("runtime.cmpstring", &sig, args)[0];
+            let z = self.iconst_word(0);
+            let cop = match op {
+                Op::Lss => CmpOp::LtS,
+                Op::Leq => CmpOp::LeS,
+                Op::Gtr => CmpOp::GtS,
+                _ => CmpOp::GeS,
+            };
+            let r = self.b().cmp(cop, c, z);
+            return Some(self.tmp(r));
+        }
+        let av = self.get1(&a);
+        let bv = self.get1(&b);
+        let float = !self.f.ty(av).is_int();
+        let signed = self.is_signed(t);
+        let cop = match (op, float, signed) {
+            (Op::Lss, true, _) => CmpOp::Lt,
+            (Op::Leq, true, _) => CmpOp::Le,
+            (Op::Gtr, true, _) => CmpOp::Gt,
+            (Op::Geq, true, _) => CmpOp::Ge,
+            (Op::Lss, _, true) => CmpOp::LtS,
+            (Op::Leq, _, true) => CmpOp::LeS,
+            (Op::Gtr, _, true) => CmpOp::GtS,
+            (Op::Geq, _, true) => CmpOp::GeS,
+            (Op::Lss, _, false) => CmpOp::LtU,
+            (Op::Leq, _, false) => CmpOp::LeU,
+            (Op::Gtr, _, false) => CmpOp::GtU,
+            _ => CmpOp::GeU,
+        };
+        let r = self.b().cmp(cop, av, bv);
+        Some(self.tmp(r))
+    }
+
+    /// `a == b` as an I32 variable.
+    pub(crate) fn equal(&mut self, t: TypeId, a: Gv, b: Gv, pos: u32) -> Option<Var> {
+        match (self.g.class(t, pos)?, a, b) {
+            (_, Gv::S(av), Gv::S(bv)) if self.g.basic(t) == Some(K::String) => {
+                let w = self.word();
+                let sig = ir::Sig { params: vec![w, w, w, w, w], results: vec![Ty::I32] };
+                self.g.declare("runtime.eqstring", &sig);
+                let mut args = vec![self.iconst_word(0)];
+                for x in av.iter().chain(&bv) {
+                    args.push(self.b().get(*x));
+                }
+                let r = self.b().call("runtime.eqstring", &sig, args)[0];
+                Some(self.tmp(r))
+            }
+            (_, Gv::S(av), Gv::S(bv)) if self.is_interface(t) => {
+                let w = self.word();
+                let sig = ir::Sig { params: vec![w, w, w, w, w], results: vec![Ty::I32] };
+                self.g.declare("runtime.efaceeq", &sig);
+                let mut args = vec![self.iconst_word(0)];
+                for x in av.iter().chain(&bv) {
+                    args.push(self.b().get(*x));
+                }
+                let r = self.b().call("runtime.efaceeq", &sig, args)[0];
+                self.panic_check();
+                Some(self.tmp(r))
+            }
+            (Class::Scalars(_), Gv::S(av), Gv::S(bv)) => {
+                let mut acc: Option<ir::Value> = None;
+                for (x, y) in av.iter().zip(&bv) {
+                    let (xv, yv) = (self.b().get(*x), self.b().get(*y));
+                    let c = self.b().cmp(CmpOp::Eq, xv, yv);
+                    acc = Some(match acc {
+                        None => c,
+                        Some(p) => self.b().bin(BinOp::And, p, c),
+                    });
+                }
+                let r = match acc {
+                    Some(r) => r,
+                    None => self.b().iconst(Ty::I32, 1),
+                };
+                Some(self.tmp(r))
+            }
+            _ => {
+                self.g.unsupported(pos, "comparing arrays or structs");
+                None
+            }
+        }
+    }
+
+    pub(crate) fn arith(&mut self, op: Op, t: TypeId, a: Gv, b: Gv, pos: u32) -> Option<Gv> {
+        if self.g.basic(t) == Some(K::String) {
+            let (Gv::S(av), Gv::S(bv)) = (a, b) else { return None };
+            let w = self.word();
+            let sig = ir::Sig { params: vec![w, w, w, w, w], results: vec![w, w] };
+            self.g.declare("runtime.concatstring2", &sig);
+            let mut args = vec![self.iconst_word(0)];
+            for x in av.iter().chain(&bv) {
+                args.push(self.b().get(*x));
+            }
+            let r = self.b().call("runtime.concatstring2", &sig, args);
+            let vars = r.iter().map(|&v| self.tmp(v)).collect();
+            return Some(Gv::S(vars));
+        }
+        let av = self.get1(&a);
+        let bv = self.get1(&b);
+        let ty = self.f.ty(av);
+        let float = !ty.is_int();
+        let signed = self.is_signed(t);
+        let r = match op {
+            Op::Add => self.b().bin(BinOp::Add, av, bv),
+            Op::Sub => self.b().bin(BinOp::Sub, av, bv),
+            Op::Mul => self.b().bin(BinOp::Mul, av, bv),
+            Op::Or => self.b().bin(BinOp::Or, av, bv),
+            Op::Xor => self.b().bin(BinOp::Xor, av, bv),
+            Op::And => self.b().bin(BinOp::And, av, bv),
+            Op::AndNot => {
+                let m = self.b().iconst(ty, -1);
+                let nb = self.b().bin(BinOp::Xor, bv, m);
+                self.b().bin(BinOp::And, av, nb)
+            }
+            Op::Div if float => self.b().bin(BinOp::Div, av, bv),
+            Op::Div | Op::Rem => {
+                // Division by zero panics; MinInt / -1 wraps (Wasm would trap).
+                let z = self.b().iconst(ty, 0);
+                let c = self.b().cmp(CmpOp::Eq, bv, z);
+                let (ax, bx) = (self.tmp(av), self.tmp(bv));
+                self.panic_if(c, "runtime.panicdivide", vec![]);
+                let (av, bv) = (self.b().get(ax), self.b().get(bx));
+                if signed {
+                    let m1 = self.b().iconst(ty, -1);
+                    let is_m1 = self.b().cmp(CmpOp::Eq, bv, m1);
+                    let one = self.b().iconst(ty, 1);
+                    let safe = self.b().select(is_m1, one, bv);
+                    if op == Op::Div {
+                        let q = self.b().bin(BinOp::DivS, av, safe);
+                        let z = self.b().iconst(ty, 0);
+                        let neg = self.b().bin(BinOp::Sub, z, av);
+                        self.b().select(is_m1, neg, q)
+                    } else {
+                        let r = self.b().bin(BinOp::RemS, av, safe);
+                        let z = self.b().iconst(ty, 0);
+                        self.b().select(is_m1, z, r)
+                    }
+                } else if op == Op::Div {
+                    self.b().bin(BinOp::DivU, av, bv)
+                } else {
+                    self.b().bin(BinOp::RemU, av, bv)
+                }
+            }
+            _ => {
+                self.g.unsupported(pos, "this operator");
+                return None;
+            }
+        };
+        let r = if float { r } else { self.normalize(r, t) };
+        Some(Gv::S(vec![self.tmp(r)]))
+    }
+
+    pub(crate) fn shift(&mut self, op: Op, t: TypeId, a: Gv, ct: TypeId, b: Gv) -> Option<Gv> {
+        let av = self.get1(&a);
+        let cv = self.get1(&b);
+        let ty = self.f.ty(av);
+        let cty = self.f.ty(cv);
+        let (ax, cx) = (self.tmp(av), self.tmp(cv));
+        if self.is_signed(ct) {
+            let z = self.b().iconst(cty, 0);
+            let c = self.b().get(cx);
+            let neg = self.b().cmp(CmpOp::LtS, c, z);
+            self.panic_if(neg, "runtime.panicshift", vec![]);
+        }
+        let (av, cv) = (self.b().get(ax), self.b().get(cx));
+        let width = i64::from(ty.bytes() * 8);
+        let wv = self.b().iconst(cty, width);
+        let big = self.b().cmp(CmpOp::GeU, cv, wv);
+        let c = match (cty, ty) {
+            (Ty::I64, Ty::I32) => self.b().conv(ConvOp::Wrap, Ty::I32, cv),
+            (Ty::I32, Ty::I64) => self.b().conv(ConvOp::ExtendU, Ty::I64, cv),
+            _ => cv,
+        };
+        let signed = self.is_signed(t);
+        let r = match op {
+            Op::Shl => {
+                let s = self.b().bin(BinOp::Shl, av, c);
+                let z = self.b().iconst(ty, 0);
+                self.b().select(big, z, s)
+            }
+            _ if signed => {
+                let m = self.b().iconst(ty, width - 1);
+                let c2 = self.b().select(big, m, c);
+                self.b().bin(BinOp::ShrS, av, c2)
+            }
+            _ => {
+                let s = self.b().bin(BinOp::ShrU, av, c);
+                let z = self.b().iconst(ty, 0);
+                self.b().select(big, z, s)
+            }
+        };
+        let r = self.normalize(r, t);
+        Some(Gv::S(vec![self.tmp(r)]))
+    }
+
+    fn unary(&mut self, e: &ast::Expr, op: Op, x: &ast::Expr, t: TypeId) -> Option<Gv> {
+        match op {
+            Op::And => {
+                // &x: x lives in memory (address-taken locals are on the heap).
+                if let ExprKind::CompositeLit { .. } = &x.unparen().kind {
+                    let xt = self.type_of(x);
+                    let v = self.expr(x)?;
+                    let (size, _) = self.g.size_align(xt, e.pos)?;
+                    let p = self.alloc(size);
+                    let px = self.tmp(p);
+                    self.store_place(px, 0, xt, v);
+                    return Some(Gv::S(vec![px]));
+                }
+                let (p, _) = self.place(x)?;
+                match p {
+                    Place::Mem(a, off) => {
+                        let av = self.b().get(a);
+                        let o = self.iconst_word(i64::from(off));
+                        let r = self.b().bin(BinOp::Add, av, o);
+                        Some(Gv::S(vec![self.tmp(r)]))
+                    }
+                    Place::Vars(_) => {
+                        self.g.unsupported(e.pos, "taking this address");
+                        None
+                    }
+                }
+            }
+            Op::Mul => {
+                let (p, t) = self.place(e)?;
+                Some(self.load(&p, t))
+            }
+            Op::Add => self.expr(x),
+            Op::Not => {
+                let v = self.expr(x)?;
+                let v = self.get1(&v);
+                let r = self.b().un(ir::UnOp::Eqz, v);
+                Some(Gv::S(vec![self.tmp(r)]))
+            }
+            Op::Sub => {
+                let v = self.expr(x)?;
+                let v = self.get1(&v);
+                let ty = self.f.ty(v);
+                let r = if ty.is_int() {
+                    let z = self.b().iconst(ty, 0);
+                    let r = self.b().bin(BinOp::Sub, z, v);
+                    self.normalize(r, t)
+                } else {
+                    self.b().un(ir::UnOp::Neg, v)
+                };
+                Some(Gv::S(vec![self.tmp(r)]))
+            }
+            Op::Xor => {
+                let v = self.expr(x)?;
+                let v = self.get1(&v);
+                let ty = self.f.ty(v);
+                let m = self.b().iconst(ty, -1);
+                let r = self.b().bin(BinOp::Xor, v, m);
+                let r = self.normalize(r, t);
+                Some(Gv::S(vec![self.tmp(r)]))
+            }
+            Op::Recv => {
+                self.g.unsupported(e.pos, "channel receives");
+                None
+            }
+            _ => {
+                self.g.unsupported(e.pos, "this operator");
+                None
+            }
+        }
+    }
+
+    /// Branches to `yes` or `no` on a boolean expression, short-circuiting.
+    pub(crate) fn cond(&mut self, e: &ast::Expr, yes: Block, no: Block) {
+        let inner = e.unparen();
+        match &inner.kind {
+            ExprKind::Operation { op: Op::AndAnd, x, y: Some(y) } => {
+                let mid = self.f.new_block();
+                self.cond(x, mid, no);
+                self.cur = mid;
+                self.cond(y, yes, no);
+            }
+            ExprKind::Operation { op: Op::OrOr, x, y: Some(y) } => {
+                let mid = self.f.new_block();
+                self.cond(x, yes, mid);
+                self.cur = mid;
+                self.cond(y, yes, no);
+            }
+            ExprKind::Operation { op: Op::Not, x, y: None }
+                if self.g.info.types.get(&self.g.node_expr(inner)).is_none_or(|t| t.value.is_none()) =>
+            {
+                self.cond(x, no, yes);
+            }
+            _ => {
+                let Some(v) = self.expr(e) else {
+                    self.b().term(Term::Jump(no));
+                    self.cur = self.f.new_block();
+                    return;
+                };
+                let c = self.get1(&v);
+                self.b().term(Term::Br(c, yes, no));
+                self.cur = self.f.new_block();
+            }
+        }
+    }
+
+    fn string_index(&mut self, e: &ast::Expr) -> Option<Gv> {
+        let ExprKind::Index { x, index } = &e.kind else { return None };
+        let s = self.expr(x)?;
+        let Gv::S(sv) = s else { return None };
+        let it = self.type_of(index);
+        let i = self.expr(index)?;
+        let iv = self.get1(&i);
+        let iv = self.widen_to_word(iv, it);
+        self.bounds_check(iv, sv[1], "runtime.panicIndex");
+        let p = self.b().get(sv[0]);
+        let a = self.b().bin(BinOp::Add, p, iv);
+        let r = self.b().load(Mem::I8, false, Ty::I32, a, 0);
+        Some(Gv::S(vec![self.tmp(r)]))
+    }
+
+    fn slice_expr(&mut self, e: &ast::Expr, t: TypeId) -> Option<Gv> {
+        let ExprKind::Slice { x, index, full } = &e.kind else { return None };
+        let xt = self.type_of(x);
+        let w = self.word();
+        let u = self.g.under(xt);
+        // (base pointer, len, cap, element size)
+        let (base, len, cap, es) = match self.g.w.ty(u).clone() {
+            Type::Basic(K::String, _) => {
+                let Gv::S(v) = self.expr(x)? else { return None };
+                (v[0], v[1], v[1], 1)
+            }
+            Type::Slice(el) => {
+                let Gv::S(v) = self.expr(x)? else { return None };
+                let (es, _) = self.g.size_align(el, e.pos)?;
+                (v[0], v[1], v[2], es)
+            }
+            Type::Array(n, el) => {
+                let (p, _) = self.place(x)?;
+                let Place::Mem(a, off) = p else { return None };
+                let av = self.b().get(a);
+                let o = self.iconst_word(i64::from(off));
+                let pv = self.b().bin(BinOp::Add, av, o);
+                let nv = self.iconst_word(n.unwrap_or(0) as i64);
+                let (es, _) = self.g.size_align(el, e.pos)?;
+                let nx = self.tmp(nv);
+                (self.tmp(pv), nx, nx, es)
+            }
+            Type::Pointer(p) => match self.g.w.ty(self.g.under(p)).clone() {
+                Type::Array(n, el) => {
+                    let pv = self.expr(x)?;
+                    let pv = self.get1(&pv);
+                    self.nil_check(pv);
+                    let nv = self.iconst_word(n.unwrap_or(0) as i64);
+                    let (es, _) = self.g.size_align(el, e.pos)?;
+                    let nx = self.tmp(nv);
+                    (self.tmp(pv), nx, nx, es)
+                }
+                _ => return None,
+            },
+            _ => {
+                self.g.unsupported(e.pos, "this slice expression");
+                return None;
+            }
+        };
+        let is_string = self.g.basic(u) == Some(K::String);
+        let mut idx: Vec<Var> = Vec::new();
+        for (k, ix) in index.iter().enumerate() {
+            let v = match ix {
+                Some(ix) => {
+                    let it = self.type_of(ix);
+                    let g = self.expr(ix)?;
+                    let v = self.get1(&g);
+                    self.widen_to_word(v, it)
+                }
+                None if k == 0 => self.iconst_word(0),
+                None if k == 1 => self.b().get(len),
+                None => self.b().get(cap),
+            };
+            idx.push(self.tmp(v));
+        }
+        let _ = full;
+        // 0 <= lo <= hi <= max <= cap, checked as Go orders its panics.
+        let (lo, hi, max) = (idx[0], idx[1], idx[2]);
+        let bound = if is_string { len } else { cap };
+        let (mv, bv) = (self.b().get(max), self.b().get(bound));
+        let c = self.b().cmp(CmpOp::GtU, mv, bv);
+        self.panic_if(c, "runtime.panicSliceAcap", vec![mv, bv]);
+        let (hv, mv) = (self.b().get(hi), self.b().get(max));
+        let c = self.b().cmp(CmpOp::GtU, hv, mv);
+        self.panic_if(c, "runtime.panicSliceB", vec![hv, mv]);
+        let (lv, hv) = (self.b().get(lo), self.b().get(hi));
+        let c = self.b().cmp(CmpOp::GtU, lv, hv);
+        self.panic_if(c, "runtime.panicSliceB", vec![lv, hv]);
+        let (lv, hv, mv) = (self.b().get(lo), self.b().get(hi), self.b().get(max));
+        let n = self.b().bin(BinOp::Sub, hv, lv);
+        let cp = self.b().bin(BinOp::Sub, mv, lv);
+        let esv = self.iconst_word(es as i64);
+        let off = self.b().bin(BinOp::Mul, lv, esv);
+        // A slice of length zero at the end keeps a pointer inside the array only
+        // when its capacity is not zero, as Go does.
+        let bp = self.b().get(base);
+        let moved = self.b().bin(BinOp::Add, bp, off);
+        let z = self.iconst_word(0);
+        let nonempty = self.b().cmp(CmpOp::Ne, cp, z);
+        let p = self.b().select(nonempty, moved, bp);
+        let _ = (t, w);
+        let (px, nx) = (self.tmp(p), self.tmp(n));
+        if is_string {
+            return Some(Gv::S(vec![px, nx]));
+        }
+        let cx = self.tmp(cp);
+        Some(Gv::S(vec![px, nx, cx]))
+    }
+
+    fn composite(&mut self, e: &ast::Expr, t: TypeId) -> Option<Gv> {
+        let ExprKind::CompositeLit { elems, .. } = &e.kind else { return None };
+        let u = self.g.under(t);
+        match self.g.w.ty(u).clone() {
+            Type::Struct(st) => {
+                let a = self.mem_temp(t)?;
+                let offs = self.g.field_offsets(t, e.pos)?;
+                for (i, el) in elems.iter().enumerate() {
+                    let (fi, val) = match &el.kind {
+                        ExprKind::KeyValue { key, value } => {
+                            let ExprKind::Name(n) = &key.kind else { return None };
+                            let fi = st.fields.iter().position(|&f| &self.g.w.obj(f).name == n)?;
+                            (fi, value.as_ref())
+                        }
+                        _ => (i, el),
+                    };
+                    let (f, off) = offs[fi];
+                    let ft = self.g.w.obj(f).ty;
+                    let v = self.expr_as(val, ft)?;
+                    self.store_place(a, off as u32, ft, v);
+                }
+                Some(Gv::M(a))
+            }
+            Type::Array(n, el) => {
+                let a = self.mem_temp(t)?;
+                self.fill_elems(a, el, elems, n.unwrap_or(0), e.pos)?;
+                Some(Gv::M(a))
+            }
+            Type::Slice(el) => {
+                // The length is one past the largest index.
+                let mut n = 0u64;
+                let mut next = 0u64;
+                for x in elems {
+                    if let ExprKind::KeyValue { key, .. } = &x.kind {
+                        next = self.const_index(key)?;
+                    }
+                    next += 1;
+                    n = n.max(next);
+                }
+                let (es, _) = self.g.size_align(el, e.pos)?;
+                let p = self.alloc(es * n);
+                let px = self.tmp(p);
+                self.fill_elems(px, el, elems, n, e.pos)?;
+                let nv = self.iconst_word(n as i64);
+                let nx = self.tmp(nv);
+                Some(Gv::S(vec![px, nx, nx]))
+            }
+            Type::Map(..) => {
+                self.g.unsupported(e.pos, "maps");
+                None
+            }
+            _ => {
+                self.g.unsupported(e.pos, "this composite literal");
+                None
+            }
+        }
+    }
+
+    fn const_index(&mut self, key: &ast::Expr) -> Option<u64> {
+        let tv = self.g.info.types.get(&self.g.node_expr(key))?;
+        match &tv.value {
+            Some(CValue::Int(i)) => i.to_u64(),
+            _ => None,
+        }
+    }
+
+    fn fill_elems(&mut self, base: Var, el: TypeId, elems: &[ast::Expr], _n: u64, pos: u32) -> Option<()> {
+        let (es, _) = self.g.size_align(el, pos)?;
+        let mut idx = 0u64;
+        for x in elems {
+            let val = match &x.kind {
+                ExprKind::KeyValue { key, value } => {
+                    idx = self.const_index(key)?;
+                    value.as_ref()
+                }
+                _ => x,
+            };
+            let v = self.expr_as(val, el)?;
+            self.store_place(base, (idx * es) as u32, el, v);
+            idx += 1;
+        }
+        Some(())
+    }
+
+    /// A concrete value boxed into an empty interface: (type descriptor, data word).
+    pub(crate) fn to_eface(&mut self, v: Gv, t: TypeId, pos: u32) -> Option<Gv> {
+        let sym = self.g.type_descriptor(t, pos)?;
+        let w = self.word();
+        let tp = self.b().sym_addr(w, &sym);
+        let tx = self.tmp(tp);
+        let direct = matches!(self.g.w.ty(self.g.under(t)), Type::Pointer(_))
+            || self.g.basic(t) == Some(K::UnsafePointer);
+        let data = if direct {
+            let d = self.get1(&v);
+            self.tmp(d)
+        } else {
+            let (size, _) = self.g.size_align(t, pos)?;
+            let p = self.alloc(size.max(1));
+            let px = self.tmp(p);
+            self.store_place(px, 0, t, v);
+            px
+        };
+        Some(Gv::S(vec![tx, data]))
+    }
+
+    // ---- calls ----
+
+    /// A call returning several values (`a, b := f()`).
+    pub(crate) fn multi_call(&mut self, e: &ast::Expr) -> Option<Vec<Gv>> {
+        if let ExprKind::Call { .. } = &e.unparen().kind {
+            return self.call(e.unparen());
+        }
+        self.g.unsupported(e.pos, "this multi-value expression");
+        None
+    }
+
+    /// A call, conversion or builtin; the results.
+    pub(crate) fn call(&mut self, e: &ast::Expr) -> Option<Vec<Gv>> {
+        let ExprKind::Call { fun, args, has_dots } = &e.unparen().kind else { return None };
+        let t = self.type_of(e);
+        let ftv = self.g.info.types.get(&self.g.node_expr(fun)).cloned();
+        match ftv.as_ref().map(|t| t.mode) {
+            Some(ExprMode::TypeExpr) => {
+                let v = self.conversion(&args[0], t, e.pos)?;
+                return Some(vec![v]);
+            }
+            Some(ExprMode::Builtin(b)) => return self.builtin(e, b, args, *has_dots, t),
+            _ => {}
+        }
+        // The callee: a package-level function, or a method of a concrete type.
+        let fun_u = fun.unparen();
+        let (sym, sig_ty, recv): (String, TypeId, Option<&ast::Expr>) = match &fun_u.kind {
+            ExprKind::Name(_) => {
+                let o = *self.g.info.uses.get(&self.g.node_expr(fun_u))?;
+                if !matches!(self.g.w.obj(o).kind, ObjKind::Func { .. }) {
+                    self.g.unsupported(e.pos, "calls of function values");
+                    return None;
+                }
+                (self.g.func_symbol(o), self.g.w.obj(o).ty, None)
+            }
+            ExprKind::Selector { x, sel } => {
+                if let Some(s) = self.g.info.selections.get(&self.g.node_expr(fun_u)).cloned() {
+                    if s.kind != SelectionKind::MethodVal || !s.index.len() <= 1 && s.index.len() > 1 {
+                        self.g.unsupported(e.pos, "this method call");
+                        return None;
+                    }
+                    if self.is_interface(s.recv) {
+                        self.g.unsupported(e.pos, "interface method calls");
+                        return None;
+                    }
+                    if s.index.len() > 1 {
+                        self.g.unsupported(e.pos, "calls of promoted methods");
+                        return None;
+                    }
+                    (self.g.func_symbol(s.obj), self.g.w.obj(s.obj).ty, Some(x.as_ref()))
+                } else {
+                    let o = *self.g.info.uses.get(&self.g.node_name(sel))?;
+                    if !matches!(self.g.w.obj(o).kind, ObjKind::Func { .. }) {
+                        self.g.unsupported(e.pos, "calls of function values");
+                        return None;
+                    }
+                    (self.g.func_symbol(o), self.g.w.obj(o).ty, None)
+                }
+            }
+            _ => {
+                self.g.unsupported(e.pos, "calls of function values");
+                return None;
+            }
+        };
+        let abi = self.g.fn_abi(sig_ty, e.pos)?;
+        let Type::Signature(sig) = self.g.w.ty(self.g.under(sig_ty)).clone() else { return None };
+        // Arguments, left to right.
+        let mut vals: Vec<Gv> = Vec::new();
+        if let Some(x) = recv {
+            // The receiver: a pointer receiver takes &x, a value receiver *p.
+            let want_ptr = matches!(self.g.w.obj(sig.recv?).ty, t if matches!(self.g.w.ty(t), Type::Pointer(_)));
+            let xt = self.type_of(x);
+            let have_ptr = matches!(self.g.w.ty(self.g.under(xt)), Type::Pointer(_));
+            let rt = self.g.w.obj(sig.recv?).ty;
+            let v = match (want_ptr, have_ptr) {
+                (true, false) => {
+                    let (p, _) = self.place(x)?;
+                    let Place::Mem(a, off) = p else {
+                        self.g.unsupported(e.pos, "this method call");
+                        return None;
+                    };
+                    let av = self.b().get(a);
+                    let o = self.iconst_word(i64::from(off));
+                    let r = self.b().bin(BinOp::Add, av, o);
+                    Gv::S(vec![self.tmp(r)])
+                }
+                (false, true) => {
+                    let pv = self.expr(x)?;
+                    let pv = self.get1(&pv);
+                    self.nil_check(pv);
+                    let px = self.tmp(pv);
+                    let v = self.load_place(px, 0, rt);
+                    self.copy_if_mem(v, rt)
+                }
+                _ => {
+                    let v = self.expr(x)?;
+                    self.copy_if_mem(v, rt)
+                }
+            };
+            vals.push(v);
+        }
+        let ptypes = self.g.param_types(&sig.params);
+        if args.len() == 1 && ptypes.len() > 1 {
+            vals.extend(self.multi_call(&args[0])?);
+        } else {
+            let fixed = if sig.variadic && !has_dots { ptypes.len() - 1 } else { ptypes.len() };
+            for (a, &pt) in args.iter().zip(&ptypes).take(fixed) {
+                let v = self.expr_as(a, pt)?;
+                vals.push(self.copy_if_mem(v, pt));
+            }
+            if sig.variadic && !has_dots {
+                let st = *ptypes.last()?;
+                let Type::Slice(el) = self.g.w.ty(self.g.under(st)).clone() else { return None };
+                let rest = &args[fixed.min(args.len())..];
+                if rest.is_empty() {
+                    vals.push(self.zero_value(st, e.pos)?);
+                } else {
+                    let (es, _) = self.g.size_align(el, e.pos)?;
+                    let p = self.alloc(es * rest.len() as u64);
+                    let px = self.tmp(p);
+                    for (i, a) in rest.iter().enumerate() {
+                        let v = self.expr_as(a, el)?;
+                        self.store_place(px, (i as u64 * es) as u32, el, v);
+                    }
+                    let n = self.iconst_word(rest.len() as i64);
+                    let nx = self.tmp(n);
+                    vals.push(Gv::S(vec![px, nx, nx]));
+                }
+            }
+        }
+        self.emit_call(&sym, &abi, vals, e.pos)
+    }
+
+    fn emit_call(&mut self, sym: &str, abi: &crate::types::FnAbi, vals: Vec<Gv>, pos: u32) -> Option<Vec<Gv>> {
+        // Host imports and runtime intrinsics.
+        let local = sym.rsplit('.').next().unwrap_or(sym).to_string();
+        if sym.starts_with("runtime.") && self.g.path == "runtime" {
+            if let Some(imp) = self.g.wasm_imports.get(&local).cloned() {
+                return self.wasm_import_call(sym, &imp, abi, vals, pos);
+            }
+            if let Some(r) = self.intrinsic(&local, &vals) {
+                return Some(r);
+            }
+        }
+        let mut args = vec![self.iconst_word(0)];
+        for v in &vals {
+            match v {
+                Gv::S(xs) => {
+                    for &x in xs {
+                        args.push(self.b().get(x));
+                    }
+                }
+                Gv::M(a) => args.push(self.b().get(*a)),
+            }
+        }
+        let mut mem_results = Vec::new();
+        for (t, c) in &abi.results {
+            if let Class::Mem { .. } = c {
+                let a = self.mem_temp(*t)?;
+                args.push(self.b().get(a));
+                mem_results.push(a);
+            }
+        }
+        self.g.declare(sym, &abi.sig);
+        let r = self.b().call(sym, &abi.sig, args);
+        let rx: Vec<Var> = r.iter().map(|&v| self.tmp(v)).collect();
+        self.panic_check();
+        let mut out = Vec::new();
+        let (mut k, mut m) = (0, 0);
+        for (_, c) in &abi.results {
+            match c {
+                Class::Scalars(s) => {
+                    out.push(Gv::S(rx[k..k + s.len()].to_vec()));
+                    k += s.len();
+                }
+                Class::Mem { .. } => {
+                    out.push(Gv::M(mem_results[m]));
+                    m += 1;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// The runtime's bodyless primitives.
+    fn intrinsic(&mut self, name: &str, vals: &[Gv]) -> Option<Vec<Gv>> {
+        let w = self.word();
+        let arg = |fg: &mut Self, i: usize| -> ir::Value { fg.get1(&vals[i]) };
+        let r = match name {
+            "memmove" => {
+                let (d, s, n) = (arg(self, 0), arg(self, 1), arg(self, 2));
+                self.b().copy(d, s, n);
+                return Some(vec![]);
+            }
+            "memclr" => {
+                let (d, n) = (arg(self, 0), arg(self, 1));
+                self.b().zero(d, n);
+                return Some(vec![]);
+            }
+            "memsize" => self.b().mem_size(w),
+            "memgrow" => {
+                let n = arg(self, 0);
+                self.b().mem_grow(n)
+            }
+            "heapStart" => self.b().sym_addr(w, "go:end"),
+            _ => return None,
+        };
+        Some(vec![Gv::S(vec![self.tmp(r)])])
+    }
+
+    /// A call of a `//go:wasmimport` function. Module `gojs` uses Go's own stack
+    /// ABI (wasm_exec.js reads the arguments at sp+8 as Go lays out a frame);
+    /// any other module gets typed parameters.
+    fn wasm_import_call(
+        &mut self,
+        sym: &str,
+        imp: &(String, String),
+        abi: &crate::types::FnAbi,
+        vals: Vec<Gv>,
+        pos: u32,
+    ) -> Option<Vec<Gv>> {
+        if imp.0 == "gojs" {
+            // Frame: 8 bytes of return address, then the arguments, each aligned
+            // to its size, then the results.
+            let mut off = 8u32;
+            let slot = self.f.new_slot(64, 8);
+            let w = self.word();
+            let sp = self.b().slot_addr(w, slot);
+            let spx = self.tmp(sp);
+            for ((t, _), v) in abi.params.iter().zip(&vals) {
+                let (size, align) = self.g.size_align(*t, pos)?;
+                off = off.next_multiple_of(align as u32);
+                self.store_place(spx, off, *t, v.clone());
+                off += size as u32;
+            }
+            let decl_sig = ir::Sig { params: vec![Ty::I32], results: vec![] };
+            self.declare_import(sym, imp, &decl_sig);
+            let spv = self.b().get(spx);
+            let sp32 = self.b().conv(ConvOp::Wrap, Ty::I32, spv);
+            self.b().call(sym, &decl_sig, vec![sp32]);
+            let mut out = Vec::new();
+            for (t, _) in &abi.results {
+                let (size, align) = self.g.size_align(*t, pos)?;
+                off = off.next_multiple_of(align as u32);
+                out.push(self.load_place(spx, off, *t));
+                off += size as u32;
+            }
+            return Some(out);
+        }
+        let mut params = Vec::new();
+        let mut args = Vec::new();
+        for ((t, _), v) in abi.params.iter().zip(&vals) {
+            let x = self.get1(v);
+            let pointer = matches!(self.g.w.ty(self.g.under(*t)), Type::Pointer(_))
+                || self.g.basic(*t) == Some(K::UnsafePointer);
+            let x = if pointer && self.f.ty(x) == Ty::I64 { self.b().conv(ConvOp::Wrap, Ty::I32, x) } else { x };
+            params.push(self.f.ty(x));
+            args.push(x);
+        }
+        let mut results = Vec::new();
+        for (t, _) in &abi.results {
+            let Some(Class::Scalars(s)) = self.g.class(*t, pos) else { return None };
+            results.push(s[0].ty);
+        }
+        let sig = ir::Sig { params, results };
+        self.declare_import(sym, imp, &sig);
+        let r = self.b().call(sym, &sig, args);
+        Some(r.iter().map(|&v| Gv::S(vec![self.tmp(v)])).collect())
+    }
+
+    fn declare_import(&mut self, sym: &str, imp: &(String, String), sig: &ir::Sig) {
+        if self.g.declared.contains_key(sym) {
+            return;
+        }
+        self.g.declared.insert(sym.to_string(), sig.clone());
+        self.g.module.decls.push(ir::Decl {
+            name: sym.into(),
+            sig: sig.clone(),
+            import: Some(imp.clone()),
+        });
+    }
+
+    fn conversion(&mut self, x: &ast::Expr, t: TypeId, pos: u32) -> Option<Gv> {
+        let xt = self.type_of(x);
+        if self.is_interface(t) {
+            return self.expr_as(x, t);
+        }
+        let v = self.expr(x)?;
+        let (fk, tk) = (self.g.basic(xt), self.g.basic(t));
+        match (self.g.w.ty(self.g.under(xt)).clone(), self.g.w.ty(self.g.under(t)).clone()) {
+            (Type::Basic(..), Type::Basic(..)) => {}
+            (Type::Slice(_), Type::Basic(K::String, _)) | (Type::Basic(K::String, _), Type::Slice(_)) => {
+                let to_string = tk == Some(K::String);
+                let elem_rune = {
+                    let st = if to_string { xt } else { t };
+                    match self.g.w.ty(self.g.under(st)) {
+                        Type::Slice(e) => self.g.basic(*e) == Some(K::Int32),
+                        _ => false,
+                    }
+                };
+                let name = match (to_string, elem_rune) {
+                    (true, false) => "runtime.slicebytetostring",
+                    (true, true) => "runtime.slicerunetostring",
+                    (false, false) => "runtime.stringtoslicebyte",
+                    (false, true) => "runtime.stringtoslicerune",
+                };
+                let w = self.word();
+                let Gv::S(xs) = v else { return None };
+                let mut params = vec![w];
+                params.extend(xs.iter().map(|_| w));
+                let results = if to_string { vec![w, w] } else { vec![w, w, w] };
+                let sig = ir::Sig { params, results };
+                self.g.declare(name, &sig);
+                let mut args = vec![self.iconst_word(0)];
+                for &x in &xs {
+                    args.push(self.b().get(x));
+                }
+                let r = self.b().call(name, &sig, args);
+                let rx = r.iter().map(|&v| self.tmp(v)).collect();
+                self.panic_check();
+                return Some(Gv::S(rx));
+            }
+            (Type::Pointer(_), _) | (_, Type::Pointer(_)) => return Some(v),
+            _ => {
+                // Same underlying type: the representation does not change.
+                return Some(v);
+            }
+        }
+        let (Some(fk), Some(tk)) = (fk, tk) else { return Some(v) };
+        if tk == K::String && fk != K::String {
+            // string(rune)
+            let r = self.get1(&v);
+            let r = self.widen_to_word(r, xt);
+            let w = self.word();
+            let sig = ir::Sig { params: vec![w, w], results: vec![w, w] };
+            self.g.declare("runtime.intstring", &sig);
+            let ctx = self.iconst_word(0);
+            let out = self.b().call("runtime.intstring", &sig, vec![ctx, r]);
+            let rx = out.iter().map(|&v| self.tmp(v)).collect();
+            self.panic_check();
+            return Some(Gv::S(rx));
+        }
+        if fk == K::String || tk == K::String {
+            return Some(v);
+        }
+        let a = self.get1(&v);
+        let from = self.f.ty(a);
+        let Some(Class::Scalars(s)) = self.g.class(t, pos) else { return None };
+        let to = s[0].ty;
+        let fsigned = self.is_signed(xt);
+        let r = match (from.is_int(), to.is_int()) {
+            (true, true) => {
+                let r = match (from, to) {
+                    (Ty::I64, Ty::I32) => self.b().conv(ConvOp::Wrap, Ty::I32, a),
+                    (Ty::I32, Ty::I64) => {
+                        let op = if fsigned { ConvOp::ExtendS } else { ConvOp::ExtendU };
+                        self.b().conv(op, Ty::I64, a)
+                    }
+                    _ => a,
+                };
+                self.normalize(r, t)
+            }
+            (true, false) => {
+                let op = if fsigned { ConvOp::ConvertS } else { ConvOp::ConvertU };
+                self.b().conv(op, to, a)
+            }
+            (false, true) => {
+                let op = if self.is_signed(t) { ConvOp::TruncS } else { ConvOp::TruncU };
+                // Convert through the full width, then wrap, as Go's wasm port does.
+                let wide = self.b().conv(op, Ty::I64, a);
+                let r = if to == Ty::I32 { self.b().conv(ConvOp::Wrap, Ty::I32, wide) } else { wide };
+                self.normalize(r, t)
+            }
+            (false, false) => match (from, to) {
+                (Ty::F32, Ty::F64) => self.b().conv(ConvOp::Promote, Ty::F64, a),
+                (Ty::F64, Ty::F32) => self.b().conv(ConvOp::Demote, Ty::F32, a),
+                _ => a,
+            },
+        };
+        Some(Gv::S(vec![self.tmp(r)]))
+    }
+
+    fn builtin(&mut self, e: &ast::Expr, b: Builtin, args: &[ast::Expr], has_dots: bool, t: TypeId) -> Option<Vec<Gv>> {
+        let w = self.word();
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let xt = self.type_of(&args[0]);
+                let u = self.g.under(xt);
+                let arr_len = match self.g.w.ty(u).clone() {
+                    Type::Array(n, _) => Some(n.unwrap_or(0)),
+                    Type::Pointer(p) => match self.g.w.ty(self.g.under(p)) {
+                        Type::Array(n, _) => Some(n.unwrap_or(0)),
+                        _ => None,
+                    },
+                    Type::Map(..) | Type::Chan(..) => {
+                        self.g.unsupported(e.pos, "maps and channels");
+                        return None;
+                    }
+                    _ => None,
+                };
+                if let Some(n) = arr_len {
+                    let v = self.iconst_word(n as i64);
+                    return Some(vec![Gv::S(vec![self.tmp(v)])]);
+                }
+                let Gv::S(v) = self.expr(&args[0])? else { return None };
+                let i = if b == Builtin::Cap { 2 } else { 1 };
+                return Some(vec![Gv::S(vec![v[i.min(v.len() - 1)]])]);
+            }
+            Builtin::Print | Builtin::Println => {
+                for (i, a) in args.iter().enumerate() {
+                    if b == Builtin::Println && i > 0 {
+                        self.runtime_call("printsp", vec![], &[]);
+                    }
+                    let at = self.type_of(a);
+                    let at = match self.g.basic(at) {
+                        Some(K::UntypedBool) => TypeId::BOOL,
+                        Some(K::UntypedInt) => TypeId::INT,
+                        Some(K::UntypedRune) => TypeId::INT32,
+                        Some(K::UntypedFloat) => TypeId::FLOAT64,
+                        Some(K::UntypedString) => TypeId::STRING,
+                        _ => at,
+                    };
+                    let v = self.expr(a)?;
+                    let Gv::S(xs) = v else {
+                        self.g.unsupported(a.pos, "printing this value");
+                        return None;
+                    };
+                    let vals: Vec<ir::Value> = xs.iter().map(|&x| self.b().get(x)).collect();
+                    let u = self.g.under(at);
+                    let (name, vals) = match (self.g.basic(at), self.g.w.ty(u)) {
+                        (Some(K::String), _) => ("printstring", vals),
+                        (Some(K::Bool), _) => ("printbool", vals),
+                        (Some(K::Float64), _) => ("printfloat", vals),
+                        (Some(K::Float32), _) => {
+                            let f = self.b().conv(ConvOp::Promote, Ty::F64, vals[0]);
+                            ("printfloat32", vec![f])
+                        }
+                        (Some(K::Int | K::Int8 | K::Int16 | K::Int32 | K::Int64), _) => {
+                            let v = if self.f.ty(vals[0]) == Ty::I32 {
+                                self.b().conv(ConvOp::ExtendS, Ty::I64, vals[0])
+                            } else {
+                                vals[0]
+                            };
+                            ("printint", vec![v])
+                        }
+                        (Some(K::Uint | K::Uint8 | K::Uint16 | K::Uint32 | K::Uint64 | K::Uintptr), _) => {
+                            let v = if self.f.ty(vals[0]) == Ty::I32 {
+                                self.b().conv(ConvOp::ExtendU, Ty::I64, vals[0])
+                            } else {
+                                vals[0]
+                            };
+                            ("printuint", vec![v])
+                        }
+                        (Some(K::UnsafePointer), _) | (_, Type::Pointer(_)) => ("printpointer", vals),
+                        (_, Type::Slice(_)) => ("printslice", vals),
+                        (_, Type::Interface(_)) => ("printeface", vals),
+                        _ => {
+                            self.g.unsupported(a.pos, "printing this value");
+                            return None;
+                        }
+                    };
+                    let tys: Vec<Ty> = vals.iter().map(|&v| self.f.ty(v)).collect();
+                    self.runtime_call(name, vals, &tys);
+                }
+                if b == Builtin::Println {
+                    self.runtime_call("printnl", vec![], &[]);
+                }
+                Some(vec![])
+            }
+            Builtin::Panic => {
+                let v = self.expr_as(&args[0], TypeId::ANY)?;
+                let Gv::S(xs) = v else { return None };
+                let vals: Vec<ir::Value> = xs.iter().map(|&x| self.b().get(x)).collect();
+                self.runtime_call("gopanic", vals, &[w, w]);
+                let exit_now = self.f.new_block();
+                self.b().term(Term::Jump(exit_now));
+                self.cur = exit_now;
+                self.panic_check();
+                Some(vec![])
+            }
+            Builtin::New => {
+                let et = self.pointee(t);
+                let (size, _) = self.g.size_align(et, e.pos)?;
+                let p = self.alloc(size);
+                Some(vec![Gv::S(vec![self.tmp(p)])])
+            }
+            Builtin::Make => {
+                let Type::Slice(el) = self.g.w.ty(self.g.under(t)).clone() else {
+                    self.g.unsupported(e.pos, "maps and channels");
+                    return None;
+                };
+                let (es, _) = self.g.size_align(el, e.pos)?;
+                let lt = self.type_of(&args[1]);
+                let l = self.expr(&args[1])?;
+                let lv = self.get1(&l);
+                let lv = self.widen_to_word(lv, lt);
+                let lx = self.tmp(lv);
+                let cx = match args.get(2) {
+                    Some(c) => {
+                        let ct = self.type_of(c);
+                        let cv = self.expr(c)?;
+                        let cv = self.get1(&cv);
+                        let cv = self.widen_to_word(cv, ct);
+                        self.tmp(cv)
+                    }
+                    None => lx,
+                };
+                let (lv, cv) = (self.b().get(lx), self.b().get(cx));
+                let esv = self.iconst_word(es as i64);
+                let r = self.runtime_call("makeslice", vec![esv, lv, cv], &[w, w, w]);
+                let p = r.into_iter().next()?;
+                let px = self.tmp(p);
+                Some(vec![Gv::S(vec![px, lx, cx])])
+            }
+            Builtin::Append => {
+                let st = t;
+                let Type::Slice(el) = self.g.w.ty(self.g.under(st)).clone() else { return None };
+                let (es, _) = self.g.size_align(el, e.pos)?;
+                let Gv::S(s) = self.expr(&args[0])? else { return None };
+                // The values appended, as a slice.
+                let (src_p, src_n): (Var, Var) = if has_dots {
+                    let Gv::S(v) = self.expr(&args[1])? else { return None };
+                    (v[0], v[1])
+                } else {
+                    let rest = &args[1..];
+                    if rest.is_empty() {
+                        return Some(vec![Gv::S(s)]);
+                    }
+                    let slot = self.f.new_slot((es * rest.len() as u64) as u32, 8);
+                    let a = self.b().slot_addr(w, slot);
+                    let ax = self.tmp(a);
+                    for (i, x) in rest.iter().enumerate() {
+                        let v = self.expr_as(x, el)?;
+                        self.store_place(ax, (i as u64 * es) as u32, el, v);
+                    }
+                    let n = self.iconst_word(rest.len() as i64);
+                    (ax, self.tmp(n))
+                };
+                let esv = self.iconst_word(es as i64);
+                let mut vals = vec![esv];
+                for x in [s[0], s[1], s[2], src_p, src_n] {
+                    vals.push(self.b().get(x));
+                }
+                let r = self.runtime_call("appendslice", vals, &[w, w, w, w, w, w]);
+                let rx = r.iter().map(|&v| self.tmp(v)).collect();
+                Some(vec![Gv::S(rx)])
+            }
+            Builtin::Copy => {
+                let dt = self.type_of(&args[0]);
+                let el = match self.g.w.ty(self.g.under(dt)) {
+                    Type::Slice(e) => *e,
+                    _ => TypeId::UINT8,
+                };
+                let (es, _) = self.g.size_align(el, e.pos)?;
+                let Gv::S(d) = self.expr(&args[0])? else { return None };
+                let Gv::S(s) = self.expr(&args[1])? else { return None };
+                let esv = self.iconst_word(es as i64);
+                let vals = vec![esv, self.b().get(d[0]), self.b().get(d[1]), self.b().get(s[0]), self.b().get(s[1])];
+                let r = self.runtime_call("slicecopy", vals, &[w, w, w, w, w]);
+                let rx = r.iter().map(|&v| self.tmp(v)).collect();
+                Some(vec![Gv::S(rx)])
+            }
+            Builtin::Min | Builtin::Max => {
+                let mut acc = self.expr_as(&args[0], t)?;
+                for a in &args[1..] {
+                    let v = self.expr_as(a, t)?;
+                    let op = if b == Builtin::Min { Op::Lss } else { Op::Gtr };
+                    if self.g.basic(t).is_some_and(|k| matches!(k, K::Float32 | K::Float64)) {
+                        let (x, y) = (self.get1(&v), self.get1(&acc));
+                        let bop = if b == Builtin::Min { BinOp::Min } else { BinOp::Max };
+                        let r = self.b().bin(bop, y, x);
+                        acc = Gv::S(vec![self.tmp(r)]);
+                        continue;
+                    }
+                    let c = self.compare(op, t, v.clone(), acc.clone(), a.pos)?;
+                    let Gv::S(vs) = v else { return None };
+                    let Gv::S(accs) = acc.clone() else { return None };
+                    let mut out = Vec::new();
+                    for (x, y) in vs.iter().zip(&accs) {
+                        let (cv, xv, yv) = (self.b().get(c), self.b().get(*x), self.b().get(*y));
+                        let r = self.b().select(cv, xv, yv);
+                        out.push(self.tmp(r));
+                    }
+                    acc = Gv::S(out);
+                }
+                Some(vec![acc])
+            }
+            _ => {
+                self.g.unsupported(e.pos, &format!("the builtin {}", b.name()));
+                None
+            }
+        }
+    }
+
+    /// Calls `runtime.name` with explicit IR argument types; the results are the
+    /// declared function's.
+    fn runtime_call(&mut self, name: &str, vals: Vec<ir::Value>, tys: &[Ty]) -> Vec<ir::Value> {
+        let w = self.word();
+        let sym = format!("runtime.{name}");
+        let results = match name {
+            "makeslice" => vec![w],
+            "appendslice" => vec![w, w, w],
+            "slicecopy" => vec![w],
+            _ => vec![],
+        };
+        let mut params = vec![w];
+        params.extend_from_slice(tys);
+        let sig = ir::Sig { params, results };
+        self.g.declare(&sym, &sig);
+        let mut args = vec![self.iconst_word(0)];
+        args.extend(vals);
+        let r = self.b().call(&sym, &sig, args);
+        let rx: Vec<Var> = r.iter().map(|&v| self.tmp(v)).collect();
+        self.panic_check();
+        rx.into_iter().map(|x| self.b().get(x)).collect()
+    }
+}
+
+fn is_untyped(k: K) -> bool {
+    matches!(
+        k,
+        K::UntypedBool | K::UntypedInt | K::UntypedRune | K::UntypedFloat | K::UntypedString | K::UntypedNil
+    )
+}

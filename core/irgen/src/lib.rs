@@ -1,0 +1,265 @@
+//! The IR generator: one type-checked package (its syntax trees and `typeck::Info`)
+//! in, one `ir::Module` out, plus a positioned diagnostic for every construct the
+//! compiler does not support yet (never a crash or a wrong program).
+//!
+//! Lowering conventions (shared with the runtime written in Go, `goroot/src/runtime`):
+//!
+//! * A Go value is a group of scalars — one for booleans, numbers and pointers, two
+//!   for strings (pointer, length), three for slices — or, for arrays and structs, the
+//!   address of memory holding it. Values cross IR blocks in variables, so every
+//!   temporary is a variable.
+//! * A Go function's IR signature is: the closure context (a word), then each
+//!   parameter's scalars (an array or struct parameter as the address of the caller's
+//!   copy), then one result address per array or struct result; the scalar results
+//!   are the IR results.
+//! * Panics do not unwind the machine stack: `runtime.gopanic` records the panic and
+//!   sets `runtime.panicking`; after every call the caller tests it and returns.
+//! * Bodyless functions are the runtime's intrinsics (`memmove`, `memgrow`, …), host
+//!   imports (`//go:wasmimport`), or other symbols (`//go:linkname`).
+
+mod expr;
+mod func;
+mod types;
+
+use std::collections::{BTreeMap, HashMap};
+use syntax::ast;
+use typeck::types::{ObjId, PkgId, SrcPos};
+use typeck::{Info, World};
+
+pub use types::Class;
+
+/// The target facts the generator needs.
+#[derive(Clone, Debug)]
+pub struct Target {
+    pub goos: String,
+    pub goarch: String,
+    /// The pointer size in bytes.
+    pub word_size: u64,
+}
+
+/// A construct the compiler does not support yet, or another generation error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diag {
+    pub pos: SrcPos,
+    pub msg: String,
+}
+
+/// A file of the package: its syntax tree and its id in the `World`.
+#[derive(Clone, Copy, Debug)]
+pub struct GenFile<'a> {
+    pub ast: &'a ast::File,
+    pub id: u32,
+}
+
+/// The symbol that runs every package's initialization, in dependency order; the
+/// driver defines it and the runtime reaches it through `//go:linkname`.
+pub const INITS_SYMBOL: &str = "go:inits";
+
+/// A package's initialization function.
+pub fn init_symbol(pkg_path: &str) -> String {
+    format!("{pkg_path}.init")
+}
+
+/// The data symbol holding the panic flag the generated code tests after calls.
+pub const PANICKING_SYMBOL: &str = "runtime.panicking";
+
+pub fn generate(w: &World, pkg: PkgId, files: &[GenFile<'_>], info: &Info, target: &Target) -> (ir::Module, Vec<Diag>) {
+    let word = if target.word_size == 8 { ir::Ty::I64 } else { ir::Ty::I32 };
+    let mut g = Gen {
+        w,
+        info,
+        pkg,
+        path: w.pkgs[pkg.0 as usize].path.clone(),
+        target,
+        word,
+        module: ir::Module::default(),
+        diags: Vec::new(),
+        declared: BTreeMap::new(),
+        strings: HashMap::new(),
+        file: 0,
+        linknames: HashMap::new(),
+        wasm_imports: HashMap::new(),
+        wasm_exports: HashMap::new(),
+        type_syms: BTreeMap::new(),
+    };
+    g.run(files);
+    g.diags.sort_by_key(|d| d.pos);
+    g.diags.dedup();
+    (g.module, g.diags)
+}
+
+pub(crate) struct Gen<'a> {
+    pub(crate) w: &'a World,
+    pub(crate) info: &'a Info,
+    pub(crate) pkg: PkgId,
+    pub(crate) path: String,
+    pub(crate) target: &'a Target,
+    pub(crate) word: ir::Ty,
+    pub(crate) module: ir::Module,
+    pub(crate) diags: Vec<Diag>,
+    /// Functions declared in the module (defined elsewhere or here).
+    pub(crate) declared: BTreeMap<String, ir::Sig>,
+    pub(crate) strings: HashMap<Vec<u8>, String>,
+    /// The world id of the file being generated.
+    pub(crate) file: u32,
+    /// Bodyless functions of this package bound to another symbol.
+    pub(crate) linknames: HashMap<String, String>,
+    /// `//go:wasmimport module name` by function name.
+    pub(crate) wasm_imports: HashMap<String, (String, String)>,
+    /// `//go:wasmexport name` by function name.
+    pub(crate) wasm_exports: HashMap<String, String>,
+    /// Type descriptors emitted, by symbol name.
+    pub(crate) type_syms: BTreeMap<String, ()>,
+}
+
+impl Gen<'_> {
+    pub(crate) fn unsupported(&mut self, off: u32, what: &str) {
+        self.diags.push(Diag {
+            pos: SrcPos { file: self.file, off },
+            msg: format!("crossplay does not support {what} yet"),
+        });
+    }
+
+    fn run(&mut self, files: &[GenFile<'_>]) {
+        // Directives first: they change how bodyless functions are called.
+        for f in files {
+            self.read_directives(f.ast);
+        }
+        let mut inits: Vec<(u32, &ast::VarDecl)> = Vec::new();
+        let mut init_funcs: Vec<String> = Vec::new();
+        for f in files {
+            self.file = f.id;
+            for d in &f.ast.decls {
+                match d {
+                    ast::Decl::Func(fd) => {
+                        if fd.name.value == "init" && fd.recv.is_none() {
+                            let name = format!("{}.init.{}", self.path, init_funcs.len());
+                            init_funcs.push(name.clone());
+                            self.func_decl(fd, Some(name));
+                        } else {
+                            self.func_decl(fd, None);
+                        }
+                    }
+                    ast::Decl::Var(vd) => {
+                        self.global_vars(vd);
+                        if vd.values.is_some() {
+                            inits.push((f.id, vd));
+                        }
+                    }
+                    ast::Decl::Const(_) | ast::Decl::Type(_) | ast::Decl::Import(_) => {}
+                }
+            }
+        }
+        self.init_func(&inits, &init_funcs);
+    }
+
+    fn read_directives(&mut self, f: &ast::File) {
+        for d in &f.directives {
+            let words: Vec<&str> = d.text.split_whitespace().collect();
+            match words.as_slice() {
+                ["//go:linkname", local, target] => {
+                    self.linknames.insert((*local).to_string(), (*target).to_string());
+                }
+                ["//go:wasmimport", module, name] => {
+                    if let Some(func) = self.func_after(f, d.offset) {
+                        self.wasm_imports.insert(func, ((*module).to_string(), (*name).to_string()));
+                    }
+                }
+                ["//go:wasmexport", name] => {
+                    if let Some(func) = self.func_after(f, d.offset) {
+                        self.wasm_exports.insert(func, (*name).to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The name of the first function declared after offset `off`.
+    fn func_after(&self, f: &ast::File, off: u32) -> Option<String> {
+        f.decls.iter().find_map(|d| match d {
+            ast::Decl::Func(fd) if fd.pos > off => Some(fd.name.value.clone()),
+            _ => None,
+        })
+    }
+
+    /// The IR symbol of a package-level function or method object.
+    pub(crate) fn func_symbol(&self, o: ObjId) -> String {
+        let obj = self.w.obj(o);
+        let pkg = obj.pkg.map_or("", |p| self.w.pkgs[p.0 as usize].path.as_str());
+        if obj.pkg == Some(self.pkg)
+            && let Some(target) = self.linknames.get(&obj.name)
+        {
+            return target.clone();
+        }
+        if let typeck::types::Type::Signature(sig) = self.w.ty(obj.ty)
+            && let Some(recv) = sig.recv
+        {
+            let rt = self.w.obj(recv).ty;
+            let (ptr, named) = match self.w.ty(rt) {
+                typeck::types::Type::Pointer(e) => (true, *e),
+                _ => (false, rt),
+            };
+            let tname = match self.w.ty(named) {
+                typeck::types::Type::Named(n) => self.w.obj(n.obj).name.clone(),
+                _ => "?".into(),
+            };
+            return if ptr { format!("{pkg}.(*{tname}).{}", obj.name) } else { format!("{pkg}.{tname}.{}", obj.name) };
+        }
+        format!("{pkg}.{}", obj.name)
+    }
+
+    /// Declares a function defined in another module, once.
+    pub(crate) fn declare(&mut self, name: &str, sig: &ir::Sig) {
+        if self.declared.contains_key(name) {
+            return;
+        }
+        self.declared.insert(name.to_string(), sig.clone());
+        if self.module.funcs.iter().any(|f| f.name == name) {
+            return;
+        }
+        self.module.decls.push(ir::Decl { name: name.into(), sig: sig.clone(), import: None });
+    }
+
+    /// The data symbol of a string literal's bytes.
+    pub(crate) fn string_data(&mut self, bytes: &[u8]) -> String {
+        if let Some(s) = self.strings.get(bytes) {
+            return s.clone();
+        }
+        let name = format!("{}..stmp_{}", self.path, self.strings.len());
+        self.module.data.push(ir::Data {
+            name: name.clone(),
+            size: bytes.len() as u32,
+            align: 1,
+            readonly: true,
+            init: bytes.to_vec(),
+            relocs: vec![],
+        });
+        self.strings.insert(bytes.to_vec(), name.clone());
+        name
+    }
+
+    fn global_vars(&mut self, vd: &ast::VarDecl) {
+        for n in &vd.names {
+            let Some(&o) = self.info.defs.get(&self.node_name(n)) else { continue };
+            let ty = self.w.obj(o).ty;
+            let Some((size, align)) = self.size_align(ty, n.pos) else { continue };
+            self.module.data.push(ir::Data {
+                name: format!("{}.{}", self.path, n.value),
+                size: size.max(1) as u32,
+                align: align as u32,
+                readonly: false,
+                init: vec![],
+                relocs: vec![],
+            });
+        }
+    }
+
+    pub(crate) fn node_name(&self, n: &ast::Name) -> typeck::info::NodeId {
+        typeck::info::NodeId { file: self.file, lo: n.pos, hi: n.end() }
+    }
+
+    pub(crate) fn node_expr(&self, e: &ast::Expr) -> typeck::info::NodeId {
+        typeck::info::NodeId { file: self.file, lo: e.lo, hi: e.hi }
+    }
+}

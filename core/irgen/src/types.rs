@@ -1,0 +1,313 @@
+//! How Go types lower: which scalars make a value (`Class`), sizes and alignments as
+//! gc lays them out, and the IR signature of a Go function.
+
+use crate::Gen;
+use ir::{Mem, Ty};
+use typeck::types::{BasicKind as K, ObjId, Type, TypeId};
+
+/// How a value of a Go type is held.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// A group of scalars with their memory widths and offsets in the value's
+    /// memory layout.
+    Scalars(Vec<Scalar>),
+    /// An array or struct: the address of its memory.
+    Mem { size: u64, align: u64 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scalar {
+    pub ty: Ty,
+    pub mem: Mem,
+    pub signed: bool,
+    pub off: u32,
+}
+
+/// A Go function's lowering.
+#[derive(Clone, Debug)]
+pub(crate) struct FnAbi {
+    pub sig: ir::Sig,
+    pub params: Vec<(TypeId, Class)>,
+    pub results: Vec<(TypeId, Class)>,
+}
+
+impl Gen<'_> {
+    pub(crate) fn under(&self, mut t: TypeId) -> TypeId {
+        for _ in 0..100 {
+            match self.w.ty(t) {
+                Type::Named(n) if n.underlying != TypeId::INVALID => t = n.underlying,
+                _ => return t,
+            }
+        }
+        t
+    }
+
+    pub(crate) fn basic(&self, t: TypeId) -> Option<K> {
+        match self.w.ty(self.under(t)) {
+            Type::Basic(k, _) => Some(*k),
+            _ => None,
+        }
+    }
+
+    fn word_scalar(&self, off: u32) -> Scalar {
+        Scalar { ty: self.word, mem: Mem::of(self.word), signed: false, off }
+    }
+
+    /// The class of `t`, or None (with a diagnostic at `pos`) when the compiler
+    /// cannot lower it yet.
+    pub(crate) fn class(&mut self, t: TypeId, pos: u32) -> Option<Class> {
+        let ws = self.target.word_size as u32;
+        let u = self.under(t);
+        let s = |ty, mem, signed| Some(Class::Scalars(vec![Scalar { ty, mem, signed, off: 0 }]));
+        match self.w.ty(u).clone() {
+            Type::Basic(k, _) => match k {
+                K::Bool | K::Uint8 => s(Ty::I32, Mem::I8, false),
+                K::Int8 => s(Ty::I32, Mem::I8, true),
+                K::Int16 => s(Ty::I32, Mem::I16, true),
+                K::Uint16 => s(Ty::I32, Mem::I16, false),
+                K::Int32 => s(Ty::I32, Mem::I32, true),
+                K::Uint32 => s(Ty::I32, Mem::I32, false),
+                K::Int64 | K::Uint64 => s(Ty::I64, Mem::I64, false),
+                K::Int | K::Uint | K::Uintptr | K::UnsafePointer => {
+                    Some(Class::Scalars(vec![self.word_scalar(0)]))
+                }
+                K::Float32 => s(Ty::F32, Mem::F32, false),
+                K::Float64 => s(Ty::F64, Mem::F64, false),
+                K::String => Some(Class::Scalars(vec![self.word_scalar(0), self.word_scalar(ws)])),
+                K::Complex64 | K::Complex128 => {
+                    self.unsupported(pos, "complex numbers");
+                    None
+                }
+                _ => {
+                    self.unsupported(pos, "this untyped value");
+                    None
+                }
+            },
+            Type::Pointer(_) => Some(Class::Scalars(vec![self.word_scalar(0)])),
+            Type::Slice(_) => Some(Class::Scalars(vec![
+                self.word_scalar(0),
+                self.word_scalar(ws),
+                self.word_scalar(2 * ws),
+            ])),
+            Type::Interface(i) => {
+                if !i.methods.is_empty() || !i.embeddeds.is_empty() {
+                    self.unsupported(pos, "interfaces with methods");
+                    return None;
+                }
+                Some(Class::Scalars(vec![self.word_scalar(0), self.word_scalar(ws)]))
+            }
+            Type::Array(..) | Type::Struct(_) => {
+                let (size, align) = self.size_align(t, pos)?;
+                Some(Class::Mem { size, align })
+            }
+            Type::Map(..) => {
+                self.unsupported(pos, "maps");
+                None
+            }
+            Type::Chan(..) => {
+                self.unsupported(pos, "channels");
+                None
+            }
+            Type::Signature(_) => {
+                self.unsupported(pos, "function values");
+                None
+            }
+            Type::TypeParam(_) => {
+                self.unsupported(pos, "generic code");
+                None
+            }
+            Type::Tuple(_) | Type::Union(_) | Type::Named(_) => {
+                self.unsupported(pos, "this type");
+                None
+            }
+        }
+    }
+
+    /// gc's size and alignment of `t`.
+    pub(crate) fn size_align(&mut self, t: TypeId, pos: u32) -> Option<(u64, u64)> {
+        let ws = self.target.word_size;
+        let u = self.under(t);
+        Some(match self.w.ty(u).clone() {
+            Type::Basic(k, _) => match k {
+                K::Bool | K::Int8 | K::Uint8 => (1, 1),
+                K::Int16 | K::Uint16 => (2, 2),
+                K::Int32 | K::Uint32 | K::Float32 => (4, 4),
+                K::Int64 | K::Uint64 | K::Float64 => (8, 8.min(ws)),
+                K::Complex64 => (8, 4),
+                K::Complex128 => (16, 8.min(ws)),
+                K::String => (2 * ws, ws),
+                _ => (ws, ws),
+            },
+            Type::Slice(_) => (3 * ws, ws),
+            Type::Interface(_) => (2 * ws, ws),
+            Type::Array(n, e) => {
+                let (es, ea) = self.size_align(e, pos)?;
+                (n.unwrap_or(0) * es, ea)
+            }
+            Type::Struct(st) => {
+                let mut off = 0u64;
+                let mut max_align = 1u64;
+                let n = st.fields.len();
+                for (i, &f) in st.fields.iter().enumerate() {
+                    let (sz, al) = self.size_align(self.w.obj(f).ty, pos)?;
+                    max_align = max_align.max(al);
+                    off = off.next_multiple_of(al) + sz;
+                    if i + 1 == n && sz == 0 && off > 0 {
+                        off += 1;
+                    }
+                }
+                (off.next_multiple_of(max_align), max_align)
+            }
+            Type::TypeParam(_) => {
+                self.unsupported(pos, "generic code");
+                return None;
+            }
+            _ => (ws, ws),
+        })
+    }
+
+    /// The offsets of a struct's fields.
+    pub(crate) fn field_offsets(&mut self, t: TypeId, pos: u32) -> Option<Vec<(ObjId, u64)>> {
+        let Type::Struct(st) = self.w.ty(self.under(t)).clone() else { return None };
+        let mut off = 0u64;
+        let mut out = Vec::new();
+        for &f in &st.fields {
+            let (sz, al) = self.size_align(self.w.obj(f).ty, pos)?;
+            off = off.next_multiple_of(al);
+            out.push((f, off));
+            off += sz;
+        }
+        Some(out)
+    }
+
+    pub(crate) fn param_types(&self, vars: &[ObjId]) -> Vec<TypeId> {
+        vars.iter().map(|&v| self.w.obj(v).ty).collect()
+    }
+
+    /// The lowering of a function of signature type `sig_ty`.
+    pub(crate) fn fn_abi(&mut self, sig_ty: TypeId, pos: u32) -> Option<FnAbi> {
+        let Type::Signature(sig) = self.w.ty(self.under(sig_ty)).clone() else {
+            self.unsupported(pos, "this call");
+            return None;
+        };
+        if !sig.tparams.is_empty() {
+            self.unsupported(pos, "generic functions");
+            return None;
+        }
+        let mut ir_sig = ir::Sig { params: vec![self.word], results: vec![] };
+        let mut params = Vec::new();
+        let mut ptypes = self.param_types(&sig.params);
+        if let Some(r) = sig.recv {
+            ptypes.insert(0, self.w.obj(r).ty);
+        }
+        for t in ptypes {
+            let c = self.class(t, pos)?;
+            match &c {
+                Class::Scalars(s) => ir_sig.params.extend(s.iter().map(|s| s.ty)),
+                Class::Mem { .. } => ir_sig.params.push(self.word),
+            }
+            params.push((t, c));
+        }
+        let mut results = Vec::new();
+        for t in self.param_types(&sig.results) {
+            let c = self.class(t, pos)?;
+            match &c {
+                Class::Scalars(s) => ir_sig.results.extend(s.iter().map(|s| s.ty)),
+                Class::Mem { .. } => ir_sig.params.push(self.word),
+            }
+            results.push((t, c));
+        }
+        Some(FnAbi { sig: ir_sig, params, results })
+    }
+}
+
+/// reflect.Kind numbers, which the runtime's type descriptors carry.
+fn kind_of(g: &Gen<'_>, t: TypeId) -> u8 {
+    match g.w.ty(g.under(t)) {
+        Type::Basic(k, _) => match k {
+            K::Bool => 1,
+            K::Int => 2,
+            K::Int8 => 3,
+            K::Int16 => 4,
+            K::Int32 => 5,
+            K::Int64 => 6,
+            K::Uint => 7,
+            K::Uint8 => 8,
+            K::Uint16 => 9,
+            K::Uint32 => 10,
+            K::Uint64 => 11,
+            K::Uintptr => 12,
+            K::Float32 => 13,
+            K::Float64 => 14,
+            K::Complex64 => 15,
+            K::Complex128 => 16,
+            K::String => 24,
+            K::UnsafePointer => 26,
+            _ => 0,
+        },
+        Type::Array(..) => 17,
+        Type::Chan(..) => 18,
+        Type::Signature(_) => 19,
+        Type::Interface(_) => 20,
+        Type::Map(..) => 21,
+        Type::Pointer(_) => 22,
+        Type::Slice(_) => 23,
+        Type::Struct(_) => 25,
+        _ => 0,
+    }
+}
+
+impl Gen<'_> {
+    /// The type's string as reflect prints it (`int`, `main.T`, `[]string`).
+    pub(crate) fn type_string(&self, t: TypeId) -> String {
+        match self.w.ty(t) {
+            Type::Basic(_, name) => (*name).to_string(),
+            Type::Named(n) => {
+                let o = self.w.obj(n.obj);
+                match o.pkg {
+                    Some(p) => format!("{}.{}", self.w.pkgs[p.0 as usize].name, o.name),
+                    None => o.name.clone(),
+                }
+            }
+            Type::Pointer(e) => format!("*{}", self.type_string(*e)),
+            Type::Slice(e) => format!("[]{}", self.type_string(*e)),
+            Type::Array(n, e) => format!("[{}]{}", n.unwrap_or(0), self.type_string(*e)),
+            Type::Map(k, v) => format!("map[{}]{}", self.type_string(*k), self.type_string(*v)),
+            Type::Interface(i) if i.methods.is_empty() && i.embeddeds.is_empty() => "interface {}".into(),
+            _ => "?".into(),
+        }
+    }
+
+    /// The runtime type descriptor of `t` (`runtime._type`: size, kind, string),
+    /// emitted into this module; copies in several modules are identical, and the
+    /// linker keeps one.
+    pub(crate) fn type_descriptor(&mut self, t: TypeId, pos: u32) -> Option<String> {
+        let s = self.type_string(t);
+        let name = format!("type:{s}");
+        if self.type_syms.contains_key(&name) {
+            return Some(name);
+        }
+        let (size, _) = self.size_align(t, pos)?;
+        let ws = self.target.word_size as usize;
+        let str_sym = self.string_data(s.as_bytes());
+        let mut init = vec![0u8; 4 * ws];
+        init[..ws].copy_from_slice(&size.to_le_bytes()[..ws]);
+        init[ws] = kind_of(self, t);
+        init[3 * ws..4 * ws].copy_from_slice(&(s.len() as u64).to_le_bytes()[..ws]);
+        self.module.data.push(ir::Data {
+            name: name.clone(),
+            size: (4 * ws) as u32,
+            align: ws as u32,
+            readonly: true,
+            init,
+            relocs: vec![ir::Reloc {
+                off: (2 * ws) as u32,
+                kind: ir::RelocKind::Addr { width: ws as u8 },
+                target: str_sym,
+                addend: 0,
+            }],
+        });
+        self.type_syms.insert(name.clone(), ());
+        Some(name)
+    }
+}
