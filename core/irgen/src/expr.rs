@@ -503,7 +503,6 @@ impl FnGen<'_, '_> {
                     return Some(self.load(&p, t));
                 }
                 // A qualified identifier: another package's variable.
-                let _ = sel;
                 let Some(&o) = self.g.info.uses.get(&self.g.node_name(sel)) else {
                     self.g.unsupported(e.pos, "this selector");
                     return None;
@@ -519,7 +518,7 @@ impl FnGen<'_, '_> {
                 self.g.unsupported(e.pos, "function values");
                 None
             }
-            ExprKind::Slice { .. } => self.slice_expr(e, t),
+            ExprKind::Slice { .. } => self.slice_expr(e),
             ExprKind::CompositeLit { .. } => self.composite(e, t),
             ExprKind::FuncLit { .. } => {
                 self.g.unsupported(e.pos, "function literals");
@@ -1006,10 +1005,9 @@ impl FnGen<'_, '_> {
         Some(Gv::S(vec![self.tmp(r)]))
     }
 
-    fn slice_expr(&mut self, e: &ast::Expr, t: TypeId) -> Option<Gv> {
-        let ExprKind::Slice { x, index, full } = &e.kind else { return None };
+    fn slice_expr(&mut self, e: &ast::Expr) -> Option<Gv> {
+        let ExprKind::Slice { x, index, .. } = &e.kind else { return None };
         let xt = self.type_of(x);
-        let w = self.word();
         let u = self.g.under(xt);
         // (base pointer, len, cap, element size)
         let (base, len, cap, es) = match self.g.w.ty(u).clone() {
@@ -1066,7 +1064,6 @@ impl FnGen<'_, '_> {
             };
             idx.push(self.tmp(v));
         }
-        let _ = full;
         // 0 <= lo <= hi <= max <= cap, checked as Go orders its panics.
         let (lo, hi, max) = (idx[0], idx[1], idx[2]);
         let bound = if is_string { len } else { cap };
@@ -1091,7 +1088,6 @@ impl FnGen<'_, '_> {
         let z = self.iconst_word(0);
         let nonempty = self.b().cmp(CmpOp::Ne, cp, z);
         let p = self.b().select(nonempty, moved, bp);
-        let _ = (t, w);
         let (px, nx) = (self.tmp(p), self.tmp(n));
         if is_string {
             return Some(Gv::S(vec![px, nx]));
@@ -1242,7 +1238,7 @@ impl FnGen<'_, '_> {
             }
             ExprKind::Selector { x, sel } => {
                 if let Some(s) = self.g.info.selections.get(&self.g.node_expr(fun_u)).cloned() {
-                    if s.kind != SelectionKind::MethodVal || !s.index.len() <= 1 && s.index.len() > 1 {
+                    if s.kind != SelectionKind::MethodVal {
                         self.g.unsupported(e.pos, "this method call");
                         return None;
                     }

@@ -47,14 +47,9 @@ impl<'a> Gen<'a> {
         let Some(&obj) = self.info.defs.get(&self.node_name(&fd.name)) else { return };
         let sym = name.unwrap_or_else(|| self.func_symbol(obj));
         let sig_ty = self.w.obj(obj).ty;
-        if let Some(r) = &fd.recv
-            && let Type::Pointer(_) | Type::Named(_) = self.w.ty(self.w.obj(obj).ty)
-        {
-            let _ = r;
-        }
         let Some(abi) = self.fn_abi(sig_ty, fd.name.pos) else { return };
         let Some(body) = &fd.body else {
-            self.bodyless(&fd.name.value, &sym, &abi, fd.name.pos);
+            self.bodyless(&fd.name.value, fd.name.pos);
             return;
         };
         let export = self.wasm_exports.get(&fd.name.value).cloned();
@@ -136,7 +131,7 @@ impl<'a> Gen<'a> {
         // Result variables, zeroed; array and struct results are written through
         // the caller's address at return.
         let mut sret: Vec<Var> = Vec::new();
-        for (t, c) in &abi.results {
+        for (_, c) in &abi.results {
             if let Class::Mem { .. } = c {
                 let v = ir::Value(next);
                 next += 1;
@@ -144,7 +139,6 @@ impl<'a> Gen<'a> {
                 fg.b().set(x, v);
                 sret.push(x);
             }
-            let _ = t;
         }
         for (i, (t, _)) in abi.results.iter().enumerate() {
             let l = fg.new_local(*t, results.get(i).copied().flatten(), body.pos)?;
@@ -185,14 +179,10 @@ impl<'a> Gen<'a> {
     }
 
     /// A bodyless function: an intrinsic, a host import, or a linkname.
-    fn bodyless(&mut self, name: &str, sym: &str, abi: &FnAbi, pos: u32) {
-        if let Some((module, field)) = self.wasm_imports.get(name).cloned() {
-            let _ = (module, field);
-            return;
-        }
-        if self.linknames.contains_key(name) || self.path == "runtime" {
-            // Calls go to the target symbol (or are intrinsics); nothing to emit.
-            let _ = (sym, abi);
+    fn bodyless(&mut self, name: &str, pos: u32) {
+        // Calls go to the import, the linkname target or the intrinsic; nothing to
+        // emit here.
+        if self.wasm_imports.contains_key(name) || self.linknames.contains_key(name) || self.path == "runtime" {
             return;
         }
         self.unsupported(pos, "functions without bodies (assembly)");

@@ -21,7 +21,7 @@ mod expr;
 mod func;
 mod types;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use syntax::ast;
 use typeck::types::{ObjId, PkgId, SrcPos};
 use typeck::{Info, World};
@@ -80,7 +80,7 @@ pub fn generate(w: &World, pkg: PkgId, files: &[GenFile<'_>], info: &Info, targe
         linknames: HashMap::new(),
         wasm_imports: HashMap::new(),
         wasm_exports: HashMap::new(),
-        type_syms: BTreeMap::new(),
+        type_syms: BTreeSet::new(),
     };
     g.run(files);
     g.diags.sort_by_key(|d| d.pos);
@@ -109,7 +109,7 @@ pub(crate) struct Gen<'a> {
     /// `//go:wasmexport name` by function name.
     pub(crate) wasm_exports: HashMap<String, String>,
     /// Type descriptors emitted, by symbol name.
-    pub(crate) type_syms: BTreeMap<String, ()>,
+    pub(crate) type_syms: BTreeSet<String>,
 }
 
 impl Gen<'_> {

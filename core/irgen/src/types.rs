@@ -284,7 +284,7 @@ impl Gen<'_> {
     pub(crate) fn type_descriptor(&mut self, t: TypeId, pos: u32) -> Option<String> {
         let s = self.type_string(t);
         let name = format!("type:{s}");
-        if self.type_syms.contains_key(&name) {
+        if self.type_syms.contains(&name) {
             return Some(name);
         }
         let (size, _) = self.size_align(t, pos)?;
@@ -307,7 +307,7 @@ impl Gen<'_> {
                 addend: 0,
             }],
         });
-        self.type_syms.insert(name.clone(), ());
+        self.type_syms.insert(name.clone());
         Some(name)
     }
 }

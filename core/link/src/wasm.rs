@@ -54,17 +54,13 @@ pub struct Report {
     pub data_bytes: u64,
 }
 
-struct Sym<'m> {
-    data: &'m ir::Data,
-}
-
 pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec<LinkError>> {
     let mut errs = Vec::new();
     // Index every definition; the first of a duplicate pair wins and the second is
     // an error, as Go's linker reports "duplicated definition of symbol".
     let mut funcs: BTreeMap<&str, &ir::Func> = BTreeMap::new();
     let mut imports: BTreeMap<&str, &ir::Decl> = BTreeMap::new();
-    let mut data: BTreeMap<&str, Sym<'_>> = BTreeMap::new();
+    let mut data: BTreeMap<&str, &ir::Data> = BTreeMap::new();
     for m in modules {
         for f in &m.funcs {
             if funcs.insert(&f.name, f).is_some() {
@@ -82,7 +78,7 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
             if d.name.starts_with("type:") && data.contains_key(d.name.as_str()) {
                 continue;
             }
-            if data.insert(&d.name, Sym { data: d }).is_some() {
+            if data.insert(&d.name, d).is_some() {
                 errs.push(LinkError(format!("duplicated definition of symbol {}", d.name)));
             }
         }
@@ -128,7 +124,7 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
                 errs.push(LinkError(format!("relocation target {name} not defined")));
                 continue;
             };
-            for r in &s.data.relocs {
+            for r in &s.relocs {
                 work.push((matches!(r.kind, RelocKind::Func { .. }), &r.target));
             }
         }
@@ -177,7 +173,7 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
         }
     }
     for n in &live_data {
-        for r in &data[n].data.relocs {
+        for r in &data[n].relocs {
             if matches!(r.kind, RelocKind::Func { .. }) {
                 table_funcs.insert(&r.target);
             }
@@ -191,7 +187,7 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
     let stack_top = MIN_DATA_ADDR + opts.stack_size;
     let mut addr = u64::from(stack_top);
     let mut data_addr: HashMap<&str, u64> = HashMap::new();
-    let mut ordered: Vec<&ir::Data> = live_data.iter().map(|n| data[n].data).collect();
+    let mut ordered: Vec<&ir::Data> = live_data.iter().map(|n| data[n]).collect();
     // Read-only first, then initialized, then zeroed; names break ties.
     ordered.sort_by_key(|d| (!d.readonly, d.init.iter().all(|&b| b == 0), d.name.clone()));
     for d in &ordered {
