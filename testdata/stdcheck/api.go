@@ -2,7 +2,7 @@
 // methods, types, variables, constants, struct fields) exists in Go's package of
 // the same path, with the same kind of declaration and, for functions and methods,
 // the same signature text. crossplay's packages may have fewer names, never other
-// ones.
+// ones. Internal packages are skipped.
 package main
 
 import (
@@ -125,8 +125,11 @@ func main() {
 	var pkgs []string
 	filepath.Walk(crossplay, func(p string, info os.FileInfo, err error) error {
 		if err == nil && info.IsDir() && p != crossplay {
-			if m, _ := filepath.Glob(filepath.Join(p, "*.go")); len(m) > 0 {
-				rel, _ := filepath.Rel(crossplay, p)
+			rel, _ := filepath.Rel(crossplay, p)
+			// Internal packages are not API: crossplay's (internal/abi, the layout of
+			// its own type descriptors) are its implementation, not Go's.
+			internal := rel == "internal" || strings.HasPrefix(rel, "internal/") || strings.Contains(rel, "/internal/")
+			if m, _ := filepath.Glob(filepath.Join(p, "*.go")); len(m) > 0 && !internal {
 				pkgs = append(pkgs, rel)
 			}
 		}

@@ -2,6 +2,10 @@
 
 use crate::Outcome;
 
+pub const BUILD_USAGE: &str =
+    "usage: crossplay build [-o output] [-a] [-x] [-v] [-tags list] [-trimpath] [-ldflags flags] [packages | files.go]";
+pub const RUN_USAGE: &str =
+    "usage: crossplay run [-exec xprog] [build flags] [package | files.go] [arguments...]";
 pub const ENV_USAGE: &str = "usage: crossplay env [-json] [-changed] [var ...]";
 pub const LIST_USAGE: &str =
     "usage: crossplay list [-e] [-f format] [-json[=fields]] [-tags list] [-why] [-matrix] [packages]";
@@ -33,6 +37,8 @@ pub fn run(args: &[String]) -> Outcome {
     let text = match args {
         [] => usage(),
         [topic] => match topic.as_str() {
+            "build" => format!("{BUILD_USAGE}\n{BUILD_HELP}"),
+            "run" => format!("{RUN_USAGE}\n{RUN_HELP}"),
             "env" => format!("{ENV_USAGE}\n{ENV_HELP}"),
             "tags" => format!("{TAGS_USAGE}\n{TAGS_HELP}"),
             "list" => format!("{LIST_USAGE}\n{LIST_HELP}"),
@@ -46,6 +52,31 @@ pub fn run(args: &[String]) -> Outcome {
     };
     Outcome::ok(text)
 }
+
+const BUILD_HELP: &str = "
+Build compiles the main package named by the .go files or the package pattern
+(default \".\") with crossplay's own compiler and linker, for GOOS/GOARCH from
+the environment, and writes the executable as go build names it: the first
+file's name without .go, or the last element of the import path, plus .exe for
+windows. -o names the file, or a directory to write it in.
+
+crossplay compiles js/wasm and wasip1/wasm so far; other targets are reported
+as not supported yet.
+
+The flags are go build's: -a (crossplay has no cache to skip yet), -x (print
+the steps), -v, -tags, -trimpath, and -ldflags with -s and -w.
+";
+
+const RUN_HELP: &str = "
+Run compiles and runs the main package named by the .go files or the package
+pattern; the arguments after it are passed to the program.
+
+As with go run, a program for a foreign target runs through -exec xprog, else
+through go_$GOOS_$GOARCH_exec when it is on PATH. Otherwise js/wasm and
+wasip1/wasm programs run under crossplay's bundled runner (node, which must be
+on PATH), and any other binary is executed directly. A non-zero exit status is
+reported as 'exit status N', and run exits with status 1.
+";
 
 const ENV_HELP: &str = "
 Env prints Go environment information as go1.27.3's `go env` would, for the

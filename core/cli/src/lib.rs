@@ -3,6 +3,7 @@
 //! command is a function from [`Sys`] and arguments to an [`Outcome`], so tests run
 //! them in-process as well as through the binary.
 
+mod build_cmd;
 mod env_cmd;
 mod flags;
 mod help;
@@ -88,7 +89,9 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         return Outcome { stdout: String::new(), stderr: help::usage(), code: 2 };
     };
     match command.as_str() {
+        "build" => build_cmd::build(sys, rest),
         "env" => env_cmd::run(sys, rest),
+        "run" => build_cmd::run(sys, rest),
         "list" => list_cmd::run(sys, rest),
         "tags" => tags_cmd::run(sys, rest),
         "tool" => tool_cmd::run(rest),

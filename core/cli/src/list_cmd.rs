@@ -444,7 +444,7 @@ follows it, or defaults to 0 when the target is not the host.
 ";
 
 /// Finds the module enclosing the working directory and reads its files.
-fn read_module(sys: &Sys) -> Result<(Tree, String), String> {
+pub(crate) fn read_module(sys: &Sys) -> Result<(Tree, String), String> {
     let mut root = sys.cwd.trim_end_matches('/').to_owned();
     let mut rel: Vec<String> = Vec::new();
     loop {
@@ -483,6 +483,6 @@ fn read_module(sys: &Sys) -> Result<(Tree, String), String> {
 
 /// GOROOT as crossplay reports it: `$GOROOT` if set, else where the shipped library
 /// would be.
-fn goroot(sys: &Sys) -> String {
+pub(crate) fn goroot(sys: &Sys) -> String {
     sys.env.get("GOROOT").cloned().unwrap_or_else(|| "/crossplay/goroot".into())
 }

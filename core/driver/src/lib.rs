@@ -13,6 +13,16 @@ use syntax::ast;
 pub struct Config {
     pub goos: String,
     pub goarch: String,
+    /// Extra build tags (`-tags`), for choosing the standard library's files.
+    pub tags: Vec<String>,
+    /// Leave out the symbol table (`-ldflags=-s` or `-w`).
+    pub strip: bool,
+}
+
+impl Config {
+    pub fn new(goos: &str, goarch: &str) -> Config {
+        Config { goos: goos.into(), goarch: goarch.into(), tags: vec![], strip: false }
+    }
 }
 
 /// A source file of the main package.
@@ -35,7 +45,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     }
     let vars = [("CGO_ENABLED", "0"), ("GOOS", cfg.goos.as_str()), ("GOARCH", cfg.goarch.as_str())];
     let env = target::GoEnv::new(target::EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false);
-    let ctx = target::Context::new(&env, vec![]);
+    let ctx = target::Context::new(&env, cfg.tags.clone());
 
     // Load packages depth-first so each comes after its imports; runtime first.
     let mut order: Vec<Pkg> = Vec::new();
@@ -86,7 +96,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         },
         stack_size: 1 << 20,
         build_id: String::new(),
-        strip: false,
+        strip: cfg.strip,
     };
     link::wasm::link(&modules, &opts).map(|(b, _)| b).map_err(|e| e.iter().map(|e| e.to_string()).collect())
 }

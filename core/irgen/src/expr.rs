@@ -407,11 +407,8 @@ impl FnGen<'_, '_> {
             return self.zero_value(t, e.pos);
         }
         let v = self.expr(e)?;
-        if t != TypeId::INVALID && self.is_interface(t) && !self.is_interface(et) {
-            if self.g.basic(et) == Some(K::UntypedNil) {
-                return Some(v);
-            }
-            return self.to_eface(v, et, e.pos);
+        if t != TypeId::INVALID && self.is_interface(t) && et != t {
+            return self.to_iface(v, et, t, e.pos);
         }
         Some(v)
     }
@@ -524,10 +521,7 @@ impl FnGen<'_, '_> {
                 self.g.unsupported(e.pos, "function literals");
                 None
             }
-            ExprKind::Assert { .. } => {
-                self.g.unsupported(e.pos, "type assertions");
-                None
-            }
+            ExprKind::Assert { .. } => self.type_assert(e, false)?.pop(),
             _ => {
                 self.g.unsupported(e.pos, "this expression");
                 None
@@ -652,7 +646,10 @@ impl FnGen<'_, '_> {
                 let xt = self.type_of(x);
                 let yt = self.type_of(y);
                 // Compare in the operands' type (an untyped side took the other's).
-                let ct = if self.g.basic(xt).is_some_and(is_untyped) { yt } else { xt };
+                let mut ct = if self.g.basic(xt).is_some_and(is_untyped) { yt } else { xt };
+                if self.is_interface(yt) && !self.is_interface(xt) {
+                    ct = yt;
+                }
                 let a = self.expr_as(x, ct)?;
                 let b = self.expr_as(y, ct)?;
                 let r = self.compare(op, ct, a, b, e.pos)?;
@@ -738,7 +735,11 @@ impl FnGen<'_, '_> {
                 let r = self.b().call("runtime.eqstring", &sig, args)[0];
                 Some(self.tmp(r))
             }
-            (_, Gv::S(av), Gv::S(bv)) if self.is_interface(t) => {
+            (_, Gv::S(mut av), Gv::S(mut bv)) if self.is_interface(t) => {
+                if !self.is_empty_iface(t) {
+                    av[0] = self.dyn_type(&Gv::S(av.clone()), t);
+                    bv[0] = self.dyn_type(&Gv::S(bv.clone()), t);
+                }
                 let w = self.word();
                 let sig = ir::Sig { params: vec![w, w, w, w, w], results: vec![Ty::I32] };
                 self.g.declare("runtime.efaceeq", &sig);
@@ -1205,8 +1206,10 @@ impl FnGen<'_, '_> {
 
     /// A call returning several values (`a, b := f()`).
     pub(crate) fn multi_call(&mut self, e: &ast::Expr) -> Option<Vec<Gv>> {
-        if let ExprKind::Call { .. } = &e.unparen().kind {
-            return self.call(e.unparen());
+        match &e.unparen().kind {
+            ExprKind::Call { .. } => return self.call(e.unparen()),
+            ExprKind::Assert { .. } => return self.type_assert(e.unparen(), true),
+            _ => {}
         }
         self.g.unsupported(e.pos, "this multi-value expression");
         None
@@ -1225,51 +1228,115 @@ impl FnGen<'_, '_> {
             Some(ExprMode::Builtin(b)) => return self.builtin(e, b, args, *has_dots, t),
             _ => {}
         }
-        // The callee: a package-level function, or a method of a concrete type.
+        // The callee: a package-level function, a method of a concrete type, a
+        // method of an interface, or a function value.
+        enum Callee<'e> {
+            Sym(String, Option<&'e ast::Expr>),
+            /// A method with its receiver already evaluated (promoted methods).
+            SymRecv(String, Gv),
+            Iface(&'e ast::Expr, usize),
+            IfaceVal(Gv, usize),
+            Value,
+        }
         let fun_u = fun.unparen();
-        let (sym, sig_ty, recv): (String, TypeId, Option<&ast::Expr>) = match &fun_u.kind {
-            ExprKind::Name(_) => {
+        let (callee, sig_ty): (Callee<'_>, TypeId) = match &fun_u.kind {
+            ExprKind::Name(_)
+                if self
+                    .g
+                    .info
+                    .uses
+                    .get(&self.g.node_expr(fun_u))
+                    .is_some_and(|&o| matches!(self.g.w.obj(o).kind, ObjKind::Func { .. })) =>
+            {
                 let o = *self.g.info.uses.get(&self.g.node_expr(fun_u))?;
-                if !matches!(self.g.w.obj(o).kind, ObjKind::Func { .. }) {
-                    self.g.unsupported(e.pos, "calls of function values");
-                    return None;
-                }
-                (self.g.func_symbol(o), self.g.w.obj(o).ty, None)
+                (Callee::Sym(self.g.func_symbol(o), None), self.g.w.obj(o).ty)
             }
             ExprKind::Selector { x, sel } => {
                 if let Some(s) = self.g.info.selections.get(&self.g.node_expr(fun_u)).cloned() {
-                    if s.kind != SelectionKind::MethodVal {
-                        self.g.unsupported(e.pos, "this method call");
-                        return None;
+                    match s.kind {
+                        SelectionKind::MethodVal if self.is_interface(s.recv) && s.index.is_empty() => {
+                            let key = self.g.method_key(s.obj);
+                            let idx = self.g.iface_methods(s.recv).iter().position(|m| m.0 == key)?;
+                            (Callee::Iface(x.as_ref(), idx), self.g.w.obj(s.obj).ty)
+                        }
+                        SelectionKind::MethodVal if s.index.is_empty() => {
+                            (Callee::Sym(self.g.func_symbol(s.obj), Some(x.as_ref())), self.g.w.obj(s.obj).ty)
+                        }
+                        SelectionKind::MethodVal => {
+                            let (addr, rt) = self.embedded_addr(x, &s.index, e.pos)?;
+                            let mt = self.g.w.obj(s.obj).ty;
+                            if self.is_interface(rt) {
+                                let key = self.g.method_key(s.obj);
+                                let idx = self.g.iface_methods(rt).iter().position(|m| m.0 == key)?;
+                                let v = self.load_place(addr, 0, rt);
+                                (Callee::IfaceVal(v, idx), mt)
+                            } else {
+                                let ptr_recv = matches!(self.g.w.obj(s.obj).kind, ObjKind::Func { ptr_recv: true });
+                                let recv = if ptr_recv {
+                                    Gv::S(vec![addr])
+                                } else {
+                                    let v = self.load_place(addr, 0, rt);
+                                    self.copy_if_mem(v, rt)
+                                };
+                                (Callee::SymRecv(self.g.func_symbol(s.obj), recv), mt)
+                            }
+                        }
+                        SelectionKind::FieldVal => (Callee::Value, self.type_of(fun_u)),
+                        _ => {
+                            self.g.unsupported(e.pos, "this method call");
+                            return None;
+                        }
                     }
-                    if self.is_interface(s.recv) {
-                        self.g.unsupported(e.pos, "interface method calls");
-                        return None;
-                    }
-                    if s.index.len() > 1 {
-                        self.g.unsupported(e.pos, "calls of promoted methods");
-                        return None;
-                    }
-                    (self.g.func_symbol(s.obj), self.g.w.obj(s.obj).ty, Some(x.as_ref()))
                 } else {
                     let o = *self.g.info.uses.get(&self.g.node_name(sel))?;
-                    if !matches!(self.g.w.obj(o).kind, ObjKind::Func { .. }) {
-                        self.g.unsupported(e.pos, "calls of function values");
-                        return None;
+                    if matches!(self.g.w.obj(o).kind, ObjKind::Func { .. }) {
+                        (Callee::Sym(self.g.func_symbol(o), None), self.g.w.obj(o).ty)
+                    } else {
+                        (Callee::Value, self.type_of(fun_u))
                     }
-                    (self.g.func_symbol(o), self.g.w.obj(o).ty, None)
                 }
             }
-            _ => {
-                self.g.unsupported(e.pos, "calls of function values");
-                return None;
-            }
+            _ => (Callee::Value, self.type_of(fun_u)),
         };
-        let abi = self.g.fn_abi(sig_ty, e.pos)?;
         let Type::Signature(sig) = self.g.w.ty(self.g.under(sig_ty)).clone() else { return None };
-        // Arguments, left to right.
+        let abi = match &callee {
+            Callee::Iface(..) | Callee::IfaceVal(..) => self.iface_abi(sig_ty, e.pos)?,
+            _ => self.g.fn_abi(sig_ty, e.pos)?,
+        };
+        // The function value or interface is evaluated before the arguments.
+        let mut target: Option<(Var, Var)> = None;
         let mut vals: Vec<Gv> = Vec::new();
-        if let Some(x) = recv {
+        match &callee {
+            Callee::Value => {
+                let fv = self.expr(fun_u)?;
+                let c = self.get1(&fv);
+                self.nil_check(c);
+                let w = self.word();
+                let c = self.get1(&fv);
+                let code = self.b().load(Mem::of(w), false, w, c, 0);
+                target = Some((self.tmp(code), match fv {
+                    Gv::S(v) => v[0],
+                    Gv::M(a) => a,
+                }));
+            }
+            Callee::Iface(x, idx) => {
+                let rv = self.expr(x)?;
+                let (f, data) = self.iface_fn(&rv, *idx);
+                let z = self.iconst_word(0);
+                target = Some((f, self.tmp(z)));
+                vals.push(Gv::S(vec![data]));
+            }
+            Callee::IfaceVal(rv, idx) => {
+                let (f, data) = self.iface_fn(rv, *idx);
+                let z = self.iconst_word(0);
+                target = Some((f, self.tmp(z)));
+                vals.push(Gv::S(vec![data]));
+            }
+            Callee::SymRecv(_, recv) => vals.push(recv.clone()),
+            Callee::Sym(..) => {}
+        }
+        if let Callee::Sym(_, Some(x)) = &callee {
+            let x = *x;
             // The receiver: a pointer receiver takes &x, a value receiver *p.
             let want_ptr = matches!(self.g.w.obj(sig.recv?).ty, t if matches!(self.g.w.ty(t), Type::Pointer(_)));
             let xt = self.type_of(x);
@@ -1331,7 +1398,63 @@ impl FnGen<'_, '_> {
                 }
             }
         }
-        self.emit_call(&sym, &abi, vals, e.pos)
+        match callee {
+            Callee::Sym(sym, _) | Callee::SymRecv(sym, _) => self.emit_call(&sym, &abi, vals, e.pos),
+            _ => {
+                let (f, ctx) = target?;
+                self.emit_call_to(None, Some((f, ctx)), &abi, vals)
+            }
+        }
+    }
+
+    /// The address of the embedded field reached from `x` along `path` (field
+    /// indices), and its type; embedded pointers are followed.
+    pub(crate) fn embedded_addr(&mut self, x: &ast::Expr, path: &[usize], pos: u32) -> Option<(Var, TypeId)> {
+        let xt = self.type_of(x);
+        let w = self.word();
+        let (mut addr, mut cur) = if let Type::Pointer(p) = self.g.w.ty(self.g.under(xt)).clone() {
+            let v = self.expr(x)?;
+            (match v {
+                Gv::S(v) => v[0],
+                Gv::M(a) => a,
+            }, p)
+        } else if self.addressable(x) {
+            let (p, _) = self.place(x)?;
+            let Place::Mem(a, off) = p else { return None };
+            let av = self.b().get(a);
+            let o = self.iconst_word(i64::from(off));
+            let r = self.b().bin(BinOp::Add, av, o);
+            (self.tmp(r), xt)
+        } else {
+            let Gv::M(a) = self.expr(x)? else { return None };
+            (a, xt)
+        };
+        let mut first_deref = matches!(self.g.w.ty(self.g.under(xt)), Type::Pointer(_));
+        for &i in path {
+            if first_deref {
+                let a = self.b().get(addr);
+                self.nil_check(a);
+                first_deref = false;
+            }
+            let offs = self.g.field_offsets(cur, pos)?;
+            let (f, off) = *offs.get(i)?;
+            let ft = self.g.w.obj(f).ty;
+            let a = self.b().get(addr);
+            let o = self.iconst_word(off as i64);
+            let mut r = self.b().bin(BinOp::Add, a, o);
+            if let Type::Pointer(p) = self.g.w.ty(ft).clone() {
+                r = self.b().load(Mem::of(w), false, w, r, 0);
+                let rx = self.tmp(r);
+                let rv = self.b().get(rx);
+                self.nil_check(rv);
+                addr = rx;
+                cur = p;
+            } else {
+                addr = self.tmp(r);
+                cur = ft;
+            }
+        }
+        Some((addr, cur))
     }
 
     fn emit_call(&mut self, sym: &str, abi: &crate::types::FnAbi, vals: Vec<Gv>, pos: u32) -> Option<Vec<Gv>> {
@@ -1345,7 +1468,22 @@ impl FnGen<'_, '_> {
                 return Some(r);
             }
         }
-        let mut args = vec![self.iconst_word(0)];
+        let _ = pos;
+        self.emit_call_to(Some(sym), None, abi, vals)
+    }
+
+    /// A call of symbol `sym`, or of code pointer `f` with closure context `ctx`.
+    pub(crate) fn emit_call_to(
+        &mut self,
+        sym: Option<&str>,
+        indirect: Option<(Var, Var)>,
+        abi: &crate::types::FnAbi,
+        vals: Vec<Gv>,
+    ) -> Option<Vec<Gv>> {
+        let mut args = vec![match indirect {
+            Some((_, ctx)) => self.b().get(ctx),
+            None => self.iconst_word(0),
+        }];
         for v in &vals {
             match v {
                 Gv::S(xs) => {
@@ -1364,8 +1502,17 @@ impl FnGen<'_, '_> {
                 mem_results.push(a);
             }
         }
-        self.g.declare(sym, &abi.sig);
-        let r = self.b().call(sym, &abi.sig, args);
+        let r = match (sym, indirect) {
+            (Some(sym), _) => {
+                self.g.declare(sym, &abi.sig);
+                self.b().call(sym, &abi.sig, args)
+            }
+            (None, Some((f, _))) => {
+                let fv = self.b().get(f);
+                self.b().call_indirect(&abi.sig, fv, args)
+            }
+            (None, None) => return None,
+        };
         let rx: Vec<Var> = r.iter().map(|&v| self.tmp(v)).collect();
         self.panic_check();
         let mut out = Vec::new();

@@ -377,13 +377,21 @@ impl FnGen<'_, '_> {
 
     // ---- statements ----
 
+    pub(crate) fn push_break(&mut self, label: Option<String>, brk: Block) {
+        self.loops.push(LoopTarget { label, brk, cont: None });
+    }
+
+    pub(crate) fn pop_break(&mut self) {
+        self.loops.pop();
+    }
+
     pub(crate) fn block(&mut self, b: &ast::Block) {
         for s in &b.stmts {
             self.stmt(s);
         }
     }
 
-    fn stmt(&mut self, s: &ast::Stmt) {
+    pub(crate) fn stmt(&mut self, s: &ast::Stmt) {
         match &s.kind {
             StmtKind::Empty => {}
             StmtKind::Block(b) => self.block(b),
@@ -878,7 +886,8 @@ impl FnGen<'_, '_> {
         if let Some(t) = tag
             && let ExprKind::TypeSwitchGuard { .. } = &t.kind
         {
-            self.g.unsupported(pos, "type switches");
+            let _ = pos;
+            self.type_switch(t, body, label);
             return;
         }
         let tag_val = match tag {

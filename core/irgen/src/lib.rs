@@ -19,6 +19,8 @@
 
 mod expr;
 mod func;
+mod iface;
+mod rtype;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -151,6 +153,7 @@ impl Gen<'_> {
             }
         }
         self.init_func(&inits, &init_funcs);
+        self.iface_wrappers();
     }
 
     fn read_directives(&mut self, f: &ast::File) {

@@ -89,13 +89,7 @@ impl Gen<'_> {
                 self.word_scalar(ws),
                 self.word_scalar(2 * ws),
             ])),
-            Type::Interface(i) => {
-                if !i.methods.is_empty() || !i.embeddeds.is_empty() {
-                    self.unsupported(pos, "interfaces with methods");
-                    return None;
-                }
-                Some(Class::Scalars(vec![self.word_scalar(0), self.word_scalar(ws)]))
-            }
+            Type::Interface(_) => Some(Class::Scalars(vec![self.word_scalar(0), self.word_scalar(ws)])),
             Type::Array(..) | Type::Struct(_) => {
                 let (size, align) = self.size_align(t, pos)?;
                 Some(Class::Mem { size, align })
@@ -108,10 +102,8 @@ impl Gen<'_> {
                 self.unsupported(pos, "channels");
                 None
             }
-            Type::Signature(_) => {
-                self.unsupported(pos, "function values");
-                None
-            }
+            // A function value is a pointer to its closure object.
+            Type::Signature(_) => Some(Class::Scalars(vec![self.word_scalar(0)])),
             Type::TypeParam(_) => {
                 self.unsupported(pos, "generic code");
                 None
@@ -221,93 +213,3 @@ impl Gen<'_> {
     }
 }
 
-/// reflect.Kind numbers, which the runtime's type descriptors carry.
-fn kind_of(g: &Gen<'_>, t: TypeId) -> u8 {
-    match g.w.ty(g.under(t)) {
-        Type::Basic(k, _) => match k {
-            K::Bool => 1,
-            K::Int => 2,
-            K::Int8 => 3,
-            K::Int16 => 4,
-            K::Int32 => 5,
-            K::Int64 => 6,
-            K::Uint => 7,
-            K::Uint8 => 8,
-            K::Uint16 => 9,
-            K::Uint32 => 10,
-            K::Uint64 => 11,
-            K::Uintptr => 12,
-            K::Float32 => 13,
-            K::Float64 => 14,
-            K::Complex64 => 15,
-            K::Complex128 => 16,
-            K::String => 24,
-            K::UnsafePointer => 26,
-            _ => 0,
-        },
-        Type::Array(..) => 17,
-        Type::Chan(..) => 18,
-        Type::Signature(_) => 19,
-        Type::Interface(_) => 20,
-        Type::Map(..) => 21,
-        Type::Pointer(_) => 22,
-        Type::Slice(_) => 23,
-        Type::Struct(_) => 25,
-        _ => 0,
-    }
-}
-
-impl Gen<'_> {
-    /// The type's string as reflect prints it (`int`, `main.T`, `[]string`).
-    pub(crate) fn type_string(&self, t: TypeId) -> String {
-        match self.w.ty(t) {
-            Type::Basic(_, name) => (*name).to_string(),
-            Type::Named(n) => {
-                let o = self.w.obj(n.obj);
-                match o.pkg {
-                    Some(p) => format!("{}.{}", self.w.pkgs[p.0 as usize].name, o.name),
-                    None => o.name.clone(),
-                }
-            }
-            Type::Pointer(e) => format!("*{}", self.type_string(*e)),
-            Type::Slice(e) => format!("[]{}", self.type_string(*e)),
-            Type::Array(n, e) => format!("[{}]{}", n.unwrap_or(0), self.type_string(*e)),
-            Type::Map(k, v) => format!("map[{}]{}", self.type_string(*k), self.type_string(*v)),
-            Type::Interface(i) if i.methods.is_empty() && i.embeddeds.is_empty() => "interface {}".into(),
-            _ => "?".into(),
-        }
-    }
-
-    /// The runtime type descriptor of `t` (`runtime._type`: size, kind, string),
-    /// emitted into this module; copies in several modules are identical, and the
-    /// linker keeps one.
-    pub(crate) fn type_descriptor(&mut self, t: TypeId, pos: u32) -> Option<String> {
-        let s = self.type_string(t);
-        let name = format!("type:{s}");
-        if self.type_syms.contains(&name) {
-            return Some(name);
-        }
-        let (size, _) = self.size_align(t, pos)?;
-        let ws = self.target.word_size as usize;
-        let str_sym = self.string_data(s.as_bytes());
-        let mut init = vec![0u8; 4 * ws];
-        init[..ws].copy_from_slice(&size.to_le_bytes()[..ws]);
-        init[ws] = kind_of(self, t);
-        init[3 * ws..4 * ws].copy_from_slice(&(s.len() as u64).to_le_bytes()[..ws]);
-        self.module.data.push(ir::Data {
-            name: name.clone(),
-            size: (4 * ws) as u32,
-            align: ws as u32,
-            readonly: true,
-            init,
-            relocs: vec![ir::Reloc {
-                off: (2 * ws) as u32,
-                kind: ir::RelocKind::Addr { width: ws as u8 },
-                target: str_sym,
-                addend: 0,
-            }],
-        });
-        self.type_syms.insert(name.clone());
-        Some(name)
-    }
-}

@@ -145,6 +145,11 @@ impl<'w, 'a> Checker<'w, 'a> {
             self.error_at(e.lo, format!("cannot use generic type {s} without instantiation"));
             return TypeId::INVALID;
         }
+        if t != TypeId::INVALID {
+            // Type expressions are recorded as types2 records them (mode TypeExpr).
+            let x = Operand { mode: Mode::TypeExpr, expr: Some(e), ty: t };
+            self.record_operand(&x);
+        }
         t
     }
 

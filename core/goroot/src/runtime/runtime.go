@@ -3,13 +3,16 @@
 // the OS parts live in the sys_*.go files chosen by build constraints.
 package runtime
 
-import "unsafe"
+import (
+	"internal/abi"
+	"unsafe"
+)
 
 // panicking is set while a panic unwinds; compiled code tests it after every call.
 var panicking int32
 
 // The panic under way.
-var panicType, panicData unsafe.Pointer
+var panicValue any
 
 // Intrinsics the compiler implements.
 func memmove(dst, src unsafe.Pointer, n uintptr)
@@ -65,60 +68,46 @@ func fatalpanic() {
 	exit(2)
 }
 
-type _type struct {
-	size uintptr
-	kind uint8
-	str  string
+func gopanic(v any) {
+	panicValue = v
+	panicking = 1
 }
 
-const (
-	kindBool = 1 + iota
-	kindInt
-	kindInt8
-	kindInt16
-	kindInt32
-	kindInt64
-	kindUint
-	kindUint8
-	kindUint16
-	kindUint32
-	kindUint64
-	kindUintptr
-	kindFloat32
-	kindFloat64
-	kindComplex64
-	kindComplex128
-	kindArray
-	kindChan
-	kindFunc
-	kindInterface
-	kindMap
-	kindPointer
-	kindSlice
-	kindString
-	kindStruct
-	kindUnsafePointer
-)
-
-func gopanic(typ, data unsafe.Pointer) {
-	panicType, panicData = typ, data
-	panicking = 1
+type stringer interface {
+	String() string
 }
 
 func printpanics() {
 	printstring("panic: ")
-	printpanicval(panicType, panicData)
+	printpanicvalue(panicValue)
 	printnl()
 }
 
+// printpanicvalue prints a panic value as Go does: an error's Error(), a
+// Stringer's String(), or the value itself.
+func printpanicvalue(v any) {
+	if e, ok := v.(error); ok {
+		printstring(e.Error())
+	} else if s, ok := v.(stringer); ok {
+		printstring(s.String())
+	} else {
+		printpanicval(v)
+	}
+}
+
 // printpanicval prints a panic value as Go's runtime does.
-func printpanicval(typ, data unsafe.Pointer) {
-	if typ == nil {
+func printpanicval(v any) {
+	e := (*abi.EmptyInterface)(unsafe.Pointer(&v))
+	if e.Type == nil {
 		printstring("nil")
 		return
 	}
-	t := (*_type)(typ)
-	switch t.kind {
+	t, data := e.Type, e.Data
+	if t.Name() != t.Str {
+		printanycustomtype(t, data)
+		return
+	}
+	switch t.Kind {
 	case kindBool:
 		printbool(*(*bool)(data))
 	case kindInt:
@@ -150,26 +139,73 @@ func printpanicval(typ, data unsafe.Pointer) {
 	case kindString:
 		printstring(*(*string)(data))
 	default:
+		printanycustomtype(t, data)
+	}
+}
+
+// printanycustomtype prints a value of a named or composite type.
+func printanycustomtype(t *abi.Type, data unsafe.Pointer) {
+	switch t.Kind {
+	case kindBool, kindInt, kindInt8, kindInt16, kindInt32, kindInt64, kindUint, kindUint8, kindUint16,
+		kindUint32, kindUint64, kindUintptr, kindFloat32, kindFloat64:
+		printstring(t.Str)
 		printstring("(")
-		printstring(t.str)
+		var v any
+		e := (*abi.EmptyInterface)(unsafe.Pointer(&v))
+		e.Type, e.Data = basicType(t.Kind), data
+		printpanicval(v)
+		printstring(")")
+	case kindString:
+		printstring(t.Str)
+		printstring(`("`)
+		printstring(*(*string)(data))
+		printstring(`")`)
+	default:
+		printstring("(")
+		printstring(t.Str)
 		printstring(") ")
 		printpointer(data)
 	}
 }
 
-type boundsError struct{}
-
-func panicmsg(s string) {
-	gopanicString("runtime error: " + s)
+// basicType is the predeclared type of a basic kind.
+func basicType(k abi.Kind) *abi.Type {
+	var v any
+	switch k {
+	case kindBool:
+		v = false
+	case kindInt:
+		v = int(0)
+	case kindInt8:
+		v = int8(0)
+	case kindInt16:
+		v = int16(0)
+	case kindInt32:
+		v = int32(0)
+	case kindInt64:
+		v = int64(0)
+	case kindUint:
+		v = uint(0)
+	case kindUint8:
+		v = uint8(0)
+	case kindUint16:
+		v = uint16(0)
+	case kindUint32:
+		v = uint32(0)
+	case kindUint64:
+		v = uint64(0)
+	case kindUintptr:
+		v = uintptr(0)
+	case kindFloat32:
+		v = float32(0)
+	case kindFloat64:
+		v = float64(0)
+	}
+	return (*abi.EmptyInterface)(unsafe.Pointer(&v)).Type
 }
 
-// The runtime's own panics carry a string until errors are interfaces.
-var stringType = _type{size: 2 * unsafe.Sizeof(uintptr(0)), kind: kindString, str: "string"}
-
-func gopanicString(s string) {
-	p := (*string)(mallocgc(unsafe.Sizeof(s)))
-	*p = s
-	gopanic(unsafe.Pointer(&stringType), unsafe.Pointer(p))
+func panicmsg(s string) {
+	panic(errorString(s))
 }
 
 func panicIndex(i, n int) {

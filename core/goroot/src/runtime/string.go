@@ -69,32 +69,6 @@ func cmpstring(a, b string) int {
 	return 0
 }
 
-func efaceeq(t1, d1, t2, d2 unsafe.Pointer) bool {
-	if t1 != t2 {
-		return false
-	}
-	if t1 == nil {
-		return true
-	}
-	t := (*_type)(t1)
-	switch t.kind {
-	case kindPointer, kindUnsafePointer, kindChan, kindMap, kindFunc:
-		return d1 == d2
-	case kindString:
-		return *(*string)(d1) == *(*string)(d2)
-	case kindFloat32:
-		return *(*float32)(d1) == *(*float32)(d2)
-	case kindFloat64:
-		return *(*float64)(d1) == *(*float64)(d2)
-	}
-	for i := uintptr(0); i < t.size; i++ {
-		if *(*byte)(unsafe.Pointer(uintptr(d1) + i)) != *(*byte)(unsafe.Pointer(uintptr(d2) + i)) {
-			return false
-		}
-	}
-	return true
-}
-
 func slicebytetostring(p unsafe.Pointer, n, c int) string {
 	if n == 0 {
 		return ""
