@@ -22,8 +22,10 @@ Usage:
 
 The commands are:
 
+\tbuild       compile a main package into an executable
 \tenv         print Go environment information
 \tlist        list packages and the files each target selects, and why
+\trun         compile and run a Go program
 \ttags        print the build tags the configuration satisfies, and why
 \ttool        run a toolchain tool (dist list)
 \tversion     print crossplay's version and the Go version it emulates

@@ -72,7 +72,13 @@ fn run(goos: &str, wasm: &Path, goroot: &Path) -> (i32, String, String) {
 }
 
 /// The programs of the corpus the compiler builds so far.
-const PROGRAMS: &[&str] = &["builtin_print", "panic_int_value"];
+const PROGRAMS: &[&str] = &[
+    "builtin_print",
+    "panic_float_bool",
+    "panic_int_value",
+    "panic_nested_message",
+    "panic_type_assert",
+];
 
 #[test]
 fn programs_run_like_go() {
@@ -130,4 +136,13 @@ fn tier2_constructs_are_positioned_diagnostics() {
     let cfg = driver::Config::new("wasip1", "wasm");
     let err = driver::build(&cfg, &[driver::Source { name: "./main.go".into(), text: src }]).unwrap_err();
     assert_eq!(err, ["# command-line-arguments", "./main.go:4:2: crossplay does not support go statements yet"]);
+}
+
+#[test]
+fn generic_functions_are_positioned_diagnostics() {
+    let src = b"package main\n\nfunc id[T any](x T) T { return x }\n\nfunc main() {\n\tprintln(id(1))\n}\n".to_vec();
+    let cfg = driver::Config::new("js", "wasm");
+    let err = driver::build(&cfg, &[driver::Source { name: "./main.go".into(), text: src }]).unwrap_err();
+    assert_eq!(err[0], "# command-line-arguments");
+    assert_eq!(err[1], "./main.go:3:6: crossplay does not support generic functions yet");
 }

@@ -18,6 +18,15 @@ pub(crate) enum Gv {
     M(Var),
 }
 
+/// A call ready to be made: a symbol, or a code pointer with its closure
+/// context, and the evaluated arguments.
+pub(crate) struct Prepared {
+    pub sym: Option<String>,
+    pub indirect: Option<(Var, Var)>,
+    pub abi: crate::types::FnAbi,
+    pub vals: Vec<Gv>,
+}
+
 /// Where an assignment writes.
 #[derive(Clone, Debug)]
 pub(crate) enum Place {
@@ -444,10 +453,7 @@ impl FnGen<'_, '_> {
                         Some(self.load(&p, t))
                     }
                     ObjKind::Nil => self.zero_value(t, e.pos),
-                    ObjKind::Func { .. } => {
-                        self.g.unsupported(e.pos, "function values");
-                        None
-                    }
+                    ObjKind::Func { .. } => Some(self.func_value(o)),
                     _ => {
                         self.g.unsupported(e.pos, "this name");
                         None
@@ -512,15 +518,15 @@ impl FnGen<'_, '_> {
                     let ax = self.tmp(a);
                     return Some(self.load_place(ax, 0, t));
                 }
-                self.g.unsupported(e.pos, "function values");
+                if let ObjKind::Func { .. } = self.g.w.obj(o).kind {
+                    return Some(self.func_value(o));
+                }
+                self.g.unsupported(e.pos, "this selector");
                 None
             }
             ExprKind::Slice { .. } => self.slice_expr(e),
             ExprKind::CompositeLit { .. } => self.composite(e, t),
-            ExprKind::FuncLit { .. } => {
-                self.g.unsupported(e.pos, "function literals");
-                None
-            }
+            ExprKind::FuncLit { ty, body } => self.func_lit(e, ty, body, t),
             ExprKind::Assert { .. } => self.type_assert(e, false)?.pop(),
             _ => {
                 self.g.unsupported(e.pos, "this expression");
@@ -1228,6 +1234,16 @@ impl FnGen<'_, '_> {
             Some(ExprMode::Builtin(b)) => return self.builtin(e, b, args, *has_dots, t),
             _ => {}
         }
+        let p = self.prepare_call(e)?;
+        match (&p.sym, p.indirect) {
+            (Some(sym), _) => self.emit_call(sym, &p.abi, p.vals, e.pos),
+            (None, ind) => self.emit_call_to(None, ind, &p.abi, p.vals),
+        }
+    }
+
+    /// A call's callee and arguments, evaluated (for calls now, and deferred ones).
+    pub(crate) fn prepare_call(&mut self, e: &ast::Expr) -> Option<Prepared> {
+        let ExprKind::Call { fun, args, has_dots } = &e.unparen().kind else { return None };
         // The callee: a package-level function, a method of a concrete type, a
         // method of an interface, or a function value.
         enum Callee<'e> {
@@ -1398,13 +1414,71 @@ impl FnGen<'_, '_> {
                 }
             }
         }
-        match callee {
-            Callee::Sym(sym, _) | Callee::SymRecv(sym, _) => self.emit_call(&sym, &abi, vals, e.pos),
-            _ => {
-                let (f, ctx) = target?;
-                self.emit_call_to(None, Some((f, ctx)), &abi, vals)
+        Some(match callee {
+            Callee::Sym(sym, _) | Callee::SymRecv(sym, _) => Prepared { sym: Some(sym), indirect: None, abi, vals },
+            _ => Prepared { sym: None, indirect: Some(target?), abi, vals },
+        })
+    }
+
+    /// A package-level function as a value: a static closure object holding only
+    /// the code pointer.
+    fn func_value(&mut self, o: typeck::types::ObjId) -> Gv {
+        let sym = self.g.func_symbol(o);
+        let name = format!("go:closure.{sym}");
+        if !self.g.type_syms.contains(&name) {
+            self.g.type_syms.insert(name.clone());
+            let ws = self.g.target.word_size;
+            let mty = self.g.w.obj(o).ty;
+            if let Some(abi) = self.g.fn_abi(mty, 0) {
+                self.g.declare(&sym, &abi.sig);
             }
+            self.g.module.data.push(ir::Data {
+                name: name.clone(),
+                size: ws as u32,
+                align: ws as u32,
+                readonly: true,
+                init: vec![0; ws as usize],
+                relocs: vec![ir::Reloc { off: 0, kind: ir::RelocKind::Func { width: ws as u8 }, target: sym, addend: 0 }],
+            });
         }
+        let w = self.word();
+        let a = self.b().sym_addr(w, &name);
+        Gv::S(vec![self.tmp(a)])
+    }
+
+    /// A function literal: its body becomes a function of its own, and the value
+    /// is a closure object {code, &captured...}.
+    fn func_lit(&mut self, e: &ast::Expr, ty: &ast::FuncType, body: &ast::Block, t: TypeId) -> Option<Gv> {
+        let caps = self.captures(e);
+        self.g.lits += 1;
+        let sym = format!("{}.func{}", self.f.name, self.g.lits);
+        let abi = self.g.fn_abi(t, e.pos)?;
+        let params: Vec<Option<typeck::types::ObjId>> =
+            ty.params.iter().map(|p| p.name.as_ref().and_then(|n| self.g.info.defs.get(&self.g.node_name(n)).copied())).collect();
+        let results: Vec<Option<typeck::types::ObjId>> =
+            ty.results.iter().map(|p| p.name.as_ref().and_then(|n| self.g.info.defs.get(&self.g.node_name(n)).copied())).collect();
+        let func = self.g.function(&sym, abi, &params, &results, body, &caps)?;
+        self.g.module.funcs.push(func);
+        let ws = self.g.target.word_size;
+        let w = self.word();
+        let p = self.alloc((1 + caps.len() as u64) * ws);
+        let px = self.tmp(p);
+        let code = self.b().func_addr(w, &sym);
+        let pv = self.b().get(px);
+        self.b().store(Mem::of(w), pv, 0, code);
+        for (i, o) in caps.iter().enumerate() {
+            let addr = match self.locals.get(o) {
+                Some(crate::func::Local::Mem(x)) => *x,
+                _ => {
+                    self.g.unsupported(e.pos, "capturing this variable");
+                    return None;
+                }
+            };
+            let av = self.b().get(addr);
+            let pv = self.b().get(px);
+            self.b().store(Mem::of(w), pv, (i as u32 + 1) * ws as u32, av);
+        }
+        Some(Gv::S(vec![px]))
     }
 
     /// The address of the embedded field reached from `x` along `path` (field
@@ -1934,6 +2008,10 @@ impl FnGen<'_, '_> {
                     acc = Gv::S(out);
                 }
                 Some(vec![acc])
+            }
+            Builtin::Recover => {
+                let r = self.rt_call("runtime.gorecover", vec![], &[w, w], true);
+                Some(vec![Gv::S(r)])
             }
             _ => {
                 self.g.unsupported(e.pos, &format!("the builtin {}", b.name()));

@@ -36,6 +36,8 @@ pub(crate) struct FnGen<'g, 'a> {
     pub(crate) addr_taken: HashSet<ObjId>,
     /// The statement's label, for the loop or switch it labels.
     pending_label: Option<String>,
+    /// The head of the deferred-call list, in functions with `defer`.
+    pub(crate) defer_head: Option<Var>,
 }
 
 impl<'a> Gen<'a> {
@@ -62,7 +64,7 @@ impl<'a> Gen<'a> {
         for r in &fd.ty.results {
             result_objs.push(r.name.as_ref().and_then(|n| self.info.defs.get(&self.node_name(n)).copied()));
         }
-        let func = self.function(&sym, abi.clone(), &params, &result_objs, body);
+        let func = self.function(&sym, abi.clone(), &params, &result_objs, body, &[]);
         if let Some(func) = func {
             self.module.funcs.push(func);
             if let Some(e) = export {
@@ -72,13 +74,14 @@ impl<'a> Gen<'a> {
     }
 
     /// Generates a function body.
-    fn function(
+    pub(crate) fn function(
         &mut self,
         sym: &str,
         abi: FnAbi,
         params: &[Option<ObjId>],
         results: &[Option<ObjId>],
         body: &ast::Block,
+        captures: &[ObjId],
     ) -> Option<ir::Func> {
         let mut f = ir::Func::new(sym, abi.sig.clone());
         let exit = f.new_block();
@@ -93,8 +96,26 @@ impl<'a> Gen<'a> {
             labels: HashMap::new(),
             addr_taken: HashSet::new(),
             pending_label: None,
+            defer_head: None,
         };
+        if crate::defer::has_defer(body) {
+            let w = fg.word();
+            let x = fg.f.new_var(w);
+            let z = fg.iconst_word(0);
+            fg.b().set(x, z);
+            fg.defer_head = Some(x);
+        }
         fg.find_addr_taken_block(body);
+        // A closure's captured variables: their addresses follow the code pointer
+        // in the closure object, which is the context parameter.
+        let ws = fg.g.target.word_size as u32;
+        for (i, &o) in captures.iter().enumerate() {
+            let w = fg.word();
+            let a = fg.b().load(Mem::of(w), false, w, ir::Value(0), (i as u32 + 1) * ws);
+            let x = fg.f.new_var(w);
+            fg.b().set(x, a);
+            fg.locals.insert(o, Local::Mem(x));
+        }
         // Parameters: IR values of b0 into locals.
         let mut next = 1u32;
         for (i, (t, c)) in abi.params.iter().enumerate() {
@@ -149,8 +170,9 @@ impl<'a> Gen<'a> {
         }
         fg.block(body);
         fg.term(Term::Jump(exit));
-        // The exit path: copy out the results.
+        // The exit path: run the deferred calls, copy out the results.
         fg.cur = exit;
+        fg.run_defers();
         let mut rets = Vec::new();
         let mut k = 0;
         for (t, l) in fg.results.clone() {
@@ -236,6 +258,7 @@ impl<'a> Gen<'a> {
             labels: HashMap::new(),
             addr_taken: HashSet::new(),
             pending_label: None,
+            defer_head: None,
         };
         for &(file, vd) in inits {
             fg.g.file = file;
@@ -458,9 +481,12 @@ impl FnGen<'_, '_> {
                 self.stmt(stmt);
                 self.pending_label = None;
             }
-            StmtKind::Call { tok, .. } => {
-                let what = if *tok == Token::Go { "go statements" } else { "defer statements" };
-                self.g.unsupported(s.pos, what);
+            StmtKind::Call { tok, call } => {
+                if *tok == Token::Go {
+                    self.g.unsupported(s.pos, "go statements");
+                } else {
+                    self.defer_stmt(s.pos, call);
+                }
             }
             StmtKind::Send { .. } => self.g.unsupported(s.pos, "channel sends"),
             StmtKind::Select { .. } => self.g.unsupported(s.pos, "select statements"),
@@ -1081,7 +1107,37 @@ impl FnGen<'_, '_> {
                 self.walk_expr(key);
                 self.walk_expr(value);
             }
+            ExprKind::FuncLit { .. } => {
+                // Variables a closure captures live on the heap.
+                for o in self.captures(e) {
+                    self.addr_taken.insert(o);
+                }
+            }
             _ => {}
         }
+    }
+
+    /// The local variables of enclosing functions that function literal `e` uses.
+    pub(crate) fn captures(&self, e: &ast::Expr) -> Vec<ObjId> {
+        use typeck::types::{ObjKind, VarKind};
+        let file = self.g.file;
+        let lo = typeck::info::NodeId { file, lo: e.lo, hi: 0 };
+        let mut out: Vec<ObjId> = Vec::new();
+        for (id, &o) in self.g.info.uses.range(lo..) {
+            if id.file != file || id.lo >= e.hi {
+                break;
+            }
+            let obj = self.g.w.obj(o);
+            let local = matches!(
+                obj.kind,
+                ObjKind::Var(VarKind::Local | VarKind::Param | VarKind::Result | VarKind::Recv)
+            );
+            let outside = obj.pos.file != file || obj.pos.off < e.lo || obj.pos.off >= e.hi;
+            if local && outside && !out.contains(&o) {
+                out.push(o);
+            }
+        }
+        out.sort();
+        out
     }
 }

@@ -18,6 +18,7 @@
 //!   imports (`//go:wasmimport`), or other symbols (`//go:linkname`).
 
 mod expr;
+mod defer;
 mod func;
 mod iface;
 mod rtype;
@@ -83,6 +84,7 @@ pub fn generate(w: &World, pkg: PkgId, files: &[GenFile<'_>], info: &Info, targe
         wasm_imports: HashMap::new(),
         wasm_exports: HashMap::new(),
         type_syms: BTreeSet::new(),
+        lits: 0,
     };
     g.run(files);
     g.diags.sort_by_key(|d| d.pos);
@@ -112,6 +114,8 @@ pub(crate) struct Gen<'a> {
     pub(crate) wasm_exports: HashMap<String, String>,
     /// Type descriptors emitted, by symbol name.
     pub(crate) type_syms: BTreeSet<String>,
+    /// Function literals generated so far (they are named `outer.funcN`).
+    pub(crate) lits: u32,
 }
 
 impl Gen<'_> {

@@ -75,7 +75,7 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
         for d in &m.data {
             // Type descriptors are emitted by every package that needs them; the
             // copies are identical and one is kept (Go marks them DUPOK).
-            if d.name.starts_with("type:") && data.contains_key(d.name.as_str()) {
+            if (d.name.starts_with("type:") || d.name.starts_with("go:closure.")) && data.contains_key(d.name.as_str()) {
                 continue;
             }
             if data.insert(&d.name, d).is_some() {

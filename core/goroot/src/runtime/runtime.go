@@ -11,8 +11,16 @@ import (
 // panicking is set while a panic unwinds; compiled code tests it after every call.
 var panicking int32
 
-// The panic under way.
-var panicValue any
+// A panic: its value, whether a deferred call recovered it, and the panic it
+// interrupted.
+type _panic struct {
+	arg       any
+	recovered bool
+	link      *_panic
+}
+
+// The panics under way, newest first.
+var curPanic *_panic
 
 // Intrinsics the compiler implements.
 func memmove(dst, src unsafe.Pointer, n uintptr)
@@ -69,8 +77,34 @@ func fatalpanic() {
 }
 
 func gopanic(v any) {
-	panicValue = v
+	curPanic = &_panic{arg: v, link: curPanic}
 	panicking = 1
+}
+
+// gorecover is the recover builtin: inside a deferred call run while panicking,
+// it stops the panic and returns its value.
+func gorecover() any {
+	p := curPanic
+	// While deferred calls run for a panic, the panic flag is set aside.
+	if p != nil && !p.recovered && panicking == 0 {
+		p.recovered = true
+		return p.arg
+	}
+	return nil
+}
+
+// deferreturn runs after each deferred call on a function's exit path, with the
+// panic flag as it was before the call: a new panic goes on, a recovered one
+// ends (the function returns normally), anything else resumes as it was.
+func deferreturn(saved int32) {
+	if panicking != 0 {
+		return
+	}
+	if saved != 0 && curPanic != nil && curPanic.recovered {
+		curPanic = curPanic.link
+		return
+	}
+	panicking = saved
 }
 
 type stringer interface {
@@ -78,8 +112,23 @@ type stringer interface {
 }
 
 func printpanics() {
+	printpanic(curPanic)
+}
+
+// printpanic prints the chain oldest first, as Go does.
+func printpanic(p *_panic) {
+	if p == nil {
+		return
+	}
+	if p.link != nil {
+		printpanic(p.link)
+		printstring("\t")
+	}
 	printstring("panic: ")
-	printpanicvalue(panicValue)
+	printpanicvalue(p.arg)
+	if p.recovered {
+		printstring(" [recovered]")
+	}
 	printnl()
 }
 
