@@ -40,7 +40,7 @@ impl FnGen<'_, '_> {
                 }
                 (Gv::M(a), Class::Mem { size, .. }) => {
                     let h = self.alloc(*size);
-                    let hx = self.tmp_var(h);
+                    let hx = self.tmp(h);
                     let (d, s0) = (self.b().get(hx), self.b().get(*a));
                     let n = self.iconst_word(*size as i64);
                     self.b().copy(d, s0, n);
@@ -56,7 +56,7 @@ impl FnGen<'_, '_> {
             }
         }
         let rec = self.alloc(u64::from(ws) * (4 + scalars.len() as u64));
-        let rx = self.tmp_var(rec);
+        let rx = self.tmp(rec);
         self.g.lits += 1;
         let thunk = format!("{}.deferwrap{}", self.f.name, self.g.lits);
         let code = self.b().func_addr(w, &thunk);

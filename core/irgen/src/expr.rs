@@ -40,7 +40,7 @@ impl FnGen<'_, '_> {
         self.g.info.types.get(&self.g.node_expr(e)).map_or(TypeId::INVALID, |t| t.ty)
     }
 
-    fn tmp(&mut self, v: ir::Value) -> Var {
+    pub(crate) fn tmp(&mut self, v: ir::Value) -> Var {
         let x = self.f.new_var(self.f.ty(v));
         self.b().set(x, v);
         x
@@ -321,7 +321,7 @@ impl FnGen<'_, '_> {
     }
 
     /// If `c`, calls the runtime panic function `func(args…)` and leaves.
-    fn panic_if(&mut self, c: ir::Value, func: &str, args: Vec<ir::Value>) {
+    pub(crate) fn panic_if(&mut self, c: ir::Value, func: &str, args: Vec<ir::Value>) {
         let bad = self.f.new_block();
         let ok = self.f.new_block();
         let argx: Vec<Var> = args.iter().map(|&a| self.tmp(a)).collect();
@@ -2024,22 +2024,14 @@ impl FnGen<'_, '_> {
     /// declared function's.
     fn runtime_call(&mut self, name: &str, vals: Vec<ir::Value>, tys: &[Ty]) -> Vec<ir::Value> {
         let w = self.word();
-        let sym = format!("runtime.{name}");
         let results = match name {
             "makeslice" => vec![w],
             "appendslice" => vec![w, w, w],
             "slicecopy" => vec![w],
             _ => vec![],
         };
-        let mut params = vec![w];
-        params.extend_from_slice(tys);
-        let sig = ir::Sig { params, results };
-        self.g.declare(&sym, &sig);
-        let mut args = vec![self.iconst_word(0)];
-        args.extend(vals);
-        let r = self.b().call(&sym, &sig, args);
-        let rx: Vec<Var> = r.iter().map(|&v| self.tmp(v)).collect();
-        self.panic_check();
+        debug_assert!(vals.iter().map(|&v| self.f.ty(v)).eq(tys.iter().copied()));
+        let rx = self.rt_call(&format!("runtime.{name}"), vals, &results, true);
         rx.into_iter().map(|x| self.b().get(x)).collect()
     }
 }

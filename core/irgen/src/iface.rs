@@ -40,17 +40,11 @@ impl FnGen<'_, '_> {
         let mut args = vec![self.iconst_word(0)];
         args.extend(vals);
         let r = self.b().call(sym, &sig, args);
-        let rx: Vec<Var> = r.iter().map(|&v| self.tmp_var(v)).collect();
+        let rx: Vec<Var> = r.iter().map(|&v| self.tmp(v)).collect();
         if check {
             self.panic_check();
         }
         rx
-    }
-
-    pub(crate) fn tmp_var(&mut self, v: ir::Value) -> Var {
-        let x = self.f.new_var(self.f.ty(v));
-        self.b().set(x, v);
-        x
     }
 
     /// Converts `v` of type `from` to type `to`, where `to` is an interface.
@@ -63,7 +57,7 @@ impl FnGen<'_, '_> {
             }
             let tab = self.g.itab(from, to, pos)?;
             let t = self.b().sym_addr(w, &tab);
-            return Some(Gv::S(vec![self.tmp_var(t), e[1]]));
+            return Some(Gv::S(vec![self.tmp(t), e[1]]));
         }
         if self.is_empty_iface(to) {
             let typ = self.dyn_type(&v, from);
@@ -106,21 +100,21 @@ impl FnGen<'_, '_> {
                 // To `any`: only nil fails.
                 let z = self.iconst_word(0);
                 let ok = self.b().cmp(CmpOp::Ne, tv, z);
-                let okx = self.tmp_var(ok);
+                let okx = self.tmp(ok);
                 if !comma_ok {
                     let src = self.g.type_descriptor(xt, e.pos)?;
                     let want = self.g.type_descriptor(t, e.pos)?;
                     let bad = self.b().un(ir::UnOp::Eqz, ok);
                     let (s, wv) = (self.b().sym_addr(w, &src), self.b().sym_addr(w, &want));
                     let zz = self.iconst_word(0);
-                    self.panic_if_call(bad, "runtime.panicdottype", vec![zz, wv, s]);
+                    self.panic_if(bad, "runtime.panicdottype", vec![zz, wv, s]);
                     return Some(vec![Gv::S(vec![typ, xs[1]])]);
                 }
                 let zero = self.iconst_word(0);
                 let okv = self.b().get(okx);
                 let d = self.b().get(xs[1]);
                 let d = self.b().select(okv, d, zero);
-                let dx = self.tmp_var(d);
+                let dx = self.tmp(d);
                 return Some(vec![Gv::S(vec![typ, dx]), Gv::S(vec![okx])]);
             }
             let inter = self.g.type_descriptor(t, e.pos)?;
@@ -130,10 +124,10 @@ impl FnGen<'_, '_> {
                 let tb = self.b().get(tab);
                 let z = self.iconst_word(0);
                 let ok = self.b().cmp(CmpOp::Ne, tb, z);
-                let okx = self.tmp_var(ok);
+                let okx = self.tmp(ok);
                 let d = self.b().get(xs[1]);
                 let d = self.b().select(ok, d, z);
-                let dx = self.tmp_var(d);
+                let dx = self.tmp(d);
                 return Some(vec![Gv::S(vec![tab, dx]), Gv::S(vec![okx])]);
             }
             let src = self.g.type_descriptor(xt, e.pos)?;
@@ -152,10 +146,10 @@ impl FnGen<'_, '_> {
             let tv = self.b().get(typ);
             let wv = self.b().sym_addr(w, &want);
             let sv = self.b().sym_addr(w, &src);
-            self.panic_if_call(bad, "runtime.panicdottype", vec![tv, wv, sv]);
+            self.panic_if(bad, "runtime.panicdottype", vec![tv, wv, sv]);
             return Some(vec![self.unbox(xs[1], t)]);
         }
-        let okx = self.tmp_var(ok);
+        let okx = self.tmp(ok);
         // The value: unboxed when the types match, the zero value otherwise.
         let result = self.new_local(t, None, e.pos)?;
         let yes = self.f.new_block();
@@ -171,19 +165,6 @@ impl FnGen<'_, '_> {
         Some(vec![rv, Gv::S(vec![okx])])
     }
 
-    /// Calls `func` (which panics) when `c` holds.
-    pub(crate) fn panic_if_call(&mut self, c: ir::Value, func: &str, args: Vec<ir::Value>) {
-        let bad = self.f.new_block();
-        let ok = self.f.new_block();
-        let argx: Vec<Var> = args.iter().map(|&a| self.tmp_var(a)).collect();
-        self.b().term(Term::Br(c, bad, ok));
-        self.cur = bad;
-        let vals: Vec<ir::Value> = argx.iter().map(|&x| self.b().get(x)).collect();
-        self.rt_call(func, vals, &[], true);
-        self.b().term(Term::Unreachable);
-        self.cur = ok;
-    }
-
     /// `switch [v :=] x.(type) { ... }`.
     pub(crate) fn type_switch(&mut self, guard: &ast::Expr, body: &[ast::CaseClause], label: Option<String>) {
         let ExprKind::TypeSwitchGuard { x, .. } = &guard.kind else { return };
@@ -193,8 +174,6 @@ impl FnGen<'_, '_> {
         let typ = self.dyn_type(&v, xt);
         let w = self.word();
         let done = self.f.new_block();
-        let bodies: Vec<ast::Block> = Vec::new();
-        let _ = bodies;
         let blocks: Vec<ir::Block> = body.iter().map(|_| self.f.new_block()).collect();
         // For each clause, the itab matched (interface cases), to bind the variable.
         let mut default = None;
@@ -284,11 +263,11 @@ impl FnGen<'_, '_> {
         let tab = self.b().get(xs[0]);
         let z = self.iconst_word(0);
         let isnil = self.b().cmp(CmpOp::Eq, tab, z);
-        self.panic_if_call(isnil, "runtime.panicmem", vec![]);
+        self.panic_if(isnil, "runtime.panicmem", vec![]);
         let tab = self.b().get(xs[0]);
         let ws = self.g.target.word_size as u32;
         let f = self.b().load(Mem::of(w), false, w, tab, (2 + idx as u32) * ws);
-        (self.tmp_var(f), xs[1])
+        (self.tmp(f), xs[1])
     }
 
     /// The lowering of interface method `m` called through an itab: the receiver

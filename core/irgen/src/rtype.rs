@@ -222,7 +222,7 @@ impl Gen<'_> {
                         found.push((key.clone(), MethodEntry { key, func: m, path: path.clone() }, in_set));
                     }
                 }
-                if let Type::Struct(st) = self.w.ty(self.under(ty)).clone() {
+                if let Type::Struct(_) = self.w.ty(self.under(ty)) {
                     let Some(offs) = self.field_offsets(ty, 0) else { continue };
                     for (f, off) in offs {
                         let o = self.w.obj(f);
@@ -238,7 +238,6 @@ impl Gen<'_> {
                         p.push((off, is_ptr));
                         next.push((ft, p, is_ptr || addressable));
                     }
-                    let _ = st;
                 }
             }
             for (key, entry, in_set) in &found {
@@ -481,7 +480,7 @@ impl Gen<'_> {
         let mty = self.w.obj(e.func).ty;
         let Some(abi) = self.fn_abi(mty, 0) else { return };
         let ptr_recv = matches!(self.w.obj(e.func).kind, ObjKind::Func { ptr_recv: true });
-        let (recv_t, recv_c) = abi.params[0].clone();
+        let recv_c = abi.params[0].1.clone();
         let recv_n = match &recv_c {
             crate::Class::Scalars(s) => s.len(),
             crate::Class::Mem { .. } => 1,
@@ -537,7 +536,6 @@ impl Gen<'_> {
                 }
             }
         }
-        let _ = recv_t;
         for i in 2..params.len() {
             args.push(ir::Value(i as u32));
         }
