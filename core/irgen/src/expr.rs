@@ -33,6 +33,9 @@ pub(crate) enum Place {
     Vars(Vec<Var>),
     /// Memory at the address in the variable plus an offset.
     Mem(Var, u32),
+    /// A map element: the map, the address of the key, and the map's type. The
+    /// runtime finds (or, to store, adds) the entry when it is read or written.
+    MapElem(Var, Var, TypeId),
 }
 
 impl FnGen<'_, '_> {
@@ -118,6 +121,14 @@ impl FnGen<'_, '_> {
                 Gv::S(vars)
             }
             Place::Mem(a, off) => self.load_place(*a, *off, t),
+            Place::MapElem(m, k, mt) => {
+                let w = self.word();
+                let Some(typ) = self.type_addr(*mt, 0) else { return Gv::S(vec![]) };
+                let (mv, kv) = (self.b().get(*m), self.b().get(*k));
+                let r = self.rt_call("runtime.mapaccess1", vec![typ, mv, kv], &[w], true);
+                let v = self.load_place(r[0], 0, t);
+                self.copy_if_mem(v, t)
+            }
         }
     }
 
@@ -132,7 +143,60 @@ impl FnGen<'_, '_> {
                 }
             }
             Place::Mem(a, off) => self.store_place(*a, *off, t, gv),
+            Place::MapElem(m, k, mt) => {
+                let w = self.word();
+                let Some(typ) = self.type_addr(*mt, 0) else { return };
+                let (mv, kv) = (self.b().get(*m), self.b().get(*k));
+                let r = self.rt_call("runtime.mapassign", vec![typ, mv, kv], &[w], true);
+                self.store_place(r[0], 0, t, gv);
+            }
         }
+    }
+
+    /// The address of type `t`'s descriptor.
+    pub(crate) fn type_addr(&mut self, t: TypeId, pos: u32) -> Option<ir::Value> {
+        let sym = self.g.type_descriptor(t, pos)?;
+        let w = self.word();
+        Some(self.b().sym_addr(w, &sym))
+    }
+
+    /// The address of memory holding a copy of `gv` (of type `t`).
+    pub(crate) fn spill(&mut self, gv: Gv, t: TypeId) -> Option<Var> {
+        match gv {
+            Gv::M(_) => match self.copy_if_mem(gv, t) {
+                Gv::M(a) => Some(a),
+                Gv::S(_) => None,
+            },
+            Gv::S(_) => {
+                let a = self.mem_temp(t)?;
+                self.store_place(a, 0, t, gv);
+                Some(a)
+            }
+        }
+    }
+
+    /// A map index's operands: the map and the address of the key.
+    pub(crate) fn map_operands(&mut self, x: &ast::Expr, index: &ast::Expr, kt: TypeId) -> Option<(Var, Var)> {
+        let m = self.expr(x)?;
+        let Gv::S(mv) = m else { return None };
+        let k = self.expr_as(index, kt)?;
+        let ka = self.spill(k, kt)?;
+        Some((mv[0], ka))
+    }
+
+    /// `v, ok := m[k]`.
+    pub(crate) fn map_index_ok(&mut self, e: &ast::Expr) -> Option<Vec<Gv>> {
+        let ExprKind::Index { x, index } = &e.kind else { return None };
+        let mt = self.type_of(x);
+        let Type::Map(kt, vt) = self.g.w.ty(self.g.under(mt)).clone() else { return None };
+        let (m, k) = self.map_operands(x, index, kt)?;
+        let w = self.word();
+        let typ = self.type_addr(mt, e.pos)?;
+        let (mv, kv) = (self.b().get(m), self.b().get(k));
+        let r = self.rt_call("runtime.mapaccess2", vec![typ, mv, kv], &[w, Ty::I32], true);
+        let v = self.load_place(r[0], 0, vt);
+        let v = self.copy_if_mem(v, vt);
+        Some(vec![v, Gv::S(vec![r[1]])])
     }
 
     /// An array or struct value copied into fresh memory (values that alias a
@@ -206,7 +270,7 @@ impl FnGen<'_, '_> {
                             let p = self.b().bin(BinOp::Add, av, o);
                             (self.tmp(p), xt)
                         }
-                        (Place::Vars(_), _) => {
+                        (Place::Vars(_) | Place::MapElem(..), _) => {
                             self.g.unsupported(e.pos, "this field selection");
                             return None;
                         }
@@ -242,6 +306,12 @@ impl FnGen<'_, '_> {
                         let Gv::S(v) = s else { return None };
                         (v[0], v[1], el)
                     }
+                    Type::Array(n, el) if !self.addressable(x) => {
+                        // An array value (a call's result, a map element).
+                        let Gv::M(a) = self.expr(x)? else { return None };
+                        let nv = self.iconst_word(n.unwrap_or(0) as i64);
+                        (a, self.tmp(nv), el)
+                    }
                     Type::Array(n, el) => {
                         let (p, _) = self.place(x)?;
                         let Place::Mem(a, off) = p else {
@@ -264,9 +334,9 @@ impl FnGen<'_, '_> {
                         }
                         _ => return None,
                     },
-                    Type::Map(..) => {
-                        self.g.unsupported(e.pos, "maps");
-                        return None;
+                    Type::Map(kt, _) => {
+                        let (m, k) = self.map_operands(x, index, kt)?;
+                        return Some((Place::MapElem(m, k, xt), t));
                     }
                     _ => {
                         self.g.unsupported(e.pos, "this index expression");
@@ -542,10 +612,11 @@ impl FnGen<'_, '_> {
                 self.g.info.selections.contains_key(&self.g.node_expr(e.unparen())) && self.addressable(x)
                     || matches!(self.g.w.ty(self.g.under(self.type_of(x))), Type::Pointer(_))
             }
-            ExprKind::Index { x, .. } => {
-                matches!(self.g.w.ty(self.g.under(self.type_of(x))), Type::Slice(_) | Type::Pointer(_))
-                    || self.addressable(x)
-            }
+            ExprKind::Index { x, .. } => match self.g.w.ty(self.g.under(self.type_of(x))) {
+                Type::Slice(_) | Type::Pointer(_) => true,
+                Type::Map(..) => false,
+                _ => self.addressable(x),
+            },
             ExprKind::Operation { op: Op::Mul, y: None, .. } => true,
             _ => false,
         }
@@ -913,7 +984,7 @@ impl FnGen<'_, '_> {
                         let r = self.b().bin(BinOp::Add, av, o);
                         Some(Gv::S(vec![self.tmp(r)]))
                     }
-                    Place::Vars(_) => {
+                    Place::Vars(_) | Place::MapElem(..) => {
                         self.g.unsupported(e.pos, "taking this address");
                         None
                     }
@@ -1150,9 +1221,19 @@ impl FnGen<'_, '_> {
                 let nx = self.tmp(nv);
                 Some(Gv::S(vec![px, nx, nx]))
             }
-            Type::Map(..) => {
-                self.g.unsupported(e.pos, "maps");
-                None
+            Type::Map(kt, vt) => {
+                let w = self.word();
+                let typ = self.type_addr(t, e.pos)?;
+                let n = self.iconst_word(elems.len() as i64);
+                let m = self.rt_call("runtime.makemap", vec![typ, n], &[w], true)[0];
+                for el in elems {
+                    let ExprKind::KeyValue { key, value } = &el.kind else { return None };
+                    let k = self.expr_as(key, kt)?;
+                    let ka = self.spill(k, kt)?;
+                    let v = self.expr_as(value, vt)?;
+                    self.store(&Place::MapElem(m, ka, t), vt, v);
+                }
+                Some(Gv::S(vec![m]))
             }
             _ => {
                 self.g.unsupported(e.pos, "this composite literal");
@@ -1193,9 +1274,7 @@ impl FnGen<'_, '_> {
         let w = self.word();
         let tp = self.b().sym_addr(w, &sym);
         let tx = self.tmp(tp);
-        let direct = matches!(self.g.w.ty(self.g.under(t)), Type::Pointer(_))
-            || self.g.basic(t) == Some(K::UnsafePointer);
-        let data = if direct {
+        let data = if self.g.is_direct_iface(t) {
             let d = self.get1(&v);
             self.tmp(d)
         } else {
@@ -1215,6 +1294,7 @@ impl FnGen<'_, '_> {
         match &e.unparen().kind {
             ExprKind::Call { .. } => return self.call(e.unparen()),
             ExprKind::Assert { .. } => return self.type_assert(e.unparen(), true),
+            ExprKind::Index { .. } => return self.map_index_ok(e.unparen()),
             _ => {}
         }
         self.g.unsupported(e.pos, "this multi-value expression");
@@ -1816,8 +1896,14 @@ impl FnGen<'_, '_> {
                         Type::Array(n, _) => Some(n.unwrap_or(0)),
                         _ => None,
                     },
-                    Type::Map(..) | Type::Chan(..) => {
-                        self.g.unsupported(e.pos, "maps and channels");
+                    Type::Map(..) => {
+                        let Gv::S(m) = self.expr(&args[0])? else { return None };
+                        let mv = self.b().get(m[0]);
+                        let r = self.rt_call("runtime.maplen", vec![mv], &[w], false);
+                        return Some(vec![Gv::S(r)]);
+                    }
+                    Type::Chan(..) => {
+                        self.g.unsupported(e.pos, "channels");
                         return None;
                     }
                     _ => None,
@@ -1909,8 +1995,24 @@ impl FnGen<'_, '_> {
                 Some(vec![Gv::S(vec![self.tmp(p)])])
             }
             Builtin::Make => {
+                if let Type::Map(..) = self.g.w.ty(self.g.under(t)) {
+                    let hint = match args.get(1) {
+                        Some(h) => {
+                            let ht = self.type_of(h);
+                            let hv = self.expr(h)?;
+                            let hv = self.get1(&hv);
+                            self.widen_to_word(hv, ht)
+                        }
+                        None => self.iconst_word(0),
+                    };
+                    let hx = self.tmp(hint);
+                    let typ = self.type_addr(t, e.pos)?;
+                    let hv = self.b().get(hx);
+                    let r = self.rt_call("runtime.makemap", vec![typ, hv], &[w], true);
+                    return Some(vec![Gv::S(r)]);
+                }
                 let Type::Slice(el) = self.g.w.ty(self.g.under(t)).clone() else {
-                    self.g.unsupported(e.pos, "maps and channels");
+                    self.g.unsupported(e.pos, "channels");
                     return None;
                 };
                 let (es, _) = self.g.size_align(el, e.pos)?;
@@ -2008,6 +2110,38 @@ impl FnGen<'_, '_> {
                     acc = Gv::S(out);
                 }
                 Some(vec![acc])
+            }
+            Builtin::Delete => {
+                let mt = self.type_of(&args[0]);
+                let Type::Map(kt, _) = self.g.w.ty(self.g.under(mt)).clone() else { return None };
+                let (m, k) = self.map_operands(&args[0], &args[1], kt)?;
+                let typ = self.type_addr(mt, e.pos)?;
+                let (mv, kv) = (self.b().get(m), self.b().get(k));
+                self.rt_call("runtime.mapdelete", vec![typ, mv, kv], &[], true);
+                Some(vec![])
+            }
+            Builtin::Clear => {
+                let xt = self.type_of(&args[0]);
+                let Gv::S(x) = self.expr(&args[0])? else { return None };
+                match self.g.w.ty(self.g.under(xt)).clone() {
+                    Type::Map(..) => {
+                        let typ = self.type_addr(xt, e.pos)?;
+                        let mv = self.b().get(x[0]);
+                        self.rt_call("runtime.mapclear", vec![typ, mv], &[], false);
+                    }
+                    Type::Slice(el) => {
+                        let (es, _) = self.g.size_align(el, e.pos)?;
+                        let (p, n) = (self.b().get(x[0]), self.b().get(x[1]));
+                        let esv = self.iconst_word(es as i64);
+                        let bytes = self.b().bin(BinOp::Mul, n, esv);
+                        self.b().zero(p, bytes);
+                    }
+                    _ => {
+                        self.g.unsupported(e.pos, "clear of this type");
+                        return None;
+                    }
+                }
+                Some(vec![])
             }
             Builtin::Recover => {
                 let r = self.rt_call("runtime.gorecover", vec![], &[w, w], true);

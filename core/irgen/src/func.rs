@@ -602,12 +602,27 @@ impl FnGen<'_, '_> {
     fn global_init(&mut self, vd: &ast::VarDecl) {
         let Some(values) = &vd.values else { return };
         let exprs = values.unpack_list();
+        // Initializers made of constants and literals become the variables' data.
+        let mut is_static = vec![false; vd.names.len()];
+        if exprs.len() == vd.names.len() {
+            for (i, (n, e)) in vd.names.iter().zip(&exprs).enumerate() {
+                let Some(&o) = self.g.info.defs.get(&self.g.node_name(n)) else { continue };
+                if n.value != "_" {
+                    let sym = format!("{}.{}", self.g.path, n.value);
+                    is_static[i] = self.g.static_init(&sym, e, self.g.w.obj(o).ty);
+                }
+            }
+        }
+        if is_static.iter().all(|&s| s) {
+            return;
+        }
         let places: Vec<Option<(crate::expr::Place, TypeId)>> = vd
             .names
             .iter()
-            .map(|n| {
+            .enumerate()
+            .map(|(i, n)| {
                 let o = self.g.info.defs.get(&self.g.node_name(n)).copied()?;
-                if n.value == "_" {
+                if n.value == "_" || is_static[i] {
                     return None;
                 }
                 let w = self.word();
@@ -625,7 +640,11 @@ impl FnGen<'_, '_> {
             }
         } else {
             let mut out = Vec::new();
-            for (e, p) in exprs.iter().zip(&places) {
+            for ((e, p), &st) in exprs.iter().zip(&places).zip(&is_static) {
+                if st {
+                    out.push(Gv::S(vec![]));
+                    continue;
+                }
                 let t = p.as_ref().map_or(TypeId::INVALID, |p| p.1);
                 let v = if t == TypeId::INVALID { self.expr(e) } else { self.expr_as(e, t) };
                 let Some(v) = v else { return };
@@ -767,8 +786,8 @@ impl FnGen<'_, '_> {
                     return;
                 }
             },
-            Type::Map(..) => {
-                self.g.unsupported(pos, "maps");
+            Type::Map(kt, vt) => {
+                self.range_map(label, &keys, def, x, xt, kt, vt, body);
                 return;
             }
             _ => {
@@ -894,6 +913,76 @@ impl FnGen<'_, '_> {
             self.b().bin(ir::BinOp::Add, i, one)
         };
         self.b().set(idx, step);
+        self.term_to(Term::Jump(head), done);
+    }
+
+    /// `for k, v := range m`: a runtime iterator in the frame, advanced after
+    /// each iteration; its key pointer is nil at the end.
+    #[allow(clippy::too_many_arguments)]
+    fn range_map(
+        &mut self,
+        label: Option<String>,
+        keys: &[&ast::Expr],
+        def: bool,
+        x: &ast::Expr,
+        mt: TypeId,
+        kt: TypeId,
+        vt: TypeId,
+        body: &ast::Block,
+    ) {
+        let w = self.word();
+        let Some(Gv::S(m)) = self.expr(x) else { return };
+        let Some(typ) = self.type_addr(mt, x.pos) else { return };
+        let ws = self.g.target.word_size as u32;
+        let slot = self.f.new_slot(9 * ws, ws);
+        let it = self.b().slot_addr(w, slot);
+        let itx = self.tmp(it);
+        let mv = self.b().get(m[0]);
+        let it = self.b().get(itx);
+        self.rt_call("runtime.mapiterinit", vec![typ, mv, it], &[], true);
+        let head = self.f.new_block();
+        let body_b = self.f.new_block();
+        let post_b = self.f.new_block();
+        let done = self.f.new_block();
+        self.term_to(Term::Jump(head), head);
+        let it = self.b().get(itx);
+        let wm = if w == Ty::I32 { Mem::I32 } else { Mem::I64 };
+        let kp = self.b().load(wm, false, w, it, 0);
+        let kpx = self.tmp(kp);
+        let kpv = self.b().get(kpx);
+        let z = self.iconst_word(0);
+        let c = self.b().cmp(ir::CmpOp::Ne, kpv, z);
+        self.b().term(Term::Br(c, body_b, done));
+        self.cur = body_b;
+        let mut vals = Vec::new();
+        let k = self.load_place(kpx, 0, kt);
+        vals.push(self.copy_if_mem(k, kt));
+        if keys.len() > 1 {
+            let it = self.b().get(itx);
+            let ep = self.b().load(wm, false, w, it, ws);
+            let epx = self.tmp(ep);
+            let v = self.load_place(epx, 0, vt);
+            vals.push(self.copy_if_mem(v, vt));
+        }
+        for (k, v) in keys.iter().zip(vals) {
+            if matches!(&k.unparen().kind, ExprKind::Name(n) if n == "_") {
+                continue;
+            }
+            if def {
+                if let Some(&o) = self.g.info.defs.get(&self.g.node_expr(k)) {
+                    let t = self.g.w.obj(o).ty;
+                    self.bind_local(o, t, v);
+                }
+            } else if let Some((p, t)) = self.place(k) {
+                self.store(&p, t, v);
+            }
+        }
+        self.loops.push(LoopTarget { label, brk: done, cont: Some(post_b) });
+        self.block(body);
+        self.loops.pop();
+        self.term_to(Term::Jump(post_b), post_b);
+        let it = self.b().get(itx);
+        self.rt_call("runtime.mapiternext", vec![it], &[], true);
         self.term_to(Term::Jump(head), done);
     }
 

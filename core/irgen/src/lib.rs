@@ -22,6 +22,7 @@ mod defer;
 mod func;
 mod iface;
 mod rtype;
+mod staticinit;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -85,6 +86,7 @@ pub fn generate(w: &World, pkg: PkgId, files: &[GenFile<'_>], info: &Info, targe
         wasm_exports: HashMap::new(),
         type_syms: BTreeSet::new(),
         lits: 0,
+        statics: 0,
     };
     g.run(files);
     g.diags.sort_by_key(|d| d.pos);
@@ -116,6 +118,8 @@ pub(crate) struct Gen<'a> {
     pub(crate) type_syms: BTreeSet<String>,
     /// Function literals generated so far (they are named `outer.funcN`).
     pub(crate) lits: u32,
+    /// Static data objects laid out so far (`pkg..stat_N`).
+    pub(crate) statics: u32,
 }
 
 impl Gen<'_> {

@@ -37,6 +37,9 @@ pub(crate) struct MethodEntry {
     pub func: ObjId,
     /// Embedded fields from the outer type to the receiver: (offset, is a pointer).
     pub path: Vec<(u64, bool)>,
+    /// For a method promoted from an embedded interface: the interface type and
+    /// the method's index in its sorted method set.
+    pub via_iface: Option<(TypeId, usize)>,
 }
 
 impl Gen<'_> {
@@ -219,8 +222,16 @@ impl Gen<'_> {
                         let key = self.method_key(m);
                         names_here.push(self.w.obj(m).name.clone());
                         let in_set = !ptr_recv || addressable;
-                        found.push((key.clone(), MethodEntry { key, func: m, path: path.clone() }, in_set));
+                        found.push((key.clone(), MethodEntry { key, func: m, path: path.clone(), via_iface: None }, in_set));
                     }
+                }
+                if self.is_iface_type(ty) {
+                    for (i, (key, m)) in self.iface_methods(ty).into_iter().enumerate() {
+                        names_here.push(self.w.obj(m).name.clone());
+                        let e = MethodEntry { key: key.clone(), func: m, path: path.clone(), via_iface: Some((ty, i)) };
+                        found.push((key, e, true));
+                    }
+                    continue;
                 }
                 if let Type::Struct(_) = self.w.ty(self.under(ty)) {
                     let Some(offs) = self.field_offsets(ty, 0) else { continue };
@@ -477,6 +488,9 @@ impl Gen<'_> {
     }
 
     fn wrapper(&mut self, sym: &str, e: &MethodEntry) {
+        if let Some((_, idx)) = e.via_iface {
+            return self.iface_field_wrapper(sym, e, idx);
+        }
         let mty = self.w.obj(e.func).ty;
         let Some(abi) = self.fn_abi(mty, 0) else { return };
         let ptr_recv = matches!(self.w.obj(e.func).kind, ObjKind::Func { ptr_recv: true });
@@ -544,6 +558,61 @@ impl Gen<'_> {
         let sig0 = ir::Sig { params: vec![word], results: vec![] };
         self.declare("runtime.panicmem", &sig0);
         self.declare(&target, &abi.sig);
+        self.module.funcs.push(f);
+    }
+}
+
+impl Gen<'_> {
+    /// The wrapper of a method promoted from an embedded interface field: it calls
+    /// the method through the field's itab.
+    fn iface_field_wrapper(&mut self, sym: &str, e: &MethodEntry, idx: usize) {
+        let mty = self.w.obj(e.func).ty;
+        let Some(abi) = self.fn_abi(mty, 0) else { return };
+        let Type::Signature(sig) = self.w.ty(self.under(mty)).clone() else { return };
+        let skip = match (sig.recv.is_some(), abi.params.first()) {
+            (true, Some((_, crate::Class::Scalars(s)))) => s.len(),
+            (true, Some(_)) => 1,
+            _ => 0,
+        };
+        // Both the wrapper and the itab's function take (ctx, data word, rest...).
+        let word = self.word;
+        let mut params = vec![word, word];
+        params.extend_from_slice(&abi.sig.params[1 + skip..]);
+        let sig = ir::Sig { params: params.clone(), results: abi.sig.results.clone() };
+        let mut f = ir::Func::new(sym, sig.clone());
+        let mut b = Builder::new(&mut f);
+        let mut p = ir::Value(1);
+        for &(off, is_ptr) in &e.path {
+            if off != 0 {
+                let o = b.iconst(word, off as i64);
+                p = b.bin(ir::BinOp::Add, p, o);
+            }
+            if is_ptr {
+                p = b.load(Mem::of(word), false, word, p, 0);
+            }
+        }
+        let ws = self.target.word_size as u32;
+        let tab = b.load(Mem::of(word), false, word, p, 0);
+        let data = b.load(Mem::of(word), false, word, p, ws);
+        let zero = b.iconst(word, 0);
+        let isnil = b.cmp(ir::CmpOp::Eq, tab, zero);
+        let bad = b.func.new_block();
+        let ok = b.func.new_block();
+        b.term(Term::Br(isnil, bad, ok));
+        b.switch_to(bad);
+        let sig0 = ir::Sig { params: vec![word], results: vec![] };
+        let ctx = b.iconst(word, 0);
+        b.call("runtime.panicmem", &sig0, vec![ctx]);
+        let zs: Vec<ir::Value> = sig.results.iter().map(|&t| zero_of(&mut b, t)).collect();
+        b.term(Term::Ret(zs));
+        b.switch_to(ok);
+        let code = b.load(Mem::of(word), false, word, tab, (2 + idx as u32) * ws);
+        let ctx = b.iconst(word, 0);
+        let mut args = vec![ctx, data];
+        args.extend((2..params.len()).map(|i| ir::Value(i as u32)));
+        let r = b.call_indirect(&sig, code, args);
+        b.term(Term::Ret(r));
+        self.declare("runtime.panicmem", &sig0);
         self.module.funcs.push(f);
     }
 }

@@ -83,7 +83,8 @@ impl Gen<'_> {
                     None
                 }
             },
-            Type::Pointer(_) => Some(Class::Scalars(vec![self.word_scalar(0)])),
+            // A map is a pointer to the runtime's hmap.
+            Type::Pointer(_) | Type::Map(..) => Some(Class::Scalars(vec![self.word_scalar(0)])),
             Type::Slice(_) => Some(Class::Scalars(vec![
                 self.word_scalar(0),
                 self.word_scalar(ws),
@@ -93,10 +94,6 @@ impl Gen<'_> {
             Type::Array(..) | Type::Struct(_) => {
                 let (size, align) = self.size_align(t, pos)?;
                 Some(Class::Mem { size, align })
-            }
-            Type::Map(..) => {
-                self.unsupported(pos, "maps");
-                None
             }
             Type::Chan(..) => {
                 self.unsupported(pos, "channels");

@@ -637,7 +637,36 @@ func (p *pp) printAt(t *abi.Type, addr unsafe.Pointer, verb rune, depth int, can
 			}
 		}
 		p.fmtPointer(t, uintptr(ptr), verb)
-	case abi.Chan, abi.Func, abi.UnsafePointer, abi.Map:
+	case abi.Map:
+		m := *(*unsafe.Pointer)(addr)
+		if p.fmt.sharpV {
+			p.buf = append(p.buf, t.Str...)
+			if m == nil {
+				p.buf = append(p.buf, nilParenString...)
+				return
+			}
+			p.buf = append(p.buf, '{')
+		} else {
+			p.buf = append(p.buf, "map["...)
+		}
+		for i, e := range sortedMap(t, m) {
+			if i > 0 {
+				if p.fmt.sharpV {
+					p.buf = append(p.buf, commaSpaceString...)
+				} else {
+					p.buf = append(p.buf, ' ')
+				}
+			}
+			p.printAt(t.Key, e.key, verb, depth+1, canIface)
+			p.buf = append(p.buf, ':')
+			p.printAt(t.Elem, e.elem, verb, depth+1, canIface)
+		}
+		if p.fmt.sharpV {
+			p.buf = append(p.buf, '}')
+		} else {
+			p.buf = append(p.buf, ']')
+		}
+	case abi.Chan, abi.Func, abi.UnsafePointer:
 		p.fmtPointer(t, *(*uintptr)(addr), verb)
 	default:
 		p.unknownType(p.arg)

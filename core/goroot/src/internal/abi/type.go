@@ -107,3 +107,18 @@ func (t *Type) Name() string {
 	}
 	return s
 }
+
+// MapIter is a map iteration in progress: the compiler reads Key and Elem (nil
+// when the iteration is over) and calls the runtime for the next entry.
+type MapIter struct {
+	Key  unsafe.Pointer
+	Elem unsafe.Pointer
+	T    *Type
+	H    unsafe.Pointer
+	// The entry arrays when the iteration began, and how far it has come.
+	Keys  unsafe.Pointer
+	Elems unsafe.Pointer
+	Live  unsafe.Pointer
+	Used  int
+	I     int
+}
