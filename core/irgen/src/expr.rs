@@ -486,6 +486,7 @@ impl FnGen<'_, '_> {
             return self.zero_value(t, e.pos);
         }
         let v = self.expr(e)?;
+        let et = self.g.default_type(et);
         if t != TypeId::INVALID && self.is_interface(t) && et != t {
             return self.to_iface(v, et, t, e.pos);
         }
@@ -639,14 +640,7 @@ impl FnGen<'_, '_> {
     }
 
     pub(crate) fn constant(&mut self, v: &CValue, t: TypeId, pos: u32) -> Option<Gv> {
-        let t = match self.g.basic(t) {
-            Some(K::UntypedBool) => TypeId::BOOL,
-            Some(K::UntypedInt) => TypeId::INT,
-            Some(K::UntypedRune) => TypeId::INT32,
-            Some(K::UntypedFloat) => TypeId::FLOAT64,
-            Some(K::UntypedString) => TypeId::STRING,
-            _ => t,
-        };
+        let t = self.g.default_type(t);
         if self.is_interface(t) {
             self.g.unsupported(pos, "constants converted to interfaces");
             return None;
@@ -1785,9 +1779,12 @@ impl FnGen<'_, '_> {
     }
 
     fn conversion(&mut self, x: &ast::Expr, t: TypeId, pos: u32) -> Option<Gv> {
-        let xt = self.type_of(x);
+        let xt = self.g.default_type(self.type_of(x));
         if self.is_interface(t) {
             return self.expr_as(x, t);
+        }
+        if self.g.info.types.get(&self.g.node_expr(x)).is_some_and(|tv| tv.mode == ExprMode::Nil) {
+            return self.zero_value(t, pos);
         }
         let v = self.expr(x)?;
         let (fk, tk) = (self.g.basic(xt), self.g.basic(t));
@@ -1921,15 +1918,7 @@ impl FnGen<'_, '_> {
                     if b == Builtin::Println && i > 0 {
                         self.runtime_call("printsp", vec![], &[]);
                     }
-                    let at = self.type_of(a);
-                    let at = match self.g.basic(at) {
-                        Some(K::UntypedBool) => TypeId::BOOL,
-                        Some(K::UntypedInt) => TypeId::INT,
-                        Some(K::UntypedRune) => TypeId::INT32,
-                        Some(K::UntypedFloat) => TypeId::FLOAT64,
-                        Some(K::UntypedString) => TypeId::STRING,
-                        _ => at,
-                    };
+                    let at = self.g.default_type(self.type_of(a));
                     let v = self.expr(a)?;
                     let Gv::S(xs) = v else {
                         self.g.unsupported(a.pos, "printing this value");

@@ -466,6 +466,7 @@ impl FnGen<'_, '_> {
                 self.block(body);
                 self.loops.pop();
                 self.term_to(Term::Jump(post_b), post_b);
+                self.fresh_loop_vars(init.as_deref());
                 if let Some(p) = post {
                     self.stmt(p);
                 }
@@ -984,6 +985,28 @@ impl FnGen<'_, '_> {
         let it = self.b().get(itx);
         self.rt_call("runtime.mapiternext", vec![it], &[], true);
         self.term_to(Term::Jump(head), done);
+    }
+
+    /// Each iteration of a three-clause loop has its own copies of the variables
+    /// the init statement declares: before the post statement, a variable that
+    /// lives on the heap (a closure or pointer may hold it) moves to a new cell
+    /// holding its current value.
+    fn fresh_loop_vars(&mut self, init: Option<&ast::Stmt>) {
+        let Some(ast::Stmt { kind: StmtKind::Assign { op: Some(Op::Def), lhs, .. }, .. }) = init else { return };
+        for e in lhs.unpack_list() {
+            let Some(&o) = self.g.info.defs.get(&self.g.node_expr(e)) else { continue };
+            if !self.addr_taken.contains(&o) {
+                continue;
+            }
+            let Some(Local::Mem(x)) = self.locals.get(&o).cloned() else { continue };
+            let t = self.g.w.obj(o).ty;
+            let Some((size, _)) = self.g.size_align(t, e.pos) else { continue };
+            let p = self.alloc(size);
+            let old = self.b().get(x);
+            let n = self.iconst_word(size as i64);
+            self.b().copy(p, old, n);
+            self.b().set(x, p);
+        }
     }
 
     fn key_obj_type(&self, k: Option<&ast::Expr>) -> Option<TypeId> {

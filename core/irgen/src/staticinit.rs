@@ -219,14 +219,7 @@ impl Gen<'_> {
     }
 
     fn lay_out_const(&mut self, v: &CValue, t: TypeId, img: &mut Image, off: usize) -> Option<()> {
-        let t = match self.basic(t) {
-            Some(K::UntypedBool) => TypeId::BOOL,
-            Some(K::UntypedInt) => TypeId::INT,
-            Some(K::UntypedRune) => TypeId::INT32,
-            Some(K::UntypedFloat) => TypeId::FLOAT64,
-            Some(K::UntypedString) => TypeId::STRING,
-            _ => t,
-        };
+        let t = self.default_type(t);
         let (size, _) = self.size_align(t, 0)?;
         let ws = self.target.word_size as usize;
         let bytes: Vec<u8> = match (self.basic(t)?, v) {

@@ -55,25 +55,39 @@ impl Gen<'_> {
 
     /// The class of `t`, or None (with a diagnostic at `pos`) when the compiler
     /// cannot lower it yet.
+    /// The type an untyped value takes where no other is asked for.
+    pub(crate) fn default_type(&self, t: TypeId) -> TypeId {
+        match self.basic(t) {
+            Some(K::UntypedBool) => TypeId::BOOL,
+            Some(K::UntypedInt) => TypeId::INT,
+            Some(K::UntypedRune) => TypeId::INT32,
+            Some(K::UntypedFloat) => TypeId::FLOAT64,
+            Some(K::UntypedString) => TypeId::STRING,
+            _ => t,
+        }
+    }
+
     pub(crate) fn class(&mut self, t: TypeId, pos: u32) -> Option<Class> {
         let ws = self.target.word_size as u32;
         let u = self.under(t);
         let s = |ty, mem, signed| Some(Class::Scalars(vec![Scalar { ty, mem, signed, off: 0 }]));
         match self.w.ty(u).clone() {
             Type::Basic(k, _) => match k {
-                K::Bool | K::Uint8 => s(Ty::I32, Mem::I8, false),
+                // Untyped values take their default types' shapes (comparison
+                // results are untyped booleans).
+                K::Bool | K::Uint8 | K::UntypedBool => s(Ty::I32, Mem::I8, false),
                 K::Int8 => s(Ty::I32, Mem::I8, true),
                 K::Int16 => s(Ty::I32, Mem::I16, true),
                 K::Uint16 => s(Ty::I32, Mem::I16, false),
-                K::Int32 => s(Ty::I32, Mem::I32, true),
+                K::Int32 | K::UntypedRune => s(Ty::I32, Mem::I32, true),
                 K::Uint32 => s(Ty::I32, Mem::I32, false),
                 K::Int64 | K::Uint64 => s(Ty::I64, Mem::I64, false),
-                K::Int | K::Uint | K::Uintptr | K::UnsafePointer => {
+                K::Int | K::Uint | K::Uintptr | K::UnsafePointer | K::UntypedInt | K::UntypedNil => {
                     Some(Class::Scalars(vec![self.word_scalar(0)]))
                 }
                 K::Float32 => s(Ty::F32, Mem::F32, false),
-                K::Float64 => s(Ty::F64, Mem::F64, false),
-                K::String => Some(Class::Scalars(vec![self.word_scalar(0), self.word_scalar(ws)])),
+                K::Float64 | K::UntypedFloat => s(Ty::F64, Mem::F64, false),
+                K::String | K::UntypedString => Some(Class::Scalars(vec![self.word_scalar(0), self.word_scalar(ws)])),
                 K::Complex64 | K::Complex128 => {
                     self.unsupported(pos, "complex numbers");
                     None
@@ -118,13 +132,13 @@ impl Gen<'_> {
         let u = self.under(t);
         Some(match self.w.ty(u).clone() {
             Type::Basic(k, _) => match k {
-                K::Bool | K::Int8 | K::Uint8 => (1, 1),
+                K::Bool | K::Int8 | K::Uint8 | K::UntypedBool => (1, 1),
                 K::Int16 | K::Uint16 => (2, 2),
-                K::Int32 | K::Uint32 | K::Float32 => (4, 4),
-                K::Int64 | K::Uint64 | K::Float64 => (8, 8.min(ws)),
+                K::Int32 | K::Uint32 | K::Float32 | K::UntypedRune => (4, 4),
+                K::Int64 | K::Uint64 | K::Float64 | K::UntypedFloat => (8, 8.min(ws)),
                 K::Complex64 => (8, 4),
                 K::Complex128 => (16, 8.min(ws)),
-                K::String => (2 * ws, ws),
+                K::String | K::UntypedString => (2 * ws, ws),
                 _ => (ws, ws),
             },
             Type::Slice(_) => (3 * ws, ws),

@@ -61,6 +61,7 @@ type pp struct {
 	erroring  bool
 	wrapErrs  bool
 	wrapped   []error
+	panicking bool // printing a panic from a method, so as not to recurse
 }
 
 func newPrinter() *pp {
@@ -382,13 +383,17 @@ func (p *pp) handleMethods(verb rune) (handled bool) {
 		verb = 'v'
 	}
 	if formatter, ok := p.arg.(Formatter); ok {
+		handled = true
+		defer p.catchPanic(p.arg, verb, "Format")
 		formatter.Format(p, verb)
-		return true
+		return
 	}
 	if p.fmt.sharpV {
 		if stringer, ok := p.arg.(GoStringer); ok {
+			handled = true
+			defer p.catchPanic(p.arg, verb, "GoString")
 			p.fmt.fmtS(stringer.GoString())
-			return true
+			return
 		}
 		return false
 	}
@@ -396,14 +401,45 @@ func (p *pp) handleMethods(verb rune) (handled bool) {
 	case 'v', 's', 'x', 'X', 'q':
 		switch v := p.arg.(type) {
 		case error:
+			handled = true
+			defer p.catchPanic(p.arg, verb, "Error")
 			p.fmtString(v.Error(), verb)
-			return true
+			return
 		case Stringer:
+			handled = true
+			defer p.catchPanic(p.arg, verb, "String")
 			p.fmtString(v.String(), verb)
-			return true
+			return
 		}
 	}
 	return false
+}
+
+// catchPanic turns a panic in a value's method into text: "<nil>" for a nil
+// pointer receiver, else %!v(PANIC=String method: the value).
+func (p *pp) catchPanic(arg any, verb rune, method string) {
+	if err := recover(); err != nil {
+		if e := efaceOf(&arg); e.Type != nil && e.Type.Kind == abi.Pointer && e.Data == nil {
+			p.fmt.fmtS(nilAngleString)
+			return
+		}
+		if p.panicking {
+			// A nested panic: let it go on.
+			panic(err)
+		}
+		oldFlags := p.fmt.fmtFlags
+		p.fmt.clearflags()
+		p.buf = append(p.buf, percentBangString...)
+		p.buf = utf8.AppendRune(p.buf, verb)
+		p.buf = append(p.buf, panicString...)
+		p.buf = append(p.buf, method...)
+		p.buf = append(p.buf, " method: "...)
+		p.panicking = true
+		p.printArg(err, 'v')
+		p.panicking = false
+		p.buf = append(p.buf, ')')
+		p.fmt.fmtFlags = oldFlags
+	}
 }
 
 func (p *pp) printArg(arg any, verb rune) {
