@@ -2052,11 +2052,13 @@ impl FnGen<'_, '_> {
                     (ax, self.tmp(n))
                 };
                 let esv = self.iconst_word(es as i64);
-                let mut vals = vec![esv];
+                let noscan = i64::from(!self.g.has_pointers(el));
+                let noscan = self.b().iconst(Ty::I32, noscan);
+                let mut vals = vec![esv, noscan];
                 for x in [s[0], s[1], s[2], src_p, src_n] {
                     vals.push(self.b().get(x));
                 }
-                let r = self.runtime_call("appendslice", vals, &[w, w, w, w, w, w]);
+                let r = self.runtime_call("appendslice", vals, &[w, Ty::I32, w, w, w, w, w]);
                 let rx = r.iter().map(|&v| self.tmp(v)).collect();
                 Some(vec![Gv::S(rx)])
             }

@@ -55,6 +55,17 @@ impl Gen<'_> {
 
     /// The class of `t`, or None (with a diagnostic at `pos`) when the compiler
     /// cannot lower it yet.
+    /// Whether values of type `t` hold pointers (the garbage collector's view,
+    /// which decides Go's allocation sizes).
+    pub(crate) fn has_pointers(&self, t: TypeId) -> bool {
+        match self.w.ty(self.under(t)) {
+            Type::Basic(k, _) => matches!(k, K::String | K::UnsafePointer | K::UntypedString),
+            Type::Array(n, e) => n.unwrap_or(0) > 0 && self.has_pointers(*e),
+            Type::Struct(st) => st.fields.iter().any(|&f| self.has_pointers(self.w.obj(f).ty)),
+            _ => true,
+        }
+    }
+
     /// The type an untyped value takes where no other is asked for.
     pub(crate) fn default_type(&self, t: TypeId) -> TypeId {
         match self.basic(t) {

@@ -1,8 +1,8 @@
 // Package errors implements functions to manipulate errors: New creates an error
-// with a message; Unwrap, Is and Join work with wrapped errors.
+// with a message; Unwrap, Is, As and Join work with wrapped errors.
 //
-// This is crossplay's implementation, written for crossplay's toolchain. As, which
-// needs run-time type information, comes with crossplay's runtime.
+// This is crossplay's implementation, written for crossplay's toolchain; As reads
+// types through crossplay's runtime type descriptors (internal/abi).
 package errors
 
 // New returns an error that formats as the given text. Each call to New returns a

@@ -169,18 +169,15 @@ func makeslice(size uintptr, n, c int) unsafe.Pointer {
 }
 
 // appendslice appends n elements at src to the slice (p, l, c), growing it as
-// Go's growslice does.
-func appendslice(size uintptr, p unsafe.Pointer, l, c int, src unsafe.Pointer, n int) (unsafe.Pointer, int, int) {
+// Go's growslice does: the new capacity fills the allocation size class.
+// noscan says the elements hold no pointers.
+func appendslice(size uintptr, noscan bool, p unsafe.Pointer, l, c int, src unsafe.Pointer, n int) (unsafe.Pointer, int, int) {
 	if l+n > c {
-		newcap := c * 2
-		if c >= 256 {
-			newcap = c
-			for newcap < l+n {
-				newcap += (newcap + 3*256) >> 2
-			}
-		}
-		if newcap < l+n {
+		newcap := nextslicecap(l+n, c)
+		if size == 0 {
 			newcap = l + n
+		} else {
+			newcap = int(roundupsize(uintptr(newcap)*size, noscan) / size)
 		}
 		q := mallocgc(size * uintptr(newcap))
 		memmove(q, p, size*uintptr(l))
@@ -188,6 +185,85 @@ func appendslice(size uintptr, p unsafe.Pointer, l, c int, src unsafe.Pointer, n
 	}
 	memmove(unsafe.Pointer(uintptr(p)+size*uintptr(l)), src, size*uintptr(n))
 	return p, l + n, c
+}
+
+func nextslicecap(newLen, oldCap int) int {
+	newcap := oldCap
+	doublecap := newcap + newcap
+	if newLen > doublecap {
+		return newLen
+	}
+	const threshold = 256
+	if oldCap < threshold {
+		return doublecap
+	}
+	for {
+		// From doubling for small slices to growing by 1.25x for large ones.
+		newcap += (newcap + 3*threshold) >> 2
+		if uint(newcap) >= uint(newLen) {
+			break
+		}
+	}
+	if newcap <= 0 {
+		return newLen
+	}
+	return newcap
+}
+
+// Go's allocation size classes (internal/runtime/gc).
+var sizeClasses = [...]uint16{0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768}
+
+const (
+	maxSmallSize     = 32768
+	mallocHeaderSize = 8
+	pageSize         = 8192
+)
+
+// roundupsize is the size Go's allocator gives a request of size bytes: the
+// smallest size class that holds it (with the malloc header objects with
+// pointers carry past 512 bytes), or whole pages for large objects.
+func roundupsize(size uintptr, noscan bool) uintptr {
+	req := size
+	if req <= maxSmallSize-mallocHeaderSize {
+		const ptrSize = unsafe.Sizeof(uintptr(0))
+		if !noscan && req > ptrSize*ptrSize*8 {
+			req += mallocHeaderSize
+		}
+		for _, c := range sizeClasses {
+			if uintptr(c) >= req {
+				return uintptr(c) - (req - size)
+			}
+		}
+	}
+	req += pageSize - 1
+	if req < size {
+		return size
+	}
+	return req &^ (pageSize - 1)
+}
+
+// stringtoslicerune is []rune(s).
+func stringtoslicerune(p unsafe.Pointer, n int) []rune {
+	count := 0
+	for k := 0; k < n; count++ {
+		_, k = decoderune(p, n, k)
+	}
+	rs := make([]rune, count)
+	i := 0
+	for k := 0; k < n; i++ {
+		rs[i], k = decoderune(p, n, k)
+	}
+	return rs
+}
+
+// slicerunetostring is string(rs).
+func slicerunetostring(p unsafe.Pointer, n, c int) string {
+	rs := *(*[]rune)(unsafe.Pointer(&sliceHeader{p, n, c}))
+	var b []byte
+	for _, r := range rs {
+		b = append(b, intstring(int64(r))...)
+	}
+	return string(b)
 }
 
 func slicecopy(size uintptr, dp unsafe.Pointer, dn int, sp unsafe.Pointer, sn int) int {

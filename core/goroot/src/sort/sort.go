@@ -3,8 +3,7 @@
 // This is crossplay's implementation, written for crossplay's toolchain. Sort is
 // pattern-defeating quicksort, the algorithm Go uses, so unstable sorts leave
 // equal elements in the same order as Go does. Slice, SliceStable and
-// SliceIsSorted, which need run-time type information, come with crossplay's
-// runtime.
+// SliceIsSorted read the slice through crossplay's runtime type descriptors.
 package sort
 
 import "math/bits"
