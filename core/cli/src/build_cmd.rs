@@ -332,7 +332,26 @@ const gojs = {
 const imports = { gojs: new Proxy(gojs, { get: (t, name) => t[name] || (() => { throw new Error('crossplay runner: unsupported import gojs.' + String(name)); }) }) };
 WebAssembly.instantiate(fs.readFileSync(file), imports).then((r) => {
   inst = r.instance;
-  inst.exports.run(0, 0);
+  // The arguments and environment as wasm_exec.js lays them out from 4096:
+  // NUL-terminated strings, then 8-byte pointers to them, each list ending in 0.
+  const mem = new Uint8Array(inst.exports.mem.buffer);
+  let off = 4096;
+  const str = (s) => {
+    const b = Buffer.from(s + '\0');
+    mem.set(b, off);
+    const p = off;
+    off += b.length + ((8 - (b.length % 8)) % 8);
+    return p;
+  };
+  const args = process.argv.slice(2);
+  const ptrs = args.map(str);
+  ptrs.push(0);
+  Object.keys(process.env).sort().forEach((k) => ptrs.push(str(k + '=' + process.env[k])));
+  ptrs.push(0);
+  const argv = off;
+  ptrs.forEach((p) => { view().setUint32(off, p, true); view().setUint32(off + 4, 0, true); off += 8; });
+  if (off >= 4096 + 8192) throw new Error('total length of command line and environment variables exceeds limit');
+  inst.exports.run(args.length, argv);
 }).catch((e) => { console.error(e); process.exit(1); });
 "#;
 

@@ -24,6 +24,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("math/exact.go", include_bytes!("../src/math/exact.go")),
     ("math/bits/bits.go", include_bytes!("../src/math/bits/bits.go")),
     ("math/bits/errors.go", include_bytes!("../src/math/bits/errors.go")),
+    ("os/env.go", include_bytes!("../src/os/env.go")),
     ("os/file.go", include_bytes!("../src/os/file.go")),
     ("runtime/iface.go", include_bytes!("../src/runtime/iface.go")),
     ("runtime/map.go", include_bytes!("../src/runtime/map.go")),

@@ -35,6 +35,23 @@ func main_main()
 //go:linkname doInits go:inits
 func doInits()
 
+// The program's arguments and environment ("key=value"), set up by the entry
+// point of each OS before anything else runs.
+var argslice, envs []string
+
+// os_runtime_args and os_runtime_envs are os's view of them (copies).
+func os_runtime_args() []string { return append([]string{}, argslice...) }
+func os_runtime_envs() []string { return append([]string{}, envs...) }
+
+// gostring copies the NUL-terminated string at p.
+func gostring(p uintptr) string {
+	n := 0
+	for *(*byte)(unsafe.Pointer(p + uintptr(n))) != 0 {
+		n++
+	}
+	return slicebytetostring(unsafe.Pointer(p), n, n)
+}
+
 // A bump allocator: memory is never freed (crossplay has no collector yet).
 var heapNext uintptr
 

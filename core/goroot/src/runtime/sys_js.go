@@ -23,6 +23,16 @@ func exit(code int32) {
 
 //go:wasmexport run
 func run(argc, argv int32) {
+	// wasm_exec.js lays out argv as 8-byte pointers to NUL-terminated strings:
+	// the arguments, a 0, the environment ("key=value"), a 0.
+	p := uintptr(argv)
+	for i := int32(0); i < argc; i++ {
+		argslice = append(argslice, gostring(*(*uintptr)(unsafe.Pointer(p))))
+		p += 8
+	}
+	for p += 8; *(*uintptr)(unsafe.Pointer(p)) != 0; p += 8 {
+		envs = append(envs, gostring(*(*uintptr)(unsafe.Pointer(p))))
+	}
 	main0()
 }
 

@@ -10,6 +10,48 @@ func fd_write(fd int32, iovs unsafe.Pointer, iovsLen int32, nwritten unsafe.Poin
 //go:wasmimport wasi_snapshot_preview1 proc_exit
 func proc_exit(code int32)
 
+//go:wasmimport wasi_snapshot_preview1 args_sizes_get
+func args_sizes_get(argc, bufLen unsafe.Pointer) int32
+
+//go:wasmimport wasi_snapshot_preview1 args_get
+func args_get(argv, buf unsafe.Pointer) int32
+
+//go:wasmimport wasi_snapshot_preview1 environ_sizes_get
+func environ_sizes_get(count, bufLen unsafe.Pointer) int32
+
+//go:wasmimport wasi_snapshot_preview1 environ_get
+func environ_get(env, buf unsafe.Pointer) int32
+
+// wasiStrings reads the arguments (or, with env, the environment) as WASI gives
+// them: their count and size first, then 32-bit pointers into one buffer.
+func wasiStrings(env bool) []string {
+	var n, size uint32
+	var r int32
+	if env {
+		r = environ_sizes_get(unsafe.Pointer(&n), unsafe.Pointer(&size))
+	} else {
+		r = args_sizes_get(unsafe.Pointer(&n), unsafe.Pointer(&size))
+	}
+	if r != 0 || n == 0 {
+		return nil
+	}
+	ptrs := make([]uint32, n)
+	buf := make([]byte, size)
+	if env {
+		r = environ_get(unsafe.Pointer(&ptrs[0]), unsafe.Pointer(&buf[0]))
+	} else {
+		r = args_get(unsafe.Pointer(&ptrs[0]), unsafe.Pointer(&buf[0]))
+	}
+	if r != 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i, p := range ptrs {
+		out[i] = gostring(uintptr(p))
+	}
+	return out
+}
+
 type iovec struct {
 	buf    uint32
 	bufLen uint32
@@ -29,5 +71,7 @@ func exit(code int32) {
 
 //go:wasmexport _start
 func _start() {
+	argslice = wasiStrings(false)
+	envs = wasiStrings(true)
 	main0()
 }
