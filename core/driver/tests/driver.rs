@@ -26,28 +26,27 @@ fn golden(text: &str) -> (i32, String, String) {
     let mut code = 0;
     let mut out = String::new();
     let mut err = String::new();
-    let mut cur: Option<&mut String> = None;
-    let mut in_exit = false;
+    // Which section: 0 exit, 1 stdout, 2 stderr; and whether it is "-nonl" (the
+    // output lacks the final newline the file adds).
+    let (mut cur, mut nonl) = (0, [false; 3]);
     for line in text.split_inclusive('\n') {
         match line.trim_end() {
-            "-- exit --" => {
-                in_exit = true;
-                cur = None;
-            }
+            "-- exit --" => cur = 0,
             "-- stdout --" | "-- stdout-nonl --" => {
-                in_exit = false;
-                cur = Some(&mut out);
+                cur = 1;
+                nonl[1] = line.contains("-nonl");
             }
             "-- stderr --" | "-- stderr-nonl --" => {
-                in_exit = false;
-                cur = Some(&mut err);
+                cur = 2;
+                nonl[2] = line.contains("-nonl");
             }
-            l if in_exit => code = l.parse().unwrap_or(-1),
-            _ => {
-                if let Some(c) = cur.as_deref_mut() {
-                    c.push_str(line);
-                }
-            }
+            l if cur == 0 => code = l.parse().unwrap_or(-1),
+            _ => (if cur == 1 { &mut out } else { &mut err }).push_str(line),
+        }
+    }
+    for (s, n) in [(&mut out, nonl[1]), (&mut err, nonl[2])] {
+        if n {
+            s.pop();
         }
     }
     (code, out, err)

@@ -493,6 +493,15 @@ impl FnGen<'_, '_> {
         Some(v)
     }
 
+    /// A value of type `from` assigned to type `to`: boxed when `to` is an
+    /// interface.
+    pub(crate) fn convert_to(&mut self, v: Gv, from: TypeId, to: TypeId, pos: u32) -> Option<Gv> {
+        if self.is_interface(to) && from != to {
+            return self.to_iface(v, from, to, pos);
+        }
+        Some(self.copy_if_mem(v, to))
+    }
+
     pub(crate) fn is_interface(&self, t: TypeId) -> bool {
         matches!(self.g.w.ty(self.g.under(t)), Type::Interface(_))
     }
@@ -1079,7 +1088,7 @@ impl FnGen<'_, '_> {
 
     fn slice_expr(&mut self, e: &ast::Expr) -> Option<Gv> {
         let ExprKind::Slice { x, index, .. } = &e.kind else { return None };
-        let xt = self.type_of(x);
+        let xt = self.g.default_type(self.type_of(x));
         let u = self.g.under(xt);
         // (base pointer, len, cap, element size)
         let (base, len, cap, es) = match self.g.w.ty(u).clone() {
@@ -1136,18 +1145,27 @@ impl FnGen<'_, '_> {
             };
             idx.push(self.tmp(v));
         }
-        // 0 <= lo <= hi <= max <= cap, checked as Go orders its panics.
+        // 0 <= lo <= hi <= max <= cap, checked in Go's order with its messages:
+        // arrays and strings are bounded "with length", slices "with capacity".
         let (lo, hi, max) = (idx[0], idx[1], idx[2]);
-        let bound = if is_string { len } else { cap };
-        let (mv, bv) = (self.b().get(max), self.b().get(bound));
-        let c = self.b().cmp(CmpOp::GtU, mv, bv);
-        self.panic_if(c, "runtime.panicSliceAcap", vec![mv, bv]);
-        let (hv, mv) = (self.b().get(hi), self.b().get(max));
-        let c = self.b().cmp(CmpOp::GtU, hv, mv);
-        self.panic_if(c, "runtime.panicSliceB", vec![hv, mv]);
-        let (lv, hv) = (self.b().get(lo), self.b().get(hi));
-        let c = self.b().cmp(CmpOp::GtU, lv, hv);
-        self.panic_if(c, "runtime.panicSliceB", vec![lv, hv]);
+        let with_len = is_string || !matches!(self.g.w.ty(u), Type::Slice(_));
+        let check = |fg: &mut Self, a: Var, b: Var, func: &str| {
+            let (av, bv) = (fg.b().get(a), fg.b().get(b));
+            let c = fg.b().cmp(CmpOp::GtU, av, bv);
+            fg.panic_if(c, func, vec![av, bv]);
+        };
+        if index.get(2).is_some_and(Option::is_some) {
+            let f = if with_len { "runtime.panicSlice3Alen" } else { "runtime.panicSlice3Acap" };
+            check(self, max, cap, f);
+            check(self, hi, max, "runtime.panicSlice3B");
+            check(self, lo, hi, "runtime.panicSlice3C");
+        } else if index.get(1).is_some_and(Option::is_some) {
+            let f = if with_len { "runtime.panicSliceAlen" } else { "runtime.panicSliceAcap" };
+            check(self, hi, if is_string { len } else { cap }, f);
+            check(self, lo, hi, "runtime.panicSliceB");
+        } else {
+            check(self, lo, len, "runtime.panicSliceB");
+        }
         let (lv, hv, mv) = (self.b().get(lo), self.b().get(hi), self.b().get(max));
         let n = self.b().bin(BinOp::Sub, hv, lv);
         let cp = self.b().bin(BinOp::Sub, mv, lv);
@@ -1460,8 +1478,34 @@ impl FnGen<'_, '_> {
             vals.push(v);
         }
         let ptypes = self.g.param_types(&sig.params);
-        if args.len() == 1 && ptypes.len() > 1 {
-            vals.extend(self.multi_call(&args[0])?);
+        let tuple = match args.first().map(|a| self.g.w.ty(self.type_of(a))) {
+            Some(Type::Tuple(vars)) if args.len() == 1 => Some(self.g.param_types(vars)),
+            _ => None,
+        };
+        if let Some(ttypes) = tuple {
+            // f(g()): g's results are f's arguments.
+            let results = self.multi_call(&args[0])?;
+            let fixed = if sig.variadic { ptypes.len() - 1 } else { ptypes.len() };
+            let mut rs = results.into_iter().zip(ttypes);
+            for &pt in &ptypes[..fixed] {
+                let (v, t) = rs.next()?;
+                vals.push(self.convert_to(v, t, pt, e.pos)?);
+            }
+            if sig.variadic {
+                let st = *ptypes.last()?;
+                let Type::Slice(el) = self.g.w.ty(self.g.under(st)).clone() else { return None };
+                let rest: Vec<(Gv, TypeId)> = rs.collect();
+                let (es, _) = self.g.size_align(el, e.pos)?;
+                let p = self.alloc(es * rest.len() as u64);
+                let px = self.tmp(p);
+                for (i, (v, t)) in rest.iter().cloned().enumerate() {
+                    let v = self.convert_to(v, t, el, e.pos)?;
+                    self.store_place(px, (i as u64 * es) as u32, el, v);
+                }
+                let n = self.iconst_word(rest.len() as i64);
+                let nx = self.tmp(n);
+                vals.push(if rest.is_empty() { self.zero_value(st, e.pos)? } else { Gv::S(vec![px, nx, nx]) });
+            }
         } else {
             let fixed = if sig.variadic && !has_dots { ptypes.len() - 1 } else { ptypes.len() };
             for (a, &pt) in args.iter().zip(&ptypes).take(fixed) {

@@ -767,7 +767,7 @@ impl FnGen<'_, '_> {
 
     fn range_stmt(&mut self, pos: u32, lhs: Option<&ast::Expr>, def: bool, x: &ast::Expr, body: &ast::Block) {
         let label = self.pending_label.take();
-        let xt = self.type_of(x);
+        let xt = self.g.default_type(self.type_of(x));
         let keys: Vec<&ast::Expr> = lhs.map(|l| l.unpack_list()).unwrap_or_default();
         let u = self.g.under(xt);
         enum Kind {

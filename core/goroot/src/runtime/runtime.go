@@ -274,16 +274,62 @@ func panicmsg(s string) {
 	panic(errorString(s))
 }
 
+// The bounds panics report a negative index alone, as Go's boundsError does.
+
 func panicIndex(i, n int) {
+	if i < 0 {
+		panicmsg("index out of range [" + itoa(i) + "]")
+	}
 	panicmsg("index out of range [" + itoa(i) + "] with length " + itoa(n))
 }
 
 func panicSliceB(i, j int) {
+	if i < 0 {
+		panicmsg("slice bounds out of range [" + itoa(i) + ":]")
+	}
 	panicmsg("slice bounds out of range [" + itoa(i) + ":" + itoa(j) + "]")
 }
 
-func panicSliceAcap(i, n int) {
-	panicmsg("slice bounds out of range [:" + itoa(i) + "] with capacity " + itoa(n))
+func panicSliceAcap(j, n int) {
+	if j < 0 {
+		panicmsg("slice bounds out of range [:" + itoa(j) + "]")
+	}
+	panicmsg("slice bounds out of range [:" + itoa(j) + "] with capacity " + itoa(n))
+}
+
+func panicSliceAlen(j, n int) {
+	if j < 0 {
+		panicmsg("slice bounds out of range [:" + itoa(j) + "]")
+	}
+	panicmsg("slice bounds out of range [:" + itoa(j) + "] with length " + itoa(n))
+}
+
+func panicSlice3Acap(k, n int) {
+	if k < 0 {
+		panicmsg("slice bounds out of range [::" + itoa(k) + "]")
+	}
+	panicmsg("slice bounds out of range [::" + itoa(k) + "] with capacity " + itoa(n))
+}
+
+func panicSlice3Alen(k, n int) {
+	if k < 0 {
+		panicmsg("slice bounds out of range [::" + itoa(k) + "]")
+	}
+	panicmsg("slice bounds out of range [::" + itoa(k) + "] with length " + itoa(n))
+}
+
+func panicSlice3B(j, k int) {
+	if j < 0 {
+		panicmsg("slice bounds out of range [:" + itoa(j) + ":]")
+	}
+	panicmsg("slice bounds out of range [:" + itoa(j) + ":" + itoa(k) + "]")
+}
+
+func panicSlice3C(i, j int) {
+	if i < 0 {
+		panicmsg("slice bounds out of range [" + itoa(i) + "::]")
+	}
+	panicmsg("slice bounds out of range [" + itoa(i) + ":" + itoa(j) + ":]")
 }
 
 func panicdivide() { panicmsg("integer divide by zero") }
