@@ -27,6 +27,12 @@ pub(crate) struct Prepared {
     pub vals: Vec<Gv>,
 }
 
+/// An evaluated method receiver (see `method_receiver`).
+pub(crate) enum Recv {
+    Iface(Gv, usize),
+    Concrete(String, Gv),
+}
+
 /// Where an assignment writes.
 #[derive(Clone, Debug)]
 pub(crate) enum Place {
@@ -562,10 +568,11 @@ impl FnGen<'_, '_> {
                 Some(self.load(&p, t))
             }
             ExprKind::Selector { x, sel } => {
-                if let Some(s) = self.g.info.selections.get(&id) {
-                    if s.kind != SelectionKind::FieldVal {
-                        self.g.unsupported(e.pos, "method values");
-                        return None;
+                if let Some(s) = self.g.info.selections.get(&id).cloned() {
+                    match s.kind {
+                        SelectionKind::MethodVal => return self.method_value(e, x, &s),
+                        SelectionKind::MethodExpr => return self.method_expr(e, &s),
+                        SelectionKind::FieldVal => {}
                     }
                     // A field of a value that is not addressable (a call's result):
                     // evaluate it into memory first.
@@ -847,10 +854,15 @@ impl FnGen<'_, '_> {
                 };
                 Some(self.tmp(r))
             }
-            _ => {
-                self.g.unsupported(pos, "comparing arrays or structs");
-                None
+            (Class::Mem { .. }, Gv::M(a), Gv::M(b)) => {
+                // Field by field (or element by element) through the type
+                // descriptor, as Go's generated equality functions compare.
+                let typ = self.type_addr(t, pos)?;
+                let (av, bv) = (self.b().get(a), self.b().get(b));
+                let r = self.rt_call("runtime.memequal", vec![typ, av, bv], &[Ty::I32], true);
+                Some(r[0])
             }
+            _ => None,
         }
     }
 
@@ -1338,77 +1350,46 @@ impl FnGen<'_, '_> {
         let ExprKind::Call { fun, args, has_dots } = &e.unparen().kind else { return None };
         // The callee: a package-level function, a method of a concrete type, a
         // method of an interface, or a function value.
-        enum Callee<'e> {
-            Sym(String, Option<&'e ast::Expr>),
-            /// A method with its receiver already evaluated (promoted methods).
+        enum Callee {
+            Sym(String),
+            /// A method with its receiver evaluated.
             SymRecv(String, Gv),
-            Iface(&'e ast::Expr, usize),
+            /// An interface method: the interface value and the method's index.
             IfaceVal(Gv, usize),
             Value,
         }
         let fun_u = fun.unparen();
-        let (callee, sig_ty): (Callee<'_>, TypeId) = match &fun_u.kind {
-            ExprKind::Name(_)
-                if self
-                    .g
-                    .info
-                    .uses
-                    .get(&self.g.node_expr(fun_u))
-                    .is_some_and(|&o| matches!(self.g.w.obj(o).kind, ObjKind::Func { .. })) =>
-            {
-                let o = *self.g.info.uses.get(&self.g.node_expr(fun_u))?;
-                (Callee::Sym(self.g.func_symbol(o), None), self.g.w.obj(o).ty)
+        let func_obj = |fg: &Self, e: &ast::Expr| {
+            fg.g.info.uses.get(&fg.g.node_expr(e)).copied().filter(|&o| matches!(fg.g.w.obj(o).kind, ObjKind::Func { .. }))
+        };
+        let (callee, sig_ty): (Callee, TypeId) = match &fun_u.kind {
+            ExprKind::Name(_) if func_obj(self, fun_u).is_some() => {
+                let o = func_obj(self, fun_u)?;
+                (Callee::Sym(self.g.func_symbol(o)), self.g.w.obj(o).ty)
             }
-            ExprKind::Selector { x, sel } => {
-                if let Some(s) = self.g.info.selections.get(&self.g.node_expr(fun_u)).cloned() {
-                    match s.kind {
-                        SelectionKind::MethodVal if self.is_interface(s.recv) && s.index.is_empty() => {
-                            let key = self.g.method_key(s.obj);
-                            let idx = self.g.iface_methods(s.recv).iter().position(|m| m.0 == key)?;
-                            (Callee::Iface(x.as_ref(), idx), self.g.w.obj(s.obj).ty)
-                        }
-                        SelectionKind::MethodVal if s.index.is_empty() => {
-                            (Callee::Sym(self.g.func_symbol(s.obj), Some(x.as_ref())), self.g.w.obj(s.obj).ty)
-                        }
-                        SelectionKind::MethodVal => {
-                            let (addr, rt) = self.embedded_addr(x, &s.index, e.pos)?;
-                            let mt = self.g.w.obj(s.obj).ty;
-                            if self.is_interface(rt) {
-                                let key = self.g.method_key(s.obj);
-                                let idx = self.g.iface_methods(rt).iter().position(|m| m.0 == key)?;
-                                let v = self.load_place(addr, 0, rt);
-                                (Callee::IfaceVal(v, idx), mt)
-                            } else {
-                                let ptr_recv = matches!(self.g.w.obj(s.obj).kind, ObjKind::Func { ptr_recv: true });
-                                let recv = if ptr_recv {
-                                    Gv::S(vec![addr])
-                                } else {
-                                    let v = self.load_place(addr, 0, rt);
-                                    self.copy_if_mem(v, rt)
-                                };
-                                (Callee::SymRecv(self.g.func_symbol(s.obj), recv), mt)
-                            }
-                        }
-                        SelectionKind::FieldVal => (Callee::Value, self.type_of(fun_u)),
-                        _ => {
-                            self.g.unsupported(e.pos, "this method call");
-                            return None;
-                        }
-                    }
-                } else {
-                    let o = *self.g.info.uses.get(&self.g.node_name(sel))?;
-                    if matches!(self.g.w.obj(o).kind, ObjKind::Func { .. }) {
-                        (Callee::Sym(self.g.func_symbol(o), None), self.g.w.obj(o).ty)
-                    } else {
-                        (Callee::Value, self.type_of(fun_u))
+            ExprKind::Selector { x, sel } => match self.g.info.selections.get(&self.g.node_expr(fun_u)).cloned() {
+                Some(s) if s.kind == SelectionKind::MethodVal => {
+                    // The receiver is evaluated before the arguments.
+                    let mt = self.g.w.obj(s.obj).ty;
+                    match self.method_receiver(x, &s, e.pos)? {
+                        Recv::Iface(v, idx) => (Callee::IfaceVal(v, idx), mt),
+                        Recv::Concrete(sym, v) => (Callee::SymRecv(sym, v), mt),
                     }
                 }
-            }
+                Some(s) if s.kind == SelectionKind::FieldVal => (Callee::Value, self.type_of(fun_u)),
+                Some(_) => (Callee::Value, self.type_of(fun_u)),
+                None => match self.g.info.uses.get(&self.g.node_name(sel)).copied() {
+                    Some(o) if matches!(self.g.w.obj(o).kind, ObjKind::Func { .. }) => {
+                        (Callee::Sym(self.g.func_symbol(o)), self.g.w.obj(o).ty)
+                    }
+                    _ => (Callee::Value, self.type_of(fun_u)),
+                },
+            },
             _ => (Callee::Value, self.type_of(fun_u)),
         };
         let Type::Signature(sig) = self.g.w.ty(self.g.under(sig_ty)).clone() else { return None };
         let abi = match &callee {
-            Callee::Iface(..) | Callee::IfaceVal(..) => self.iface_abi(sig_ty, e.pos)?,
+            Callee::IfaceVal(..) => self.iface_abi(sig_ty, e.pos)?,
             _ => self.g.fn_abi(sig_ty, e.pos)?,
         };
         // The function value or interface is evaluated before the arguments.
@@ -1427,13 +1408,6 @@ impl FnGen<'_, '_> {
                     Gv::M(a) => a,
                 }));
             }
-            Callee::Iface(x, idx) => {
-                let rv = self.expr(x)?;
-                let (f, data) = self.iface_fn(&rv, *idx);
-                let z = self.iconst_word(0);
-                target = Some((f, self.tmp(z)));
-                vals.push(Gv::S(vec![data]));
-            }
             Callee::IfaceVal(rv, idx) => {
                 let (f, data) = self.iface_fn(rv, *idx);
                 let z = self.iconst_word(0);
@@ -1442,40 +1416,6 @@ impl FnGen<'_, '_> {
             }
             Callee::SymRecv(_, recv) => vals.push(recv.clone()),
             Callee::Sym(..) => {}
-        }
-        if let Callee::Sym(_, Some(x)) = &callee {
-            let x = *x;
-            // The receiver: a pointer receiver takes &x, a value receiver *p.
-            let want_ptr = matches!(self.g.w.obj(sig.recv?).ty, t if matches!(self.g.w.ty(t), Type::Pointer(_)));
-            let xt = self.type_of(x);
-            let have_ptr = matches!(self.g.w.ty(self.g.under(xt)), Type::Pointer(_));
-            let rt = self.g.w.obj(sig.recv?).ty;
-            let v = match (want_ptr, have_ptr) {
-                (true, false) => {
-                    let (p, _) = self.place(x)?;
-                    let Place::Mem(a, off) = p else {
-                        self.g.unsupported(e.pos, "this method call");
-                        return None;
-                    };
-                    let av = self.b().get(a);
-                    let o = self.iconst_word(i64::from(off));
-                    let r = self.b().bin(BinOp::Add, av, o);
-                    Gv::S(vec![self.tmp(r)])
-                }
-                (false, true) => {
-                    let pv = self.expr(x)?;
-                    let pv = self.get1(&pv);
-                    self.nil_check(pv);
-                    let px = self.tmp(pv);
-                    let v = self.load_place(px, 0, rt);
-                    self.copy_if_mem(v, rt)
-                }
-                _ => {
-                    let v = self.expr(x)?;
-                    self.copy_if_mem(v, rt)
-                }
-            };
-            vals.push(v);
         }
         let ptypes = self.g.param_types(&sig.params);
         let tuple = match args.first().map(|a| self.g.w.ty(self.type_of(a))) {
@@ -1533,22 +1473,88 @@ impl FnGen<'_, '_> {
             }
         }
         Some(match callee {
-            Callee::Sym(sym, _) | Callee::SymRecv(sym, _) => Prepared { sym: Some(sym), indirect: None, abi, vals },
+            Callee::Sym(sym) | Callee::SymRecv(sym, _) => Prepared { sym: Some(sym), indirect: None, abi, vals },
             _ => Prepared { sym: None, indirect: Some(target?), abi, vals },
         })
+    }
+
+    /// The receiver of method selection `x.m` (`s`), evaluated: an interface
+    /// value and the method's index in it, or the method's symbol and the value
+    /// it takes (`&x` for a pointer method, `*x` for a value method, through
+    /// embedded fields for promoted methods).
+    pub(crate) fn method_receiver(&mut self, x: &ast::Expr, s: &typeck::info::Selection, pos: u32) -> Option<Recv> {
+        let iface_idx = |fg: &Self, it: TypeId| {
+            let key = fg.g.method_key(s.obj);
+            fg.g.iface_methods(it).iter().position(|m| m.0 == key)
+        };
+        if s.index.is_empty() && self.is_interface(s.recv) {
+            let idx = iface_idx(self, s.recv)?;
+            return Some(Recv::Iface(self.expr(x)?, idx));
+        }
+        let ptr_recv = matches!(self.g.w.obj(s.obj).kind, ObjKind::Func { ptr_recv: true });
+        let sym = self.g.func_symbol(s.obj);
+        if !s.index.is_empty() {
+            let (addr, rt) = self.embedded_addr(x, &s.index, pos)?;
+            if self.is_interface(rt) {
+                let idx = iface_idx(self, rt)?;
+                return Some(Recv::Iface(self.load_place(addr, 0, rt), idx));
+            }
+            let recv = if ptr_recv {
+                Gv::S(vec![addr])
+            } else {
+                let v = self.load_place(addr, 0, rt);
+                self.copy_if_mem(v, rt)
+            };
+            return Some(Recv::Concrete(sym, recv));
+        }
+        let Type::Signature(sig) = self.g.w.ty(self.g.w.obj(s.obj).ty).clone() else { return None };
+        let rt = self.g.w.obj(sig.recv?).ty;
+        let have_ptr = matches!(self.g.w.ty(self.g.under(self.type_of(x))), Type::Pointer(_));
+        let v = match (ptr_recv, have_ptr) {
+            (true, false) => {
+                let (p, _) = self.place(x)?;
+                let Place::Mem(a, off) = p else {
+                    self.g.unsupported(pos, "this method call");
+                    return None;
+                };
+                let av = self.b().get(a);
+                let o = self.iconst_word(i64::from(off));
+                let r = self.b().bin(BinOp::Add, av, o);
+                Gv::S(vec![self.tmp(r)])
+            }
+            (false, true) => {
+                let pv = self.expr(x)?;
+                let pv = self.get1(&pv);
+                self.nil_check(pv);
+                let px = self.tmp(pv);
+                let v = self.load_place(px, 0, rt);
+                self.copy_if_mem(v, rt)
+            }
+            _ => {
+                let v = self.expr(x)?;
+                self.copy_if_mem(v, rt)
+            }
+        };
+        Some(Recv::Concrete(sym, v))
     }
 
     /// A package-level function as a value: a static closure object holding only
     /// the code pointer.
     fn func_value(&mut self, o: typeck::types::ObjId) -> Gv {
         let sym = self.g.func_symbol(o);
+        let mty = self.g.w.obj(o).ty;
+        let sig = self.g.fn_abi(mty, 0).map(|a| a.sig);
+        self.static_closure(&sym, sig.as_ref())
+    }
+
+    /// The static closure object of function `sym` (declared with `sig`).
+    fn static_closure(&mut self, sym: &str, sig: Option<&ir::Sig>) -> Gv {
         let name = format!("go:closure.{sym}");
         if !self.g.type_syms.contains(&name) {
             self.g.type_syms.insert(name.clone());
             let ws = self.g.target.word_size;
-            let mty = self.g.w.obj(o).ty;
-            if let Some(abi) = self.g.fn_abi(mty, 0) {
-                self.g.declare(&sym, &abi.sig);
+            if let Some(sig) = sig {
+                self.g.declare(sym, sig);
             }
             self.g.module.data.push(ir::Data {
                 name: name.clone(),
@@ -1556,12 +1562,77 @@ impl FnGen<'_, '_> {
                 align: ws as u32,
                 readonly: true,
                 init: vec![0; ws as usize],
-                relocs: vec![ir::Reloc { off: 0, kind: ir::RelocKind::Func { width: ws as u8 }, target: sym, addend: 0 }],
+                relocs: vec![ir::Reloc {
+                    off: 0,
+                    kind: ir::RelocKind::Func { width: ws as u8 },
+                    target: sym.to_string(),
+                    addend: 0,
+                }],
             });
         }
         let w = self.word();
         let a = self.b().sym_addr(w, &name);
         Gv::S(vec![self.tmp(a)])
+    }
+
+    /// A method value `x.m`: a closure object holding the code of a wrapper and
+    /// the receiver evaluated now (an interface's itab and data, or the value
+    /// or pointer the method takes).
+    fn method_value(&mut self, e: &ast::Expr, x: &ast::Expr, s: &typeck::info::Selection) -> Option<Gv> {
+        let mt = self.g.w.obj(s.obj).ty;
+        let w = self.word();
+        let ws = self.g.target.word_size;
+        match self.method_receiver(x, s, e.pos)? {
+            Recv::Iface(v, idx) => {
+                let Gv::S(xs) = v else { return None };
+                // Go evaluates the method now: a nil interface panics here.
+                let tab = self.b().get(xs[0]);
+                self.nil_check(tab);
+                let iabi = self.iface_abi(mt, e.pos)?;
+                let code = self.g.iface_method_value_wrapper(&iabi.sig, idx, mt);
+                let p = self.alloc(3 * ws);
+                let px = self.tmp(p);
+                let c = self.b().func_addr(w, &code);
+                let (pv, tv, dv) = (self.b().get(px), self.b().get(xs[0]), self.b().get(xs[1]));
+                self.b().store(Mem::of(w), pv, 0, c);
+                self.b().store(Mem::of(w), pv, ws as u32, tv);
+                self.b().store(Mem::of(w), pv, 2 * ws as u32, dv);
+                Some(Gv::S(vec![px]))
+            }
+            Recv::Concrete(sym, v) => {
+                let abi = self.g.fn_abi(mt, e.pos)?;
+                let rt = abi.params.first()?.0;
+                let (size, _) = self.g.size_align(rt, e.pos)?;
+                let code = self.g.method_value_wrapper(&sym, &abi);
+                let p = self.alloc(ws + size);
+                let px = self.tmp(p);
+                let c = self.b().func_addr(w, &code);
+                let pv = self.b().get(px);
+                self.b().store(Mem::of(w), pv, 0, c);
+                self.store_place(px, ws as u32, rt, v);
+                Some(Gv::S(vec![px]))
+            }
+        }
+    }
+
+    /// A method expression `T.m` or `(*T).m`: a function taking the receiver
+    /// first.
+    fn method_expr(&mut self, e: &ast::Expr, s: &typeck::info::Selection) -> Option<Gv> {
+        let recv_ptr = matches!(self.g.w.ty(s.recv), Type::Pointer(_));
+        let ptr_recv = matches!(self.g.w.obj(s.obj).kind, ObjKind::Func { ptr_recv: true });
+        if s.index.is_empty() && recv_ptr == ptr_recv {
+            // The method itself takes (context, receiver, arguments).
+            return Some(self.func_value(s.obj));
+        }
+        if recv_ptr && !self.is_interface(s.recv) {
+            // The interface wrapper takes a pointer and finds the method's receiver.
+            let key = self.g.method_key(s.obj);
+            let entry = self.g.method_set(s.recv).into_iter().find(|m| m.key == key)?;
+            let sym = self.g.iface_method_symbol(s.recv, &entry);
+            return Some(self.static_closure(&sym, None));
+        }
+        self.g.unsupported(e.pos, "this method expression");
+        None
     }
 
     /// A function literal: its body becomes a function of its own, and the value

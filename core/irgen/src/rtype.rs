@@ -563,6 +563,80 @@ impl Gen<'_> {
 }
 
 impl Gen<'_> {
+    /// The code of method values of method `sym` (lowered as `abi`): it takes
+    /// the closure object, whose second word on holds the receiver, and calls the
+    /// method with a copy of it.
+    pub(crate) fn method_value_wrapper(&mut self, sym: &str, abi: &crate::types::FnAbi) -> String {
+        let name = format!("{}..mv.{sym}", self.path);
+        if self.module.funcs.iter().any(|f| f.name == name) {
+            return name;
+        }
+        let word = self.word;
+        let ws = self.target.word_size as u32;
+        let recv = abi.params[0].1.clone();
+        let recv_n = match &recv {
+            crate::Class::Scalars(s) => s.len(),
+            crate::Class::Mem { .. } => 1,
+        };
+        let mut params = vec![word];
+        params.extend_from_slice(&abi.sig.params[1 + recv_n..]);
+        let sig = ir::Sig { params: params.clone(), results: abi.sig.results.clone() };
+        let mut f = ir::Func::new(&name, sig);
+        let mut b = Builder::new(&mut f);
+        let ctx = ir::Value(0);
+        let mut args = vec![b.iconst(word, 0)];
+        match &recv {
+            crate::Class::Scalars(s) => {
+                for s in s {
+                    args.push(b.load(s.mem, s.signed, s.ty, ctx, ws + s.off));
+                }
+            }
+            crate::Class::Mem { size, align } => {
+                // The method may change its copy of the receiver.
+                let slot = b.func.new_slot(*size as u32, *align as u32);
+                let dst = b.slot_addr(word, slot);
+                let o = b.iconst(word, i64::from(ws));
+                let src = b.bin(ir::BinOp::Add, ctx, o);
+                let n = b.iconst(word, *size as i64);
+                b.copy(dst, src, n);
+                args.push(dst);
+            }
+        }
+        args.extend((1..params.len()).map(|i| ir::Value(i as u32)));
+        let r = b.call(sym, &abi.sig, args);
+        b.term(Term::Ret(r));
+        self.declare(sym, &abi.sig);
+        self.module.funcs.push(f);
+        name
+    }
+
+    /// The code of method values of interface method `idx` (of type `mt`,
+    /// called through an itab as `isig`): the closure object holds the itab and
+    /// the data word.
+    pub(crate) fn iface_method_value_wrapper(&mut self, isig: &ir::Sig, idx: usize, mt: TypeId) -> String {
+        let name = format!("{}..imv.{idx}.{}", self.path, self.type_string(mt));
+        if self.module.funcs.iter().any(|f| f.name == name) {
+            return name;
+        }
+        let word = self.word;
+        let ws = self.target.word_size as u32;
+        let mut params = vec![word];
+        params.extend_from_slice(&isig.params[2..]);
+        let sig = ir::Sig { params: params.clone(), results: isig.results.clone() };
+        let mut f = ir::Func::new(&name, sig);
+        let mut b = Builder::new(&mut f);
+        let ctx = ir::Value(0);
+        let tab = b.load(Mem::of(word), false, word, ctx, ws);
+        let data = b.load(Mem::of(word), false, word, ctx, 2 * ws);
+        let code = b.load(Mem::of(word), false, word, tab, (2 + idx as u32) * ws);
+        let mut args = vec![b.iconst(word, 0), data];
+        args.extend((1..params.len()).map(|i| ir::Value(i as u32)));
+        let r = b.call_indirect(isig, code, args);
+        b.term(Term::Ret(r));
+        self.module.funcs.push(f);
+        name
+    }
+
     /// The wrapper of a method promoted from an embedded interface field: it calls
     /// the method through the field's itab.
     fn iface_field_wrapper(&mut self, sym: &str, e: &MethodEntry, idx: usize) {
