@@ -1327,6 +1327,9 @@ impl FnGen<'_, '_> {
 
     /// A call, conversion or builtin; the results.
     pub(crate) fn call(&mut self, e: &ast::Expr) -> Option<Vec<Gv>> {
+        if let Some(r) = self.take_hoisted(e.unparen()) {
+            return Some(r);
+        }
         let ExprKind::Call { fun, args, has_dots } = &e.unparen().kind else { return None };
         let t = self.type_of(e);
         let ftv = self.g.info.types.get(&self.g.node_expr(fun)).cloned();
@@ -1359,6 +1362,13 @@ impl FnGen<'_, '_> {
             Value,
         }
         let fun_u = fun.unparen();
+        // The calls among the operands run first (gc's order).
+        if let ExprKind::Selector { x, .. } = &fun_u.kind {
+            self.hoist_calls(x);
+        }
+        for a in args {
+            self.hoist_calls(a);
+        }
         let func_obj = |fg: &Self, e: &ast::Expr| {
             fg.g.info.uses.get(&fg.g.node_expr(e)).copied().filter(|&o| matches!(fg.g.w.obj(o).kind, ObjKind::Func { .. }))
         };
@@ -1997,6 +2007,9 @@ impl FnGen<'_, '_> {
     }
 
     fn builtin(&mut self, e: &ast::Expr, b: Builtin, args: &[ast::Expr], has_dots: bool, t: TypeId) -> Option<Vec<Gv>> {
+        for a in args {
+            self.hoist_calls(a);
+        }
         let w = self.word();
         match b {
             Builtin::Len | Builtin::Cap => {

@@ -38,6 +38,8 @@ pub(crate) struct FnGen<'g, 'a> {
     pending_label: Option<String>,
     /// The head of the deferred-call list, in functions with `defer`.
     pub(crate) defer_head: Option<Var>,
+    /// Results of calls made ahead of their statement (see order.rs).
+    pub(crate) hoisted: HashMap<typeck::info::NodeId, Vec<Gv>>,
 }
 
 impl<'a> Gen<'a> {
@@ -97,6 +99,7 @@ impl<'a> Gen<'a> {
             addr_taken: HashSet::new(),
             pending_label: None,
             defer_head: None,
+            hoisted: HashMap::new(),
         };
         if crate::defer::has_defer(body) {
             let w = fg.word();
@@ -259,6 +262,7 @@ impl<'a> Gen<'a> {
             addr_taken: HashSet::new(),
             pending_label: None,
             defer_head: None,
+            hoisted: HashMap::new(),
         };
         for &(file, vd) in inits {
             fg.g.file = file;
@@ -438,6 +442,7 @@ impl FnGen<'_, '_> {
                 let then_b = self.f.new_block();
                 let else_b = self.f.new_block();
                 let done = self.f.new_block();
+                self.hoist_calls(cond);
                 self.cond(cond, then_b, else_b);
                 self.cur = then_b;
                 self.block(then);
@@ -535,6 +540,7 @@ impl FnGen<'_, '_> {
 
     fn return_stmt(&mut self, pos: u32, results: Option<&ast::Expr>) {
         if let Some(r) = results {
+            self.hoist_calls(r);
             let exprs = r.unpack_list();
             let targets: Vec<(TypeId, Local)> = self.results.clone();
             let vals: Vec<Gv> = if exprs.len() == 1 && targets.len() > 1 {
@@ -561,6 +567,9 @@ impl FnGen<'_, '_> {
     }
 
     fn var_decl(&mut self, vd: &ast::VarDecl) {
+        if let Some(v) = &vd.values {
+            self.hoist_calls(v);
+        }
         let objs: Vec<Option<ObjId>> =
             vd.names.iter().map(|n| self.g.info.defs.get(&self.g.node_name(n)).copied()).collect();
         let values: Vec<Option<Gv>> = match &vd.values {
@@ -661,6 +670,12 @@ impl FnGen<'_, '_> {
     }
 
     fn assign(&mut self, pos: u32, op: Option<Op>, lhs: &ast::Expr, rhs: Option<&ast::Expr>) {
+        if op != Some(Op::Def) {
+            self.hoist_calls(lhs);
+        }
+        if let Some(r) = rhs {
+            self.hoist_calls(r);
+        }
         match (op, rhs) {
             (Some(Op::Def), Some(rhs)) => self.define(lhs, rhs),
             (Some(op), None) => {

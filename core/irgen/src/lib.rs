@@ -21,6 +21,7 @@ mod expr;
 mod defer;
 mod func;
 mod iface;
+mod order;
 mod rtype;
 mod staticinit;
 mod types;
