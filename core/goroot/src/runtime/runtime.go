@@ -43,6 +43,12 @@ var argslice, envs []string
 func os_runtime_args() []string { return append([]string{}, argslice...) }
 func os_runtime_envs() []string { return append([]string{}, envs...) }
 
+// time_now is the time package's clock: the wall time and the monotonic one.
+func time_now() (sec int64, nsec int32, mono int64) {
+	sec, nsec = walltime()
+	return sec, nsec, nanotime()
+}
+
 // gostring copies the NUL-terminated string at p.
 func gostring(p uintptr) string {
 	n := 0

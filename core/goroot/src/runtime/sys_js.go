@@ -13,6 +13,14 @@ func wasmWrite(fd uintptr, p unsafe.Pointer, n int32)
 //go:wasmimport gojs runtime.wasmExit
 func wasmExit(code int32)
 
+//go:wasmimport gojs runtime.nanotime1
+func nanotime1() int64
+
+//go:wasmimport gojs runtime.walltime
+func walltime() (sec int64, nsec int32)
+
+func nanotime() int64 { return nanotime1() }
+
 func write(fd int32, p unsafe.Pointer, n int32) {
 	wasmWrite(uintptr(fd), p, n)
 }

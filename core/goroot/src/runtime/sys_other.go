@@ -9,3 +9,7 @@ import "unsafe"
 func write(fd int32, p unsafe.Pointer, n int32)
 
 func exit(code int32)
+
+func nanotime() int64
+
+func walltime() (sec int64, nsec int32)

@@ -10,6 +10,22 @@ func fd_write(fd int32, iovs unsafe.Pointer, iovsLen int32, nwritten unsafe.Poin
 //go:wasmimport wasi_snapshot_preview1 proc_exit
 func proc_exit(code int32)
 
+//go:wasmimport wasi_snapshot_preview1 clock_time_get
+func clock_time_get(clock uint32, precision uint64, time unsafe.Pointer) int32
+
+// The WASI clocks: 0 is the real-time clock, 1 the monotonic one.
+func nanotime() int64 {
+	var t uint64
+	clock_time_get(1, 1, unsafe.Pointer(&t))
+	return int64(t)
+}
+
+func walltime() (sec int64, nsec int32) {
+	var t uint64
+	clock_time_get(0, 1, unsafe.Pointer(&t))
+	return int64(t / 1e9), int32(t % 1e9)
+}
+
 //go:wasmimport wasi_snapshot_preview1 args_sizes_get
 func args_sizes_get(argc, bufLen unsafe.Pointer) int32
 

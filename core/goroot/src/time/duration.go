@@ -1,7 +1,8 @@
 // Package time provides functionality for measuring and displaying time.
 //
-// This is crossplay's implementation, written for crossplay's toolchain. So far it
-// has Duration; the clock (Now, Since, Sleep, Time) comes with crossplay's runtime.
+// This is crossplay's implementation, written for crossplay's toolchain: Duration,
+// and instants (Time) read from the runtime's clocks with their monotonic
+// readings, for Now, Since, Until and Sub. Calendars and Sleep are not there yet.
 package time
 
 import "errors"
