@@ -21,6 +21,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("maps/maps.go", include_bytes!("../src/maps/maps.go")),
     ("math/bits.go", include_bytes!("../src/math/bits.go")),
     ("math/const.go", include_bytes!("../src/math/const.go")),
+    ("math/elementary.go", include_bytes!("../src/math/elementary.go")),
     ("math/exact.go", include_bytes!("../src/math/exact.go")),
     ("math/bits/bits.go", include_bytes!("../src/math/bits/bits.go")),
     ("math/bits/errors.go", include_bytes!("../src/math/bits/errors.go")),

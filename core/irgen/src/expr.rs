@@ -1741,6 +1741,21 @@ impl FnGen<'_, '_> {
                 return Some(r);
             }
         }
+        // Go computes these math functions with instructions, where NaNs keep
+        // the hardware's bits.
+        let op = match sym {
+            "math.Sqrt" | "math.sqrt" => Some(ir::UnOp::Sqrt),
+            "math.Floor" => Some(ir::UnOp::Floor),
+            "math.Ceil" => Some(ir::UnOp::Ceil),
+            "math.Trunc" => Some(ir::UnOp::Trunc),
+            "math.Abs" => Some(ir::UnOp::Abs),
+            _ => None,
+        };
+        if let (Some(op), [x]) = (op, vals.as_slice()) {
+            let v = self.get1(x);
+            let r = self.b().un(op, v);
+            return Some(vec![Gv::S(vec![self.tmp(r)])]);
+        }
         let _ = pos;
         self.emit_call_to(Some(sym), None, abi, vals)
     }

@@ -280,7 +280,11 @@ func Nextafter32(x, y float32) (r float32) {
 
 // Sqrt returns the square root of x, correctly rounded. Sqrt(+Inf) = +Inf;
 // Sqrt(±0) = ±0; Sqrt(x < 0) = NaN; Sqrt(NaN) = NaN.
-func Sqrt(x float64) float64 {
+func Sqrt(x float64) float64 { return sqrt(x) }
+
+// sqrt is Sqrt computed exactly in software; the compiler uses the target's
+// square-root instruction instead wherever it has one (Wasm does).
+func sqrt(x float64) float64 {
 	switch {
 	case x == 0 || IsNaN(x) || IsInf(x, 1):
 		return x
