@@ -70,25 +70,17 @@ fn run(goos: &str, wasm: &Path, goroot: &Path) -> (i32, String, String) {
     )
 }
 
-/// The programs of the corpus the compiler builds so far.
-const PROGRAMS: &[&str] = &[
-    "builtin_print",
-    "panic_float_bool",
-    "panic_int_value",
-    "panic_nested_message",
-    "panic_type_assert",
-];
-
+/// The whole program corpus runs on both Wasm targets exactly as the real Go's
+/// binaries did: stdout, stderr and exit status. CROSSPLAY_PROGRAMS=a,b runs
+/// only those programs.
 #[test]
 fn programs_run_like_go() {
     let Some(goroot) = go_root() else { return };
     let dir = std::env::temp_dir().join(format!("crossplay-driver-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let mut failures = Vec::new();
-    // CROSSPLAY_PROGRAMS=a,b (or "all") runs other corpus programs, for work in
-    // progress; the default is the list that must pass.
     let chosen: Vec<String> = match std::env::var("CROSSPLAY_PROGRAMS") {
-        Ok(list) if list == "all" => {
+        Ok(list) if !list.is_empty() && list != "all" => list.split(',').map(str::to_owned).collect(),
+        _ => {
             let mut v: Vec<String> = std::fs::read_dir(repo_root().join("testdata/programs"))
                 .expect("corpus")
                 .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".go").map(str::to_owned))
@@ -96,37 +88,53 @@ fn programs_run_like_go() {
             v.sort();
             v
         }
-        Ok(list) => list.split(',').map(str::to_owned).collect(),
-        Err(_) => PROGRAMS.iter().map(|s| (*s).to_owned()).collect(),
     };
-    let mut passed = 0;
-    for name in &chosen {
-        let mut ok = true;
-        let src = std::fs::read(repo_root().join(format!("testdata/programs/{name}.go"))).expect("program");
-        let want = golden(&std::fs::read_to_string(repo_root().join(format!("testdata/programs/{name}.golden"))).expect("golden"));
-        for goos in ["wasip1", "js"] {
-            let cfg = driver::Config::new(goos, "wasm");
-            let bytes = match driver::build(&cfg, &[driver::Source { name: format!("./{name}.go"), text: src.clone() }]) {
-                Ok(b) => b,
-                Err(e) => {
-                    failures.push(format!("{name} {goos}: build failed:\n{}", e.join("\n")));
-                    ok = false;
-                    continue;
+    assert!(chosen.len() >= 150 || std::env::var("CROSSPLAY_PROGRAMS").is_ok(), "the corpus has {} programs", chosen.len());
+    // Programs build and run on all cores, each failure kept.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failures = std::sync::Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(name) = chosen.get(i) else { break };
+                    for f in check_program(name, &dir, &goroot) {
+                        failures.lock().expect("lock").push(f);
+                    }
                 }
-            };
-            let wasm = dir.join(format!("{name}-{goos}.wasm"));
-            std::fs::write(&wasm, &bytes).expect("write");
-            let got = run(goos, &wasm, &goroot);
-            if got != want {
-                failures.push(format!("{name} {goos}: got {got:?}, want {want:?}"));
-                ok = false;
-            }
+            });
         }
-        passed += usize::from(ok);
-    }
-    eprintln!("{passed} of {} programs pass", chosen.len());
+    });
+    let failures = failures.into_inner().expect("lock");
+    eprintln!("{} programs, {} failures", chosen.len(), failures.len());
     std::fs::remove_dir_all(&dir).ok();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Builds and runs corpus program `name` for both Wasm targets; the mismatches.
+fn check_program(name: &str, dir: &Path, goroot: &Path) -> Vec<String> {
+    let mut failures = Vec::new();
+    let src = std::fs::read(repo_root().join(format!("testdata/programs/{name}.go"))).expect("program");
+    let want = golden(&std::fs::read_to_string(repo_root().join(format!("testdata/programs/{name}.golden"))).expect("golden"));
+    for goos in ["wasip1", "js"] {
+        let cfg = driver::Config::new(goos, "wasm");
+        let bytes = match driver::build(&cfg, &[driver::Source { name: format!("./{name}.go"), text: src.clone() }]) {
+            Ok(b) => b,
+            Err(e) => {
+                failures.push(format!("{name} {goos}: build failed:\n{}", e.join("\n")));
+                continue;
+            }
+        };
+        let wasm = dir.join(format!("{name}-{goos}.wasm"));
+        std::fs::write(&wasm, &bytes).expect("write");
+        let got = run(goos, &wasm, goroot);
+        if got != want {
+            failures.push(format!("{name} {goos}: got {got:?}, want {want:?}"));
+        }
+    }
+    failures
 }
 
 #[test]
