@@ -16,7 +16,7 @@ use crate::{Outcome, Sys};
 
 const BUILD_FLAGS: [Flag; 7] = [
     Flag { name: "a", kind: FlagKind::Bool, help: "force rebuilding of packages that are already up-to-date" },
-    Flag { name: "ldflags", kind: FlagKind::Value, help: "arguments to pass on each link invocation (-s, -w)" },
+    Flag { name: "ldflags", kind: FlagKind::Value, help: "arguments to pass on each link invocation (-s, -w, -X importpath.name=value)" },
     Flag { name: "o", kind: FlagKind::Value, help: "write the resulting executable to the named file or directory" },
     Flag { name: "tags", kind: FlagKind::Value, help: "a comma-separated list of additional build tags" },
     Flag { name: "trimpath", kind: FlagKind::Bool, help: "remove all file system paths from the executable" },
@@ -27,7 +27,7 @@ const BUILD_FLAGS: [Flag; 7] = [
 const RUN_FLAGS: [Flag; 7] = [
     Flag { name: "a", kind: FlagKind::Bool, help: "force rebuilding of packages that are already up-to-date" },
     Flag { name: "exec", kind: FlagKind::Value, help: "run the binary with this program (split like a shell)" },
-    Flag { name: "ldflags", kind: FlagKind::Value, help: "arguments to pass on each link invocation (-s, -w)" },
+    Flag { name: "ldflags", kind: FlagKind::Value, help: "arguments to pass on each link invocation (-s, -w, -X importpath.name=value)" },
     Flag { name: "tags", kind: FlagKind::Value, help: "a comma-separated list of additional build tags" },
     Flag { name: "trimpath", kind: FlagKind::Bool, help: "remove all file system paths from the executable" },
     Flag { name: "v", kind: FlagKind::Bool, help: "print the names of packages as they are compiled" },
@@ -196,12 +196,27 @@ fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
         Err(EnvError { message, status }) => return Err(Outcome::fail(status, message)),
     };
     let mut strip = false;
+    let mut xdefs = Vec::new();
     if let Some(ld) = parsed.values.get("ldflags") {
-        for f in ld.split_whitespace() {
-            match f.trim_start_matches('-') {
+        let words = target::goenv::split_quoted(ld).map_err(|e| Outcome::fail(2, format!("invalid -ldflags: {e}")))?;
+        let mut it = words.into_iter();
+        while let Some(f) = it.next() {
+            let flag = f.trim_start_matches('-');
+            match flag.split_once('=').map_or(flag, |(n, _)| n) {
                 "s" | "w" => strip = true,
-                other => {
-                    return Err(Outcome::fail(2, format!("crossplay does not support -ldflags=-{other} yet")));
+                "X" => {
+                    // -X importpath.name=value, or -X=importpath.name=value.
+                    let def = match flag.split_once('=') {
+                        Some((_, d)) => d.to_string(),
+                        None => it.next().ok_or_else(|| Outcome::fail(2, "flag needs an argument: -X".to_string()))?,
+                    };
+                    let Some((name, value)) = def.split_once('=') else {
+                        return Err(Outcome::fail(2, format!("-X flag requires argument of the form importpath.name=value")));
+                    };
+                    xdefs.push((name.to_string(), value.to_string()));
+                }
+                _ => {
+                    return Err(Outcome::fail(2, format!("crossplay does not support -ldflags={f} yet")));
                 }
             }
         }
@@ -223,6 +238,7 @@ fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
     let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
     cfg.tags = tags_flag.map(|t| t.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect()).unwrap_or_default();
     cfg.strip = strip;
+    cfg.xdefs = xdefs;
     match driver::build(&cfg, &pkg.sources) {
         Ok(binary) => Ok(Built { binary, exec_name: pkg.exec_name, trace }),
         Err(lines) => {

@@ -132,6 +132,11 @@ fn build_and_run_wasm_programs() {
     let text = std::fs::read_to_string(dir.join("hello.go")).expect("read").replace("\tdefer println(\"bye\" + \"\")\n", "");
     std::fs::write(dir.join("hello.go"), text).expect("write");
     std::fs::write(dir.join("fail.go"), "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n").expect("write");
+    std::fs::write(
+        dir.join("x.go"),
+        "package main\n\nvar v = \"dev\"\nvar w string\nvar c = f()\nvar n int\n\nfunc f() string { return \"code\" }\n\nfunc main() {\n\tprintln(v + \"|\" + w + \"|\" + c)\n\t_ = n\n}\n",
+    )
+    .expect("write");
     let path = std::env::var("PATH").unwrap_or_default();
     for goos in ["wasip1", "js"] {
         let env = [("GOOS".to_owned(), goos.to_owned()), ("GOARCH".to_owned(), "wasm".to_owned()), ("PATH".to_owned(), path.clone()), ("HOME".to_owned(), dir.display().to_string())];
@@ -149,6 +154,15 @@ fn build_and_run_wasm_programs() {
         let r = run(command_in(bin, &dir, &env, &["run", "-exec", "echo X", "hello.go", "arg"]));
         assert_eq!(r.code, 0);
         assert!(r.stdout.starts_with("X ") && r.stdout.ends_with("/hello arg\n"), "{}", r.stdout);
+        // -ldflags=-X sets string variables with constant initializers (or none);
+        // one initialized by code keeps its value; other types are an error.
+        let r = run(command_in(bin, &dir, &env, &["run", "-ldflags", "-X main.v=1.2 -X 'main.w=a b' -X=main.c=no", "x.go"]));
+        assert_eq!((r.code, r.stderr.as_str()), (0, "1.2|a b|code\n"), "{goos}");
+        let r = run(command_in(bin, &dir, &env, &["build", "-ldflags=-X main.n=5", "x.go"]));
+        assert_eq!(
+            (r.code, r.stderr.as_str()),
+            (1, "# command-line-arguments\nmain.n: cannot set with -X: not a var of type string (type:int)\n")
+        );
     }
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -17,11 +17,13 @@ pub struct Config {
     pub tags: Vec<String>,
     /// Leave out the symbol table (`-ldflags=-s` or `-w`).
     pub strip: bool,
+    /// `-ldflags=-X importpath.name=value`, in order.
+    pub xdefs: Vec<(String, String)>,
 }
 
 impl Config {
     pub fn new(goos: &str, goarch: &str) -> Config {
-        Config { goos: goos.into(), goarch: goarch.into(), tags: vec![], strip: false }
+        Config { goos: goos.into(), goarch: goarch.into(), tags: vec![], strip: false, xdefs: vec![] }
     }
 }
 
@@ -62,7 +64,8 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     order.push(Pkg { path: "main".into(), files: main_files });
 
     let mut w = typeck::World::new(8);
-    let target = irgen::Target { goos: cfg.goos.clone(), goarch: cfg.goarch.clone(), word_size: 8 };
+    let target =
+        irgen::Target { goos: cfg.goos.clone(), goarch: cfg.goarch.clone(), word_size: 8, xdefs: cfg.xdefs.clone() };
     let mut modules = Vec::new();
     for p in &order {
         let first = w.files.len() as u32;
@@ -82,7 +85,9 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
         if !diags.is_empty() {
             let mut out = vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
-            out.extend(diags.iter().map(|d| format!("{}: {}", w.pos_string(d.pos), d.msg)));
+            out.extend(diags.iter().map(|d| {
+                if d.pos.file == irgen::NO_FILE { d.msg.clone() } else { format!("{}: {}", w.pos_string(d.pos), d.msg) }
+            }));
             return Err(out);
         }
         modules.push(m);

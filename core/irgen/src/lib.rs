@@ -28,7 +28,7 @@ mod types;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use syntax::ast;
-use typeck::types::{ObjId, PkgId, SrcPos};
+use typeck::types::{ObjId, PkgId, SrcPos, TypeId};
 use typeck::{Info, World};
 
 pub use types::Class;
@@ -40,7 +40,12 @@ pub struct Target {
     pub goarch: String,
     /// The pointer size in bytes.
     pub word_size: u64,
+    /// `-ldflags=-X`: string variables ("importpath.name") and their values.
+    pub xdefs: Vec<(String, String)>,
 }
+
+/// The file of a diagnostic without a source position (Go's link errors).
+pub const NO_FILE: u32 = u32::MAX;
 
 /// A construct the compiler does not support yet, or another generation error.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -256,15 +261,53 @@ impl Gen<'_> {
             let Some(&o) = self.info.defs.get(&self.node_name(n)) else { continue };
             let ty = self.w.obj(o).ty;
             let Some((size, align)) = self.size_align(ty, n.pos) else { continue };
+            let name = format!("{}.{}", self.path, n.value);
             self.module.data.push(ir::Data {
-                name: format!("{}.{}", self.path, n.value),
+                name: name.clone(),
                 size: size.max(1) as u32,
                 align: align as u32,
                 readonly: false,
                 init: vec![],
                 relocs: vec![],
             });
+            self.apply_xdef(&name, ty, n.pos);
         }
+    }
+
+    /// Lays out the value `-X` gives variable `sym` (of type `t`) as its data.
+    /// As in Go, only string variables can be set; an initializer that runs code
+    /// overwrites the value when the package initializes.
+    pub(crate) fn apply_xdef(&mut self, sym: &str, t: TypeId, pos: u32) {
+        let Some(value) = self.target.xdefs.iter().rev().find(|(k, _)| k == sym).map(|(_, v)| v.clone()) else {
+            return;
+        };
+        if self.basic(t) != Some(typeck::types::BasicKind::String) {
+            let ts = self.type_string(t);
+            // A link error in Go: it has no source position.
+            let _ = pos;
+            self.diags.push(Diag {
+                pos: SrcPos { file: NO_FILE, off: 0 },
+                msg: format!("{sym}: cannot set with -X: not a var of type string (type:{ts})"),
+            });
+            return;
+        }
+        let ws = self.target.word_size as usize;
+        let mut init = vec![0u8; 2 * ws];
+        init[ws..].copy_from_slice(&(value.len() as u64).to_le_bytes()[..ws]);
+        let mut relocs = Vec::new();
+        if !value.is_empty() {
+            let target = self.string_data(value.as_bytes());
+            relocs.push(ir::Reloc { off: 0, kind: ir::RelocKind::Addr { width: ws as u8 }, target, addend: 0 });
+        }
+        if let Some(d) = self.module.data.iter_mut().find(|d| d.name == sym) {
+            d.init = init;
+            d.relocs = relocs;
+        }
+    }
+
+    /// Whether `-X` sets variable `sym`.
+    pub(crate) fn has_xdef(&self, sym: &str) -> bool {
+        self.target.xdefs.iter().any(|(k, _)| k == sym)
     }
 
     pub(crate) fn node_name(&self, n: &ast::Name) -> typeck::info::NodeId {
