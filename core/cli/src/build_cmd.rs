@@ -211,7 +211,7 @@ fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
                         None => it.next().ok_or_else(|| Outcome::fail(2, "flag needs an argument: -X".to_string()))?,
                     };
                     let Some((name, value)) = def.split_once('=') else {
-                        return Err(Outcome::fail(2, format!("-X flag requires argument of the form importpath.name=value")));
+                        return Err(Outcome::fail(2, "-X flag requires argument of the form importpath.name=value".to_string()));
                     };
                     xdefs.push((name.to_string(), value.to_string()));
                 }

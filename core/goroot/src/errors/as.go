@@ -5,8 +5,11 @@ import (
 	"unsafe"
 )
 
-//go:linkname assertE2I2 runtime.assertE2I2
-func assertE2I2(inter, typ *abi.Type) *abi.Itab
+// implements is the itab of typ for interface type inter, or nil.
+func implements(inter, typ *abi.Type) *abi.Itab {
+	m, _ := abi.NewItab(inter, typ)
+	return m
+}
 
 func efaceOf(p *any) *abi.EmptyInterface {
 	return (*abi.EmptyInterface)(unsafe.Pointer(p))
@@ -39,7 +42,7 @@ func As(err error, target any) bool {
 		panic("errors: target must be a non-nil pointer")
 	}
 	targetType := e.Type.Elem
-	if targetType.Kind != abi.Interface && assertE2I2(errorType, targetType) == nil {
+	if targetType.Kind != abi.Interface && implements(errorType, targetType) == nil {
 		panic("errors: *target must be interface or implement error")
 	}
 	return as(err, target, e.Data, targetType)
@@ -92,7 +95,7 @@ func assign(err error, dst unsafe.Pointer, targetType *abi.Type) bool {
 		*(*abi.EmptyInterface)(dst) = *e
 		return true
 	case targetType.Kind == abi.Interface:
-		tab := assertE2I2(targetType, t)
+		tab := implements(targetType, t)
 		if tab == nil {
 			return false
 		}

@@ -45,10 +45,6 @@ type itabEntry struct {
 
 var itabList *itabEntry
 
-func itabFun(m *abi.Itab, i int) *uintptr {
-	return (*uintptr)(unsafe.Pointer(uintptr(unsafe.Pointer(m)) + (2+uintptr(i))*ptrSize))
-}
-
 // findItab returns the itab binding typ to inter, or nil and the first missing
 // method's name.
 func findItab(inter, typ *abi.Type) (*abi.Itab, string) {
@@ -57,19 +53,9 @@ func findItab(inter, typ *abi.Type) (*abi.Itab, string) {
 			return e.tab, ""
 		}
 	}
-	n := len(inter.Methods)
-	m := (*abi.Itab)(mallocgc((2 + uintptr(n)) * ptrSize))
-	m.Inter, m.Typ = inter, typ
-	j := 0
-	for i := 0; i < n; i++ {
-		im := &inter.Methods[i]
-		for j < len(typ.Methods) && typ.Methods[j].Name < im.Name {
-			j++
-		}
-		if j >= len(typ.Methods) || typ.Methods[j].Name != im.Name || typ.Methods[j].Mtyp != im.Mtyp {
-			return nil, shortName(im.Name)
-		}
-		*itabFun(m, i) = typ.Methods[j].Ifn
+	m, missing := abi.NewItab(inter, typ)
+	if m == nil {
+		return nil, shortName(missing)
 	}
 	itabList = &itabEntry{m, itabList}
 	return m, ""

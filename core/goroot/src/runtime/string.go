@@ -225,7 +225,6 @@ const (
 func roundupsize(size uintptr, noscan bool) uintptr {
 	req := size
 	if req <= maxSmallSize-mallocHeaderSize {
-		const ptrSize = unsafe.Sizeof(uintptr(0))
 		if !noscan && req > ptrSize*ptrSize*8 {
 			req += mallocHeaderSize
 		}

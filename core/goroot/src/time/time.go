@@ -1,4 +1,11 @@
+//go:build js || wasip1
+
 package time
+
+import _ "unsafe" // for go:linkname
+
+// The clock comes from the runtime of the Wasm ports; the native ports' runtimes
+// will provide it with their back ends.
 
 // A Time is an instant: a wall-clock reading (seconds and nanoseconds since
 // 1970 UTC) and, for times from Now, a monotonic clock reading that Sub, Since

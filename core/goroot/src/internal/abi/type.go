@@ -79,6 +79,28 @@ type Itab struct {
 	Fun   [1]uintptr
 }
 
+// NewItab binds concrete type typ to interface type inter: an itab with typ's
+// methods in inter's order, or nil and the name of the first method typ lacks.
+// Both method tables are sorted by name.
+func NewItab(inter, typ *Type) (*Itab, string) {
+	n := len(inter.Methods)
+	words := make([]uintptr, 2+n)
+	m := (*Itab)(unsafe.Pointer(&words[0]))
+	m.Inter, m.Typ = inter, typ
+	j := 0
+	for i := 0; i < n; i++ {
+		im := &inter.Methods[i]
+		for j < len(typ.Methods) && typ.Methods[j].Name < im.Name {
+			j++
+		}
+		if j >= len(typ.Methods) || typ.Methods[j].Name != im.Name || typ.Methods[j].Mtyp != im.Mtyp {
+			return nil, im.Name
+		}
+		words[2+i] = typ.Methods[j].Ifn
+	}
+	return m, ""
+}
+
 // EmptyInterface is the layout of an `any` value.
 type EmptyInterface struct {
 	Type *Type
