@@ -862,7 +862,10 @@ impl FnGen<'_, '_> {
                 let r = self.rt_call("runtime.memequal", vec![typ, av, bv], &[Ty::I32], true);
                 Some(r[0])
             }
-            _ => None,
+            _ => {
+                self.g.unsupported(pos, "this comparison");
+                None
+            }
         }
     }
 
@@ -1386,7 +1389,7 @@ impl FnGen<'_, '_> {
                         Recv::Concrete(sym, v) => (Callee::SymRecv(sym, v), mt),
                     }
                 }
-                Some(s) if s.kind == SelectionKind::FieldVal => (Callee::Value, self.type_of(fun_u)),
+                // A field holding a function, or a method expression.
                 Some(_) => (Callee::Value, self.type_of(fun_u)),
                 None => match self.g.info.uses.get(&self.g.node_name(sel)).copied() {
                     Some(o) if matches!(self.g.w.obj(o).kind, ObjKind::Func { .. }) => {

@@ -913,6 +913,23 @@ impl FnGen<'_, '_> {
                 }
             }
         }
+        self.assign_range_vars(&keys, def, vals);
+        self.loops.push(LoopTarget { label, brk: done, cont: Some(post_b) });
+        self.block(body);
+        self.loops.pop();
+        self.term_to(Term::Jump(post_b), post_b);
+        let i = self.b().get(idx);
+        let step = if matches!(kind, Kind::Str) { self.b().get(next) } else {
+            let one = self.iconst_word(1);
+            self.b().bin(ir::BinOp::Add, i, one)
+        };
+        self.b().set(idx, step);
+        self.term_to(Term::Jump(head), done);
+    }
+
+    /// Gives one iteration's values to a range loop's variables: new ones (`:=`,
+    /// fresh per iteration) or existing places (`=`).
+    fn assign_range_vars(&mut self, keys: &[&ast::Expr], def: bool, vals: Vec<Gv>) {
         for (k, v) in keys.iter().zip(vals) {
             if matches!(&k.unparen().kind, ExprKind::Name(n) if n == "_") {
                 continue;
@@ -926,17 +943,6 @@ impl FnGen<'_, '_> {
                 self.store(&p, t, v);
             }
         }
-        self.loops.push(LoopTarget { label, brk: done, cont: Some(post_b) });
-        self.block(body);
-        self.loops.pop();
-        self.term_to(Term::Jump(post_b), post_b);
-        let i = self.b().get(idx);
-        let step = if matches!(kind, Kind::Str) { self.b().get(next) } else {
-            let one = self.iconst_word(1);
-            self.b().bin(ir::BinOp::Add, i, one)
-        };
-        self.b().set(idx, step);
-        self.term_to(Term::Jump(head), done);
     }
 
     /// `for k, v := range m`: a runtime iterator in the frame, advanced after
@@ -987,19 +993,7 @@ impl FnGen<'_, '_> {
             let v = self.load_place(epx, 0, vt);
             vals.push(self.copy_if_mem(v, vt));
         }
-        for (k, v) in keys.iter().zip(vals) {
-            if matches!(&k.unparen().kind, ExprKind::Name(n) if n == "_") {
-                continue;
-            }
-            if def {
-                if let Some(&o) = self.g.info.defs.get(&self.g.node_expr(k)) {
-                    let t = self.g.w.obj(o).ty;
-                    self.bind_local(o, t, v);
-                }
-            } else if let Some((p, t)) = self.place(k) {
-                self.store(&p, t, v);
-            }
-        }
+        self.assign_range_vars(keys, def, vals);
         self.loops.push(LoopTarget { label, brk: done, cont: Some(post_b) });
         self.block(body);
         self.loops.pop();

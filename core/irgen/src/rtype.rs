@@ -507,56 +507,22 @@ impl Gen<'_> {
         let word = self.word;
         let target = self.func_symbol(e.func);
         let mut b = Builder::new(&mut f);
-        let mut p = ir::Value(1);
-        for &(off, is_ptr) in &e.path {
-            if off != 0 {
-                let o = b.iconst(word, off as i64);
-                p = b.bin(ir::BinOp::Add, p, o);
-            }
-            if is_ptr {
-                p = b.load(Mem::of(word), false, word, p, 0);
-            }
-        }
+        let p = follow_path(&mut b, word, ir::Value(1), &e.path);
         let mut args = vec![ir::Value(0)];
         if ptr_recv {
             args.push(p);
         } else {
             // A nil pointer here is Go's "value method called using nil pointer";
             // reading through it panics as a nil dereference.
-            let zero = b.iconst(word, 0);
-            let isnil = b.cmp(ir::CmpOp::Eq, p, zero);
-            let bad = b.func.new_block();
-            let ok = b.func.new_block();
-            b.term(Term::Br(isnil, bad, ok));
-            b.switch_to(bad);
-            let sig0 = ir::Sig { params: vec![word], results: vec![] };
-            let ctx = b.iconst(word, 0);
-            b.call("runtime.panicmem", &sig0, vec![ctx]);
-            let zs: Vec<ir::Value> = abi.sig.results.iter().map(|&t| zero_of(&mut b, t)).collect();
-            b.term(Term::Ret(zs));
-            b.switch_to(ok);
-            match &recv_c {
-                crate::Class::Scalars(s) => {
-                    for s in s {
-                        args.push(b.load(s.mem, s.signed, s.ty, p, s.off));
-                    }
-                }
-                crate::Class::Mem { size, align } => {
-                    let slot = b.func.new_slot(*size as u32, *align as u32);
-                    let dst = b.slot_addr(word, slot);
-                    let n = b.iconst(word, *size as i64);
-                    b.copy(dst, p, n);
-                    args.push(dst);
-                }
-            }
+            nil_guard(&mut b, word, p, &abi.sig.results);
+            load_receiver(&mut b, word, &recv_c, p, 0, &mut args);
         }
         for i in 2..params.len() {
             args.push(ir::Value(i as u32));
         }
         let r = b.call(&target, &abi.sig, args);
         b.term(Term::Ret(r));
-        let sig0 = ir::Sig { params: vec![word], results: vec![] };
-        self.declare("runtime.panicmem", &sig0);
+        self.declare("runtime.panicmem", &ir::Sig { params: vec![word], results: vec![] });
         self.declare(&target, &abi.sig);
         self.module.funcs.push(f);
     }
@@ -585,23 +551,7 @@ impl Gen<'_> {
         let mut b = Builder::new(&mut f);
         let ctx = ir::Value(0);
         let mut args = vec![b.iconst(word, 0)];
-        match &recv {
-            crate::Class::Scalars(s) => {
-                for s in s {
-                    args.push(b.load(s.mem, s.signed, s.ty, ctx, ws + s.off));
-                }
-            }
-            crate::Class::Mem { size, align } => {
-                // The method may change its copy of the receiver.
-                let slot = b.func.new_slot(*size as u32, *align as u32);
-                let dst = b.slot_addr(word, slot);
-                let o = b.iconst(word, i64::from(ws));
-                let src = b.bin(ir::BinOp::Add, ctx, o);
-                let n = b.iconst(word, *size as i64);
-                b.copy(dst, src, n);
-                args.push(dst);
-            }
-        }
+        load_receiver(&mut b, word, &recv, ctx, ws, &mut args);
         args.extend((1..params.len()).map(|i| ir::Value(i as u32)));
         let r = b.call(sym, &abi.sig, args);
         b.term(Term::Ret(r));
@@ -655,39 +605,74 @@ impl Gen<'_> {
         let sig = ir::Sig { params: params.clone(), results: abi.sig.results.clone() };
         let mut f = ir::Func::new(sym, sig.clone());
         let mut b = Builder::new(&mut f);
-        let mut p = ir::Value(1);
-        for &(off, is_ptr) in &e.path {
-            if off != 0 {
-                let o = b.iconst(word, off as i64);
-                p = b.bin(ir::BinOp::Add, p, o);
-            }
-            if is_ptr {
-                p = b.load(Mem::of(word), false, word, p, 0);
-            }
-        }
+        let p = follow_path(&mut b, word, ir::Value(1), &e.path);
         let ws = self.target.word_size as u32;
         let tab = b.load(Mem::of(word), false, word, p, 0);
         let data = b.load(Mem::of(word), false, word, p, ws);
-        let zero = b.iconst(word, 0);
-        let isnil = b.cmp(ir::CmpOp::Eq, tab, zero);
-        let bad = b.func.new_block();
-        let ok = b.func.new_block();
-        b.term(Term::Br(isnil, bad, ok));
-        b.switch_to(bad);
-        let sig0 = ir::Sig { params: vec![word], results: vec![] };
-        let ctx = b.iconst(word, 0);
-        b.call("runtime.panicmem", &sig0, vec![ctx]);
-        let zs: Vec<ir::Value> = sig.results.iter().map(|&t| zero_of(&mut b, t)).collect();
-        b.term(Term::Ret(zs));
-        b.switch_to(ok);
+        nil_guard(&mut b, word, tab, &sig.results);
         let code = b.load(Mem::of(word), false, word, tab, (2 + idx as u32) * ws);
         let ctx = b.iconst(word, 0);
         let mut args = vec![ctx, data];
         args.extend((2..params.len()).map(|i| ir::Value(i as u32)));
         let r = b.call_indirect(&sig, code, args);
         b.term(Term::Ret(r));
-        self.declare("runtime.panicmem", &sig0);
+        self.declare("runtime.panicmem", &ir::Sig { params: vec![word], results: vec![] });
         self.module.funcs.push(f);
+    }
+}
+
+/// The address reached from `p` along embedded fields `path` (offset, and
+/// whether the field is a pointer to follow).
+fn follow_path(b: &mut Builder<'_>, word: Ty, mut p: ir::Value, path: &[(u64, bool)]) -> ir::Value {
+    for &(off, is_ptr) in path {
+        if off != 0 {
+            let o = b.iconst(word, off as i64);
+            p = b.bin(ir::BinOp::Add, p, o);
+        }
+        if is_ptr {
+            p = b.load(Mem::of(word), false, word, p, 0);
+        }
+    }
+    p
+}
+
+/// Panics with Go's nil dereference (and returns zeros) when `p` is 0.
+fn nil_guard(b: &mut Builder<'_>, word: Ty, p: ir::Value, results: &[Ty]) {
+    let zero = b.iconst(word, 0);
+    let isnil = b.cmp(ir::CmpOp::Eq, p, zero);
+    let bad = b.func.new_block();
+    let ok = b.func.new_block();
+    b.term(Term::Br(isnil, bad, ok));
+    b.switch_to(bad);
+    let ctx = b.iconst(word, 0);
+    b.call("runtime.panicmem", &ir::Sig { params: vec![word], results: vec![] }, vec![ctx]);
+    let zs: Vec<ir::Value> = results.iter().map(|&t| zero_of(b, t)).collect();
+    b.term(Term::Ret(zs));
+    b.switch_to(ok);
+}
+
+/// Appends to `args` the receiver of class `c` stored at `p + off`: its scalars,
+/// or the address of a fresh copy (the method may change its copy).
+fn load_receiver(b: &mut Builder<'_>, word: Ty, c: &crate::Class, p: ir::Value, off: u32, args: &mut Vec<ir::Value>) {
+    match c {
+        crate::Class::Scalars(s) => {
+            for s in s {
+                args.push(b.load(s.mem, s.signed, s.ty, p, off + s.off));
+            }
+        }
+        crate::Class::Mem { size, align } => {
+            let slot = b.func.new_slot(*size as u32, *align as u32);
+            let dst = b.slot_addr(word, slot);
+            let src = if off == 0 {
+                p
+            } else {
+                let o = b.iconst(word, i64::from(off));
+                b.bin(ir::BinOp::Add, p, o)
+            };
+            let n = b.iconst(word, *size as i64);
+            b.copy(dst, src, n);
+            args.push(dst);
+        }
     }
 }
 
