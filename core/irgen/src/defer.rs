@@ -8,21 +8,22 @@
 //! (`runtime.panicking` cleared) so the deferred code runs normally and can
 //! `recover`; `runtime.deferreturn` then decides whether the panic goes on.
 
+use crate::PANICKING_SYMBOL;
 use crate::expr::Gv;
 use crate::func::FnGen;
 use crate::types::Class;
-use crate::PANICKING_SYMBOL;
 use ir::{Builder, CmpOp, Mem, Term, Ty};
 use syntax::ast;
+use typeck::types::Builtin;
 
 impl FnGen<'_, '_> {
-    pub(crate) fn defer_stmt(&mut self, pos: u32, call: &ast::Expr) {
+    pub(crate) fn defer_stmt(&mut self, call: &ast::Expr) {
         let Some(head) = self.defer_head else { return };
         let ast::ExprKind::Call { fun, .. } = &call.unparen().kind else { return };
         if let Some(tv) = self.g.info.types.get(&self.g.node_expr(fun))
-            && matches!(tv.mode, typeck::info::ExprMode::Builtin(_) | typeck::info::ExprMode::TypeExpr)
+            && let typeck::info::ExprMode::Builtin(b) = tv.mode
         {
-            self.g.unsupported(pos, "deferring builtins and conversions");
+            self.defer_builtin(call, b, head);
             return;
         }
         let Some(p) = self.prepare_call(call) else { return };
@@ -80,7 +81,11 @@ impl FnGen<'_, '_> {
         let mut b = Builder::new(&mut f);
         let ctx = ir::Value(0);
         let mut args = Vec::new();
-        args.push(if p.indirect.is_some() { b.load(Mem::of(w), false, w, ctx, 3 * ws) } else { b.iconst(w, 0) });
+        args.push(if p.indirect.is_some() {
+            b.load(Mem::of(w), false, w, ctx, 3 * ws)
+        } else {
+            b.iconst(w, 0)
+        });
         for (i, (_, t, m)) in scalars.iter().enumerate() {
             args.push(b.load(*m, false, *t, ctx, (4 + i as u32) * ws));
         }
@@ -101,6 +106,87 @@ impl FnGen<'_, '_> {
             }
         }
         b.term(Term::Ret(vec![]));
+        self.g.module.funcs.push(f);
+    }
+
+    /// `defer builtin(args)`: the arguments are evaluated now and saved in the
+    /// record; the thunk makes the builtin call on the saved values (its lowering
+    /// reads them through `preset` instead of evaluating the argument
+    /// expressions again). A deferred `recover()` is not called by a deferred
+    /// function, so it recovers nothing and its thunk does nothing.
+    fn defer_builtin(&mut self, call: &ast::Expr, b: Builtin, head: ir::Var) {
+        let ast::ExprKind::Call { args, has_dots, .. } = &call.unparen().kind else { return };
+        for a in args {
+            self.hoist_calls(a);
+        }
+        let w = self.word();
+        let ws = self.g.target.word_size as u32;
+        // (argument, its value's scalars, whether the value is memory)
+        let mut saved: Vec<(&ast::Expr, Vec<Ty>, bool)> = Vec::new();
+        let mut scalars: Vec<ir::Var> = Vec::new();
+        if b != Builtin::Recover {
+            for a in args {
+                let tv = self.g.info.types.get(&self.g.node_expr(a));
+                if tv.is_none_or(|tv| tv.value.is_some() || tv.mode == typeck::info::ExprMode::Nil) {
+                    continue;
+                }
+                let t = self.type_of(a);
+                match self.expr(a) {
+                    Some(Gv::S(xs)) => {
+                        saved.push((a, xs.iter().map(|x| self.f.vars[x.index()]).collect(), false));
+                        scalars.extend(xs);
+                    }
+                    Some(Gv::M(addr)) => {
+                        let Some((size, _)) = self.g.size_align(t, a.pos) else { return };
+                        let h = self.alloc(size);
+                        let hx = self.tmp(h);
+                        let (d, s0) = (self.b().get(hx), self.b().get(addr));
+                        let n = self.iconst_word(size as i64);
+                        self.b().copy(d, s0, n);
+                        saved.push((a, vec![w], true));
+                        scalars.push(hx);
+                    }
+                    None => return,
+                }
+            }
+        }
+        let rec = self.alloc(u64::from(ws) * (2 + scalars.len() as u64));
+        let rx = self.tmp(rec);
+        self.g.lits += 1;
+        let thunk = format!("{}.deferwrap{}", self.f.name, self.g.lits);
+        let code = self.b().func_addr(w, &thunk);
+        let r = self.b().get(rx);
+        self.b().store(Mem::of(w), r, 0, code);
+        let h = self.b().get(head);
+        self.b().store(Mem::of(w), r, ws, h);
+        for (i, x) in scalars.iter().enumerate() {
+            let t = self.f.vars[x.index()];
+            let v = self.b().get(*x);
+            self.b().store(Mem::of(t), r, (2 + i as u32) * ws, v);
+        }
+        self.b().set(head, r);
+
+        // The thunk: its context is the record.
+        let sig = ir::Sig { params: vec![w], results: vec![] };
+        let mut fg = FnGen::new(self.g, ir::Func::new(&thunk, sig));
+        let mut slot = 2u32;
+        for (a, tys, mem) in saved {
+            let mut vars = Vec::new();
+            for t in tys {
+                let ctx = ir::Value(0);
+                let v = fg.b().load(Mem::of(t), false, t, ctx, slot * ws);
+                vars.push(fg.tmp(v));
+                slot += 1;
+            }
+            let gv = if mem { Gv::M(vars[0]) } else { Gv::S(vars) };
+            let id = fg.g.node_expr(a);
+            fg.preset.insert(id, gv);
+        }
+        if b != Builtin::Recover {
+            let t = fg.type_of(call);
+            let _ = fg.builtin(call, b, args, *has_dots, t);
+        }
+        let f = fg.finish();
         self.g.module.funcs.push(f);
     }
 

@@ -182,7 +182,12 @@ impl FnGen<'_, '_> {
     }
 
     /// A map index's operands: the map and the address of the key.
-    pub(crate) fn map_operands(&mut self, x: &ast::Expr, index: &ast::Expr, kt: TypeId) -> Option<(Var, Var)> {
+    pub(crate) fn map_operands(
+        &mut self,
+        x: &ast::Expr,
+        index: &ast::Expr,
+        kt: TypeId,
+    ) -> Option<(Var, Var)> {
         let m = self.expr(x)?;
         let Gv::S(mv) = m else { return None };
         let k = self.expr_as(index, kt)?;
@@ -236,7 +241,12 @@ impl FnGen<'_, '_> {
         let e = e.unparen();
         match &e.kind {
             ExprKind::Name(_) => {
-                let o = *self.g.info.uses.get(&self.g.node_expr(e)).or_else(|| self.g.info.defs.get(&self.g.node_expr(e)))?;
+                let o = *self
+                    .g
+                    .info
+                    .uses
+                    .get(&self.g.node_expr(e))
+                    .or_else(|| self.g.info.defs.get(&self.g.node_expr(e)))?;
                 if let Some(l) = self.locals.get(&o).cloned() {
                     return Some((
                         match l {
@@ -514,6 +524,9 @@ impl FnGen<'_, '_> {
 
     pub(crate) fn expr(&mut self, e: &ast::Expr) -> Option<Gv> {
         let id = self.g.node_expr(e);
+        if let Some(v) = self.preset.get(&id) {
+            return Some(v.clone());
+        }
         let tv = self.g.info.types.get(&id).cloned();
         if let Some(tv) = &tv
             && let Some(v) = &tv.value
@@ -576,7 +589,9 @@ impl FnGen<'_, '_> {
                     }
                     // A field of a value that is not addressable (a call's result):
                     // evaluate it into memory first.
-                    if !self.addressable(x) && !matches!(self.g.w.ty(self.g.under(self.type_of(x))), Type::Pointer(_)) {
+                    if !self.addressable(x)
+                        && !matches!(self.g.w.ty(self.g.under(self.type_of(x))), Type::Pointer(_))
+                    {
                         let xt = self.type_of(x);
                         let v = self.expr(x)?;
                         let Gv::M(a) = v else { return None };
@@ -1373,31 +1388,37 @@ impl FnGen<'_, '_> {
             self.hoist_calls(a);
         }
         let func_obj = |fg: &Self, e: &ast::Expr| {
-            fg.g.info.uses.get(&fg.g.node_expr(e)).copied().filter(|&o| matches!(fg.g.w.obj(o).kind, ObjKind::Func { .. }))
+            fg.g.info
+                .uses
+                .get(&fg.g.node_expr(e))
+                .copied()
+                .filter(|&o| matches!(fg.g.w.obj(o).kind, ObjKind::Func { .. }))
         };
         let (callee, sig_ty): (Callee, TypeId) = match &fun_u.kind {
             ExprKind::Name(_) if func_obj(self, fun_u).is_some() => {
                 let o = func_obj(self, fun_u)?;
                 (Callee::Sym(self.g.func_symbol(o)), self.g.w.obj(o).ty)
             }
-            ExprKind::Selector { x, sel } => match self.g.info.selections.get(&self.g.node_expr(fun_u)).cloned() {
-                Some(s) if s.kind == SelectionKind::MethodVal => {
-                    // The receiver is evaluated before the arguments.
-                    let mt = self.g.w.obj(s.obj).ty;
-                    match self.method_receiver(x, &s, e.pos)? {
-                        Recv::Iface(v, idx) => (Callee::IfaceVal(v, idx), mt),
-                        Recv::Concrete(sym, v) => (Callee::SymRecv(sym, v), mt),
+            ExprKind::Selector { x, sel } => {
+                match self.g.info.selections.get(&self.g.node_expr(fun_u)).cloned() {
+                    Some(s) if s.kind == SelectionKind::MethodVal => {
+                        // The receiver is evaluated before the arguments.
+                        let mt = self.g.w.obj(s.obj).ty;
+                        match self.method_receiver(x, &s, e.pos)? {
+                            Recv::Iface(v, idx) => (Callee::IfaceVal(v, idx), mt),
+                            Recv::Concrete(sym, v) => (Callee::SymRecv(sym, v), mt),
+                        }
                     }
+                    // A field holding a function, or a method expression.
+                    Some(_) => (Callee::Value, self.type_of(fun_u)),
+                    None => match self.g.info.uses.get(&self.g.node_name(sel)).copied() {
+                        Some(o) if matches!(self.g.w.obj(o).kind, ObjKind::Func { .. }) => {
+                            (Callee::Sym(self.g.func_symbol(o)), self.g.w.obj(o).ty)
+                        }
+                        _ => (Callee::Value, self.type_of(fun_u)),
+                    },
                 }
-                // A field holding a function, or a method expression.
-                Some(_) => (Callee::Value, self.type_of(fun_u)),
-                None => match self.g.info.uses.get(&self.g.node_name(sel)).copied() {
-                    Some(o) if matches!(self.g.w.obj(o).kind, ObjKind::Func { .. }) => {
-                        (Callee::Sym(self.g.func_symbol(o)), self.g.w.obj(o).ty)
-                    }
-                    _ => (Callee::Value, self.type_of(fun_u)),
-                },
-            },
+            }
             _ => (Callee::Value, self.type_of(fun_u)),
         };
         let Type::Signature(sig) = self.g.w.ty(self.g.under(sig_ty)).clone() else { return None };
@@ -1416,10 +1437,13 @@ impl FnGen<'_, '_> {
                 let w = self.word();
                 let c = self.get1(&fv);
                 let code = self.b().load(Mem::of(w), false, w, c, 0);
-                target = Some((self.tmp(code), match fv {
-                    Gv::S(v) => v[0],
-                    Gv::M(a) => a,
-                }));
+                target = Some((
+                    self.tmp(code),
+                    match fv {
+                        Gv::S(v) => v[0],
+                        Gv::M(a) => a,
+                    },
+                ));
             }
             Callee::IfaceVal(rv, idx) => {
                 let (f, data) = self.iface_fn(rv, *idx);
@@ -1457,7 +1481,11 @@ impl FnGen<'_, '_> {
                 }
                 let n = self.iconst_word(rest.len() as i64);
                 let nx = self.tmp(n);
-                vals.push(if rest.is_empty() { self.zero_value(st, e.pos)? } else { Gv::S(vec![px, nx, nx]) });
+                vals.push(if rest.is_empty() {
+                    self.zero_value(st, e.pos)?
+                } else {
+                    Gv::S(vec![px, nx, nx])
+                });
             }
         } else {
             let fixed = if sig.variadic && !has_dots { ptypes.len() - 1 } else { ptypes.len() };
@@ -1486,7 +1514,9 @@ impl FnGen<'_, '_> {
             }
         }
         Some(match callee {
-            Callee::Sym(sym) | Callee::SymRecv(sym, _) => Prepared { sym: Some(sym), indirect: None, abi, vals },
+            Callee::Sym(sym) | Callee::SymRecv(sym, _) => {
+                Prepared { sym: Some(sym), indirect: None, abi, vals }
+            }
             _ => Prepared { sym: None, indirect: Some(target?), abi, vals },
         })
     }
@@ -1495,7 +1525,12 @@ impl FnGen<'_, '_> {
     /// value and the method's index in it, or the method's symbol and the value
     /// it takes (`&x` for a pointer method, `*x` for a value method, through
     /// embedded fields for promoted methods).
-    pub(crate) fn method_receiver(&mut self, x: &ast::Expr, s: &typeck::info::Selection, pos: u32) -> Option<Recv> {
+    pub(crate) fn method_receiver(
+        &mut self,
+        x: &ast::Expr,
+        s: &typeck::info::Selection,
+        pos: u32,
+    ) -> Option<Recv> {
         let iface_idx = |fg: &Self, it: TypeId| {
             let key = fg.g.method_key(s.obj);
             fg.g.iface_methods(it).iter().position(|m| m.0 == key)
@@ -1655,10 +1690,16 @@ impl FnGen<'_, '_> {
         self.g.lits += 1;
         let sym = format!("{}.func{}", self.f.name, self.g.lits);
         let abi = self.g.fn_abi(t, e.pos)?;
-        let params: Vec<Option<typeck::types::ObjId>> =
-            ty.params.iter().map(|p| p.name.as_ref().and_then(|n| self.g.info.defs.get(&self.g.node_name(n)).copied())).collect();
-        let results: Vec<Option<typeck::types::ObjId>> =
-            ty.results.iter().map(|p| p.name.as_ref().and_then(|n| self.g.info.defs.get(&self.g.node_name(n)).copied())).collect();
+        let params: Vec<Option<typeck::types::ObjId>> = ty
+            .params
+            .iter()
+            .map(|p| p.name.as_ref().and_then(|n| self.g.info.defs.get(&self.g.node_name(n)).copied()))
+            .collect();
+        let results: Vec<Option<typeck::types::ObjId>> = ty
+            .results
+            .iter()
+            .map(|p| p.name.as_ref().and_then(|n| self.g.info.defs.get(&self.g.node_name(n)).copied()))
+            .collect();
         let func = self.g.function(&sym, abi, &params, &results, body, &caps)?;
         self.g.module.funcs.push(func);
         let ws = self.g.target.word_size;
@@ -1690,10 +1731,13 @@ impl FnGen<'_, '_> {
         let w = self.word();
         let (mut addr, mut cur) = if let Type::Pointer(p) = self.g.w.ty(self.g.under(xt)).clone() {
             let v = self.expr(x)?;
-            (match v {
-                Gv::S(v) => v[0],
-                Gv::M(a) => a,
-            }, p)
+            (
+                match v {
+                    Gv::S(v) => v[0],
+                    Gv::M(a) => a,
+                },
+                p,
+            )
         } else if self.addressable(x) {
             let (p, _) = self.place(x)?;
             let Place::Mem(a, off) = p else { return None };
@@ -1733,7 +1777,13 @@ impl FnGen<'_, '_> {
         Some((addr, cur))
     }
 
-    fn emit_call(&mut self, sym: &str, abi: &crate::types::FnAbi, vals: Vec<Gv>, pos: u32) -> Option<Vec<Gv>> {
+    fn emit_call(
+        &mut self,
+        sym: &str,
+        abi: &crate::types::FnAbi,
+        vals: Vec<Gv>,
+        pos: u32,
+    ) -> Option<Vec<Gv>> {
         // Host imports and runtime intrinsics.
         let local = sym.rsplit('.').next().unwrap_or(sym).to_string();
         if sym.starts_with("runtime.") && self.g.path == "runtime" {
@@ -1894,7 +1944,8 @@ impl FnGen<'_, '_> {
             let x = self.get1(v);
             let pointer = matches!(self.g.w.ty(self.g.under(*t)), Type::Pointer(_))
                 || self.g.basic(*t) == Some(K::UnsafePointer);
-            let x = if pointer && self.f.ty(x) == Ty::I64 { self.b().conv(ConvOp::Wrap, Ty::I32, x) } else { x };
+            let x =
+                if pointer && self.f.ty(x) == Ty::I64 { self.b().conv(ConvOp::Wrap, Ty::I32, x) } else { x };
             params.push(self.f.ty(x));
             args.push(x);
         }
@@ -1914,11 +1965,7 @@ impl FnGen<'_, '_> {
             return;
         }
         self.g.declared.insert(sym.to_string(), sig.clone());
-        self.g.module.decls.push(ir::Decl {
-            name: sym.into(),
-            sig: sig.clone(),
-            import: Some(imp.clone()),
-        });
+        self.g.module.decls.push(ir::Decl { name: sym.into(), sig: sig.clone(), import: Some(imp.clone()) });
     }
 
     fn conversion(&mut self, x: &ast::Expr, t: TypeId, pos: u32) -> Option<Gv> {
@@ -2024,7 +2071,14 @@ impl FnGen<'_, '_> {
         Some(Gv::S(vec![self.tmp(r)]))
     }
 
-    fn builtin(&mut self, e: &ast::Expr, b: Builtin, args: &[ast::Expr], has_dots: bool, t: TypeId) -> Option<Vec<Gv>> {
+    pub(crate) fn builtin(
+        &mut self,
+        e: &ast::Expr,
+        b: Builtin,
+        args: &[ast::Expr],
+        has_dots: bool,
+        t: TypeId,
+    ) -> Option<Vec<Gv>> {
         for a in args {
             self.hoist_calls(a);
         }
@@ -2218,7 +2272,8 @@ impl FnGen<'_, '_> {
                 let Gv::S(d) = self.expr(&args[0])? else { return None };
                 let Gv::S(s) = self.expr(&args[1])? else { return None };
                 let esv = self.iconst_word(es as i64);
-                let vals = vec![esv, self.b().get(d[0]), self.b().get(d[1]), self.b().get(s[0]), self.b().get(s[1])];
+                let vals =
+                    vec![esv, self.b().get(d[0]), self.b().get(d[1]), self.b().get(s[0]), self.b().get(s[1])];
                 let r = self.runtime_call("slicecopy", vals, &[w, w, w, w, w]);
                 let rx = r.iter().map(|&v| self.tmp(v)).collect();
                 Some(vec![Gv::S(rx)])

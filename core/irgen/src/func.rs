@@ -40,6 +40,39 @@ pub(crate) struct FnGen<'g, 'a> {
     pub(crate) defer_head: Option<Var>,
     /// Results of calls made ahead of their statement (see order.rs).
     pub(crate) hoisted: HashMap<typeck::info::NodeId, Vec<Gv>>,
+    /// Values of expressions evaluated elsewhere (a deferred builtin's
+    /// arguments, saved at the `defer`); `expr` returns them as they are.
+    pub(crate) preset: HashMap<typeck::info::NodeId, Gv>,
+}
+
+impl<'g, 'a> FnGen<'g, 'a> {
+    /// A generator for `f`, positioned at its entry block, with a fresh exit block.
+    pub(crate) fn new(g: &'g mut Gen<'a>, mut f: ir::Func) -> Self {
+        let exit = f.new_block();
+        FnGen {
+            g,
+            f,
+            cur: Block(0),
+            locals: HashMap::new(),
+            results: Vec::new(),
+            exit,
+            loops: Vec::new(),
+            labels: HashMap::new(),
+            addr_taken: HashSet::new(),
+            pending_label: None,
+            defer_head: None,
+            hoisted: HashMap::new(),
+            preset: HashMap::new(),
+        }
+    }
+
+    /// Ends a function without results: falls through to the exit block, which returns.
+    pub(crate) fn finish(mut self) -> ir::Func {
+        self.term(Term::Jump(self.exit));
+        self.cur = self.exit;
+        self.term(Term::Ret(vec![]));
+        self.f
+    }
 }
 
 impl<'a> Gen<'a> {
@@ -85,22 +118,7 @@ impl<'a> Gen<'a> {
         body: &ast::Block,
         captures: &[ObjId],
     ) -> Option<ir::Func> {
-        let mut f = ir::Func::new(sym, abi.sig.clone());
-        let exit = f.new_block();
-        let mut fg = FnGen {
-            g: self,
-            f,
-            cur: Block(0),
-            locals: HashMap::new(),
-            results: Vec::new(),
-            exit,
-            loops: Vec::new(),
-            labels: HashMap::new(),
-            addr_taken: HashSet::new(),
-            pending_label: None,
-            defer_head: None,
-            hoisted: HashMap::new(),
-        };
+        let mut fg = FnGen::new(self, ir::Func::new(sym, abi.sig.clone()));
         if crate::defer::has_defer(body) {
             let w = fg.word();
             let x = fg.f.new_var(w);
@@ -172,6 +190,7 @@ impl<'a> Gen<'a> {
             fg.results.push((*t, l));
         }
         fg.block(body);
+        let exit = fg.exit;
         fg.term(Term::Jump(exit));
         // The exit path: run the deferred calls, copy out the results.
         fg.cur = exit;
@@ -207,7 +226,8 @@ impl<'a> Gen<'a> {
     fn bodyless(&mut self, name: &str, pos: u32) {
         // Calls go to the import, the linkname target or the intrinsic; nothing to
         // emit here.
-        if self.wasm_imports.contains_key(name) || self.linknames.contains_key(name) || self.path == "runtime" {
+        if self.wasm_imports.contains_key(name) || self.linknames.contains_key(name) || self.path == "runtime"
+        {
             return;
         }
         self.unsupported(pos, "functions without bodies (assembly)");
@@ -216,7 +236,10 @@ impl<'a> Gen<'a> {
     /// A `//go:wasmexport` function: a wrapper with the exact Wasm signature.
     fn export_wrapper(&mut self, sym: &str, export: &str, abi: &FnAbi, _pos: u32) {
         let params: Vec<Ty> = abi.sig.params[1..].to_vec();
-        let mut f = ir::Func::new(&format!("{sym}·wasmexport"), ir::Sig { params: params.clone(), results: abi.sig.results.clone() });
+        let mut f = ir::Func::new(
+            &format!("{sym}·wasmexport"),
+            ir::Sig { params: params.clone(), results: abi.sig.results.clone() },
+        );
         f.export = Some(export.into());
         let mut b = Builder::new(&mut f);
         let ctx = b.iconst(self.word, 0);
@@ -245,28 +268,17 @@ impl<'a> Gen<'a> {
 
     /// The package's init function: variable initializers in order, then each
     /// `func init`.
-    pub(crate) fn init_func(&mut self, inits: &[(u32, &ast::VarDecl)], init_funcs: &[String]) {
+    pub(crate) fn init_func(&mut self, inits: &[(u32, &ast::VarDecl, Option<usize>)], init_funcs: &[String]) {
         let name = crate::init_symbol(&self.path);
-        let abi = FnAbi { sig: ir::Sig { params: vec![self.word], results: vec![] }, params: vec![], results: vec![] };
-        let mut f = ir::Func::new(&name, abi.sig.clone());
-        let exit = f.new_block();
-        let mut fg = FnGen {
-            g: self,
-            f,
-            cur: Block(0),
-            locals: HashMap::new(),
-            results: Vec::new(),
-            exit,
-            loops: Vec::new(),
-            labels: HashMap::new(),
-            addr_taken: HashSet::new(),
-            pending_label: None,
-            defer_head: None,
-            hoisted: HashMap::new(),
+        let abi = FnAbi {
+            sig: ir::Sig { params: vec![self.word], results: vec![] },
+            params: vec![],
+            results: vec![],
         };
-        for &(file, vd) in inits {
+        let mut fg = FnGen::new(self, ir::Func::new(&name, abi.sig.clone()));
+        for &(file, vd, only) in inits {
             fg.g.file = file;
-            fg.global_init(vd);
+            fg.global_init(vd, only);
         }
         for name in init_funcs {
             let sig = ir::Sig { params: vec![fg.g.word], results: vec![] };
@@ -274,10 +286,7 @@ impl<'a> Gen<'a> {
             fg.b().call(name, &sig, vec![ctx]);
             fg.panic_check();
         }
-        fg.term(Term::Jump(exit));
-        fg.cur = exit;
-        fg.term(Term::Ret(vec![]));
-        let f = fg.f;
+        let f = fg.finish();
         self.module.funcs.push(f);
     }
 }
@@ -478,7 +487,9 @@ impl FnGen<'_, '_> {
                 self.term_to(Term::Jump(head), done);
             }
             StmtKind::Range { lhs, def, x, body, .. } => self.range_stmt(s.pos, lhs.as_ref(), *def, x, body),
-            StmtKind::Switch { init, tag, body, .. } => self.switch_stmt(s.pos, init.as_deref(), tag.as_ref(), body),
+            StmtKind::Switch { init, tag, body, .. } => {
+                self.switch_stmt(s.pos, init.as_deref(), tag.as_ref(), body)
+            }
             StmtKind::Branch { tok, label } => self.branch(s.pos, *tok, label.as_ref()),
             StmtKind::Labeled { label, stmt } => {
                 let b = self.label_block(&label.value);
@@ -491,7 +502,7 @@ impl FnGen<'_, '_> {
                 if *tok == Token::Go {
                     self.g.unsupported(s.pos, "go statements");
                 } else {
-                    self.defer_stmt(s.pos, call);
+                    self.defer_stmt(call);
                 }
             }
             StmtKind::Send { .. } => self.g.unsupported(s.pos, "channel sends"),
@@ -519,7 +530,8 @@ impl FnGen<'_, '_> {
             }
             Token::Break | Token::Continue => {
                 let target = self.loops.iter().rev().find(|t| {
-                    (want.is_none() || t.label.as_deref() == want) && (tok == Token::Break || t.cont.is_some())
+                    (want.is_none() || t.label.as_deref() == want)
+                        && (tok == Token::Break || t.cont.is_some())
                 });
                 let Some(t) = target else { return };
                 let b = if tok == Token::Break { t.brk } else { t.cont.unwrap_or(t.brk) };
@@ -527,7 +539,8 @@ impl FnGen<'_, '_> {
             }
             Token::Fallthrough => {
                 // Handled by the switch lowering, which knows the next clause.
-                if let Some(t) = self.loops.iter().rev().find(|t| t.label.as_deref() == Some("·fallthrough")) {
+                if let Some(t) = self.loops.iter().rev().find(|t| t.label.as_deref() == Some("·fallthrough"))
+                {
                     let b = t.brk;
                     self.term(Term::Jump(b));
                 } else {
@@ -609,20 +622,28 @@ impl FnGen<'_, '_> {
         }
     }
 
-    fn global_init(&mut self, vd: &ast::VarDecl) {
+    /// Initializes the package variables of `vd` (only name `only` when each name
+    /// has its own initializer and they are initialized separately).
+    fn global_init(&mut self, vd: &ast::VarDecl, only: Option<usize>) {
         let Some(values) = &vd.values else { return };
         let exprs = values.unpack_list();
         // Initializers made of constants and literals become the variables' data.
         let mut is_static = vec![false; vd.names.len()];
         if exprs.len() == vd.names.len() {
             for (i, (n, e)) in vd.names.iter().zip(&exprs).enumerate() {
+                if only.is_some_and(|j| j != i) {
+                    // Another item initializes it.
+                    is_static[i] = true;
+                    continue;
+                }
                 let Some(&o) = self.g.info.defs.get(&self.g.node_name(n)) else { continue };
                 if n.value != "_" {
                     let sym = format!("{}.{}", self.g.path, n.value);
                     let t = self.g.w.obj(o).ty;
                     // -X's value replaces a constant initializer; one that runs
                     // code overwrites it, as in Go.
-                    let xdef = self.g.has_xdef(&sym) && self.g.basic(t) == Some(typeck::types::BasicKind::String);
+                    let xdef =
+                        self.g.has_xdef(&sym) && self.g.basic(t) == Some(typeck::types::BasicKind::String);
                     is_static[i] = self.g.static_init(&sym, e, t);
                     if is_static[i] && xdef {
                         self.g.apply_xdef(&sym, t, n.pos);
@@ -919,7 +940,9 @@ impl FnGen<'_, '_> {
         self.loops.pop();
         self.term_to(Term::Jump(post_b), post_b);
         let i = self.b().get(idx);
-        let step = if matches!(kind, Kind::Str) { self.b().get(next) } else {
+        let step = if matches!(kind, Kind::Str) {
+            self.b().get(next)
+        } else {
             let one = self.iconst_word(1);
             self.b().bin(ir::BinOp::Add, i, one)
         };
@@ -1008,7 +1031,9 @@ impl FnGen<'_, '_> {
     /// lives on the heap (a closure or pointer may hold it) moves to a new cell
     /// holding its current value.
     fn fresh_loop_vars(&mut self, init: Option<&ast::Stmt>) {
-        let Some(ast::Stmt { kind: StmtKind::Assign { op: Some(Op::Def), lhs, .. }, .. }) = init else { return };
+        let Some(ast::Stmt { kind: StmtKind::Assign { op: Some(Op::Def), lhs, .. }, .. }) = init else {
+            return;
+        };
         for e in lhs.unpack_list() {
             let Some(&o) = self.g.info.defs.get(&self.g.node_expr(e)) else { continue };
             if !self.addr_taken.contains(&o) {
@@ -1032,7 +1057,13 @@ impl FnGen<'_, '_> {
         Some(self.g.w.obj(*o).ty)
     }
 
-    fn switch_stmt(&mut self, pos: u32, init: Option<&ast::Stmt>, tag: Option<&ast::Expr>, body: &[ast::CaseClause]) {
+    fn switch_stmt(
+        &mut self,
+        pos: u32,
+        init: Option<&ast::Stmt>,
+        tag: Option<&ast::Expr>,
+        body: &[ast::CaseClause],
+    ) {
         let label = self.pending_label.take();
         if let Some(i) = init {
             self.stmt(i);
@@ -1221,7 +1252,9 @@ impl FnGen<'_, '_> {
                     self.walk_expr(a);
                 }
             }
-            ExprKind::Paren(x) | ExprKind::Selector { x, .. } | ExprKind::Assert { x, .. } => self.walk_expr(x),
+            ExprKind::Paren(x) | ExprKind::Selector { x, .. } | ExprKind::Assert { x, .. } => {
+                self.walk_expr(x)
+            }
             ExprKind::Index { x, index } => {
                 self.walk_expr(x);
                 self.walk_expr(index);

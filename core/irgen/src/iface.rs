@@ -31,7 +31,13 @@ impl FnGen<'_, '_> {
     }
 
     /// A runtime call with explicit result types; the results in variables.
-    pub(crate) fn rt_call(&mut self, sym: &str, vals: Vec<ir::Value>, results: &[Ty], check: bool) -> Vec<Var> {
+    pub(crate) fn rt_call(
+        &mut self,
+        sym: &str,
+        vals: Vec<ir::Value>,
+        results: &[Ty],
+        check: bool,
+    ) -> Vec<Var> {
         let w = self.word();
         let mut params = vec![w];
         params.extend(vals.iter().map(|&v| self.f.ty(v)));
@@ -187,9 +193,13 @@ impl FnGen<'_, '_> {
             for c in &list {
                 let next = self.f.new_block();
                 let tv = self.b().get(typ);
-                let is_nil = self.g.info.types.get(&self.g.node_expr(c)).is_some_and(|tv| {
-                    tv.mode == typeck::info::ExprMode::Nil
-                }) || self.g.basic(self.type_of(c)) == Some(typeck::types::BasicKind::UntypedNil)
+                let is_nil = self
+                    .g
+                    .info
+                    .types
+                    .get(&self.g.node_expr(c))
+                    .is_some_and(|tv| tv.mode == typeck::info::ExprMode::Nil)
+                    || self.g.basic(self.type_of(c)) == Some(typeck::types::BasicKind::UntypedNil)
                     || self
                         .g
                         .info
@@ -285,12 +295,13 @@ impl FnGen<'_, '_> {
             abi.sig.params.drain(1..1 + n);
         }
         abi.sig.params.insert(1, w);
-        abi.params.insert(0, (TypeId::UNSAFE_POINTER, Class::Scalars(vec![crate::types::Scalar {
-            ty: w,
-            mem: Mem::of(w),
-            signed: false,
-            off: 0,
-        }])));
+        abi.params.insert(
+            0,
+            (
+                TypeId::UNSAFE_POINTER,
+                Class::Scalars(vec![crate::types::Scalar { ty: w, mem: Mem::of(w), signed: false, off: 0 }]),
+            ),
+        );
         Some(abi)
     }
 }

@@ -17,8 +17,8 @@
 //! * Bodyless functions are the runtime's intrinsics (`memmove`, `memgrow`, …), host
 //!   imports (`//go:wasmimport`), or other symbols (`//go:linkname`).
 
-mod expr;
 mod defer;
+mod expr;
 mod func;
 mod iface;
 mod order;
@@ -73,7 +73,13 @@ pub fn init_symbol(pkg_path: &str) -> String {
 /// The data symbol holding the panic flag the generated code tests after calls.
 pub const PANICKING_SYMBOL: &str = "runtime.panicking";
 
-pub fn generate(w: &World, pkg: PkgId, files: &[GenFile<'_>], info: &Info, target: &Target) -> (ir::Module, Vec<Diag>) {
+pub fn generate(
+    w: &World,
+    pkg: PkgId,
+    files: &[GenFile<'_>],
+    info: &Info,
+    target: &Target,
+) -> (ir::Module, Vec<Diag>) {
     let word = if target.word_size == 8 { ir::Ty::I64 } else { ir::Ty::I32 };
     let mut g = Gen {
         w,
@@ -141,7 +147,9 @@ impl Gen<'_> {
         for f in files {
             self.read_directives(f.ast);
         }
-        let mut inits: Vec<(u32, &ast::VarDecl)> = Vec::new();
+        // Variable initializers, ranked by the type checker's initialization order.
+        let rank: HashMap<_, usize> = self.info.init_order.iter().enumerate().map(|(i, &o)| (o, i)).collect();
+        let mut inits: Vec<(usize, u32, &ast::VarDecl, Option<usize>)> = Vec::new();
         let mut init_funcs: Vec<String> = Vec::new();
         for f in files {
             self.file = f.id;
@@ -158,14 +166,26 @@ impl Gen<'_> {
                     }
                     ast::Decl::Var(vd) => {
                         self.global_vars(vd);
-                        if vd.values.is_some() {
-                            inits.push((f.id, vd));
+                        let Some(values) = &vd.values else { continue };
+                        // Each name with its own initializer is an item; one
+                        // multi-value initializer is one item.
+                        let own = values.unpack_list().len() == vd.names.len();
+                        for (i, n) in vd.names.iter().enumerate() {
+                            let rank =
+                                self.info.defs.get(&self.node_name(n)).and_then(|o| rank.get(o)).copied();
+                            inits.push((rank.unwrap_or(usize::MAX), f.id, vd, own.then_some(i)));
+                            if !own {
+                                break;
+                            }
                         }
                     }
                     ast::Decl::Const(_) | ast::Decl::Type(_) | ast::Decl::Import(_) => {}
                 }
             }
         }
+        inits.sort_by_key(|i| i.0);
+        let inits: Vec<(u32, &ast::VarDecl, Option<usize>)> =
+            inits.into_iter().map(|(_, f, vd, i)| (f, vd, i)).collect();
         self.init_func(&inits, &init_funcs);
         self.iface_wrappers();
     }
@@ -221,7 +241,11 @@ impl Gen<'_> {
                 typeck::types::Type::Named(n) => self.w.obj(n.obj).name.clone(),
                 _ => "?".into(),
             };
-            return if ptr { format!("{pkg}.(*{tname}).{}", obj.name) } else { format!("{pkg}.{tname}.{}", obj.name) };
+            return if ptr {
+                format!("{pkg}.(*{tname}).{}", obj.name)
+            } else {
+                format!("{pkg}.{tname}.{}", obj.name)
+            };
         }
         format!("{pkg}.{}", obj.name)
     }
@@ -278,7 +302,8 @@ impl Gen<'_> {
     /// As in Go, only string variables can be set; an initializer that runs code
     /// overwrites the value when the package initializes.
     pub(crate) fn apply_xdef(&mut self, sym: &str, t: TypeId, pos: u32) {
-        let Some(value) = self.target.xdefs.iter().rev().find(|(k, _)| k == sym).map(|(_, v)| v.clone()) else {
+        let Some(value) = self.target.xdefs.iter().rev().find(|(k, _)| k == sym).map(|(_, v)| v.clone())
+        else {
             return;
         };
         if self.basic(t) != Some(typeck::types::BasicKind::String) {
@@ -297,7 +322,12 @@ impl Gen<'_> {
         let mut relocs = Vec::new();
         if !value.is_empty() {
             let target = self.string_data(value.as_bytes());
-            relocs.push(ir::Reloc { off: 0, kind: ir::RelocKind::Addr { width: ws as u8 }, target, addend: 0 });
+            relocs.push(ir::Reloc {
+                off: 0,
+                kind: ir::RelocKind::Addr { width: ws as u8 },
+                target,
+                addend: 0,
+            });
         }
         if let Some(d) = self.module.data.iter_mut().find(|d| d.name == sym) {
             d.init = init;

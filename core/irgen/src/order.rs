@@ -13,6 +13,9 @@ impl FnGen<'_, '_> {
     /// (the right operand of `&&` and `||`, function literals); evaluating `e`
     /// later uses their results.
     pub(crate) fn hoist_calls(&mut self, e: &ast::Expr) {
+        if !self.preset.is_empty() && self.preset.contains_key(&self.g.node_expr(e)) {
+            return;
+        }
         match &e.kind {
             ExprKind::Call { fun, args, .. } => {
                 let mode = self.g.info.types.get(&self.g.node_expr(fun)).map(|tv| tv.mode);
@@ -30,8 +33,11 @@ impl FnGen<'_, '_> {
                     self.hoisted.insert(id, r);
                 }
             }
-            ExprKind::Paren(x) | ExprKind::Selector { x, .. } | ExprKind::Assert { x, .. } => self.hoist_calls(x),
-            ExprKind::Operation { op: Op::AndAnd | Op::OrOr, x, .. } | ExprKind::Operation { x, y: None, .. } => {
+            ExprKind::Paren(x) | ExprKind::Selector { x, .. } | ExprKind::Assert { x, .. } => {
+                self.hoist_calls(x)
+            }
+            ExprKind::Operation { op: Op::AndAnd | Op::OrOr, x, .. }
+            | ExprKind::Operation { x, y: None, .. } => {
                 self.hoist_calls(x);
             }
             ExprKind::Operation { x, y: Some(y), .. } => {

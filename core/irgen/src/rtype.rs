@@ -222,13 +222,22 @@ impl Gen<'_> {
                         let key = self.method_key(m);
                         names_here.push(self.w.obj(m).name.clone());
                         let in_set = !ptr_recv || addressable;
-                        found.push((key.clone(), MethodEntry { key, func: m, path: path.clone(), via_iface: None }, in_set));
+                        found.push((
+                            key.clone(),
+                            MethodEntry { key, func: m, path: path.clone(), via_iface: None },
+                            in_set,
+                        ));
                     }
                 }
                 if self.is_iface_type(ty) {
                     for (i, (key, m)) in self.iface_methods(ty).into_iter().enumerate() {
                         names_here.push(self.w.obj(m).name.clone());
-                        let e = MethodEntry { key: key.clone(), func: m, path: path.clone(), via_iface: Some((ty, i)) };
+                        let e = MethodEntry {
+                            key: key.clone(),
+                            func: m,
+                            path: path.clone(),
+                            via_iface: Some((ty, i)),
+                        };
                         found.push((key, e, true));
                     }
                     continue;
@@ -271,8 +280,10 @@ impl Gen<'_> {
 
     /// Whether an interface holds a value of type `t` in its data word directly.
     pub(crate) fn is_direct_iface(&self, t: TypeId) -> bool {
-        matches!(self.w.ty(self.under(t)), Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Signature(_))
-            || self.basic(t) == Some(K::UnsafePointer)
+        matches!(
+            self.w.ty(self.under(t)),
+            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Signature(_)
+        ) || self.basic(t) == Some(K::UnsafePointer)
     }
 
     /// The symbol of the function an interface calls for `entry` of type `t`'s
@@ -306,7 +317,9 @@ impl Gen<'_> {
         let s = self.type_string(t);
         let str_sym = self.string_data(s.as_bytes());
         let mut init = vec![0u8; DESC_WORDS * ws];
-        let put = |init: &mut Vec<u8>, off: usize, v: u64| init[off..off + ws].copy_from_slice(&v.to_le_bytes()[..ws]);
+        let put = |init: &mut Vec<u8>, off: usize, v: u64| {
+            init[off..off + ws].copy_from_slice(&v.to_le_bytes()[..ws])
+        };
         put(&mut init, 0, size);
         init[ws] = kind_of(self, t);
         init[ws + 1] = align as u8;
@@ -345,7 +358,8 @@ impl Gen<'_> {
                         put(&mut finit, base + ws, o.name.len() as u64);
                         frelocs.push(addr(base + 2 * ws, self.type_descriptor(o.ty, pos)?));
                         put(&mut finit, base + 3 * ws, off);
-                        let embedded = matches!(o.kind, ObjKind::Var(typeck::types::VarKind::Field { embedded: true }));
+                        let embedded =
+                            matches!(o.kind, ObjKind::Var(typeck::types::VarKind::Field { embedded: true }));
                         finit[base + 4 * ws] = u8::from(embedded);
                     }
                     let fsym = format!("type:.fields.{}", &name["type:".len()..]);
@@ -436,7 +450,12 @@ impl Gen<'_> {
         let have = self.method_set(t);
         let mut relocs = vec![
             ir::Reloc { off: 0, kind: ir::RelocKind::Addr { width: ws as u8 }, target: isym, addend: 0 },
-            ir::Reloc { off: ws as u32, kind: ir::RelocKind::Addr { width: ws as u8 }, target: tsym, addend: 0 },
+            ir::Reloc {
+                off: ws as u32,
+                kind: ir::RelocKind::Addr { width: ws as u8 },
+                target: tsym,
+                addend: 0,
+            },
         ];
         for (i, (key, _)) in want.iter().enumerate() {
             let Some(e) = have.iter().find(|e| e.key == *key) else {
@@ -653,7 +672,14 @@ fn nil_guard(b: &mut Builder<'_>, word: Ty, p: ir::Value, results: &[Ty]) {
 
 /// Appends to `args` the receiver of class `c` stored at `p + off`: its scalars,
 /// or the address of a fresh copy (the method may change its copy).
-fn load_receiver(b: &mut Builder<'_>, word: Ty, c: &crate::Class, p: ir::Value, off: u32, args: &mut Vec<ir::Value>) {
+fn load_receiver(
+    b: &mut Builder<'_>,
+    word: Ty,
+    c: &crate::Class,
+    p: ir::Value,
+    off: u32,
+    args: &mut Vec<ir::Value>,
+) {
     match c {
         crate::Class::Scalars(s) => {
             for s in s {

@@ -73,7 +73,8 @@ impl Gen<'_> {
                         let (fi, v) = match &el.kind {
                             ExprKind::KeyValue { key, value } => {
                                 let ExprKind::Name(n) = &key.kind else { return false };
-                                let Some(fi) = st.fields.iter().position(|&f| &self.w.obj(f).name == n) else {
+                                let Some(fi) = st.fields.iter().position(|&f| &self.w.obj(f).name == n)
+                                else {
                                     return false;
                                 };
                                 (fi, value.as_ref())
@@ -195,7 +196,14 @@ impl Gen<'_> {
     }
 
     /// Writes struct or array literal `e` of type `t` into `img` at `off`.
-    fn lay_out_lit(&mut self, e: &ast::Expr, elems: &[ast::Expr], t: TypeId, img: &mut Image, off: usize) -> Option<()> {
+    fn lay_out_lit(
+        &mut self,
+        e: &ast::Expr,
+        elems: &[ast::Expr],
+        t: TypeId,
+        img: &mut Image,
+        off: usize,
+    ) -> Option<()> {
         match self.w.ty(self.under(t)).clone() {
             Type::Struct(st) => {
                 let offs = self.field_offsets(t, e.pos)?;
@@ -247,7 +255,12 @@ impl Gen<'_> {
 
     fn put_addr(&self, img: &mut Image, off: usize, sym: &str) {
         let width = self.target.word_size as u8;
-        img.relocs.push(ir::Reloc { off: off as u32, kind: ir::RelocKind::Addr { width }, target: sym.into(), addend: 0 });
+        img.relocs.push(ir::Reloc {
+            off: off as u32,
+            kind: ir::RelocKind::Addr { width },
+            target: sym.into(),
+            addend: 0,
+        });
     }
 
     fn put_word(&self, img: &mut Image, off: usize, v: u64) {

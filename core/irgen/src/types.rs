@@ -98,7 +98,9 @@ impl Gen<'_> {
                 }
                 K::Float32 => s(Ty::F32, Mem::F32, false),
                 K::Float64 | K::UntypedFloat => s(Ty::F64, Mem::F64, false),
-                K::String | K::UntypedString => Some(Class::Scalars(vec![self.word_scalar(0), self.word_scalar(ws)])),
+                K::String | K::UntypedString => {
+                    Some(Class::Scalars(vec![self.word_scalar(0), self.word_scalar(ws)]))
+                }
                 K::Complex64 | K::Complex128 => {
                     self.unsupported(pos, "complex numbers");
                     None
@@ -234,4 +236,3 @@ impl Gen<'_> {
         Some(FnAbi { sig: ir_sig, params, results })
     }
 }
-

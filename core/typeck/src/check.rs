@@ -182,6 +182,7 @@ pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> Chec
     c.package_objects();
     c.process_later();
     c.init_order();
+    c.record_init_order();
     c.unused_imports();
     Checked { pkg, errors: c.errors, info: c.info }
 }
@@ -846,6 +847,69 @@ impl<'w, 'a> Checker<'w, 'a> {
                 self.error_pos(pos, format!("initialization cycle for {name}"));
             }
         }
+    }
+
+    /// The order package variables are initialized in (the spec's rule: repeatedly
+    /// the earliest variable in declaration order that depends on no uninitialized
+    /// variable; references through functions count). Variables fed by one
+    /// multi-value initializer appear together. Recorded in `Info::init_order`.
+    fn record_init_order(&mut self) {
+        // (variable, its declaration when one multi-value initializer feeds several)
+        let mut vars: Vec<(ObjId, Option<ast::Pos>)> = self
+            .decls
+            .iter()
+            .filter_map(|(&o, d)| match d {
+                DeclInfo::Var { decl, .. } => {
+                    let n = decl.values.as_ref()?.unpack_list().len();
+                    Some((o, (n == 1 && decl.names.len() > 1).then_some(decl.pos)))
+                }
+                _ => None,
+            })
+            .collect();
+        vars.sort_by_key(|&(o, _)| self.obj(o).pos);
+        let with_init: HashSet<ObjId> = vars.iter().map(|&(o, _)| o).collect();
+        // Each variable's dependencies on variables with initializers, through
+        // functions and constants.
+        let mut needs: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
+        for &(v, _) in &vars {
+            let mut stack: Vec<ObjId> = self.deps.get(&v).cloned().unwrap_or_default();
+            let mut seen: HashSet<ObjId> = HashSet::new();
+            let mut need = HashSet::new();
+            while let Some(n) = stack.pop() {
+                if !seen.insert(n) {
+                    continue;
+                }
+                if matches!(self.obj(n).kind, ObjKind::Var(_)) {
+                    if with_init.contains(&n) && n != v {
+                        need.insert(n);
+                    }
+                } else {
+                    stack.extend(self.deps.get(&n).cloned().unwrap_or_default());
+                }
+            }
+            needs.insert(v, need);
+        }
+        let mut done: HashSet<ObjId> = HashSet::new();
+        let mut order = Vec::with_capacity(vars.len());
+        while order.len() < vars.len() {
+            // On a cycle (already an error) the earliest left goes next.
+            let pick = vars
+                .iter()
+                .find(|(v, _)| !done.contains(v) && needs[v].iter().all(|n| done.contains(n)))
+                .or_else(|| vars.iter().find(|(v, _)| !done.contains(v)));
+            let Some(&(v, multi)) = pick else { break };
+            // One multi-value initializer sets all its names at once.
+            let together: Vec<ObjId> = match multi {
+                None => vec![v],
+                Some(_) => vars.iter().filter(|(_, d)| *d == multi).map(|&(o, _)| o).collect(),
+            };
+            for o in together {
+                if done.insert(o) {
+                    order.push(o);
+                }
+            }
+        }
+        self.info.init_order = order;
     }
 
     fn reaches(&self, from: ObjId, to: ObjId) -> bool {

@@ -74,4 +74,6 @@ pub struct Info {
     /// Objects declared without an identifier of their own: the variable of each
     /// type switch clause, keyed by the clause (`case` through its colon).
     pub implicits: BTreeMap<NodeId, ObjId>,
+    /// Package variables with initializers, in the order they are initialized.
+    pub init_order: Vec<ObjId>,
 }
