@@ -40,5 +40,9 @@ func main() {
 		fmt.Printf("%g ", math.Pow10(n))
 	}
 	fmt.Println()
+	// Huge arguments take Payne–Hanek reduction.
+	for _, x := range []float64{1 << 29, 1<<29 + 0.5, 1e9, -3.5e12, 1e15, 1 << 60, 1e22, 1e100, 1e300, math.MaxFloat64} {
+		fmt.Printf("%x %x %x\n", math.Float64bits(math.Sin(x)), math.Float64bits(math.Cos(x)), math.Float64bits(math.Tan(x)))
+	}
 	fmt.Println(math.Log2(1024), math.Log2(0.125), math.Sin(math.Pi/6), math.Cos(math.Pi/3), math.Tanh(0.3))
 }

@@ -1,5 +1,7 @@
 package math
 
+import "math/bits"
+
 // The elementary functions, computed as Go computes them where it has no
 // assembly (js/wasm among others): the FreeBSD msun algorithms for exp and log,
 // Cephes for the trigonometric and hyperbolic functions, and Go's own pow,
@@ -7,9 +9,9 @@ package math
 // results agree with Go's bit for bit. Polynomials are evaluated in Horner
 // form in the same order.
 //
-// Trigonometric arguments are reduced with π/4 split in three parts. Go
-// switches to Payne–Hanek reduction from 2²⁹ on; crossplay does not have it
-// yet, so Sin, Cos and Tan of such huge arguments lose accuracy.
+// Trigonometric arguments are reduced with π/4 split in three parts below 2²⁹
+// and by Payne–Hanek reduction (multiplying by the bits of 4/π) from there on,
+// as Go does.
 
 // Exp returns e**x, the base-e exponential of x.
 func Exp(x float64) float64 {
@@ -298,6 +300,9 @@ const (
 // reduce maps x >= 0 to its octant j (0..7, zeros mapped to the origin) and
 // the remainder z in [-π/4, π/4].
 func reduce(x float64) (j uint64, z float64) {
+	if x >= 1<<29 {
+		return reduceHuge(x)
+	}
 	j = uint64(x * (4 / Pi))
 	y := float64(j)
 	if j&1 == 1 {
@@ -306,6 +311,46 @@ func reduce(x float64) (j uint64, z float64) {
 	}
 	j &= 7
 	return j, ((x - y*pi4a) - y*pi4b) - y*pi4c
+}
+
+// fourOverPi holds the binary digits of 4/π: 4/π = Σ fourOverPi[i]·2^(-64i).
+var fourOverPi = [20]uint64{
+	0x0000000000000001, 0x45f306dc9c882a53, 0xf84eafa3ea69bb81, 0xb6c52b3278872083,
+	0xfca2c757bd778ac3, 0x6e48dc74849ba5c0, 0x0c925dd413a32439, 0xfc3bd63962534e7d,
+	0xd1046bea5d768909, 0xd338e04d68befc82, 0x7323ac7306a673e9, 0x3908bf177bf25076,
+	0x3ff12fffbc0b301f, 0xde5e2316b414da3e, 0xda6cfd9e4f96136e, 0x9e8c7ecd3cbfd45a,
+	0xea4f758fd7cbe2f6, 0x7a0e73ef14a525d4, 0xd7f6bf623f1aba10, 0xac06608df8f6d757,
+}
+
+// reduceHuge is reduce for finite x >= 2²⁹ (Payne–Hanek): x = m·2^e with a
+// 53-bit integer m; the only bits of 4/π that matter are the 192 from the
+// one worth 2^-e on, since earlier ones give multiples of 8 octants. The
+// product's top 3 bits are the octant and the rest its fraction.
+func reduceHuge(x float64) (j uint64, z float64) {
+	b := Float64bits(x)
+	e := int(b>>52&0x7ff) - 1023 - 52
+	m := b&(1<<52-1) | 1<<52
+	word, shift := uint(e+61)/64, uint(e+61)%64
+	d0 := fourOverPi[word]<<shift | fourOverPi[word+1]>>(64-shift)
+	d1 := fourOverPi[word+1]<<shift | fourOverPi[word+2]>>(64-shift)
+	d2 := fourOverPi[word+2]<<shift | fourOverPi[word+3]>>(64-shift)
+	p2, _ := bits.Mul64(d2, m)
+	p1hi, p1lo := bits.Mul64(d1, m)
+	lo, carry := bits.Add64(p1lo, p2, 0)
+	hi, _ := bits.Add64(d0*m, p1hi, carry)
+	j = hi >> 61
+	// The fraction, normalized into a float64 in [0, 1).
+	hi = hi<<3 | lo>>61
+	lz := uint(bits.LeadingZeros64(hi))
+	exp := uint64(1023 - (lz + 1))
+	hi = (hi<<(lz+1) | lo>>(64-(lz+1))) >> 12
+	z = Float64frombits(hi | exp<<52)
+	if j&1 == 1 {
+		j++
+		j &= 7
+		z--
+	}
+	return j, z * (Pi / 4)
 }
 
 func sinPoly(z, zz float64) float64 {
@@ -386,15 +431,9 @@ func Tan(x float64) float64 {
 	}
 	neg := x < 0
 	x = Abs(x)
-	// The octant without folding it modulo 8: only its parity matters.
-	j := uint64(x * (4 / Pi))
-	y := float64(j)
-	if j&1 == 1 {
-		j++
-		y++
-	}
-	z := ((x - y*pi4a) - y*pi4b) - y*pi4c
+	j, z := reduce(x)
 	zz := z * z
+	var y float64
 	if zz > 1e-14 {
 		y = z + z*(zz*(((-1.30936939181383777646e4*zz)+1.15351664838587416140e6)*zz+-1.79565251976484877988e7)/
 			((((zz+1.36812963470692954678e4)*zz+-1.32089234440210967447e6)*zz+2.50083801823357915839e7)*zz+
