@@ -129,9 +129,12 @@ fn build_and_run_wasm_programs() {
     )
     .expect("write");
     std::fs::copy(dir.join("hello.go"), dir.join("d.go")).expect("copy");
-    let text = std::fs::read_to_string(dir.join("hello.go")).expect("read").replace("\tdefer println(\"bye\" + \"\")\n", "");
+    let text = std::fs::read_to_string(dir.join("hello.go"))
+        .expect("read")
+        .replace("\tdefer println(\"bye\" + \"\")\n", "");
     std::fs::write(dir.join("hello.go"), text).expect("write");
-    std::fs::write(dir.join("fail.go"), "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n").expect("write");
+    std::fs::write(dir.join("fail.go"), "package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n")
+        .expect("write");
     std::fs::write(
         dir.join("x.go"),
         "package main\n\nvar v = \"dev\"\nvar w string\nvar c = f()\nvar n int\n\nfunc f() string { return \"code\" }\n\nfunc main() {\n\tprintln(v + \"|\" + w + \"|\" + c)\n\t_ = n\n}\n",
@@ -139,10 +142,21 @@ fn build_and_run_wasm_programs() {
     .expect("write");
     let path = std::env::var("PATH").unwrap_or_default();
     for goos in ["wasip1", "js"] {
-        let env = [("GOOS".to_owned(), goos.to_owned()), ("GOARCH".to_owned(), "wasm".to_owned()), ("PATH".to_owned(), path.clone()), ("HOME".to_owned(), dir.display().to_string())];
+        let env = [
+            ("GOOS".to_owned(), goos.to_owned()),
+            ("GOARCH".to_owned(), "wasm".to_owned()),
+            ("PATH".to_owned(), path.clone()),
+            ("HOME".to_owned(), dir.display().to_string()),
+        ];
         let bin = Path::new(env!("CARGO_BIN_EXE_crossplay"));
-        let b = run(command_in(bin, &dir, &env, &["build", "d.go"]));
-        assert_eq!((b.code, b.stderr.as_str()), (1, "# command-line-arguments\n./d.go:11:2: crossplay does not support deferring builtins and conversions yet\n"));
+        let r = run(command_in(bin, &dir, &env, &["run", "d.go"]));
+        assert_eq!((r.code, r.stderr.as_str()), (0, "hello\nbye\n"), "{goos}");
+        // The playground's example module: runtime.GOOS and GOARCH, and no
+        // OS-specific file for the Wasm ports.
+        let hello = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/hello");
+        let r = run(command_in(bin, &hello, &env, &["run", "."]));
+        let want = format!("Hello from {goos}/wasm!\nno OS-specific file was built\n");
+        assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, want.as_str(), ""), "{goos}");
         let b = run(command_in(bin, &dir, &env, &["build", "hello.go"]));
         assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{goos}");
         let wasm = std::fs::read(dir.join("hello")).expect("output named after the first file, no .wasm");
@@ -156,12 +170,20 @@ fn build_and_run_wasm_programs() {
         assert!(r.stdout.starts_with("X ") && r.stdout.ends_with("/hello arg\n"), "{}", r.stdout);
         // -ldflags=-X sets string variables with constant initializers (or none);
         // one initialized by code keeps its value; other types are an error.
-        let r = run(command_in(bin, &dir, &env, &["run", "-ldflags", "-X main.v=1.2 -X 'main.w=a b' -X=main.c=no", "x.go"]));
+        let r = run(command_in(
+            bin,
+            &dir,
+            &env,
+            &["run", "-ldflags", "-X main.v=1.2 -X 'main.w=a b' -X=main.c=no", "x.go"],
+        ));
         assert_eq!((r.code, r.stderr.as_str()), (0, "1.2|a b|code\n"), "{goos}");
         let r = run(command_in(bin, &dir, &env, &["build", "-ldflags=-X main.n=5", "x.go"]));
         assert_eq!(
             (r.code, r.stderr.as_str()),
-            (1, "# command-line-arguments\nmain.n: cannot set with -X: not a var of type string (type:int)\n")
+            (
+                1,
+                "# command-line-arguments\nmain.n: cannot set with -X: not a var of type string (type:int)\n"
+            )
         );
     }
     std::fs::remove_dir_all(&dir).ok();

@@ -1,0 +1,4 @@
+package runtime
+
+// GOARCH is the running program's architecture target.
+const GOARCH = "loong64"

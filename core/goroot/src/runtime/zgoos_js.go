@@ -1,0 +1,4 @@
+package runtime
+
+// GOOS is the running program's operating system target.
+const GOOS = "js"

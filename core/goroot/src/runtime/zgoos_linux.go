@@ -1,0 +1,6 @@
+//go:build !android && linux
+
+package runtime
+
+// GOOS is the running program's operating system target.
+const GOOS = "linux"

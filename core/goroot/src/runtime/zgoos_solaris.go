@@ -1,0 +1,6 @@
+//go:build !illumos && solaris
+
+package runtime
+
+// GOOS is the running program's operating system target.
+const GOOS = "solaris"
