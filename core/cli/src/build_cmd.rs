@@ -4,8 +4,6 @@
 //! with Go's cross-execution rules — `-exec`, a `go_GOOS_GOARCH_exec` wrapper on
 //! PATH, crossplay's bundled runner for js/wasm and wasip1/wasm, or directly.
 
-use std::collections::BTreeMap;
-
 use load::Loader;
 use target::EnvError;
 use target::context::Context;
@@ -15,9 +13,21 @@ use crate::help::{BUILD_USAGE, RUN_USAGE};
 use crate::{Outcome, Sys};
 
 const BUILD_FLAGS: [Flag; 7] = [
-    Flag { name: "a", kind: FlagKind::Bool, help: "force rebuilding of packages that are already up-to-date" },
-    Flag { name: "ldflags", kind: FlagKind::Value, help: "arguments to pass on each link invocation (-s, -w, -X importpath.name=value)" },
-    Flag { name: "o", kind: FlagKind::Value, help: "write the resulting executable to the named file or directory" },
+    Flag {
+        name: "a",
+        kind: FlagKind::Bool,
+        help: "force rebuilding of packages that are already up-to-date",
+    },
+    Flag {
+        name: "ldflags",
+        kind: FlagKind::Value,
+        help: "arguments to pass on each link invocation (-s, -w, -X importpath.name=value)",
+    },
+    Flag {
+        name: "o",
+        kind: FlagKind::Value,
+        help: "write the resulting executable to the named file or directory",
+    },
     Flag { name: "tags", kind: FlagKind::Value, help: "a comma-separated list of additional build tags" },
     Flag { name: "trimpath", kind: FlagKind::Bool, help: "remove all file system paths from the executable" },
     Flag { name: "v", kind: FlagKind::Bool, help: "print the names of packages as they are compiled" },
@@ -25,21 +35,26 @@ const BUILD_FLAGS: [Flag; 7] = [
 ];
 
 const RUN_FLAGS: [Flag; 7] = [
-    Flag { name: "a", kind: FlagKind::Bool, help: "force rebuilding of packages that are already up-to-date" },
-    Flag { name: "exec", kind: FlagKind::Value, help: "run the binary with this program (split like a shell)" },
-    Flag { name: "ldflags", kind: FlagKind::Value, help: "arguments to pass on each link invocation (-s, -w, -X importpath.name=value)" },
+    Flag {
+        name: "a",
+        kind: FlagKind::Bool,
+        help: "force rebuilding of packages that are already up-to-date",
+    },
+    Flag {
+        name: "exec",
+        kind: FlagKind::Value,
+        help: "run the binary with this program (split like a shell)",
+    },
+    Flag {
+        name: "ldflags",
+        kind: FlagKind::Value,
+        help: "arguments to pass on each link invocation (-s, -w, -X importpath.name=value)",
+    },
     Flag { name: "tags", kind: FlagKind::Value, help: "a comma-separated list of additional build tags" },
     Flag { name: "trimpath", kind: FlagKind::Bool, help: "remove all file system paths from the executable" },
     Flag { name: "v", kind: FlagKind::Bool, help: "print the names of packages as they are compiled" },
     Flag { name: "x", kind: FlagKind::Bool, help: "print the steps as they are run" },
 ];
-
-/// A main package ready to compile.
-struct MainPkg {
-    /// `go build`'s default output name.
-    exec_name: String,
-    sources: Vec<driver::Source>,
-}
 
 /// What a build produced.
 struct Built {
@@ -103,7 +118,9 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     let goexe = env.exe_suffix();
     let dir = std::env::temp_dir().join(format!("crossplay-run-{}", std::process::id()));
     let exe = dir.join("exe").join(format!("{}{goexe}", built.exec_name));
-    if let Err(e) = std::fs::create_dir_all(exe.parent().unwrap_or(&dir)).and_then(|()| write_executable(&exe.to_string_lossy(), &built.binary).map_err(std::io::Error::other)) {
+    if let Err(e) = std::fs::create_dir_all(exe.parent().unwrap_or(&dir))
+        .and_then(|()| write_executable(&exe.to_string_lossy(), &built.binary).map_err(std::io::Error::other))
+    {
         return Outcome::fail(1, format!("go: {e}"));
     }
     let exe_s = exe.to_string_lossy().into_owned();
@@ -125,9 +142,17 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
                 return Outcome::fail(1, format!("go: {e}"));
             }
             if !(sys.look_path)("node") {
-                return Outcome::fail(1, format!("crossplay run: running {goos}/wasm programs needs node on PATH, or -exec"));
+                return Outcome::fail(
+                    1,
+                    format!("crossplay run: running {goos}/wasm programs needs node on PATH, or -exec"),
+                );
             }
-            cmd.extend(["node".to_owned(), "--no-warnings".to_owned(), "--stack-size=8192".to_owned(), script.to_string_lossy().into_owned()]);
+            cmd.extend([
+                "node".to_owned(),
+                "--no-warnings".to_owned(),
+                "--stack-size=8192".to_owned(),
+                script.to_string_lossy().into_owned(),
+            ]);
         }
     }
     cmd.push(exe_s.clone());
@@ -153,7 +178,11 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
             } else {
                 e.to_string().split(" (os error").next().unwrap_or_default().to_lowercase()
             };
-            Outcome { stdout: String::new(), stderr: format!("{trace}fork/exec {}: {text}\n", cmd[0]), code: 1 }
+            Outcome {
+                stdout: String::new(),
+                stderr: format!("{trace}fork/exec {}: {text}\n", cmd[0]),
+                code: 1,
+            }
         }
     }
 }
@@ -195,32 +224,11 @@ fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
         Ok(ctx) => ctx,
         Err(EnvError { message, status }) => return Err(Outcome::fail(status, message)),
     };
-    let mut strip = false;
-    let mut xdefs = Vec::new();
-    if let Some(ld) = parsed.values.get("ldflags") {
-        let words = target::goenv::split_quoted(ld).map_err(|e| Outcome::fail(2, format!("invalid -ldflags: {e}")))?;
-        let mut it = words.into_iter();
-        while let Some(f) = it.next() {
-            let flag = f.trim_start_matches('-');
-            match flag.split_once('=').map_or(flag, |(n, _)| n) {
-                "s" | "w" => strip = true,
-                "X" => {
-                    // -X importpath.name=value, or -X=importpath.name=value.
-                    let def = match flag.split_once('=') {
-                        Some((_, d)) => d.to_string(),
-                        None => it.next().ok_or_else(|| Outcome::fail(2, "flag needs an argument: -X".to_string()))?,
-                    };
-                    let Some((name, value)) = def.split_once('=') else {
-                        return Err(Outcome::fail(2, "-X flag requires argument of the form importpath.name=value".to_string()));
-                    };
-                    xdefs.push((name.to_string(), value.to_string()));
-                }
-                _ => {
-                    return Err(Outcome::fail(2, format!("crossplay does not support -ldflags={f} yet")));
-                }
-            }
-        }
-    }
+    driver::check_target(&ctx).map_err(|(code, m)| Outcome::fail(code, m))?;
+    let (strip, xdefs) = match parsed.values.get("ldflags") {
+        Some(ld) => driver::parse_ldflags(ld).map_err(|(code, m)| Outcome::fail(code, m))?,
+        None => (false, Vec::new()),
+    };
     let pkg = load_main(sys, &ctx, &parsed.args)?;
     let mut trace = String::new();
     if parsed.bool("x") {
@@ -236,7 +244,9 @@ fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
         trace.push_str("command-line-arguments\n");
     }
     let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
-    cfg.tags = tags_flag.map(|t| t.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect()).unwrap_or_default();
+    cfg.tags = tags_flag
+        .map(|t| t.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())
+        .unwrap_or_default();
     cfg.strip = strip;
     cfg.xdefs = xdefs;
     match driver::build(&cfg, &pkg.sources) {
@@ -249,7 +259,7 @@ fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
 
 /// The main package named on the command line: `.go` files, or one package pattern
 /// in the current module.
-fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<MainPkg, Outcome> {
+fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<driver::MainPkg, Outcome> {
     let args: Vec<String> = if args.is_empty() { vec![".".into()] } else { args.to_vec() };
     if args.iter().any(|a| a.ends_with(".go")) {
         let mut sources = Vec::new();
@@ -271,10 +281,13 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<MainPkg, Outco
             }
         }
         if sources.is_empty() {
-            return Err(Outcome::fail(1, "package command-line-arguments: build constraints exclude all Go files"));
+            return Err(Outcome::fail(
+                1,
+                "package command-line-arguments: build constraints exclude all Go files",
+            ));
         }
         let first = args[0].rsplit('/').next().unwrap_or(&args[0]);
-        return Ok(MainPkg { exec_name: first.trim_end_matches(".go").to_owned(), sources });
+        return Ok(driver::MainPkg { exec_name: first.trim_end_matches(".go").to_owned(), sources });
     }
     if args.len() > 1 {
         return Err(Outcome::fail(1, "crossplay builds one main package at a time"));
@@ -287,35 +300,7 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<MainPkg, Outco
     };
     let goroot = crate::list_cmd::goroot(sys);
     let loader = Loader { tree: &tree, module: &module, ctx, cwd: &cwd, goroot: &goroot };
-    let listing = loader.list(&args);
-    let Some(p) = listing.packages.first() else {
-        return Err(Outcome::fail(1, format!("go: no packages loaded from {}", args[0])));
-    };
-    if let Some(e) = &p.error {
-        return Err(Outcome::fail(1, e.message()));
-    }
-    if p.name != "main" {
-        return Err(Outcome::fail(1, format!("package {} is not a main package", p.import_path)));
-    }
-    let rel_dir = p.dir.strip_prefix(&tree.root).unwrap_or(&p.dir).trim_start_matches('/');
-    let mut sources = Vec::new();
-    let mut by_name: BTreeMap<&str, ()> = BTreeMap::new();
-    for f in &p.go_files {
-        by_name.insert(f, ());
-        let key = if rel_dir.is_empty() { f.clone() } else { format!("{rel_dir}/{f}") };
-        let text = tree.files.get(&key).cloned().unwrap_or_default();
-        let shown = if rel_dir == cwd { format!("./{f}") } else { format!("{}/{f}", p.dir) };
-        sources.push(driver::Source { name: shown, text });
-    }
-    let mut exec_name = p.import_path.rsplit('/').next().unwrap_or("main").to_owned();
-    let parts: Vec<&str> = p.import_path.split('/').collect();
-    if parts.len() > 1 {
-        let last = parts[parts.len() - 1];
-        if last.len() > 1 && last.starts_with('v') && last[1..].bytes().all(|b| b.is_ascii_digit()) && !last[1..].starts_with('0') && last != "v1" {
-            exec_name = parts[parts.len() - 2].to_owned();
-        }
-    }
-    Ok(MainPkg { exec_name, sources })
+    driver::main_package(&loader, &args[0]).map_err(|m| Outcome::fail(1, m))
 }
 
 /// The bundled js/wasm runner: a host for the `gojs` imports crossplay's runtime

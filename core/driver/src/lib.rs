@@ -40,13 +40,100 @@ struct Pkg {
     files: Vec<(String, Vec<u8>, ast::File)>,
 }
 
+/// `-ldflags`: whether to strip (`-s`, `-w`) and the `-X importpath.name=value`
+/// definitions, in order; an error is `(exit status, message)` as Go reports it.
+pub fn parse_ldflags(value: &str) -> Result<(bool, Vec<(String, String)>), (i32, String)> {
+    let words = target::goenv::split_quoted(value).map_err(|e| (2, format!("invalid -ldflags: {e}")))?;
+    let mut strip = false;
+    let mut xdefs = Vec::new();
+    let mut it = words.into_iter();
+    while let Some(f) = it.next() {
+        let flag = f.trim_start_matches('-');
+        match flag.split_once('=').map_or(flag, |(n, _)| n) {
+            "s" | "w" => strip = true,
+            "X" => {
+                // -X importpath.name=value, or -X=importpath.name=value.
+                let def = match flag.split_once('=') {
+                    Some((_, d)) => d.to_string(),
+                    None => it.next().ok_or_else(|| (2, "flag needs an argument: -X".to_string()))?,
+                };
+                let Some((name, value)) = def.split_once('=') else {
+                    return Err((
+                        2,
+                        "-X flag requires argument of the form importpath.name=value".to_string(),
+                    ));
+                };
+                xdefs.push((name.to_string(), value.to_string()));
+            }
+            _ => return Err((2, format!("crossplay does not support -ldflags={f} yet"))),
+        }
+    }
+    Ok((strip, xdefs))
+}
+
+/// The checks `go build` makes of the target before loading anything: a port Go
+/// knows (exit status 2), and one that links without cgo or has cgo on (status 1).
+pub fn check_target(ctx: &target::Context) -> Result<(), (i32, String)> {
+    if target::ports::lookup(&ctx.goos, &ctx.goarch).is_none() {
+        return Err((2, format!("go: unsupported GOOS/GOARCH pair {}/{}", ctx.goos, ctx.goarch)));
+    }
+    ctx.check_link().map_err(|m| (1, m))
+}
+
+/// A main package ready to compile.
+#[derive(Clone, Debug)]
+pub struct MainPkg {
+    /// `go build`'s default output name (without the `.exe` suffix).
+    pub exec_name: String,
+    pub sources: Vec<Source>,
+}
+
+/// The main package matched by `pattern` in a module, its files named as `go build`
+/// names them in messages (`./main.go` in the working directory).
+pub fn main_package(loader: &load::Loader<'_>, pattern: &str) -> Result<MainPkg, String> {
+    let tree = loader.tree;
+    let listing = loader.list(&[pattern.to_owned()]);
+    let Some(p) = listing.packages.first() else {
+        return Err(format!("go: no packages loaded from {pattern}"));
+    };
+    if let Some(e) = &p.error {
+        return Err(e.message());
+    }
+    if p.name != "main" {
+        return Err(format!("package {} is not a main package", p.import_path));
+    }
+    let rel_dir = p.dir.strip_prefix(&tree.root).unwrap_or(&p.dir).trim_start_matches('/');
+    let mut sources = Vec::new();
+    for f in &p.go_files {
+        let key = if rel_dir.is_empty() { f.clone() } else { format!("{rel_dir}/{f}") };
+        let text = tree.files.get(&key).cloned().unwrap_or_default();
+        let shown = if rel_dir == loader.cwd { format!("./{f}") } else { format!("{}/{f}", p.dir) };
+        sources.push(Source { name: shown, text });
+    }
+    Ok(MainPkg { exec_name: exec_name(&p.import_path), sources })
+}
+
+/// `go build`'s output name for a main package: the import path's last element, or
+/// the one before a major-version suffix (`example.com/tool/v2` → `tool`).
+pub fn exec_name(import_path: &str) -> String {
+    let parts: Vec<&str> = import_path.split('/').collect();
+    let last = parts[parts.len() - 1];
+    let is_major = last.len() > 1
+        && last.starts_with('v')
+        && last[1..].bytes().all(|b| b.is_ascii_digit())
+        && !last[1..].starts_with('0')
+        && last != "v1";
+    if parts.len() > 1 && is_major { parts[parts.len() - 2].to_owned() } else { last.to_owned() }
+}
+
 /// Builds the program; on failure, the messages as `go build` prints them.
 pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     if cfg.goarch != "wasm" {
         return Err(vec![format!("crossplay does not support building for {}/{} yet", cfg.goos, cfg.goarch)]);
     }
     let vars = [("CGO_ENABLED", "0"), ("GOOS", cfg.goos.as_str()), ("GOARCH", cfg.goarch.as_str())];
-    let env = target::GoEnv::new(target::EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false);
+    let env =
+        target::GoEnv::new(target::EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false);
     let ctx = target::Context::new(&env, cfg.tags.clone());
 
     // Load packages depth-first so each comes after its imports; runtime first.
@@ -64,29 +151,40 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     order.push(Pkg { path: "main".into(), files: main_files });
 
     let mut w = typeck::World::new(8);
-    let target =
-        irgen::Target { goos: cfg.goos.clone(), goarch: cfg.goarch.clone(), word_size: 8, xdefs: cfg.xdefs.clone() };
+    let target = irgen::Target {
+        goos: cfg.goos.clone(),
+        goarch: cfg.goarch.clone(),
+        word_size: 8,
+        xdefs: cfg.xdefs.clone(),
+    };
     let mut modules = Vec::new();
     for p in &order {
         let first = w.files.len() as u32;
-        let cfs: Vec<typeck::CheckFile<'_>> = p
-            .files
-            .iter()
-            .map(|(n, src, ast)| typeck::CheckFile { name: n.clone(), src, ast })
-            .collect();
+        let cfs: Vec<typeck::CheckFile<'_>> =
+            p.files.iter().map(|(n, src, ast)| typeck::CheckFile { name: n.clone(), src, ast }).collect();
         let checked = typeck::check_package(&mut w, &p.path, &cfs);
         if !checked.errors.is_empty() {
-            let mut out = vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
+            let mut out =
+                vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
             out.extend(typeck::format_errors(&w, &checked.errors));
             return Err(out);
         }
-        let gfs: Vec<irgen::GenFile<'_>> =
-            p.files.iter().enumerate().map(|(i, (_, _, ast))| irgen::GenFile { ast, id: first + i as u32 }).collect();
+        let gfs: Vec<irgen::GenFile<'_>> = p
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, (_, _, ast))| irgen::GenFile { ast, id: first + i as u32 })
+            .collect();
         let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
         if !diags.is_empty() {
-            let mut out = vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
+            let mut out =
+                vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
             out.extend(diags.iter().map(|d| {
-                if d.pos.file == irgen::NO_FILE { d.msg.clone() } else { format!("{}: {}", w.pos_string(d.pos), d.msg) }
+                if d.pos.file == irgen::NO_FILE {
+                    d.msg.clone()
+                } else {
+                    format!("{}: {}", w.pos_string(d.pos), d.msg)
+                }
             }));
             return Err(out);
         }
@@ -128,7 +226,11 @@ fn parse_all(files: Vec<(String, Vec<u8>)>, errs: &mut Vec<String>) -> Vec<(Stri
     for (name, text) in files {
         let (ast, e) = syntax::parse_file(&text);
         for e in &e {
-            errs.push(format!("{name}:{}: {}", base::span::LineIndex::new(&String::from_utf8_lossy(&text)).line_col(e.offset), e.message));
+            errs.push(format!(
+                "{name}:{}: {}",
+                base::span::LineIndex::new(&String::from_utf8_lossy(&text)).line_col(e.offset),
+                e.message
+            ));
         }
         if let Some(ast) = ast {
             out.push((name, text, ast));

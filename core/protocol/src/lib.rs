@@ -1,0 +1,190 @@
+//! The messages between the playground's page (`web`) and its compiler worker
+//! (`worker`), sent across the worker boundary with serde. The page knows the
+//! toolchain only through these: the ports and sub-architecture variables come in
+//! `Ready`, and every answer about Go (file selection, errors, binaries) comes from
+//! the worker.
+
+use serde::{Deserialize, Serialize};
+
+/// A file of the module being edited, by slash-separated path (`go.mod`, `main.go`,
+/// `util/util.go`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct File {
+    pub name: String,
+    pub text: String,
+}
+
+/// Everything that decides a build, as the `go` command takes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub goos: String,
+    pub goarch: String,
+    /// The value of the sub-architecture variable GOARCH has (GOAMD64, GOARM, …);
+    /// empty for its default.
+    pub subarch: String,
+    /// `CGO_ENABLED`: "", "0" or "1".
+    pub cgo_enabled: String,
+    /// `-tags`.
+    pub tags: String,
+    /// `-ldflags`.
+    pub ldflags: String,
+    pub trimpath: bool,
+    /// `-buildvcs`: "auto", "true" or "false".
+    pub buildvcs: String,
+    /// `-o`; empty for `go build`'s default name.
+    pub output: String,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            goos: "linux".into(),
+            goarch: "amd64".into(),
+            subarch: String::new(),
+            cgo_enabled: String::new(),
+            tags: String::new(),
+            ldflags: String::new(),
+            trimpath: false,
+            buildvcs: "auto".into(),
+            output: String::new(),
+        }
+    }
+}
+
+/// From the page to the worker. `id` comes back in the answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum Request {
+    /// Is this configuration valid? Answered by `Checked`.
+    Check { id: u32, settings: Settings },
+    /// Which files each port builds, and why. Answered by `Grid`.
+    Grid { id: u32, files: Vec<File>, settings: Settings },
+    /// Build the module's main package. Answered by `Built`.
+    Build { id: u32, files: Vec<File>, settings: Settings },
+    /// Empty the build cache. Answered by `Cache`.
+    ClearCache { id: u32 },
+}
+
+/// From the worker to the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum Response {
+    /// Sent once when the worker has started.
+    Ready {
+        toolchain: String,
+        ports: Vec<Port>,
+        subarch: Vec<SubArch>,
+        cache: CacheStats,
+    },
+    /// Go's error for the configuration, if any (`go: unsupported GOOS/GOARCH pair …`).
+    Checked {
+        id: u32,
+        error: Option<String>,
+    },
+    Grid(Grid),
+    Built(Box<Built>),
+    Cache {
+        id: u32,
+        stats: CacheStats,
+    },
+    /// A request the worker could not read.
+    Error {
+        id: u32,
+        message: String,
+    },
+}
+
+/// A GOOS/GOARCH pair of `go tool dist list`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Port {
+    pub goos: String,
+    pub goarch: String,
+    pub first_class: bool,
+    /// crossplay can build it today.
+    pub buildable: bool,
+}
+
+/// A sub-architecture variable and the values Go accepts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubArch {
+    pub goarch: String,
+    /// `GOAMD64`, `GOARM`, …
+    pub name: String,
+    pub default: String,
+    pub values: Vec<String>,
+}
+
+/// The files × ports grid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grid {
+    pub id: u32,
+    /// The Go files of the main package's directory, in name order.
+    pub files: Vec<String>,
+    /// `goos/goarch`, in `go tool dist list` order.
+    pub targets: Vec<String>,
+    /// Row-major: `cells[f * targets.len() + t]`.
+    pub cells: Vec<Cell>,
+    /// An error that stops the grid (go.mod missing or malformed, bad -tags).
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    pub built: bool,
+    /// The explanation: the rule that decided, each term's value, why each tag is
+    /// set or not, one line each.
+    pub why: Vec<String>,
+}
+
+/// What a build produced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Built {
+    pub id: u32,
+    /// The binary, or None when the build failed.
+    #[serde(with = "serde_bytes")]
+    pub binary: Option<Vec<u8>>,
+    /// The output file name (`go build`'s rule, or `-o`).
+    pub name: String,
+    /// "Wasm", "ELF", "PE", "Mach-O".
+    pub format: String,
+    /// Lowercase hex SHA-256 of the binary.
+    pub sha256: String,
+    /// The `-x`-style action log.
+    pub actions: Vec<Action>,
+    /// The build's errors as `go build` prints them (after `# pkg`).
+    pub errors: Vec<String>,
+    /// Errors with positions in the module's files.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Sections of the container: (name, size in bytes).
+    pub sections: Vec<(String, u64)>,
+    pub goos: String,
+    pub goarch: String,
+    /// The cache after the build.
+    pub cache: CacheStats,
+}
+
+/// One step of a build.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    /// What ran, as `-x` prints it.
+    pub text: String,
+    /// Whether the result came from the cache.
+    pub hit: bool,
+}
+
+/// An error at a position in a module file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CacheStats {
+    pub entries: u32,
+    pub bytes: u64,
+    pub hits: u32,
+    pub misses: u32,
+}

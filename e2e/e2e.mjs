@@ -1,0 +1,167 @@
+// crossplay's end-to-end test: the playground in headless Chromium.
+// usage: node e2e/e2e.mjs URL CROSSPLAY_BINARY SCREENSHOT_DIR
+// Builds and runs the example on js/wasm and wasip1/wasm, stops a runaway program,
+// compares the download with `crossplay build`, checks the grid and its
+// explanations, the cache across target switches, Go's error for a bad setting,
+// and that a hostile file name renders as text. Prints TAP-style lines; exits 1 on
+// the first failure.
+import { chromium } from 'playwright-core';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const [url, cli, shots] = process.argv.slice(2);
+if (!url || !cli || !shots) {
+  console.error('usage: node e2e/e2e.mjs URL CROSSPLAY_BINARY SCREENSHOT_DIR');
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+const repo = resolve(new URL('..', import.meta.url).pathname);
+
+let n = 0;
+function ok(cond, what, detail) {
+  n++;
+  if (!cond) {
+    console.log(`not ok ${n} - ${what}${detail === undefined ? '' : `: ${JSON.stringify(detail)}`}`);
+    throw new Error(`e2e failed: ${what}`);
+  }
+  console.log(`ok ${n} - ${what}`);
+}
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+// What `crossplay build` makes of the example for a target.
+function cliBuild(goos) {
+  const out = join(mkdtempSync(join(tmpdir(), 'crossplay-e2e-')), 'hello');
+  execFileSync(cli, ['build', '-o', out, '.'], {
+    cwd: join(repo, 'examples/hello'),
+    env: { ...process.env, GOOS: goos, GOARCH: 'wasm', GOFLAGS: '' },
+  });
+  return readFileSync(out);
+}
+
+const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'crossplay-chromium-')), {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  acceptDownloads: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const errors = [];
+let dialogs = 0;
+try {
+  const page = browser.pages()[0] || await browser.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+  const text = (sel) => page.locator(sel).innerText();
+  const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  // Load with the example.
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent.startsWith('ready'), null, { timeout: 30000 });
+  const tabs = await page.locator('#files .tab').allInnerTexts();
+  ok(JSON.stringify(tabs) === JSON.stringify(['gen.go', 'go.mod', 'hello_linux.go', 'hello_unix.go', 'hello_windows.go', 'main.go']),
+    'the example module is loaded', tabs);
+  ok((await page.locator('#editor').inputValue()).includes('Hello from %s/%s!'), 'main.go is in the editor');
+  ok((await page.locator('#target option').count()) === 47, 'the target picker offers the 47 ports');
+  ok((await page.locator('#target option', { hasText: 'linux/amd64 ★' }).count()) === 1, 'first-class ports are marked');
+
+  // The grid and one explanation.
+  await page.waitForSelector('#grid td.cell');
+  ok((await page.locator('#grid td.cell').count()) === 5 * 47, 'the grid has every file × every port');
+  await page.locator('#grid td[data-file="hello_unix.go"][data-target="freebsd/amd64"]').click();
+  const why = await text('#why');
+  ok(why.includes('hello_unix.go for freebsd/amd64: built') && why.includes('unix') && why.includes('linux'),
+    'a cell explains its rule and tags', why);
+  await page.locator('#grid td[data-file="gen.go"][data-target="linux/amd64"]').click();
+  ok((await text('#why')).includes('not built') && (await text('#why')).includes('ignore'), 'the ignore file is explained');
+  await shot('grid');
+
+  // Build and run js/wasm, then wasip1/wasm.
+  async function build() {
+    await page.locator('#build').click();
+    await page.waitForFunction(() => document.querySelector('#res-sha') || document.querySelector('#errors')?.textContent,
+      null, { timeout: 60000 });
+  }
+  async function runToExit() {
+    await page.locator('#run').click();
+    await page.waitForFunction(() => /exit status|failed/.test(document.querySelector('#exit')?.textContent || ''), null, { timeout: 30000 });
+    return { out: await text('#stdout'), exit: await text('#exit') };
+  }
+  async function target(t) {
+    await page.locator('#target').selectOption(t);
+  }
+  const hits = async () => (await page.locator('#actions li').allInnerTexts()).map((l) => l.endsWith('[cache hit]'));
+  await target('js/wasm');
+  await build();
+  ok((await text('#res-format')) === 'Wasm' && (await text('#res-name')) === 'hello', 'js/wasm builds: hello, Wasm');
+  let r = await runToExit();
+  ok(r.out === 'Hello from js/wasm!\nno OS-specific file was built\n' && r.exit === 'exit status 0', 'js/wasm hello world runs', r);
+  await shot('js-wasm-run');
+  await target('wasip1/wasm');
+  await build();
+  r = await runToExit();
+  ok(r.out === 'Hello from wasip1/wasm!\nno OS-specific file was built\n' && r.exit === 'exit status 0', 'wasip1/wasm hello world runs', r);
+
+  // The download is the CLI's build, byte for byte.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+  const dlPath = await download.path();
+  const got = sha256(readFileSync(dlPath));
+  ok(download.suggestedFilename() === 'hello', 'the download is named as go build names it', download.suggestedFilename());
+  ok(got === (await text('#res-sha')), 'the page shows the download\'s SHA-256');
+  ok(got === sha256(cliBuild('wasip1')), 'the download equals `crossplay build` of the same configuration', got);
+
+  // A → B → A: switching back to a target hits the cache.
+  await target('js/wasm');
+  await build();
+  ok((await hits()).every((h) => h), 'js/wasm again: every action hits the cache', await hits());
+  ok((await text('#res-sha')) === sha256(cliBuild('js')), 'js/wasm from the cache equals `crossplay build`');
+  await target('wasip1/wasm');
+  await build();
+  ok((await hits()).every((h) => h), 'wasip1/wasm again: every action hits the cache');
+
+  // Stop ends a runaway program at once, and the page stays responsive.
+  await page.locator('#files .tab', { hasText: /^main\.go$/ }).click();
+  const src = await page.locator('#editor').inputValue();
+  await page.locator('#editor').fill(src.replace('fmt.Println(note)', 'fmt.Println(note)\n\tfor {\n\t}'));
+  await build();
+  await page.locator('#run').click();
+  await page.waitForFunction(() => document.querySelector('#stdout')?.textContent.includes('no OS-specific'), null, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  ok((await text('#exit')) === 'running…', 'the infinite loop is running');
+  const t0 = Date.now();
+  await page.locator('#stop').click();
+  await page.waitForFunction(() => document.querySelector('#exit')?.textContent === 'stopped', null, { timeout: 1000 });
+  ok(Date.now() - t0 < 1000, 'Stop ends it within a second', Date.now() - t0);
+  await page.locator('#files .tab', { hasText: 'go.mod' }).click();
+  ok((await page.locator('#editor').inputValue()).startsWith('module example.com/hello'), 'the page stays responsive');
+  await shot('stopped');
+
+  // Go's error text for an invalid setting; a build error at its line.
+  await target('linux/arm64');
+  await page.locator('#subarch-text').fill('v7');
+  await page.locator('#subarch-text').press('Enter');
+  await page.waitForFunction(() => document.querySelector('#check-error')?.textContent.includes('GOARM64'), null, { timeout: 10000 });
+  ok((await text('#check-error')).startsWith('go: invalid GOARM64: must start with v8.{0-9} or v9.{0-5}'),
+    'an invalid GOARM64 shows Go\'s error', await text('#check-error'));
+  await target('wasip1/wasm');
+  await page.locator('#files .tab', { hasText: /^main\.go$/ }).click();
+  await page.locator('#editor').fill(src.replace('fmt.Println(note)', 'fmt.Println(nope)'));
+  await build();
+  ok((await text('#errors')).includes('./main.go:15:14: undefined: nope'), 'a type error is reported as go build does');
+  ok((await text('#diagnostics')).includes('line 15, column 14: undefined: nope'), 'and shown at its line in the editor');
+
+  // A hostile file name renders as text.
+  const evil = '<script>alert(1)</script>.go';
+  await page.locator('#new-file').fill(evil);
+  await page.locator('#add-file').click();
+  ok((await page.locator('#files .tab', { hasText: evil }).count()) === 1, 'a <script> file name is shown as text');
+  ok((await page.locator('#files script').count()) === 0 && dialogs === 0, 'and never runs');
+  await shot('hostile-name');
+  ok(errors.length === 0, 'no page or console errors', errors);
+} finally {
+  await browser.close();
+}
+console.log(`1..${n}`);

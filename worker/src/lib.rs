@@ -1,0 +1,368 @@
+//! The compiler worker's logic, as plain Rust: `Worker::handle` answers the page's
+//! requests (configuration checks, the files × ports grid, builds) with crossplay's
+//! toolchain. `main.rs` is the thin wasm adapter that runs it in a dedicated Web
+//! Worker; the tests run it natively.
+
+use std::collections::BTreeMap;
+
+use protocol::{
+    Action, Built, CacheStats, Cell, Diagnostic, File, Grid, Port, Request, Response, Settings, SubArch,
+};
+use target::context::Context;
+use target::{ArchVar, EnvError, EnvLayers, GoEnv};
+
+/// The toolchain's identity, part of every action id and share link.
+pub const TOOLCHAIN: &str = concat!("crossplay ", env!("CARGO_PKG_VERSION"), " go1.27.3");
+
+/// Where the module lives, as messages print it (the playground has no file system).
+const ROOT: &str = "/play";
+
+/// The worker's state: the build cache.
+#[derive(Debug, Default)]
+pub struct Worker {
+    cache: BTreeMap<String, Vec<u8>>,
+    stats: CacheStats,
+}
+
+impl Worker {
+    pub fn new() -> Worker {
+        Worker::default()
+    }
+
+    /// The message the worker sends when it has started.
+    pub fn ready(&self) -> Response {
+        let ports = target::ports::listed(false)
+            .map(|p| Port {
+                goos: p.goos.into(),
+                goarch: p.goarch.into(),
+                first_class: p.first_class,
+                buildable: p.goarch == "wasm",
+            })
+            .collect();
+        let mut subarch = Vec::new();
+        let mut seen = Vec::new();
+        for p in target::ports::listed(false) {
+            if let Some(v) = ArchVar::for_goarch(p.goarch)
+                && !seen.contains(&p.goarch)
+            {
+                seen.push(p.goarch);
+                subarch.push(SubArch {
+                    goarch: p.goarch.into(),
+                    name: v.name().into(),
+                    default: v.default_value().into(),
+                    values: v.choices().iter().map(|s| (*s).to_owned()).collect(),
+                });
+            }
+        }
+        Response::Ready { toolchain: TOOLCHAIN.into(), ports, subarch, cache: self.stats }
+    }
+
+    pub fn handle(&mut self, req: Request) -> Response {
+        match req {
+            Request::Check { id, settings } => Response::Checked { id, error: check(&settings) },
+            Request::Grid { id, files, settings } => Response::Grid(grid(id, &files, &settings)),
+            Request::Build { id, files, settings } => {
+                let mut b = self.build(id, &files, &settings);
+                b.cache = self.stats;
+                Response::Built(Box::new(b))
+            }
+            Request::ClearCache { id } => {
+                self.cache.clear();
+                self.stats = CacheStats::default();
+                Response::Cache { id, stats: self.stats }
+            }
+        }
+    }
+
+    fn build(&mut self, id: u32, files: &[File], settings: &Settings) -> Built {
+        let mut out = Built {
+            id,
+            binary: None,
+            name: String::new(),
+            format: String::new(),
+            sha256: String::new(),
+            actions: Vec::new(),
+            errors: Vec::new(),
+            diagnostics: Vec::new(),
+            sections: Vec::new(),
+            goos: settings.goos.clone(),
+            goarch: settings.goarch.clone(),
+            cache: CacheStats::default(),
+        };
+        let fail = |mut out: Built, msg: String| {
+            out.diagnostics = diagnostics(&msg);
+            out.errors = msg.lines().map(str::to_owned).collect();
+            out
+        };
+        let env = env(settings);
+        let ctx = match Context::for_command(&env, tags_flag(settings)) {
+            Ok(c) => c,
+            Err(EnvError { message, .. }) => return fail(out, message),
+        };
+        if let Err((_, m)) = driver::check_target(&ctx) {
+            return fail(out, m);
+        }
+        let (strip, xdefs) = match driver::parse_ldflags(&settings.ldflags) {
+            Ok(x) => x,
+            Err((_, m)) => return fail(out, m),
+        };
+        let tree = tree(files);
+        let module = match tree.files.get("go.mod") {
+            Some(text) => match load::parse_go_mod(&format!("{ROOT}/go.mod"), &String::from_utf8_lossy(text))
+            {
+                Ok(m) => m,
+                Err(e) => return fail(out, format!("go: errors parsing go.mod:\n{e}")),
+            },
+            None => {
+                return fail(
+                    out,
+                    "go: go.mod file not found in current directory or any parent directory".into(),
+                );
+            }
+        };
+        let loader =
+            load::Loader { tree: &tree, module: &module, ctx: &ctx, cwd: "", goroot: "/crossplay/goroot" };
+        let pkg = match driver::main_package(&loader, ".") {
+            Ok(p) => p,
+            Err(m) => return fail(out, m),
+        };
+        out.name = if settings.output.is_empty() {
+            format!("{}{}", pkg.exec_name, env.exe_suffix())
+        } else {
+            settings.output.clone()
+        };
+        out.format = format_name(&settings.goos, &settings.goarch).into();
+        // The action id: every input of the build.
+        let mut h = base::sha256::Sha256::new();
+        for part in [
+            TOOLCHAIN,
+            &ctx.goos,
+            &ctx.goarch,
+            &settings.subarch,
+            &settings.cgo_enabled,
+            &settings.tags,
+            &settings.ldflags,
+        ] {
+            h.update(part.as_bytes());
+            h.update(&[0]);
+        }
+        h.update(&[u8::from(settings.trimpath)]);
+        for s in &pkg.sources {
+            h.update(s.name.as_bytes());
+            h.update(&[0]);
+            h.update(&(s.text.len() as u64).to_le_bytes());
+            h.update(&s.text);
+        }
+        let action_id = base::sha256::hex(&h.finish());
+        let compile = format!(
+            "compile -p main -goos {} -goarch {} {}",
+            ctx.goos,
+            ctx.goarch,
+            pkg.sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" ")
+        );
+        let link = format!("link -o {}", out.name);
+        let binary = match self.cache.get(&action_id) {
+            Some(b) => {
+                self.stats.hits += 1;
+                out.actions = vec![Action { text: compile, hit: true }, Action { text: link, hit: true }];
+                b.clone()
+            }
+            None => {
+                self.stats.misses += 1;
+                out.actions = vec![Action { text: compile, hit: false }, Action { text: link, hit: false }];
+                let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
+                cfg.tags = ctx.build_tags.clone();
+                cfg.strip = strip;
+                cfg.xdefs = xdefs;
+                match driver::build(&cfg, &pkg.sources) {
+                    Ok(b) => {
+                        self.stats.entries += 1;
+                        self.stats.bytes += b.len() as u64;
+                        self.cache.insert(action_id, b.clone());
+                        b
+                    }
+                    Err(lines) => return fail(out, lines.join("\n")),
+                }
+            }
+        };
+        out.sha256 = base::sha256::hex(&base::sha256::sha256(&binary));
+        out.sections = sections(&binary);
+        out.binary = Some(binary);
+        out
+    }
+}
+
+/// The environment a build sees: the settings as environment variables.
+fn env(settings: &Settings) -> GoEnv {
+    let mut vars = vec![("GOOS", settings.goos.clone()), ("GOARCH", settings.goarch.clone())];
+    if !settings.cgo_enabled.is_empty() {
+        vars.push(("CGO_ENABLED", settings.cgo_enabled.clone()));
+    }
+    if let Some(v) = ArchVar::for_goarch(&settings.goarch)
+        && !settings.subarch.is_empty()
+    {
+        vars.push((v.name(), settings.subarch.clone()));
+    }
+    // No C compiler in the browser: cgo defaults to off, as Go's does without one.
+    GoEnv::new(EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false)
+}
+
+fn tags_flag(settings: &Settings) -> Option<&str> {
+    (!settings.tags.is_empty()).then_some(settings.tags.as_str())
+}
+
+/// The build context for the settings, or Go's error for them.
+fn context(settings: &Settings) -> Result<Context, String> {
+    Context::for_command(&env(settings), tags_flag(settings)).map_err(|e| e.message)
+}
+
+/// Go's error for building with the settings, if any.
+fn check(settings: &Settings) -> Option<String> {
+    let ctx = match context(settings) {
+        Ok(c) => c,
+        Err(e) => return Some(e),
+    };
+    driver::check_target(&ctx).err().map(|(_, m)| m)
+}
+
+fn tree(files: &[File]) -> load::Tree {
+    load::Tree {
+        root: ROOT.into(),
+        files: files.iter().map(|f| (f.name.clone(), f.text.clone().into_bytes())).collect(),
+    }
+}
+
+/// Which `.go` files of the module's root directory each port builds, and why.
+fn grid(id: u32, files: &[File], settings: &Settings) -> Grid {
+    let names: Vec<&File> =
+        files.iter().filter(|f| f.name.ends_with(".go") && !f.name.contains('/')).collect();
+    let mut g = Grid {
+        id,
+        files: names.iter().map(|f| f.name.clone()).collect(),
+        targets: Vec::new(),
+        cells: Vec::new(),
+        error: None,
+    };
+    let ports: Vec<_> = target::ports::listed(false).collect();
+    g.targets = ports.iter().map(|p| format!("{}/{}", p.goos, p.goarch)).collect();
+    let mut contexts = Vec::new();
+    for p in &ports {
+        let s = Settings {
+            goos: p.goos.into(),
+            goarch: p.goarch.into(),
+            subarch: String::new(),
+            ..settings.clone()
+        };
+        match context(&s) {
+            Ok(c) => contexts.push(c),
+            Err(e) => {
+                g.error = Some(e);
+                return g;
+            }
+        }
+    }
+    for f in &names {
+        for ctx in &contexts {
+            g.cells.push(if buildtags::name::is_test_file(&f.name) {
+                Cell {
+                    built: false,
+                    why: vec![format!("{} is a test file: only `go test` builds it", f.name)],
+                }
+            } else {
+                let sel = buildtags::select(&f.name, f.text.as_bytes(), ctx);
+                Cell { built: sel.matched, why: buildtags::explain(&sel) }
+            });
+        }
+    }
+    g
+}
+
+/// The container format a port's executables use.
+pub fn format_name(goos: &str, goarch: &str) -> &'static str {
+    match (goos, goarch) {
+        (_, "wasm") => "Wasm",
+        ("windows", _) => "PE",
+        ("darwin" | "ios", _) => "Mach-O",
+        ("aix", _) => "XCOFF",
+        ("plan9", _) => "Plan 9 a.out",
+        _ => "ELF",
+    }
+}
+
+/// The sections of a Wasm module: (name, size). Other containers: none yet.
+pub fn sections(bin: &[u8]) -> Vec<(String, u64)> {
+    const NAMES: [&str; 14] = [
+        "custom",
+        "type",
+        "import",
+        "function",
+        "table",
+        "memory",
+        "global",
+        "export",
+        "start",
+        "element",
+        "code",
+        "data",
+        "datacount",
+        "tag",
+    ];
+    let mut out = Vec::new();
+    if bin.get(..4) != Some(b"\0asm") {
+        return out;
+    }
+    let mut i = 8;
+    let leb = |i: &mut usize| -> Option<u64> {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = *bin.get(*i)?;
+            *i += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+            shift += 7;
+            if shift > 63 {
+                return None;
+            }
+        }
+    };
+    while i < bin.len() {
+        let kind = bin[i];
+        i += 1;
+        let Some(size) = leb(&mut i) else { break };
+        let start = i;
+        let mut name =
+            NAMES.get(usize::from(kind)).map_or_else(|| format!("section {kind}"), |s| (*s).to_owned());
+        if kind == 0 {
+            let mut j = i;
+            if let Some(n) = leb(&mut j)
+                && let Some(s) = bin.get(j..j + n as usize)
+            {
+                name = format!("custom \"{}\"", String::from_utf8_lossy(s));
+            }
+        }
+        out.push((name, size));
+        i = start + size as usize;
+    }
+    out
+}
+
+/// Errors with a `file:line:col:` position in the module (`./main.go:7:2: …`).
+fn diagnostics(text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let rest = line.strip_prefix("./").unwrap_or(line);
+        let mut parts = rest.splitn(4, ':');
+        let (Some(file), Some(l), Some(c), Some(msg)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        if let (Ok(l), Ok(c)) = (l.parse(), c.parse()) {
+            out.push(Diagnostic { file: file.into(), line: l, col: c, message: msg.trim().into() });
+        }
+    }
+    out
+}

@@ -1,0 +1,174 @@
+//! The worker's logic, natively: what the page gets for the example module.
+
+use protocol::{File, Request, Response, Settings};
+use worker::Worker;
+
+fn example() -> Vec<File> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/hello");
+    let mut files: Vec<File> = std::fs::read_dir(&dir)
+        .expect("examples/hello")
+        .map(|e| {
+            let e = e.expect("entry");
+            File {
+                name: e.file_name().to_string_lossy().into_owned(),
+                text: std::fs::read_to_string(e.path()).expect("read"),
+            }
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+fn settings(goos: &str, goarch: &str) -> Settings {
+    Settings { goos: goos.into(), goarch: goarch.into(), ..Settings::default() }
+}
+
+fn build(w: &mut Worker, files: &[File], s: Settings) -> protocol::Built {
+    match w.handle(Request::Build { id: 7, files: files.to_vec(), settings: s }) {
+        Response::Built(b) => *b,
+        other => panic!("not a build: {other:?}"),
+    }
+}
+
+#[test]
+fn ready_lists_every_port_and_sub_architecture_variable() {
+    let Response::Ready { toolchain, ports, subarch, .. } = Worker::new().ready() else {
+        panic!("not ready")
+    };
+    assert!(toolchain.contains("go1.27.3"));
+    assert_eq!(ports.len(), target::ports::listed(false).count());
+    assert!(ports.iter().any(|p| p.goos == "linux" && p.goarch == "amd64" && p.first_class));
+    assert!(ports.iter().any(|p| p.goos == "js" && p.goarch == "wasm" && p.buildable && !p.first_class));
+    let amd64 = subarch.iter().find(|s| s.name == "GOAMD64").expect("GOAMD64");
+    assert_eq!((amd64.goarch.as_str(), amd64.default.as_str()), ("amd64", "v1"));
+    assert_eq!(amd64.values, ["v1", "v2", "v3", "v4"]);
+}
+
+#[test]
+fn check_reports_gos_errors() {
+    let mut w = Worker::new();
+    let check = |w: &mut Worker, s: Settings| match w.handle(Request::Check { id: 1, settings: s }) {
+        Response::Checked { error, .. } => error,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(check(&mut w, settings("linux", "amd64")), None);
+    // As in go1.27.3, a bad GOAMD64 is overwritten by later checks and passes; a
+    // bad GOWASM is reported.
+    let v9 = Settings { subarch: "v9".into(), ..settings("linux", "amd64") };
+    assert_eq!(check(&mut w, v9), None);
+    let bad = Settings { subarch: "bad".into(), ..settings("js", "wasm") };
+    assert_eq!(check(&mut w, bad).as_deref(), Some("go: invalid GOWASM: no such feature \"bad\""));
+    assert_eq!(
+        check(&mut w, settings("windows", "mips")).as_deref(),
+        Some("go: unsupported GOOS/GOARCH pair windows/mips")
+    );
+    assert_eq!(
+        check(&mut w, settings("ios", "arm64")).as_deref(),
+        Some("ios/arm64 requires external (cgo) linking, but cgo is not enabled")
+    );
+}
+
+#[test]
+fn grid_explains_each_file_for_each_port() {
+    let mut w = Worker::new();
+    let Response::Grid(g) =
+        w.handle(Request::Grid { id: 3, files: example(), settings: Settings::default() })
+    else {
+        panic!("not a grid")
+    };
+    assert_eq!(g.error, None);
+    assert_eq!(g.files, ["gen.go", "hello_linux.go", "hello_unix.go", "hello_windows.go", "main.go"]);
+    assert_eq!(g.targets.len(), target::ports::listed(false).count());
+    let cell = |file: &str, target: &str| {
+        let f = g.files.iter().position(|n| n == file).expect("file");
+        let t = g.targets.iter().position(|n| n == target).expect("target");
+        &g.cells[f * g.targets.len() + t]
+    };
+    assert!(cell("main.go", "js/wasm").built);
+    assert!(!cell("gen.go", "linux/amd64").built);
+    assert!(
+        cell("gen.go", "linux/amd64").why.iter().any(|l| l.contains("ignore")),
+        "{:?}",
+        cell("gen.go", "linux/amd64").why
+    );
+    assert!(cell("hello_linux.go", "android/arm64").built);
+    assert!(!cell("hello_linux.go", "windows/amd64").built);
+    assert!(cell("hello_unix.go", "darwin/arm64").built);
+    assert!(!cell("hello_unix.go", "android/arm64").built);
+    assert!(!cell("hello_unix.go", "linux/amd64").built);
+    assert!(!cell("hello_unix.go", "js/wasm").built);
+    let why = cell("hello_unix.go", "freebsd/amd64").why.join("\n");
+    assert!(why.contains("unix") && why.contains("linux"), "{why}");
+}
+
+#[test]
+fn builds_hit_the_cache_per_target() {
+    let mut w = Worker::new();
+    let files = example();
+    let a = build(&mut w, &files, settings("js", "wasm"));
+    assert_eq!(a.errors, Vec::<String>::new());
+    assert_eq!((a.name.as_str(), a.format.as_str()), ("hello", "Wasm"));
+    let bin = a.binary.clone().expect("binary");
+    assert_eq!(&bin[..4], b"\0asm");
+    assert_eq!(a.sha256, base::sha256::hex(&base::sha256::sha256(&bin)));
+    assert!(a.actions.iter().all(|x| !x.hit));
+    assert!(a.sections.iter().any(|(n, _)| n == "code"));
+    let b = build(&mut w, &files, settings("wasip1", "wasm"));
+    assert!(b.actions.iter().all(|x| !x.hit));
+    assert_ne!(a.sha256, b.sha256);
+    // A → B → A: the first target's entry is still there.
+    let again = build(&mut w, &files, settings("js", "wasm"));
+    assert!(again.actions.iter().all(|x| x.hit));
+    assert_eq!(again.sha256, a.sha256);
+    assert_eq!(again.binary, a.binary);
+    assert_eq!((again.cache.entries, again.cache.hits, again.cache.misses), (2, 1, 2));
+    // The same configuration gives the same bytes as the CLI's pipeline.
+    let tree = load::Tree {
+        root: "/x".into(),
+        files: files.iter().map(|f| (f.name.clone(), f.text.clone().into_bytes())).collect(),
+    };
+    let module =
+        load::parse_go_mod("go.mod", &files.iter().find(|f| f.name == "go.mod").expect("go.mod").text)
+            .expect("go.mod");
+    let env = target::GoEnv::new(
+        target::EnvLayers::from_process([("GOOS", "js"), ("GOARCH", "wasm")]),
+        target::Host::LINUX_AMD64,
+        &|_| false,
+    );
+    let ctx = target::Context::for_command(&env, None).expect("ctx");
+    let loader = load::Loader { tree: &tree, module: &module, ctx: &ctx, cwd: "", goroot: "/g" };
+    let pkg = driver::main_package(&loader, ".").expect("main package");
+    assert_eq!(driver::build(&driver::Config::new("js", "wasm"), &pkg.sources).expect("build"), bin);
+    // -o names the output; windows adds .exe; a cleared cache misses.
+    let named = build(&mut w, &files, Settings { output: "app.wasm".into(), ..settings("js", "wasm") });
+    assert_eq!(named.name, "app.wasm");
+    let Response::Cache { stats, .. } = w.handle(Request::ClearCache { id: 9 }) else { panic!() };
+    assert_eq!(stats.entries, 0);
+    assert!(build(&mut w, &files, settings("js", "wasm")).actions.iter().all(|x| !x.hit));
+}
+
+#[test]
+fn build_errors_come_with_positions() {
+    let mut w = Worker::new();
+    let mut files = example();
+    let main = files.iter_mut().find(|f| f.name == "main.go").expect("main.go");
+    main.text = main.text.replace("fmt.Println(note)", "fmt.Println(nope)");
+    let b = build(&mut w, &files, settings("wasip1", "wasm"));
+    assert_eq!(b.binary, None);
+    assert_eq!(b.errors, ["# command-line-arguments", "./main.go:15:14: undefined: nope"]);
+    assert_eq!(b.diagnostics.len(), 1);
+    let d = &b.diagnostics[0];
+    assert_eq!((d.file.as_str(), d.line, d.col, d.message.as_str()), ("main.go", 15, 14, "undefined: nope"));
+    // A target crossplay cannot build yet says so; a bad setting gives Go's error.
+    let native = build(&mut w, &files, settings("linux", "amd64"));
+    assert_eq!(native.errors, ["crossplay does not support building for linux/amd64 yet"]);
+    let bad = build(&mut w, &files, Settings { subarch: "v7".into(), ..settings("linux", "arm64") });
+    assert_eq!(
+        bad.errors,
+        [
+            "go: invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\""
+        ]
+    );
+    let no_mod: Vec<File> = files.iter().filter(|f| f.name != "go.mod").cloned().collect();
+    assert!(build(&mut w, &no_mod, settings("js", "wasm")).errors[0].contains("go.mod file not found"));
+}
