@@ -122,6 +122,47 @@ try {
   await build();
   ok((await hits()).every((h) => h), 'wasip1/wasm again: every action hits the cache');
 
+  // The cache is in IndexedDB: after a reload every action hits.
+  const ready = () => page.waitForFunction(() => document.querySelector('#status')?.textContent.startsWith('ready'), null, { timeout: 30000 });
+  await page.reload();
+  await ready();
+  await target('js/wasm');
+  await build();
+  ok((await hits()).every((h) => h), 'after a reload, every action hits the cache', await hits());
+  await target('wasip1/wasm');
+  await build();
+  ok((await hits()).every((h) => h), 'for both targets');
+
+  // A corrupt entry is detected and rebuilt.
+  const flipped = await page.evaluate(() => new Promise((resolve, reject) => {
+    const r = indexedDB.open('crossplay');
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const t = r.result.transaction('builds', 'readwrite');
+      const s = t.objectStore('builds');
+      let n = 0;
+      s.openCursor().onsuccess = (ev) => {
+        const c = ev.target.result;
+        if (!c) return;
+        const v = c.value;
+        v.bytes[1000] ^= 0xff;
+        c.update(v);
+        n++;
+        c.continue();
+      };
+      t.oncomplete = () => resolve(n);
+    };
+  }));
+  ok(flipped === 2, 'two cache entries were in IndexedDB to corrupt', flipped);
+  await page.reload();
+  await ready();
+  ok((await text('#cache-stats')).includes('2 corrupt'), 'the corrupt entries are detected at start-up', await text('#cache-stats'));
+  await target('js/wasm');
+  await build();
+  ok((await hits()).every((h) => !h), 'and rebuilt', await hits());
+  ok((await text('#res-sha')) === sha256(cliBuild('js')), 'the rebuilt binary is right');
+  await target('wasip1/wasm');
+
   // Stop ends a runaway program at once, and the page stays responsive.
   await page.locator('#files .tab', { hasText: /^main\.go$/ }).click();
   const src = await page.locator('#editor').inputValue();

@@ -216,7 +216,15 @@ fn App() -> impl IntoView {
                     <button id="clear-cache" on:click=move |_| send(Request::ClearCache { id: fresh_id() })>"Clear cache"</button>
                     <span id="cache-stats">{move || {
                         let c = cache.get();
-                        format!("cache: {} entries, {} hits, {} misses", c.entries, c.hits, c.misses)
+                        format!(
+                            "cache: {} entries, {} KB · {} hits, {} misses, {} corrupt, {} evicted",
+                            c.entries,
+                            c.bytes.div_ceil(1024),
+                            c.hits,
+                            c.misses,
+                            c.corrupt,
+                            c.evicted
+                        )
                     }}</span>
                 </div>
                 <BuildResult built building download_url/>

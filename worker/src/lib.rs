@@ -3,7 +3,7 @@
 //! toolchain. `main.rs` is the thin wasm adapter that runs it in a dedicated Web
 //! Worker; the tests run it natively.
 
-use std::collections::BTreeMap;
+pub mod cache;
 
 use protocol::{
     Action, Built, CacheStats, Cell, Diagnostic, File, Grid, Port, Request, Response, Settings, SubArch,
@@ -20,8 +20,7 @@ const ROOT: &str = "/play";
 /// The worker's state: the build cache.
 #[derive(Debug, Default)]
 pub struct Worker {
-    cache: BTreeMap<String, Vec<u8>>,
-    stats: CacheStats,
+    pub cache: cache::Cache,
 }
 
 impl Worker {
@@ -54,7 +53,7 @@ impl Worker {
                 });
             }
         }
-        Response::Ready { toolchain: TOOLCHAIN.into(), ports, subarch, cache: self.stats }
+        Response::Ready { toolchain: TOOLCHAIN.into(), ports, subarch, cache: self.cache.stats() }
     }
 
     pub fn handle(&mut self, req: Request) -> Response {
@@ -63,13 +62,12 @@ impl Worker {
             Request::Grid { id, files, settings } => Response::Grid(grid(id, &files, &settings)),
             Request::Build { id, files, settings } => {
                 let mut b = self.build(id, &files, &settings);
-                b.cache = self.stats;
+                b.cache = self.cache.stats();
                 Response::Built(Box::new(b))
             }
             Request::ClearCache { id } => {
                 self.cache.clear();
-                self.stats = CacheStats::default();
-                Response::Cache { id, stats: self.stats }
+                Response::Cache { id, stats: self.cache.stats() }
             }
         }
     }
@@ -163,12 +161,10 @@ impl Worker {
         let link = format!("link -o {}", out.name);
         let binary = match self.cache.get(&action_id) {
             Some(b) => {
-                self.stats.hits += 1;
                 out.actions = vec![Action { text: compile, hit: true }, Action { text: link, hit: true }];
-                b.clone()
+                b
             }
             None => {
-                self.stats.misses += 1;
                 out.actions = vec![Action { text: compile, hit: false }, Action { text: link, hit: false }];
                 let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
                 cfg.tags = ctx.build_tags.clone();
@@ -176,9 +172,7 @@ impl Worker {
                 cfg.xdefs = xdefs;
                 match driver::build(&cfg, &pkg.sources) {
                     Ok(b) => {
-                        self.stats.entries += 1;
-                        self.stats.bytes += b.len() as u64;
-                        self.cache.insert(action_id, b.clone());
+                        self.cache.put(&action_id, b.clone());
                         b
                     }
                     Err(lines) => return fail(out, lines.join("\n")),

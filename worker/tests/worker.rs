@@ -172,3 +172,43 @@ fn build_errors_come_with_positions() {
     let no_mod: Vec<File> = files.iter().filter(|f| f.name != "go.mod").cloned().collect();
     assert!(build(&mut w, &no_mod, settings("js", "wasm")).errors[0].contains("go.mod file not found"));
 }
+
+#[test]
+fn the_cache_verifies_restores_and_evicts() {
+    use worker::cache::{Cache, StoreOp, Stored};
+    let key = |c: char| c.to_string().repeat(64);
+    let mut c = Cache::with_cap(10);
+    c.put(&key('a'), vec![1; 4]);
+    c.put(&key('b'), vec![2; 4]);
+    let ops = c.take_ops();
+    assert_eq!(ops.len(), 2);
+    let StoreOp::Put(a) = &ops[0] else { panic!("{ops:?}") };
+    assert_eq!(a.sha256, base::sha256::hex(&base::sha256::sha256(&[1; 4])));
+    // Using a makes b the least recently used; a third entry evicts b.
+    assert_eq!(c.get(&key('a')), Some(vec![1; 4]));
+    c.put(&key('c'), vec![3; 4]);
+    assert_eq!(c.get(&key('b')), None);
+    assert_eq!(c.stats().entries, 2);
+    assert_eq!(c.stats().evicted, 1);
+    assert!(c.take_ops().contains(&StoreOp::Delete { key: key('b') }));
+
+    // What the store held comes back; a tampered entry or key is dropped and deleted.
+    let good = Stored {
+        key: key('d'),
+        sha256: base::sha256::hex(&base::sha256::sha256(b"wasm")),
+        bytes: b"wasm".to_vec(),
+        used: 41,
+    };
+    let tampered = Stored { bytes: b"wasp".to_vec(), key: key('e'), ..good.clone() };
+    let bad_key = Stored { key: "<script>".into(), ..good.clone() };
+    let mut r = Cache::default();
+    r.restore(vec![good.clone(), tampered, bad_key]);
+    assert_eq!((r.stats().entries, r.stats().corrupt), (1, 2));
+    assert_eq!(r.take_ops(), [StoreOp::Delete { key: key('e') }, StoreOp::Delete { key: "<script>".into() }]);
+    assert_eq!(r.get(&key('d')), Some(b"wasm".to_vec()));
+    // The clock goes on from the newest restored use.
+    assert_eq!(r.take_ops(), [StoreOp::Touch { key: key('d'), used: 43 }]);
+    r.clear();
+    assert_eq!(r.take_ops(), [StoreOp::Clear]);
+    assert_eq!(r.stats().entries, 0);
+}

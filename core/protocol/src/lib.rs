@@ -185,6 +185,11 @@ pub struct Diagnostic {
 pub struct CacheStats {
     pub entries: u32,
     pub bytes: u64,
+    /// Since the worker started.
     pub hits: u32,
     pub misses: u32,
+    /// Entries found corrupt (and rebuilt).
+    pub corrupt: u32,
+    /// Entries evicted to stay under the size cap.
+    pub evicted: u32,
 }
