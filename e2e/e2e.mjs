@@ -7,6 +7,7 @@
 // the first failure.
 import { chromium } from 'playwright-core';
 import { createHash } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,22 +33,23 @@ function ok(cond, what, detail) {
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 // What `crossplay build` makes of the example for a target.
-function cliBuild(goos) {
+function cliBuild(goos, flags = []) {
   const out = join(mkdtempSync(join(tmpdir(), 'crossplay-e2e-')), 'hello');
-  execFileSync(cli, ['build', '-o', out, '.'], {
+  execFileSync(cli, ['build', ...flags, '-o', out, '.'], {
     cwd: join(repo, 'examples/hello'),
     env: { ...process.env, GOOS: goos, GOARCH: 'wasm', GOFLAGS: '' },
   });
   return readFileSync(out);
 }
 
-const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'crossplay-chromium-')), {
+const launch = () => chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'crossplay-chromium-')), {
   executablePath: '/usr/bin/chromium',
   headless: true,
   acceptDownloads: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
 });
+const browser = await launch();
 const errors = [];
 let dialogs = 0;
 try {
@@ -161,6 +163,85 @@ try {
   await build();
   ok((await hits()).every((h) => !h), 'and rebuilt', await hits());
   ok((await text('#res-sha')) === sha256(cliBuild('js')), 'the rebuilt binary is right');
+  await target('wasip1/wasm');
+
+  // Share: the link, opened in a fresh browser (empty cache), rebuilds the same SHA-256.
+  await page.locator('#tags').fill('netgo');
+  await page.locator('#tags').press('Enter');
+  await page.locator('#ldflags').fill('-s -X main.note=shared');
+  await page.locator('#ldflags').press('Enter');
+  await build();
+  const sharedSha = await text('#res-sha');
+  ok(sharedSha === sha256(cliBuild('wasip1', ['-tags', 'netgo', '-ldflags', '-s -X main.note=shared'])),
+    'with -tags and -ldflags the page still builds what the CLI builds');
+  await page.locator('#share').click();
+  await page.waitForFunction(() => document.querySelector('#share-url')?.value.includes('#x='), null, { timeout: 10000 });
+  const link = await page.locator('#share-url').inputValue();
+  ok(page.url() === link, 'the address is the share link');
+  const other = await launch();
+  try {
+    const p2 = other.pages()[0] || await other.newPage();
+    const errs2 = [];
+    let dialogs2 = 0;
+    p2.on('pageerror', (e) => errs2.push(String(e)));
+    p2.on('console', (m) => { if (m.type() === 'error') errs2.push(m.text()); });
+    p2.on('dialog', async (d) => { dialogs2++; await d.dismiss(); });
+    const ready2 = () => p2.waitForFunction(() => document.querySelector('#status')?.textContent.startsWith('ready'), null, { timeout: 30000 });
+    await p2.goto(link);
+    await ready2();
+    await p2.waitForFunction(() => document.querySelector('#notice')?.textContent === 'Opened from a share link.', null, { timeout: 10000 });
+    ok((await p2.locator('#tags').inputValue()) === 'netgo' && (await p2.locator('#target').inputValue()) === 'wasip1/wasm',
+      'the link restores the settings');
+    await p2.locator('#build').click();
+    await p2.waitForSelector('#res-sha', { timeout: 60000 });
+    ok((await p2.locator('#actions li').allInnerTexts()).every((l) => l.endsWith('[cache miss]')), 'the fresh browser builds from scratch');
+    ok((await p2.locator('#res-sha').innerText()) === sharedSha, 'and reproduces the SHA-256', sharedSha);
+    await p2.locator('#run').click();
+    await p2.waitForFunction(() => /exit status/.test(document.querySelector('#exit')?.textContent || ''), null, { timeout: 30000 });
+    ok((await p2.locator('#stdout').innerText()) === 'Hello from wasip1/wasm!\nshared\n', 'the -X value reached the program');
+    await p2.screenshot({ path: join(shots, 'shared.png'), fullPage: true });
+
+    // Hostile links: rejected with a message, or shown as text.
+    const base = link.split('#')[0];
+    await p2.goto(`${base}?1#x=@@@`);
+    await ready2();
+    await p2.waitForFunction(() => document.querySelector('#notice')?.textContent.includes('damaged'), null, { timeout: 10000 });
+    ok(true, 'a malformed link is rejected with a message');
+    await p2.goto(`${base}?2#x=${'A'.repeat(1100000)}`);
+    await ready2();
+    await p2.waitForFunction(() => document.querySelector('#notice')?.textContent.includes('too long'), null, { timeout: 10000 });
+    ok(true, 'a huge link is rejected');
+    const evilName = '<img src=x onerror=alert(1)><script>alert(2)</script>.go';
+    const archive = `crossplay share v1\nGOOS=js\nGOARCH=wasm\n-- go.mod --\nmodule m\n-- ${evilName} --\npackage main\n`;
+    await p2.goto(`${base}?3#x=${deflateRawSync(Buffer.from(archive)).toString('base64url')}`);
+    await ready2();
+    await p2.waitForFunction(() => document.querySelectorAll('#files .tab').length === 2, null, { timeout: 10000 });
+    ok((await p2.locator('#notice').innerText()).startsWith('this link was made by ""'), 'a link from another toolchain is flagged');
+    ok((await p2.locator('#files .tab', { hasText: evilName }).count()) === 1 && (await p2.locator('#files img, #files script').count()) === 0,
+      'markup in a linked file name is shown as text');
+    ok(dialogs2 === 0 && errs2.length === 0, 'nothing ran and nothing failed in the second browser', errs2);
+  } finally {
+    await other.close();
+  }
+  await page.locator('#tags').fill('');
+  await page.locator('#tags').press('Enter');
+  await page.locator('#ldflags').fill('');
+  await page.locator('#ldflags').press('Enter');
+
+  // txtar export and import.
+  await page.locator('#sharing summary').click();
+  await page.locator('#export-txtar').click();
+  await page.waitForFunction(() => document.querySelector('#txtar')?.value.startsWith('-- gen.go --'), null, { timeout: 10000 });
+  ok((await page.locator('#txtar').inputValue()).includes('-- main.go --\n// Command hello'), 'the module exports as txtar');
+  await page.locator('#txtar').fill('-- go.mod --\nmodule example.com/t\n-- main.go --\npackage main\n\nfunc main() { println("from txtar") }\n');
+  await page.locator('#import-txtar').click();
+  await page.waitForFunction(() => document.querySelectorAll('#files .tab').length === 2, null, { timeout: 10000 });
+  await build();
+  r = await runToExit();
+  ok(r.out === 'from txtar\n' && (await text('#res-name')) === 't', 'an imported txtar module builds and runs', r);
+  // Back to the example (the address still holds the share link).
+  await page.goto(link.split('#')[0]);
+  await ready();
   await target('wasip1/wasm');
 
   // Stop ends a runaway program at once, and the page stays responsive.

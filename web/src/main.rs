@@ -61,6 +61,10 @@ fn App() -> impl IntoView {
     let output: RwSignal<Vec<Chunk>> = RwSignal::new(Vec::new());
     let run_state = RwSignal::new(RunState::Idle);
     let next_id = StoredValue::new(1u32);
+    let notice: RwSignal<Option<String>> = RwSignal::new(None);
+    let share_url = RwSignal::new(String::new());
+    let txtar = RwSignal::new(String::new());
+    let opened_link = StoredValue::new(false);
 
     // The compiler worker.
     let compiler = Worker::new("./worker_loader.js").expect("the compiler worker starts");
@@ -92,7 +96,39 @@ fn App() -> impl IntoView {
                 building.set(false);
             }
             Response::Cache { stats, .. } => cache.set(stats),
-            Response::Error { message, .. } => web_sys::console::error_1(&message.into()),
+            Response::Shared { fragment, .. } => {
+                let loc = window().location();
+                let base =
+                    format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
+                if let Ok(h) = window().history() {
+                    let _ = h.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&format!("#{fragment}")),
+                    );
+                }
+                share_url.set(format!("{base}#{fragment}"));
+            }
+            Response::Opened { files: f, settings: s, warning, .. } => {
+                let first = f
+                    .iter()
+                    .find(|x| x.name == "main.go")
+                    .or(f.first())
+                    .map(|x| x.name.clone())
+                    .unwrap_or_default();
+                files.set(f);
+                settings.set(s);
+                current.set(first);
+                notice.set(Some(warning.unwrap_or_else(|| "Opened from a share link.".into())));
+            }
+            Response::Txtar { text, .. } => txtar.set(text),
+            Response::Imported { files: f, .. } => {
+                let first = f.first().map(|x| x.name.clone()).unwrap_or_default();
+                files.set(f);
+                current.set(first);
+                notice.set(Some("Imported the txtar archive.".into()));
+            }
+            Response::Error { message, .. } => notice.set(Some(message)),
         }
     });
     compiler.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
@@ -106,6 +142,17 @@ fn App() -> impl IntoView {
     };
 
     // Check the settings and refresh the grid whenever they or the files change.
+    // A share link in the address opens once the worker is ready.
+    Effect::new(move || {
+        if !ready.get() || opened_link.get_value() {
+            return;
+        }
+        opened_link.set_value(true);
+        let hash = window().location().hash().unwrap_or_default();
+        if hash.len() > 1 {
+            send(Request::Open { id: fresh_id(), fragment: hash });
+        }
+    });
     Effect::new(move || {
         let s = settings.get();
         let f = files.get();
@@ -214,6 +261,8 @@ fn App() -> impl IntoView {
                     <button id="stop" disabled=move || run_state.get() != RunState::Running
                         on:click=move |_| { stop(); run_state.set(RunState::Stopped); }>"Stop"</button>
                     <button id="clear-cache" on:click=move |_| send(Request::ClearCache { id: fresh_id() })>"Clear cache"</button>
+                    <button id="share" disabled=move || !ready.get()
+                        on:click=move |_| send(Request::Share { id: fresh_id(), files: files.get_untracked(), settings: settings.get_untracked() })>"Share"</button>
                     <span id="cache-stats">{move || {
                         let c = cache.get();
                         format!(
@@ -231,6 +280,17 @@ fn App() -> impl IntoView {
                 <RunOutput output run_state built/>
             </section>
         </main>
+        <section id="sharing">
+            <p id="notice">{move || notice.get()}</p>
+            <label>"Share link " <input id="share-url" readonly prop:value=move || share_url.get()/></label>
+            <details>
+                <summary>"txtar (the Go Playground's multi-file format)"</summary>
+                <textarea id="txtar" spellcheck="false" prop:value=move || txtar.get()
+                    on:input=move |ev| txtar.set(event_target_value(&ev))></textarea>
+                <button id="export-txtar" on:click=move |_| send(Request::ExportTxtar { id: fresh_id(), files: files.get_untracked() })>"Export"</button>
+                <button id="import-txtar" on:click=move |_| send(Request::ImportTxtar { id: fresh_id(), text: txtar.get_untracked() })>"Import"</button>
+            </details>
+        </section>
         <GridView grid why/>
     }
 }
@@ -420,7 +480,7 @@ fn Target(
                 }
             })}
             <label>"CGO_ENABLED "
-                <select id="cgo" on:change=move |ev| { let x = event_target_value(&ev); set(&|s| s.cgo_enabled = x.clone()); }>
+                <select id="cgo" prop:value=move || settings.get().cgo_enabled on:change=move |ev| { let x = event_target_value(&ev); set(&|s| s.cgo_enabled = x.clone()); }>
                     <option value="">"default"</option>
                     <option value="0">"0"</option>
                     <option value="1">"1"</option>
@@ -437,7 +497,7 @@ fn Target(
             <label><input id="trimpath" type="checkbox" prop:checked=move || settings.get().trimpath
                 on:change=move |ev| { let x = event_target_checked(&ev); set(&|s| s.trimpath = x); }/>" -trimpath"</label>
             <label>"-buildvcs "
-                <select id="buildvcs" on:change=move |ev| { let x = event_target_value(&ev); set(&|s| s.buildvcs = x.clone()); }>
+                <select id="buildvcs" prop:value=move || settings.get().buildvcs on:change=move |ev| { let x = event_target_value(&ev); set(&|s| s.buildvcs = x.clone()); }>
                     <option value="auto">"auto"</option>
                     <option value="true">"true"</option>
                     <option value="false">"false"</option>

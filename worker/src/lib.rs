@@ -4,6 +4,7 @@
 //! Worker; the tests run it natively.
 
 pub mod cache;
+pub mod share;
 
 use protocol::{
     Action, Built, CacheStats, Cell, Diagnostic, File, Grid, Port, Request, Response, Settings, SubArch,
@@ -64,6 +65,34 @@ impl Worker {
                 let mut b = self.build(id, &files, &settings);
                 b.cache = self.cache.stats();
                 Response::Built(Box::new(b))
+            }
+            Request::Share { id, files, settings } => {
+                Response::Shared { id, fragment: share::encode(&files, &settings, TOOLCHAIN) }
+            }
+            Request::Open { id, fragment } => match share::decode(&fragment) {
+                Ok(o) => {
+                    let warning = (o.toolchain != TOOLCHAIN).then(|| {
+                        format!(
+                            "this link was made by {:?}; this page is {TOOLCHAIN}: the binary may differ",
+                            o.toolchain
+                        )
+                    });
+                    Response::Opened { id, files: o.files, settings: o.settings, warning }
+                }
+                Err(message) => Response::Error { id, message },
+            },
+            Request::ExportTxtar { id, files } => {
+                Response::Txtar { id, text: share::format_txtar("", &files) }
+            }
+            Request::ImportTxtar { id, text } => {
+                let (_, files) = share::parse_txtar(&text);
+                match share::check_files(&files) {
+                    Ok(()) if files.is_empty() => {
+                        Response::Error { id, message: "the archive has no files".into() }
+                    }
+                    Ok(()) => Response::Imported { id, files },
+                    Err(message) => Response::Error { id, message },
+                }
             }
             Request::ClearCache { id } => {
                 self.cache.clear();

@@ -212,3 +212,104 @@ fn the_cache_verifies_restores_and_evicts() {
     assert_eq!(r.take_ops(), [StoreOp::Clear]);
     assert_eq!(r.stats().entries, 0);
 }
+
+#[test]
+fn share_links_round_trip_and_reject_hostile_input() {
+    use worker::share;
+    let mut w = Worker::new();
+    let files = example();
+    let s = Settings {
+        tags: "netgo,x".into(),
+        ldflags: "-s -X main.v=1".into(),
+        trimpath: true,
+        ..settings("wasip1", "wasm")
+    };
+    let Response::Shared { fragment, .. } =
+        w.handle(Request::Share { id: 1, files: files.clone(), settings: s.clone() })
+    else {
+        panic!()
+    };
+    assert!(fragment.starts_with("x=") && fragment.len() < 2000, "{}", fragment.len());
+    let Response::Opened { files: f2, settings: s2, warning, .. } =
+        w.handle(Request::Open { id: 2, fragment: format!("#{fragment}") })
+    else {
+        panic!()
+    };
+    assert_eq!((f2, s2, warning), (files.clone(), s.clone(), None));
+    // The same build from the link.
+    let a = build(&mut w, &files, s.clone());
+    let b = build(&mut Worker::new(), &share::decode(&fragment).expect("decode").files, s);
+    assert_eq!(a.sha256, b.sha256);
+
+    // Hostile fragments: errors, not panics.
+    let evil = |files: Vec<File>| share::encode(&files, &settings("js", "wasm"), "t");
+    let cases: Vec<(String, &str)> = vec![
+        ("x=@@@".into(), "not base64url"),
+        ("y=abc".into(), "not a crossplay share link"),
+        (format!("x={}", share::base64url(b"not deflate at all")), "not compressed data"),
+        (format!("x={}", "A".repeat(share::MAX_FRAGMENT)), "too long"),
+        (
+            format!(
+                "x={}",
+                share::base64url(&miniz_oxide::deflate::compress_to_vec(
+                    &vec![b'a'; share::MAX_ARCHIVE + 1],
+                    9
+                ))
+            ),
+            "expands to more than",
+        ),
+        (evil(vec![File { name: "../etc/passwd".into(), text: String::new() }]), "invalid file name"),
+        (evil(vec![File { name: "a\u{1}.go".into(), text: String::new() }]), "invalid file name"),
+        (evil(vec![File { name: "a.go".into(), text: String::new() }; 2]), "duplicate file"),
+        (
+            format!(
+                "x={}",
+                share::base64url(&miniz_oxide::deflate::compress_to_vec(
+                    b"crossplay share v1\nGOOS=plan10\nGOARCH=wasm\n",
+                    9
+                ))
+            ),
+            "unknown target",
+        ),
+    ];
+    for (frag, want) in cases {
+        match w.handle(Request::Open { id: 3, fragment: frag.clone() }) {
+            Response::Error { message, .. } => assert!(message.contains(want), "{message} / {want}"),
+            other => panic!("{want}: {other:?}"),
+        }
+    }
+    // A <script> file name is just a name.
+    let Response::Opened { files, .. } = w.handle(Request::Open {
+        id: 4,
+        fragment: evil(vec![File { name: "<script>alert(1)</script>.go".into(), text: "x".into() }]),
+    }) else {
+        panic!()
+    };
+    assert_eq!(files[0].name, "<script>alert(1)</script>.go");
+}
+
+#[test]
+fn txtar_exports_and_imports() {
+    let mut w = Worker::new();
+    let files = vec![
+        File { name: "go.mod".into(), text: "module m\n".into() },
+        File { name: "a.go".into(), text: "package main".into() },
+    ];
+    let Response::Txtar { text, .. } = w.handle(Request::ExportTxtar { id: 1, files: files.clone() }) else {
+        panic!()
+    };
+    assert_eq!(text, "-- go.mod --\nmodule m\n-- a.go --\npackage main\n");
+    let Response::Imported { files: back, .. } =
+        w.handle(Request::ImportTxtar { id: 2, text: format!("a comment\n{text}") })
+    else {
+        panic!()
+    };
+    assert_eq!(back[1].text, "package main\n");
+    assert_eq!(back[0], files[0]);
+    let Response::Error { message, .. } =
+        w.handle(Request::ImportTxtar { id: 3, text: "no files here\n".into() })
+    else {
+        panic!()
+    };
+    assert_eq!(message, "the archive has no files");
+}

@@ -63,6 +63,14 @@ pub enum Request {
     Build { id: u32, files: Vec<File>, settings: Settings },
     /// Empty the build cache. Answered by `Cache`.
     ClearCache { id: u32 },
+    /// A share link's fragment for the module and settings. Answered by `Shared`.
+    Share { id: u32, files: Vec<File>, settings: Settings },
+    /// Read a share link's fragment. Answered by `Opened` or `Error`.
+    Open { id: u32, fragment: String },
+    /// The module as a txtar archive. Answered by `Txtar`.
+    ExportTxtar { id: u32, files: Vec<File> },
+    /// Files from a txtar archive. Answered by `Imported` or `Error`.
+    ImportTxtar { id: u32, text: String },
 }
 
 /// From the worker to the page.
@@ -87,7 +95,26 @@ pub enum Response {
         id: u32,
         stats: CacheStats,
     },
-    /// A request the worker could not read.
+    Shared {
+        id: u32,
+        fragment: String,
+    },
+    /// A share link's module and settings; `warning` when another toolchain made it.
+    Opened {
+        id: u32,
+        files: Vec<File>,
+        settings: Settings,
+        warning: Option<String>,
+    },
+    Txtar {
+        id: u32,
+        text: String,
+    },
+    Imported {
+        id: u32,
+        files: Vec<File>,
+    },
+    /// A request the worker could not read or carry out.
     Error {
         id: u32,
         message: String,
