@@ -3,7 +3,7 @@
 //! Wasm outputs in a separate worker (`static/run_worker.js`) that Stop terminates.
 
 use leptos::prelude::*;
-use protocol::{Built, CacheStats, File, Grid, Port, Request, Response, Settings, SubArch};
+use protocol::{Built, BuiltAll, CacheStats, File, Grid, Port, Request, Response, Settings, SubArch};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{MessageEvent, Worker};
@@ -65,6 +65,8 @@ fn App() -> impl IntoView {
     let share_url = RwSignal::new(String::new());
     let txtar = RwSignal::new(String::new());
     let opened_link = StoredValue::new(false);
+    let built_all: RwSignal<Option<BuiltAll>> = RwSignal::new(None);
+    let all_url: RwSignal<Option<String>> = RwSignal::new(None);
 
     // The compiler worker.
     let compiler = Worker::new("./worker_loader.js").expect("the compiler worker starts");
@@ -122,6 +124,15 @@ fn App() -> impl IntoView {
                 notice.set(Some(warning.unwrap_or_else(|| "Opened from a share link.".into())));
             }
             Response::Txtar { text, .. } => txtar.set(text),
+            Response::BuiltAll(all) => {
+                if let Some(old) = all_url.get_untracked() {
+                    let _ = web_sys::Url::revoke_object_url(&old);
+                }
+                all_url.set(object_url(&all.zip));
+                cache.set(all.cache);
+                built_all.set(Some(*all));
+                building.set(false);
+            }
             Response::Imported { files: f, .. } => {
                 let first = f.first().map(|x| x.name.clone()).unwrap_or_default();
                 files.set(f);
@@ -261,6 +272,12 @@ fn App() -> impl IntoView {
                     <button id="stop" disabled=move || run_state.get() != RunState::Running
                         on:click=move |_| { stop(); run_state.set(RunState::Stopped); }>"Stop"</button>
                     <button id="clear-cache" on:click=move |_| send(Request::ClearCache { id: fresh_id() })>"Clear cache"</button>
+                    <button id="build-all" disabled=move || !ready.get() || building.get()
+                        on:click=move |_| {
+                            building.set(true);
+                            built_all.set(None);
+                            send(Request::BuildAll { id: fresh_id(), files: files.get_untracked(), settings: settings.get_untracked() });
+                        }>"Build all"</button>
                     <button id="share" disabled=move || !ready.get()
                         on:click=move |_| send(Request::Share { id: fresh_id(), files: files.get_untracked(), settings: settings.get_untracked() })>"Share"</button>
                     <span id="cache-stats">{move || {
@@ -280,6 +297,7 @@ fn App() -> impl IntoView {
                 <RunOutput output run_state built/>
             </section>
         </main>
+        <BuildAllView built_all all_url/>
         <section id="sharing">
             <p id="notice">{move || notice.get()}</p>
             <label>"Share link " <input id="share-url" readonly prop:value=move || share_url.get()/></label>
@@ -629,5 +647,34 @@ fn GridView(
                 })}
             </div>
         </section>
+    }
+}
+
+#[component]
+fn BuildAllView(built_all: RwSignal<Option<BuiltAll>>, all_url: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        {move || built_all.get().map(|all| {
+            let n = all.rows.iter().filter(|r| r.size > 0).count();
+            view! {
+                <section id="build-all-view">
+                    <h2>{format!("Build all: {n} of {} targets built", all.rows.len())}</h2>
+                    <a id="download-all" download="crossplay-build-all.zip" href=move || all_url.get().unwrap_or_default()>
+                        "Download all (zip with SHA256SUMS)"
+                    </a>
+                    <table id="build-all">
+                        <tr><th>"target"</th><th>"name"</th><th>"size"</th><th>"SHA-256"</th><th>"status"</th></tr>
+                        {all.rows.into_iter().map(|r| view! {
+                            <tr class={if r.size > 0 { "ok" } else { "failed" }}>
+                                <td>{r.target}</td>
+                                <td>{r.name}</td>
+                                <td>{(r.size > 0).then(|| r.size.to_string())}</td>
+                                <td class="sha">{r.sha256}</td>
+                                <td>{r.status}</td>
+                            </tr>
+                        }).collect::<Vec<_>>()}
+                    </table>
+                </section>
+            }
+        })}
     }
 }

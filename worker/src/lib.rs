@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod share;
+pub mod zip;
 
 use protocol::{
     Action, Built, CacheStats, Cell, Diagnostic, File, Grid, Port, Request, Response, Settings, SubArch,
@@ -81,6 +82,9 @@ impl Worker {
                 }
                 Err(message) => Response::Error { id, message },
             },
+            Request::BuildAll { id, files, settings } => {
+                Response::BuiltAll(Box::new(self.build_all(id, &files, &settings)))
+            }
             Request::ExportTxtar { id, files } => {
                 Response::Txtar { id, text: share::format_txtar("", &files) }
             }
@@ -99,6 +103,38 @@ impl Worker {
                 Response::Cache { id, stats: self.cache.stats() }
             }
         }
+    }
+
+    /// Every port with the same module and settings: a row each, and the binaries
+    /// in a ZIP with their SHA256SUMS (as `sha256sum` prints them).
+    fn build_all(&mut self, id: u32, files: &[File], settings: &Settings) -> protocol::BuiltAll {
+        let mut rows = Vec::new();
+        let mut entries = Vec::new();
+        let mut sums = String::new();
+        for p in target::ports::listed(false) {
+            let s = Settings {
+                goos: p.goos.into(),
+                goarch: p.goarch.into(),
+                subarch: String::new(),
+                ..settings.clone()
+            };
+            let b = self.build(id, files, &s);
+            let target = format!("{}/{}", p.goos, p.goarch);
+            let status = match &b.binary {
+                Some(_) if b.actions.iter().all(|a| a.hit) => "cached".to_owned(),
+                Some(_) => "ok".to_owned(),
+                None => b.errors.iter().find(|l| !l.starts_with("# ")).cloned().unwrap_or_default(),
+            };
+            let size = b.binary.as_ref().map_or(0, |x| x.len() as u64);
+            if let Some(bin) = b.binary {
+                let path = format!("{}_{}/{}", p.goos, p.goarch, b.name);
+                sums.push_str(&format!("{}  {path}\n", b.sha256));
+                entries.push((path, bin));
+            }
+            rows.push(protocol::TargetRow { target, name: b.name, size, sha256: b.sha256, status });
+        }
+        entries.push(("SHA256SUMS".to_owned(), sums.into_bytes()));
+        protocol::BuiltAll { id, rows, zip: zip::write(&entries), cache: self.cache.stats() }
     }
 
     fn build(&mut self, id: u32, files: &[File], settings: &Settings) -> Built {

@@ -313,3 +313,46 @@ fn txtar_exports_and_imports() {
     };
     assert_eq!(message, "the archive has no files");
 }
+
+#[test]
+fn build_all_gives_a_row_per_port_and_a_zip_with_sums() {
+    let mut w = Worker::new();
+    let Response::BuiltAll(all) =
+        w.handle(Request::BuildAll { id: 5, files: example(), settings: Settings::default() })
+    else {
+        panic!()
+    };
+    assert_eq!(all.rows.len(), target::ports::listed(false).count());
+    let row = |t: &str| all.rows.iter().find(|r| r.target == t).expect(t);
+    assert_eq!((row("js/wasm").status.as_str(), row("js/wasm").name.as_str()), ("ok", "hello"));
+    assert_eq!(row("wasip1/wasm").status, "ok");
+    assert_eq!(row("windows/amd64").status, "crossplay does not support building for windows/amd64 yet");
+    assert_eq!(row("windows/amd64").name, "hello.exe");
+    assert_eq!(row("ios/arm64").status, "ios/arm64 requires external (cgo) linking, but cgo is not enabled");
+    // The archive is a valid ZIP (checked by Python's zipfile) with the sums.
+    let dir = std::env::temp_dir().join(format!("crossplay-zip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("all.zip");
+    std::fs::write(&path, &all.zip).expect("write");
+    let script = "import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor n in z.namelist(): print(n)\nprint(z.read('SHA256SUMS').decode(), end='')";
+    let out =
+        std::process::Command::new("python3").arg("-c").arg(script).arg(&path).output().expect("python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let want = format!(
+        "js_wasm/hello\nwasip1_wasm/hello\nSHA256SUMS\n{}  js_wasm/hello\n{}  wasip1_wasm/hello\n",
+        row("js/wasm").sha256,
+        row("wasip1/wasm").sha256
+    );
+    assert_eq!(text, want);
+    std::fs::remove_dir_all(&dir).ok();
+    // Again: every built row comes from the cache.
+    let Response::BuiltAll(again) =
+        w.handle(Request::BuildAll { id: 6, files: example(), settings: Settings::default() })
+    else {
+        panic!()
+    };
+    assert_eq!(row("js/wasm").sha256, again.rows.iter().find(|r| r.target == "js/wasm").expect("js").sha256);
+    assert!(again.rows.iter().filter(|r| r.size > 0).all(|r| r.status == "cached"));
+    assert_eq!(again.zip, all.zip);
+}

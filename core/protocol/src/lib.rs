@@ -67,6 +67,9 @@ pub enum Request {
     Share { id: u32, files: Vec<File>, settings: Settings },
     /// Read a share link's fragment. Answered by `Opened` or `Error`.
     Open { id: u32, fragment: String },
+    /// Build for every port with the other settings kept (the sub-architecture
+    /// variable at its default). Answered by `BuiltAll`.
+    BuildAll { id: u32, files: Vec<File>, settings: Settings },
     /// The module as a txtar archive. Answered by `Txtar`.
     ExportTxtar { id: u32, files: Vec<File> },
     /// Files from a txtar archive. Answered by `Imported` or `Error`.
@@ -110,6 +113,7 @@ pub enum Response {
         id: u32,
         text: String,
     },
+    BuiltAll(Box<BuiltAll>),
     Imported {
         id: u32,
         files: Vec<File>,
@@ -188,6 +192,28 @@ pub struct Built {
     pub goarch: String,
     /// The cache after the build.
     pub cache: CacheStats,
+}
+
+/// "Build all": one row per port, and a ZIP of the binaries with SHA256SUMS.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuiltAll {
+    pub id: u32,
+    pub rows: Vec<TargetRow>,
+    /// `GOOS_GOARCH/NAME` for each binary, then `SHA256SUMS`.
+    #[serde(with = "serde_bytes")]
+    pub zip: Vec<u8>,
+    pub cache: CacheStats,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetRow {
+    /// `goos/goarch`.
+    pub target: String,
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+    /// "ok", "cached", or the first line of the error.
+    pub status: String,
 }
 
 /// One step of a build.
