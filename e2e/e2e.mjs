@@ -58,6 +58,8 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
   const text = (sel) => page.locator(sel).innerText();
+  const editorText = () => page.evaluate(() => window.crossplayEditor.text());
+  const editorReplace = (t) => page.evaluate((x) => window.crossplayEditor.replace(x), t);
   const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   // Load with the example.
@@ -66,7 +68,9 @@ try {
   const tabs = await page.locator('#files .tab').allInnerTexts();
   ok(JSON.stringify(tabs) === JSON.stringify(['gen.go', 'go.mod', 'hello_linux.go', 'hello_unix.go', 'hello_windows.go', 'main.go']),
     'the example module is loaded', tabs);
-  ok((await page.locator('#editor').inputValue()).includes('Hello from %s/%s!'), 'main.go is in the editor');
+  await page.waitForSelector('#editor .cm-editor .cm-lineNumbers');
+  ok((await editorText()).includes('Hello from %s/%s!'), 'main.go is in the code editor, with line numbers');
+  ok((await page.locator('#editor .cm-content span[class]').count()) > 10, 'Go is syntax-highlighted');
   ok((await page.locator('#target option').count()) === 47, 'the target picker offers the 47 ports');
   ok((await page.locator('#target option', { hasText: 'linux/amd64 ★' }).count()) === 1, 'first-class ports are marked');
 
@@ -263,8 +267,8 @@ try {
 
   // Stop ends a runaway program at once, and the page stays responsive.
   await page.locator('#files .tab', { hasText: /^main\.go$/ }).click();
-  const src = await page.locator('#editor').inputValue();
-  await page.locator('#editor').fill(src.replace('fmt.Println(note)', 'fmt.Println(note)\n\tfor {\n\t}'));
+  const src = await editorText();
+  await editorReplace(src.replace('fmt.Println(note)', 'fmt.Println(note)\n\tfor {\n\t}'));
   await build();
   await page.locator('#run').click();
   await page.waitForFunction(() => document.querySelector('#stdout')?.textContent.includes('no OS-specific'), null, { timeout: 30000 });
@@ -275,7 +279,7 @@ try {
   await page.waitForFunction(() => document.querySelector('#exit')?.textContent === 'stopped', null, { timeout: 1000 });
   ok(Date.now() - t0 < 1000, 'Stop ends it within a second', Date.now() - t0);
   await page.locator('#files .tab', { hasText: 'go.mod' }).click();
-  ok((await page.locator('#editor').inputValue()).startsWith('module example.com/hello'), 'the page stays responsive');
+  ok((await editorText()).startsWith('module example.com/hello'), 'the page stays responsive');
   await shot('stopped');
 
   // Go's error text for an invalid setting; a build error at its line.
@@ -287,10 +291,16 @@ try {
     'an invalid GOARM64 shows Go\'s error', await text('#check-error'));
   await target('wasip1/wasm');
   await page.locator('#files .tab', { hasText: /^main\.go$/ }).click();
-  await page.locator('#editor').fill(src.replace('fmt.Println(note)', 'fmt.Println(nope)'));
+  await editorReplace(src.replace('fmt.Println(note)', 'fmt.Println(nope)'));
   await build();
   ok((await text('#errors')).includes('./main.go:15:14: undefined: nope'), 'a type error is reported as go build does');
-  ok((await text('#diagnostics')).includes('line 15, column 14: undefined: nope'), 'and shown at its line in the editor');
+  ok((await text('#diagnostics')).includes('line 15, column 14: undefined: nope'), 'and listed under the editor');
+  await page.waitForSelector('#editor .cm-lint-marker-error', { timeout: 5000 });
+  const marked = await page.evaluate(() => {
+    const r = document.querySelector('#editor .cm-lintRange-error');
+    return r && r.closest('.cm-line')?.textContent;
+  });
+  ok(marked && marked.includes('fmt.Println(nope)'), 'and marked at its line in the editor', marked);
 
   // A hostile file name renders as text.
   const evil = '<script>alert(1)</script>.go';

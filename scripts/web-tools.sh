@@ -3,7 +3,9 @@
 # already there: the wasm32 target, Trunk 0.21.14 and the wasm-bindgen CLI matching
 # Cargo.lock (both built from crates.io into ~/.cargo/bin, once per machine), and
 # from npm into e2e/node_modules: binaryen 132 (wasm-opt; Debian's 108 miscompiles)
-# and playwright-core; Debian's chromium for the end-to-end tests (--e2e).
+# and playwright-core; into web/editor/node_modules CodeMirror 6 and esbuild, which
+# bundles the editor into web/editor/dist/editor.js; Debian's chromium for the
+# end-to-end tests (--e2e).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -25,6 +27,15 @@ stamp=e2e/node_modules/.crossplay-lock
 if [ ! -f "$stamp" ] || ! cmp -s e2e/package-lock.json "$stamp"; then
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
   cp e2e/package-lock.json "$stamp"
+fi
+stamp=web/editor/node_modules/.crossplay-lock
+if [ ! -f "$stamp" ] || ! cmp -s web/editor/package-lock.json "$stamp"; then
+  (cd web/editor && npm ci --no-audit --no-fund --loglevel=error)
+  cp web/editor/package-lock.json "$stamp"
+fi
+# The editor bundle, rebuilt when its source or dependencies change.
+if [ ! -f web/editor/dist/editor.js ] || [ web/editor/editor.js -nt web/editor/dist/editor.js ] || [ "$stamp" -nt web/editor/dist/editor.js ]; then
+  (cd web/editor && npm run --silent build)
 fi
 if [ "${1:-}" = "--e2e" ] && [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq

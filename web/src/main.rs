@@ -65,6 +65,7 @@ fn App() -> impl IntoView {
     let share_url = RwSignal::new(String::new());
     let txtar = RwSignal::new(String::new());
     let opened_link = StoredValue::new(false);
+    let generation = RwSignal::new(0u32);
     let built_all: RwSignal<Option<BuiltAll>> = RwSignal::new(None);
     let all_url: RwSignal<Option<String>> = RwSignal::new(None);
 
@@ -121,6 +122,7 @@ fn App() -> impl IntoView {
                 files.set(f);
                 settings.set(s);
                 current.set(first);
+                generation.update(|g| *g += 1);
                 notice.set(Some(warning.unwrap_or_else(|| "Opened from a share link.".into())));
             }
             Response::Txtar { text, .. } => txtar.set(text),
@@ -137,6 +139,7 @@ fn App() -> impl IntoView {
                 let first = f.first().map(|x| x.name.clone()).unwrap_or_default();
                 files.set(f);
                 current.set(first);
+                generation.update(|g| *g += 1);
                 notice.set(Some("Imported the txtar archive.".into()));
             }
             Response::Error { message, .. } => notice.set(Some(message)),
@@ -259,7 +262,7 @@ fn App() -> impl IntoView {
         <main>
             <section class="editor-pane">
                 <Files files current/>
-                <Editor files current/>
+                <Editor files current generation built/>
                 <Diagnostics built current/>
             </section>
             <section class="side">
@@ -409,27 +412,71 @@ fn valid_file_name(name: &str, files: &[File]) -> Result<(), String> {
     Ok(())
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    // web/editor/editor.js: CodeMirror 6, bundled into dist/editor.js.
+    #[wasm_bindgen(js_namespace = crossplayEditor, js_name = create)]
+    fn editor_create(parent: &web_sys::Element, text: &str, name: &str, change: &js_sys::Function);
+    #[wasm_bindgen(js_namespace = crossplayEditor, js_name = show)]
+    fn editor_show(text: &str, name: &str);
+    #[wasm_bindgen(js_namespace = crossplayEditor, js_name = diagnostics)]
+    fn editor_diagnostics(list: &js_sys::Array);
+}
+
+/// The code editor (CodeMirror): shows the current file, writes edits back into
+/// `files`, and marks the current file's diagnostics at their lines. `generation`
+/// changes when the whole module is replaced (a share link, an import).
 #[component]
-fn Editor(files: RwSignal<Vec<File>>, current: RwSignal<String>) -> impl IntoView {
-    let text = move || {
-        let c = current.get();
-        files.with(|f| f.iter().find(|x| x.name == c).map(|x| x.text.clone()).unwrap_or_default())
+fn Editor(
+    files: RwSignal<Vec<File>>,
+    current: RwSignal<String>,
+    generation: RwSignal<u32>,
+    built: RwSignal<Option<Built>>,
+) -> impl IntoView {
+    let host = NodeRef::<leptos::html::Div>::new();
+    let created = StoredValue::new(false);
+    let text_of = move |name: &str| {
+        files
+            .with_untracked(|f| f.iter().find(|x| x.name == name).map(|x| x.text.clone()).unwrap_or_default())
     };
-    let lines = move || {
-        let n = text().lines().count().max(1);
-        (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join("\n")
-    };
-    view! {
-        <div class="editor">
-            <pre class="gutter" aria-hidden="true">{lines}</pre>
-            <textarea id="editor" spellcheck="false" prop:value=text
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    let c = current.get_untracked();
-                    files.update(|f| if let Some(x) = f.iter_mut().find(|x| x.name == c) { x.text = v; });
-                }></textarea>
-        </div>
-    }
+    Effect::new(move || {
+        let name = current.get();
+        generation.track();
+        let Some(el) = host.get() else { return };
+        if created.get_value() {
+            editor_show(&text_of(&name), &name);
+        } else {
+            let change = Closure::<dyn Fn(String)>::new(move |v: String| {
+                let c = current.get_untracked();
+                files.update(|f| {
+                    if let Some(x) = f.iter_mut().find(|x| x.name == c) {
+                        x.text = v;
+                    }
+                });
+            });
+            editor_create(el.unchecked_ref(), &text_of(&name), &name, change.as_ref().unchecked_ref());
+            change.forget();
+            created.set_value(true);
+        }
+    });
+    Effect::new(move || {
+        let name = current.get();
+        generation.track();
+        let list = js_sys::Array::new();
+        if let Some(b) = built.get() {
+            for d in b.diagnostics.iter().filter(|d| d.file == name) {
+                let o = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&o, &"line".into(), &d.line.into());
+                let _ = js_sys::Reflect::set(&o, &"col".into(), &d.col.into());
+                let _ = js_sys::Reflect::set(&o, &"message".into(), &d.message.clone().into());
+                list.push(&o);
+            }
+        }
+        if created.get_value() {
+            editor_diagnostics(&list);
+        }
+    });
+    view! { <div id="editor" class="editor" node_ref=host></div> }
 }
 
 #[component]
