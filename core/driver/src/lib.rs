@@ -40,9 +40,12 @@ struct Pkg {
     files: Vec<(String, Vec<u8>, ast::File)>,
 }
 
+/// What `-ldflags` asks of the linker: whether to strip, and `-X` definitions.
+pub type LinkFlags = (bool, Vec<(String, String)>);
+
 /// `-ldflags`: whether to strip (`-s`, `-w`) and the `-X importpath.name=value`
 /// definitions, in order; an error is `(exit status, message)` as Go reports it.
-pub fn parse_ldflags(value: &str) -> Result<(bool, Vec<(String, String)>), (i32, String)> {
+pub fn parse_ldflags(value: &str) -> Result<LinkFlags, (i32, String)> {
     let words = target::goenv::split_quoted(value).map_err(|e| (2, format!("invalid -ldflags: {e}")))?;
     let mut strip = false;
     let mut xdefs = Vec::new();
