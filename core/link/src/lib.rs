@@ -1,6 +1,8 @@
 //! The linker. `wasm` links the IR modules of a build (one per package) into a Wasm
-//! module for js/wasm or wasip1/wasm. Native containers come with their back ends.
+//! module for js/wasm or wasip1/wasm. `elf` writes static linux executables from
+//! machine code and relocation records (`codegen`); it knows no ISA.
 
+pub mod elf;
 pub mod wasm;
 
 /// A link error, worded as Go's linker words it where it has a message.

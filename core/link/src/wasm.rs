@@ -19,8 +19,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use wasm_encoder::{
     CodeSection, ConstExpr, CustomSection, DataSection, ElementSection, Elements, EntityType, ExportKind,
-    ExportSection, Function, FunctionSection, GlobalSection, GlobalType, ImportSection,
-    MemorySection, MemoryType, NameMap, NameSection, RefType, TableSection, TableType, TypeSection, ValType,
+    ExportSection, Function, FunctionSection, GlobalSection, GlobalType, ImportSection, MemorySection,
+    MemoryType, NameMap, NameSection, RefType, TableSection, TableType, TypeSection, ValType,
 };
 
 /// The lowest address data may use.
@@ -75,7 +75,9 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
         for d in &m.data {
             // Type descriptors are emitted by every package that needs them; the
             // copies are identical and one is kept (Go marks them DUPOK).
-            if (d.name.starts_with("type:") || d.name.starts_with("go:closure.")) && data.contains_key(d.name.as_str()) {
+            if (d.name.starts_with("type:") || d.name.starts_with("go:closure."))
+                && data.contains_key(d.name.as_str())
+            {
                 continue;
             }
             if data.insert(&d.name, d).is_some() {
@@ -254,7 +256,10 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
     let import_types: Vec<u32> = import_list.iter().map(|d| type_index(&d.sig, &mut types)).collect();
 
     let mut module = wasm_encoder::Module::new();
-    module.section(&CustomSection { name: Cow::Borrowed("go:buildid"), data: Cow::Borrowed(opts.build_id.as_bytes()) });
+    module.section(&CustomSection {
+        name: Cow::Borrowed("go:buildid"),
+        data: Cow::Borrowed(opts.build_id.as_bytes()),
+    });
     let mut ts = TypeSection::new();
     for s in &types {
         ts.ty().function(s.params.iter().map(|&t| val_type(t)), s.results.iter().map(|&t| val_type(t)));
@@ -284,7 +289,13 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
     module.section(&tabs);
     let pages = end.div_ceil(65536) + 16;
     let mut ms = MemorySection::new();
-    ms.memory(MemoryType { minimum: pages, maximum: Some(65536), memory64: false, shared: false, page_size_log2: None });
+    ms.memory(MemoryType {
+        minimum: pages,
+        maximum: Some(65536),
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    });
     module.section(&ms);
     let mut gs = GlobalSection::new();
     gs.global(
@@ -333,7 +344,8 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
         ns.functions(&names);
         module.section(&ns);
     }
-    let report = Report { funcs: defined.len(), imports: import_list.len(), data_bytes: end - u64::from(stack_top) };
+    let report =
+        Report { funcs: defined.len(), imports: import_list.len(), data_bytes: end - u64::from(stack_top) };
     Ok((module.finish(), report))
 }
 

@@ -1,0 +1,213 @@
+//! amd64 machine instructions: the forms the lowering emits, each with its Intel-
+//! syntax text (the assembly listing) and its encoding (`emit`).
+
+pub mod args;
+pub mod emit;
+pub mod regs;
+
+#[cfg(test)]
+mod emit_tests;
+
+use codegen::Label;
+
+pub use args::{AluOp, Amode, Cond, ShiftOp, Size};
+pub use regs::{Gpr, Xmm};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inst {
+    /// `mov dst, src` (32-bit forms zero the upper half, as the hardware does).
+    MovRR {
+        size: Size,
+        dst: Gpr,
+        src: Gpr,
+    },
+    /// `mov dst, imm`: the shortest form that gives the 64-bit value.
+    MovImm {
+        dst: Gpr,
+        imm: u64,
+    },
+    /// A load of `size` bytes, zero- or sign-extended to 64 bits (`movzx`, `movsx`,
+    /// `movsxd`, `mov`).
+    Load {
+        size: Size,
+        signed: bool,
+        dst: Gpr,
+        addr: Amode,
+    },
+    /// A store of the low `size` bytes of `src`.
+    Store {
+        size: Size,
+        src: Gpr,
+        addr: Amode,
+    },
+    Lea {
+        dst: Gpr,
+        addr: Amode,
+    },
+    /// `op dst, src`.
+    Alu {
+        op: AluOp,
+        size: Size,
+        dst: Gpr,
+        src: Gpr,
+    },
+    /// `op dst, imm` (sign-extended 8- or 32-bit immediate).
+    AluImm {
+        op: AluOp,
+        size: Size,
+        dst: Gpr,
+        imm: i32,
+    },
+    /// `imul dst, src`.
+    Imul {
+        size: Size,
+        dst: Gpr,
+        src: Gpr,
+    },
+    /// `op dst, cl`.
+    Shift {
+        op: ShiftOp,
+        size: Size,
+        dst: Gpr,
+    },
+    /// `neg dst`.
+    Neg {
+        size: Size,
+        dst: Gpr,
+    },
+    /// `not dst`.
+    Not {
+        size: Size,
+        dst: Gpr,
+    },
+    /// `test a, b`.
+    Test {
+        size: Size,
+        a: Gpr,
+        b: Gpr,
+    },
+    /// `cdq`/`cqo`: sign-extend eax/rax into edx/rdx before a signed division.
+    SignExtendDx {
+        size: Size,
+    },
+    /// `idiv src` or `div src`: rdx:rax by `src`, quotient in rax, remainder in rdx.
+    Div {
+        signed: bool,
+        size: Size,
+        src: Gpr,
+    },
+    /// `setcc dst8`.
+    Setcc {
+        cond: Cond,
+        dst: Gpr,
+    },
+    /// `movzx dst32, src8`: widens a `setcc` result.
+    MovzxB {
+        dst: Gpr,
+        src: Gpr,
+    },
+    Push {
+        src: Gpr,
+    },
+    Pop {
+        dst: Gpr,
+    },
+    Jmp {
+        target: Label,
+    },
+    Jcc {
+        cond: Cond,
+        target: Label,
+    },
+    /// `call symbol` (a relocation).
+    Call {
+        symbol: String,
+    },
+    /// `call src`.
+    CallReg {
+        src: Gpr,
+    },
+    Ret,
+    Syscall,
+    /// `ud2`: a trap for paths that cannot be reached.
+    Ud2,
+}
+
+impl Inst {
+    /// The instruction in Intel syntax, as `llvm-mc -output-asm-variant=1` prints it
+    /// (labels as `L<n>`, symbols by name).
+    pub fn text(&self) -> String {
+        let mem = |a: &Amode, size: Option<Size>| {
+            let ptr = match size {
+                Some(Size::S8) => "byte ptr ",
+                Some(Size::S16) => "word ptr ",
+                Some(Size::S32) => "dword ptr ",
+                Some(Size::S64) => "qword ptr ",
+                None => "",
+            };
+            let disp = |d: i32| match d {
+                0 => String::new(),
+                d if d < 0 => format!(" - {}", -i64::from(d)),
+                d => format!(" + {d}"),
+            };
+            match a {
+                Amode::BaseDisp { base, disp: d } => format!("{ptr}[{}{}]", base.name(8), disp(*d)),
+                Amode::BaseIndex { base, index, scale, disp: d } => {
+                    format!("{ptr}[{} + {scale}*{}{}]", base.name(8), index.name(8), disp(*d))
+                }
+                Amode::Rip { symbol, addend } => format!("{ptr}[rip + {symbol}{}]", disp(*addend)),
+            }
+        };
+        match self {
+            Inst::MovRR { size, dst, src } => {
+                format!("mov {}, {}", dst.name(size.bytes()), src.name(size.bytes()))
+            }
+            Inst::MovImm { dst, imm } => match *imm {
+                i if i <= u64::from(u32::MAX) => format!("mov {}, {i}", dst.name(4)),
+                i if (i as i64) >= i64::from(i32::MIN) && (i as i64) < 0 => {
+                    format!("mov {}, {}", dst.name(8), i as i64)
+                }
+                i => format!("movabs {}, {}", dst.name(8), i as i64),
+            },
+            Inst::Load { size, signed, dst, addr } => match (size, signed) {
+                (Size::S64, _) | (Size::S32, false) => {
+                    format!("mov {}, {}", dst.name(size.bytes()), mem(addr, Some(*size)))
+                }
+                (Size::S32, true) => format!("movsxd {}, {}", dst.name(8), mem(addr, Some(*size))),
+                (_, false) => format!("movzx {}, {}", dst.name(4), mem(addr, Some(*size))),
+                (_, true) => format!("movsx {}, {}", dst.name(8), mem(addr, Some(*size))),
+            },
+            Inst::Store { size, src, addr } => {
+                format!("mov {}, {}", mem(addr, Some(*size)), src.name(size.bytes()))
+            }
+            Inst::Lea { dst, addr } => format!("lea {}, {}", dst.name(8), mem(addr, None)),
+            Inst::Alu { op, size, dst, src } => {
+                format!("{} {}, {}", op.name(), dst.name(size.bytes()), src.name(size.bytes()))
+            }
+            Inst::AluImm { op, size, dst, imm } => format!("{} {}, {imm}", op.name(), dst.name(size.bytes())),
+            Inst::Imul { size, dst, src } => {
+                format!("imul {}, {}", dst.name(size.bytes()), src.name(size.bytes()))
+            }
+            Inst::Shift { op, size, dst } => format!("{} {}, cl", op.name(), dst.name(size.bytes())),
+            Inst::Neg { size, dst } => format!("neg {}", dst.name(size.bytes())),
+            Inst::Not { size, dst } => format!("not {}", dst.name(size.bytes())),
+            Inst::Test { size, a, b } => format!("test {}, {}", a.name(size.bytes()), b.name(size.bytes())),
+            Inst::SignExtendDx { size: Size::S64 } => "cqo".into(),
+            Inst::SignExtendDx { .. } => "cdq".into(),
+            Inst::Div { signed, size, src } => {
+                format!("{} {}", if *signed { "idiv" } else { "div" }, src.name(size.bytes()))
+            }
+            Inst::Setcc { cond, dst } => format!("set{} {}", cond.name(), dst.name(1)),
+            Inst::MovzxB { dst, src } => format!("movzx {}, {}", dst.name(4), src.name(1)),
+            Inst::Push { src } => format!("push {}", src.name(8)),
+            Inst::Pop { dst } => format!("pop {}", dst.name(8)),
+            Inst::Jmp { target } => format!("jmp L{}", target.0),
+            Inst::Jcc { cond, target } => format!("j{} L{}", cond.name(), target.0),
+            Inst::Call { symbol } => format!("call {symbol}"),
+            Inst::CallReg { src } => format!("call {}", src.name(8)),
+            Inst::Ret => "ret".into(),
+            Inst::Syscall => "syscall".into(),
+            Inst::Ud2 => "ud2".into(),
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Static ELF executables (ET_EXEC) for linux: the shape Go 1.27.3 gives a pure-Go
+//! binary (reference/binary-formats.md §1.1): the headers in a reserved first 4 KiB
+//! mapped with the text by one R+X `PT_LOAD` at the base address, the data and bss
+//! in an RW `PT_LOAD`, `PT_PHDR` first and `PT_GNU_STACK` (RW) last; section
+//! headers for `.text`, `.data`, `.bss`, `.symtab`, `.strtab`, `.shstrtab`. Code
+//! relocations are applied here; nothing is left for a dynamic loader.
+
+use std::collections::BTreeMap;
+
+use codegen::{Reloc, RelocKind};
+
+use crate::LinkError;
+
+/// What differs per architecture (§1.1.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arch {
+    pub machine: u16,
+    pub flags: u32,
+    /// The first segment's address; the text starts `HEADR` above it.
+    pub base: u64,
+    /// Segment alignment: the largest page the kernel may use.
+    pub align: u64,
+}
+
+pub const AMD64: Arch = Arch { machine: 62, flags: 0, base: 0x40_0000, align: 0x1000 };
+pub const ARM64: Arch = Arch { machine: 183, flags: 0, base: 0x1_0000, align: 0x1_0000 };
+
+/// The reserved first block holding the headers (`ELFRESERVE`).
+const HEADR: u64 = 0x1000;
+
+/// A symbol defined in a section: its name, offset in the section, and size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: String,
+    pub offset: u64,
+    pub size: u64,
+}
+
+/// The linked program, section by section, before layout.
+#[derive(Clone, Debug, Default)]
+pub struct Input {
+    pub text: Vec<u8>,
+    pub text_symbols: Vec<Symbol>,
+    pub text_relocs: Vec<Reloc>,
+    pub data: Vec<u8>,
+    pub data_symbols: Vec<Symbol>,
+    pub data_relocs: Vec<Reloc>,
+    pub bss_size: u64,
+    pub bss_symbols: Vec<Symbol>,
+    /// The symbol `e_entry` points at.
+    pub entry: String,
+}
+
+fn align_up(x: u64, a: u64) -> u64 {
+    x.div_ceil(a) * a
+}
+
+/// Lays out, relocates and writes the executable.
+pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
+    // Layout: text right after the headers; data on the next segment boundary, at a
+    // file offset congruent to its address modulo the alignment.
+    let text_off = HEADR;
+    let text_addr = arch.base + HEADR;
+    let data_off = align_up(text_off + input.text.len() as u64, arch.align);
+    let data_addr = align_up(text_addr + input.text.len() as u64, arch.align);
+    let bss_addr = data_addr + input.data.len() as u64;
+
+    // Symbol addresses.
+    let mut addrs: BTreeMap<&str, u64> = BTreeMap::new();
+    for (syms, base) in
+        [(&input.text_symbols, text_addr), (&input.data_symbols, data_addr), (&input.bss_symbols, bss_addr)]
+    {
+        for s in syms {
+            if addrs.insert(&s.name, base + s.offset).is_some() {
+                return Err(LinkError(format!("duplicated definition of symbol {}", s.name)));
+            }
+        }
+    }
+    let Some(&entry) = addrs.get(input.entry.as_str()) else {
+        return Err(LinkError(format!("entry symbol {} not defined", input.entry)));
+    };
+    let mut text = input.text.clone();
+    let mut data = input.data.clone();
+    apply(&mut text, text_addr, &input.text_relocs, &addrs)?;
+    apply(&mut data, data_addr, &input.data_relocs, &addrs)?;
+
+    // Section names and the symbol table.
+    let mut shstrtab = vec![0u8];
+    let mut name = |s: &str| {
+        let at = shstrtab.len() as u32;
+        shstrtab.extend_from_slice(s.as_bytes());
+        shstrtab.push(0);
+        at
+    };
+    let names =
+        [name(".text"), name(".data"), name(".bss"), name(".symtab"), name(".strtab"), name(".shstrtab")];
+    let mut strtab = vec![0u8];
+    let mut symtab = vec![0u8; 24]; // the null symbol
+    for (syms, shndx, base, ty) in [
+        (&input.text_symbols, 1u16, text_addr, 2u8), // STT_FUNC
+        (&input.data_symbols, 2, data_addr, 1),      // STT_OBJECT
+        (&input.bss_symbols, 3, bss_addr, 1),
+    ] {
+        for s in syms {
+            let n = strtab.len() as u32;
+            strtab.extend_from_slice(s.name.as_bytes());
+            strtab.push(0);
+            symtab.extend_from_slice(&n.to_le_bytes());
+            symtab.push(1 << 4 | ty); // STB_GLOBAL
+            symtab.push(0);
+            symtab.extend_from_slice(&shndx.to_le_bytes());
+            symtab.extend_from_slice(&(base + s.offset).to_le_bytes());
+            symtab.extend_from_slice(&s.size.to_le_bytes());
+        }
+    }
+
+    // The file: headers, text, data, then the non-loaded tables and the section headers.
+    let phnum = 4u16;
+    let phoff = 64u64;
+    let mut out = vec![0u8; data_off as usize];
+    out.extend_from_slice(&data);
+    let symtab_off = align_up(out.len() as u64, 8);
+    out.resize(symtab_off as usize, 0);
+    out.extend_from_slice(&symtab);
+    let strtab_off = out.len() as u64;
+    out.extend_from_slice(&strtab);
+    let shstrtab_off = out.len() as u64;
+    out.extend_from_slice(&shstrtab);
+    let shoff = align_up(out.len() as u64, 8);
+    out.resize(shoff as usize, 0);
+
+    let mut h = Vec::with_capacity(64);
+    h.extend_from_slice(&[0x7f, b'E', b'L', b'F', 2, 1, 1, 0]); // 64-bit, LE, version 1, OSABI none
+    h.extend_from_slice(&[0; 8]);
+    h.extend_from_slice(&2u16.to_le_bytes()); // ET_EXEC
+    h.extend_from_slice(&arch.machine.to_le_bytes());
+    h.extend_from_slice(&1u32.to_le_bytes());
+    h.extend_from_slice(&entry.to_le_bytes());
+    h.extend_from_slice(&phoff.to_le_bytes());
+    h.extend_from_slice(&shoff.to_le_bytes());
+    h.extend_from_slice(&arch.flags.to_le_bytes());
+    h.extend_from_slice(&64u16.to_le_bytes());
+    h.extend_from_slice(&56u16.to_le_bytes());
+    h.extend_from_slice(&phnum.to_le_bytes());
+    h.extend_from_slice(&64u16.to_le_bytes());
+    h.extend_from_slice(&7u16.to_le_bytes()); // section headers
+    h.extend_from_slice(&6u16.to_le_bytes()); // .shstrtab's index
+    let phdr = |ty: u32, flags: u32, off: u64, addr: u64, filesz: u64, memsz: u64, align: u64| {
+        let mut p = Vec::with_capacity(56);
+        for v in [ty, flags] {
+            p.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [off, addr, addr, filesz, memsz, align] {
+            p.extend_from_slice(&v.to_le_bytes());
+        }
+        p
+    };
+    let (r, w, x) = (4, 2, 1);
+    let phsize = u64::from(phnum) * 56;
+    h.extend(phdr(6, r, phoff, arch.base + phoff, phsize, phsize, 8)); // PT_PHDR
+    let text_end = text_off + text.len() as u64;
+    h.extend(phdr(1, r | x, 0, arch.base, text_end, text_end, arch.align)); // PT_LOAD text
+    let data_mem = data.len() as u64 + input.bss_size;
+    h.extend(phdr(1, r | w, data_off, data_addr, data.len() as u64, data_mem, arch.align)); // PT_LOAD data
+    h.extend(phdr(0x6474_e551, r | w, 0, 0, 0, 0, 8)); // PT_GNU_STACK
+    out[..h.len()].copy_from_slice(&h);
+    out[text_off as usize..text_end as usize].copy_from_slice(&text);
+
+    let shdr = |out: &mut Vec<u8>,
+                name: u32,
+                ty: u32,
+                flags: u64,
+                addr: u64,
+                off: u64,
+                size: u64,
+                link: u32,
+                info: u32,
+                align: u64,
+                entsize: u64| {
+        for v in [name, ty] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [flags, addr, off, size] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [link, info] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [align, entsize] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    };
+    let (alloc, write_, exec) = (2u64, 1u64, 4u64);
+    shdr(&mut out, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    shdr(&mut out, names[0], 1, alloc | exec, text_addr, text_off, text.len() as u64, 0, 0, 16, 0);
+    shdr(&mut out, names[1], 1, alloc | write_, data_addr, data_off, data.len() as u64, 0, 0, 8, 0);
+    shdr(
+        &mut out,
+        names[2],
+        8,
+        alloc | write_,
+        bss_addr,
+        data_off + data.len() as u64,
+        input.bss_size,
+        0,
+        0,
+        8,
+        0,
+    );
+    shdr(&mut out, names[3], 2, 0, 0, symtab_off, symtab.len() as u64, 5, 1, 8, 24);
+    shdr(&mut out, names[4], 3, 0, 0, strtab_off, strtab.len() as u64, 0, 0, 1, 0);
+    shdr(&mut out, names[5], 3, 0, 0, shstrtab_off, shstrtab.len() as u64, 0, 0, 1, 0);
+    Ok(out)
+}
+
+/// Applies relocations to a section placed at `base`.
+fn apply(
+    bytes: &mut [u8],
+    base: u64,
+    relocs: &[Reloc],
+    addrs: &BTreeMap<&str, u64>,
+) -> Result<(), LinkError> {
+    for r in relocs {
+        let Some(&s) = addrs.get(r.symbol.as_str()) else {
+            return Err(LinkError(format!("relocation target {} not defined", r.symbol)));
+        };
+        let p = base + r.offset as u64;
+        match r.kind {
+            RelocKind::PcRel32 => {
+                let v = s as i64 + r.addend - p as i64;
+                let v = i32::try_from(v)
+                    .map_err(|_| LinkError(format!("relocation to {} out of range", r.symbol)))?;
+                bytes[r.offset..r.offset + 4].copy_from_slice(&v.to_le_bytes());
+            }
+            RelocKind::Abs64 => {
+                let v = (s as i64 + r.addend) as u64;
+                bytes[r.offset..r.offset + 8].copy_from_slice(&v.to_le_bytes());
+            }
+        }
+    }
+    Ok(())
+}
