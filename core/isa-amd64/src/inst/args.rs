@@ -122,3 +122,30 @@ impl ShiftOp {
         }
     }
 }
+
+/// Scalar SSE operations, by their opcode byte after `0F` (with `F2` for double
+/// precision, `F3` for single).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SseOp {
+    Sqrt = 0x51,
+    Add = 0x58,
+    Mul = 0x59,
+    Sub = 0x5c,
+    Min = 0x5d,
+    Div = 0x5e,
+    Max = 0x5f,
+}
+
+impl SseOp {
+    pub fn name(self) -> &'static str {
+        match self {
+            SseOp::Sqrt => "sqrt",
+            SseOp::Add => "add",
+            SseOp::Mul => "mul",
+            SseOp::Sub => "sub",
+            SseOp::Min => "min",
+            SseOp::Div => "div",
+            SseOp::Max => "max",
+        }
+    }
+}

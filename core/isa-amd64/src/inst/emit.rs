@@ -203,6 +203,44 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
             buf.put1(0xff);
             buf.put1(modrm(3, 2, s));
         }
+        Inst::Cmov { cond, size, dst, src } => {
+            rr(
+                buf,
+                *size,
+                &[0x0f, 0x40 + *cond as u8],
+                &[0x0f, 0x40 + *cond as u8],
+                Field::Reg(dst.num()),
+                src.num(),
+            );
+        }
+        Inst::BitScan { reverse, size, dst, src } => {
+            let op = if *reverse { 0xbd } else { 0xbc };
+            rr(buf, *size, &[0x0f, op], &[0x0f, op], Field::Reg(dst.num()), src.num());
+        }
+        Inst::RepMovsb => buf.put(&[0xf3, 0xa4]),
+        Inst::RepStosb => buf.put(&[0xf3, 0xaa]),
+        Inst::SetDirection { down } => buf.put1(if *down { 0xfd } else { 0xfc }),
+        Inst::GprToXmm { size, dst, src } => sse(buf, 0x66, *size == Size::S64, 0x6e, dst.num(), src.num()),
+        Inst::XmmToGpr { size, dst, src } => sse(buf, 0x66, *size == Size::S64, 0x7e, src.num(), dst.num()),
+        Inst::Sse { op, double, dst, src } => {
+            sse(buf, if *double { 0xf2 } else { 0xf3 }, false, *op as u8, dst.num(), src.num())
+        }
+        Inst::Ucomis { double, a, b } => {
+            if *double {
+                sse(buf, 0x66, false, 0x2e, a.num(), b.num());
+            } else {
+                sse_np(buf, 0x2e, a.num(), b.num());
+            }
+        }
+        Inst::IntToFloat { double, size, dst, src } => {
+            sse(buf, if *double { 0xf2 } else { 0xf3 }, *size == Size::S64, 0x2a, dst.num(), src.num());
+        }
+        Inst::FloatToInt { double, size, dst, src } => {
+            sse(buf, if *double { 0xf2 } else { 0xf3 }, *size == Size::S64, 0x2c, dst.num(), src.num());
+        }
+        Inst::FloatToFloat { to_double, dst, src } => {
+            sse(buf, if *to_double { 0xf3 } else { 0xf2 }, false, 0x5a, dst.num(), src.num())
+        }
         Inst::Ret => buf.put1(0xc3),
         Inst::Syscall => buf.put(&[0x0f, 0x05]),
         Inst::Ud2 => buf.put(&[0x0f, 0x0b]),
@@ -268,4 +306,24 @@ fn push_pop(buf: &mut CodeBuffer, base: u8, r: Gpr) {
         buf.put1(rex(false, 0, 0, r.num()));
     }
     buf.put1(base + (r.num() & 7));
+}
+
+/// An SSE instruction with a mandatory prefix (`66`, `F2`, `F3`), which comes before
+/// the REX, then `0F op` and a register-direct ModRM (SDM Vol. 2, §2.1.1 and §2.2.1).
+fn sse(buf: &mut CodeBuffer, prefix: u8, w: bool, op: u8, reg: u8, rm: u8) {
+    buf.put1(prefix);
+    if w || reg >= 8 || rm >= 8 {
+        buf.put1(rex(w, reg, 0, rm));
+    }
+    buf.put(&[0x0f, op]);
+    buf.put1(modrm(3, reg, rm));
+}
+
+/// An SSE instruction without a mandatory prefix (`ucomiss`).
+fn sse_np(buf: &mut CodeBuffer, op: u8, reg: u8, rm: u8) {
+    if reg >= 8 || rm >= 8 {
+        buf.put1(rex(false, reg, 0, rm));
+    }
+    buf.put(&[0x0f, op]);
+    buf.put1(modrm(3, reg, rm));
 }

@@ -2,7 +2,7 @@
 //! against what `emit` produces, and, when `llvm-mc` is installed (Debian `llvm`),
 //! against what LLVM's assembler makes of the text; its text against `Inst::text`.
 
-use super::{AluOp, Amode, Cond, Gpr, Inst, ShiftOp, Size};
+use super::{AluOp, Amode, Cond, Gpr, Inst, ShiftOp, Size, SseOp, Xmm};
 use Gpr::*;
 use codegen::CodeBuffer;
 
@@ -146,6 +146,81 @@ fn rows() -> Vec<(Inst, &'static str, &'static str)> {
         (Inst::Pop { dst: R15 }, "415f", "pop r15"),
         (Inst::CallReg { src: Rax }, "ffd0", "call rax"),
         (Inst::CallReg { src: R11 }, "41ffd3", "call r11"),
+        (Inst::Cmov { cond: Cond::Ne, size: S64, dst: Rax, src: Rcx }, "480f45c1", "cmovne rax, rcx"),
+        (Inst::Cmov { cond: Cond::L, size: S32, dst: R8, src: Rdx }, "440f4cc2", "cmovl r8d, edx"),
+        (Inst::BitScan { reverse: true, size: S64, dst: Rax, src: Rcx }, "480fbdc1", "bsr rax, rcx"),
+        (Inst::BitScan { reverse: false, size: S32, dst: Rdx, src: R9 }, "410fbcd1", "bsf edx, r9d"),
+        (Inst::RepMovsb, "f3a4", "rep movsb byte ptr es:[rdi], byte ptr [rsi]"),
+        (Inst::RepStosb, "f3aa", "rep stosb byte ptr es:[rdi], al"),
+        (Inst::SetDirection { down: true }, "fd", "std"),
+        (Inst::SetDirection { down: false }, "fc", "cld"),
+        (Inst::GprToXmm { size: S64, dst: Xmm(0), src: Rax }, "66480f6ec0", "movq xmm0, rax"),
+        (Inst::GprToXmm { size: S32, dst: Xmm(1), src: R9 }, "66410f6ec9", "movd xmm1, r9d"),
+        (Inst::XmmToGpr { size: S64, dst: Rcx, src: Xmm(0) }, "66480f7ec1", "movq rcx, xmm0"),
+        (Inst::XmmToGpr { size: S32, dst: Rax, src: Xmm(9) }, "66440f7ec8", "movd eax, xmm9"),
+        (
+            Inst::Sse { op: SseOp::Add, double: true, dst: Xmm(0), src: Xmm(1) },
+            "f20f58c1",
+            "addsd xmm0, xmm1",
+        ),
+        (
+            Inst::Sse { op: SseOp::Sub, double: false, dst: Xmm(2), src: Xmm(3) },
+            "f30f5cd3",
+            "subss xmm2, xmm3",
+        ),
+        (
+            Inst::Sse { op: SseOp::Mul, double: true, dst: Xmm(8), src: Xmm(1) },
+            "f2440f59c1",
+            "mulsd xmm8, xmm1",
+        ),
+        (
+            Inst::Sse { op: SseOp::Div, double: true, dst: Xmm(0), src: Xmm(1) },
+            "f20f5ec1",
+            "divsd xmm0, xmm1",
+        ),
+        (
+            Inst::Sse { op: SseOp::Sqrt, double: true, dst: Xmm(0), src: Xmm(0) },
+            "f20f51c0",
+            "sqrtsd xmm0, xmm0",
+        ),
+        (
+            Inst::Sse { op: SseOp::Min, double: false, dst: Xmm(0), src: Xmm(1) },
+            "f30f5dc1",
+            "minss xmm0, xmm1",
+        ),
+        (
+            Inst::Sse { op: SseOp::Max, double: true, dst: Xmm(0), src: Xmm(1) },
+            "f20f5fc1",
+            "maxsd xmm0, xmm1",
+        ),
+        (Inst::Ucomis { double: true, a: Xmm(0), b: Xmm(1) }, "660f2ec1", "ucomisd xmm0, xmm1"),
+        (Inst::Ucomis { double: false, a: Xmm(1), b: Xmm(0) }, "0f2ec8", "ucomiss xmm1, xmm0"),
+        (
+            Inst::IntToFloat { double: true, size: S64, dst: Xmm(0), src: Rax },
+            "f2480f2ac0",
+            "cvtsi2sd xmm0, rax",
+        ),
+        (
+            Inst::IntToFloat { double: false, size: S32, dst: Xmm(1), src: Rcx },
+            "f30f2ac9",
+            "cvtsi2ss xmm1, ecx",
+        ),
+        (
+            Inst::FloatToInt { double: true, size: S64, dst: Rax, src: Xmm(0) },
+            "f2480f2cc0",
+            "cvttsd2si rax, xmm0",
+        ),
+        (
+            Inst::FloatToInt { double: false, size: S32, dst: R10, src: Xmm(1) },
+            "f3440f2cd1",
+            "cvttss2si r10d, xmm1",
+        ),
+        (Inst::FloatToFloat { to_double: true, dst: Xmm(0), src: Xmm(1) }, "f30f5ac1", "cvtss2sd xmm0, xmm1"),
+        (
+            Inst::FloatToFloat { to_double: false, dst: Xmm(0), src: Xmm(0) },
+            "f20f5ac0",
+            "cvtsd2ss xmm0, xmm0",
+        ),
         (Inst::Ret, "c3", "ret"),
         (Inst::Syscall, "0f05", "syscall"),
         (Inst::Ud2, "0f0b", "ud2"),

@@ -10,7 +10,7 @@ mod emit_tests;
 
 use codegen::Label;
 
-pub use args::{AluOp, Amode, Cond, ShiftOp, Size};
+pub use args::{AluOp, Amode, Cond, ShiftOp, Size, SseOp};
 pub use regs::{Gpr, Xmm};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,6 +127,72 @@ pub enum Inst {
     CallReg {
         src: Gpr,
     },
+    /// `cmovcc dst, src`.
+    Cmov {
+        cond: Cond,
+        size: Size,
+        dst: Gpr,
+        src: Gpr,
+    },
+    /// `bsr`/`bsf dst, src`: the index of the highest/lowest set bit (ZF when zero).
+    BitScan {
+        reverse: bool,
+        size: Size,
+        dst: Gpr,
+        src: Gpr,
+    },
+    /// `rep movsb` (rdi ← rsi, rcx bytes) and `rep stosb` (rdi ← al, rcx bytes).
+    RepMovsb,
+    RepStosb,
+    /// `std`/`cld`: copy downwards/upwards.
+    SetDirection {
+        down: bool,
+    },
+    /// `movd`/`movq xmm, gpr` (size 4 or 8).
+    GprToXmm {
+        size: Size,
+        dst: Xmm,
+        src: Gpr,
+    },
+    /// `movd`/`movq gpr, xmm`.
+    XmmToGpr {
+        size: Size,
+        dst: Gpr,
+        src: Xmm,
+    },
+    /// Scalar SSE arithmetic: `addsd`, `subss`, `sqrtsd`, … (`double` picks sd).
+    Sse {
+        op: SseOp,
+        double: bool,
+        dst: Xmm,
+        src: Xmm,
+    },
+    /// `ucomisd`/`ucomiss a, b`.
+    Ucomis {
+        double: bool,
+        a: Xmm,
+        b: Xmm,
+    },
+    /// `cvtsi2sd`/`cvtsi2ss dst, src` from a 32- or 64-bit integer.
+    IntToFloat {
+        double: bool,
+        size: Size,
+        dst: Xmm,
+        src: Gpr,
+    },
+    /// `cvttsd2si`/`cvttss2si dst, src` to a 32- or 64-bit integer (truncating).
+    FloatToInt {
+        double: bool,
+        size: Size,
+        dst: Gpr,
+        src: Xmm,
+    },
+    /// `cvtss2sd` (`to_double`) or `cvtsd2ss`.
+    FloatToFloat {
+        to_double: bool,
+        dst: Xmm,
+        src: Xmm,
+    },
     Ret,
     Syscall,
     /// `ud2`: a trap for paths that cannot be reached.
@@ -205,6 +271,72 @@ impl Inst {
             Inst::Jcc { cond, target } => format!("j{} L{}", cond.name(), target.0),
             Inst::Call { symbol } => format!("call {symbol}"),
             Inst::CallReg { src } => format!("call {}", src.name(8)),
+            Inst::Cmov { cond, size, dst, src } => {
+                format!("cmov{} {}, {}", cond.name(), dst.name(size.bytes()), src.name(size.bytes()))
+            }
+            Inst::BitScan { reverse, size, dst, src } => {
+                format!(
+                    "{} {}, {}",
+                    if *reverse { "bsr" } else { "bsf" },
+                    dst.name(size.bytes()),
+                    src.name(size.bytes())
+                )
+            }
+            Inst::RepMovsb => "rep movsb byte ptr es:[rdi], byte ptr [rsi]".into(),
+            Inst::RepStosb => "rep stosb byte ptr es:[rdi], al".into(),
+            Inst::SetDirection { down } => (if *down { "std" } else { "cld" }).into(),
+            Inst::GprToXmm { size, dst, src } => {
+                format!(
+                    "{} xmm{}, {}",
+                    if *size == Size::S64 { "movq" } else { "movd" },
+                    dst.num(),
+                    src.name(size.bytes())
+                )
+            }
+            Inst::XmmToGpr { size, dst, src } => {
+                format!(
+                    "{} {}, xmm{}",
+                    if *size == Size::S64 { "movq" } else { "movd" },
+                    dst.name(size.bytes()),
+                    src.num()
+                )
+            }
+            Inst::Sse { op, double, dst, src } => {
+                format!(
+                    "{}{} xmm{}, xmm{}",
+                    op.name(),
+                    if *double { "sd" } else { "ss" },
+                    dst.num(),
+                    src.num()
+                )
+            }
+            Inst::Ucomis { double, a, b } => {
+                format!("ucomis{} xmm{}, xmm{}", if *double { "d" } else { "s" }, a.num(), b.num())
+            }
+            Inst::IntToFloat { double, size, dst, src } => {
+                format!(
+                    "cvtsi2s{} xmm{}, {}",
+                    if *double { "d" } else { "s" },
+                    dst.num(),
+                    src.name(size.bytes())
+                )
+            }
+            Inst::FloatToInt { double, size, dst, src } => {
+                format!(
+                    "cvtts{}2si {}, xmm{}",
+                    if *double { "d" } else { "s" },
+                    dst.name(size.bytes()),
+                    src.num()
+                )
+            }
+            Inst::FloatToFloat { to_double, dst, src } => {
+                format!(
+                    "{} xmm{}, xmm{}",
+                    if *to_double { "cvtss2sd" } else { "cvtsd2ss" },
+                    dst.num(),
+                    src.num()
+                )
+            }
             Inst::Ret => "ret".into(),
             Inst::Syscall => "syscall".into(),
             Inst::Ud2 => "ud2".into(),
