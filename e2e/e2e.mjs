@@ -33,11 +33,11 @@ function ok(cond, what, detail) {
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 // What `crossplay build` makes of the example for a target.
-function cliBuild(goos, flags = []) {
+function cliBuild(goos, flags = [], goarch = 'wasm') {
   const out = join(mkdtempSync(join(tmpdir(), 'crossplay-e2e-')), 'hello');
   execFileSync(cli, ['build', ...flags, '-o', out, '.'], {
     cwd: join(repo, 'examples/hello'),
-    env: { ...process.env, GOOS: goos, GOARCH: 'wasm', GOFLAGS: '' },
+    env: { ...process.env, GOOS: goos, GOARCH: goarch, GOFLAGS: '' },
   });
   return readFileSync(out);
 }
@@ -125,16 +125,25 @@ try {
   const rows = await page.locator('#build-all tr').allInnerTexts();
   ok(rows.length === 48, 'build all has a row per port', rows.length);
   const rowOf = (t) => rows.find((r) => r.startsWith(t + '\t')) || '';
-  ok(rowOf('wasip1/wasm').endsWith('cached') && rowOf('js/wasm').includes('\thello\t'), 'the Wasm ports are built', [rowOf('js/wasm'), rowOf('wasip1/wasm')]);
+  ok(rowOf('wasip1/wasm').endsWith('cached') && rowOf('js/wasm').includes('\thello\t') && rowOf('linux/amd64').endsWith('ok'),
+    'the Wasm ports and linux/amd64 are built', [rowOf('js/wasm'), rowOf('wasip1/wasm'), rowOf('linux/amd64')]);
   ok(rowOf('windows/amd64').includes('hello.exe') && rowOf('windows/amd64').endsWith('crossplay does not support building for windows/amd64 yet'),
     'the others say why not', rowOf('windows/amd64'));
   const [zipDl] = await Promise.all([page.waitForEvent('download'), page.locator('#download-all').click()]);
   const sums = execFileSync('python3', ['-c',
     'import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(z.read("SHA256SUMS").decode(), end="")',
     await zipDl.path()]).toString();
-  const wantSums = `${sha256(cliBuild('js'))}  js_wasm/hello\n${sha256(cliBuild('wasip1'))}  wasip1_wasm/hello\n`;
+  const wantSums = `${sha256(cliBuild('js'))}  js_wasm/hello\n${sha256(cliBuild('linux', [], 'amd64'))}  linux_amd64/hello\n`
+    + `${sha256(cliBuild('wasip1'))}  wasip1_wasm/hello\n`;
   ok(sums === wantSums, 'the ZIP\'s SHA256SUMS are the CLI\'s builds', sums);
   await shot('build-all');
+
+  // linux/amd64: an ELF the page cannot run, identical to the CLI's build.
+  await target('linux/amd64');
+  await build();
+  ok((await text('#res-format')) === 'ELF' && (await text('#res-sections')).startsWith('.text'), 'linux/amd64 builds an ELF executable');
+  ok((await text('#res-sha')) === sha256(cliBuild('linux', [], 'amd64')), 'equal to `crossplay build` for linux/amd64');
+  ok(await page.locator('#run').isDisabled() && (await text('#cannot-run')).includes('run on their own OS'), 'Run explains why it cannot run here');
 
   // A → B → A: switching back to a target hits the cache.
   await target('js/wasm');
@@ -176,10 +185,10 @@ try {
       t.oncomplete = () => resolve(n);
     };
   }));
-  ok(flipped === 2, 'two cache entries were in IndexedDB to corrupt', flipped);
+  ok(flipped === 3, 'three cache entries (js, wasip1, linux/amd64) were in IndexedDB to corrupt', flipped);
   await page.reload();
   await ready();
-  ok((await text('#cache-stats')).includes('2 corrupt'), 'the corrupt entries are detected at start-up', await text('#cache-stats'));
+  ok((await text('#cache-stats')).includes('3 corrupt'), 'the corrupt entries are detected at start-up', await text('#cache-stats'));
   await target('js/wasm');
   await build();
   ok((await hits()).every((h) => !h), 'and rebuilt', await hits());

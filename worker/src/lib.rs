@@ -37,7 +37,7 @@ impl Worker {
                 goos: p.goos.into(),
                 goarch: p.goarch.into(),
                 first_class: p.first_class,
-                buildable: p.goarch == "wasm",
+                buildable: driver::can_build(p.goos, p.goarch),
             })
             .collect();
         let mut subarch = Vec::new();
@@ -348,8 +348,40 @@ pub fn format_name(goos: &str, goarch: &str) -> &'static str {
     }
 }
 
-/// The sections of a Wasm module: (name, size). Other containers: none yet.
+/// The sections of a binary: (name, size), for Wasm modules and 64-bit
+/// little-endian ELF files; none for other containers yet.
 pub fn sections(bin: &[u8]) -> Vec<(String, u64)> {
+    if bin.starts_with(b"\x7fELF") {
+        return elf_sections(bin);
+    }
+    wasm_sections(bin)
+}
+
+/// ELF64 section headers (name from `.shstrtab`, size).
+fn elf_sections(bin: &[u8]) -> Vec<(String, u64)> {
+    let u16_at = |o: usize| bin.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize);
+    let u32_at = |o: usize| bin.get(o..o + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let u64_at = |o: usize| bin.get(o..o + 8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
+    let mut out = Vec::new();
+    if bin.get(4) != Some(&2) || bin.get(5) != Some(&1) {
+        return out;
+    }
+    let (Some(shoff), Some(shnum), Some(shstrndx)) = (u64_at(0x28), u16_at(0x3c), u16_at(0x3e)) else {
+        return out;
+    };
+    let header = |i: usize| shoff as usize + 64 * i;
+    let Some(strtab_off) = u64_at(header(shstrndx) + 24) else { return out };
+    for i in 1..shnum.min(256) {
+        let (Some(name), Some(size)) = (u32_at(header(i)), u64_at(header(i) + 32)) else { break };
+        let start = strtab_off as usize + name;
+        let Some(rest) = bin.get(start..) else { break };
+        let end = rest.iter().position(|&b| b == 0).unwrap_or(0);
+        out.push((String::from_utf8_lossy(&rest[..end]).into_owned(), size));
+    }
+    out
+}
+
+fn wasm_sections(bin: &[u8]) -> Vec<(String, u64)> {
     const NAMES: [&str; 14] = [
         "custom",
         "type",

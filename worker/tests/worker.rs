@@ -39,6 +39,8 @@ fn ready_lists_every_port_and_sub_architecture_variable() {
     assert_eq!(ports.len(), target::ports::listed(false).count());
     assert!(ports.iter().any(|p| p.goos == "linux" && p.goarch == "amd64" && p.first_class));
     assert!(ports.iter().any(|p| p.goos == "js" && p.goarch == "wasm" && p.buildable && !p.first_class));
+    assert!(ports.iter().any(|p| p.goos == "linux" && p.goarch == "amd64" && p.buildable && p.first_class));
+    assert!(ports.iter().any(|p| p.goos == "windows" && p.goarch == "amd64" && !p.buildable));
     let amd64 = subarch.iter().find(|s| s.name == "GOAMD64").expect("GOAMD64");
     assert_eq!((amd64.goarch.as_str(), amd64.default.as_str()), ("amd64", "v1"));
     assert_eq!(amd64.values, ["v1", "v2", "v3", "v4"]);
@@ -139,6 +141,11 @@ fn builds_hit_the_cache_per_target() {
     let loader = load::Loader { tree: &tree, module: &module, ctx: &ctx, cwd: "", goroot: "/g" };
     let pkg = driver::main_package(&loader, ".").expect("main package");
     assert_eq!(driver::build(&driver::Config::new("js", "wasm"), &pkg.sources).expect("build"), bin);
+    // linux/amd64: an ELF executable with its sections.
+    let elf = build(&mut w, &files, settings("linux", "amd64"));
+    assert_eq!((elf.name.as_str(), elf.format.as_str(), elf.errors.len()), ("hello", "ELF", 0));
+    let names: Vec<&str> = elf.sections.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, [".text", ".data", ".bss", ".symtab", ".strtab", ".shstrtab"]);
     // -o names the output; windows adds .exe; a cleared cache misses.
     let named = build(&mut w, &files, Settings { output: "app.wasm".into(), ..settings("js", "wasm") });
     assert_eq!(named.name, "app.wasm");
@@ -160,8 +167,8 @@ fn build_errors_come_with_positions() {
     let d = &b.diagnostics[0];
     assert_eq!((d.file.as_str(), d.line, d.col, d.message.as_str()), ("main.go", 15, 14, "undefined: nope"));
     // A target crossplay cannot build yet says so; a bad setting gives Go's error.
-    let native = build(&mut w, &files, settings("linux", "amd64"));
-    assert_eq!(native.errors, ["crossplay does not support building for linux/amd64 yet"]);
+    let native = build(&mut w, &files, settings("windows", "amd64"));
+    assert_eq!(native.errors, ["crossplay does not support building for windows/amd64 yet"]);
     let bad = build(&mut w, &files, Settings { subarch: "v7".into(), ..settings("linux", "arm64") });
     assert_eq!(
         bad.errors,
@@ -326,6 +333,7 @@ fn build_all_gives_a_row_per_port_and_a_zip_with_sums() {
     let row = |t: &str| all.rows.iter().find(|r| r.target == t).expect(t);
     assert_eq!((row("js/wasm").status.as_str(), row("js/wasm").name.as_str()), ("ok", "hello"));
     assert_eq!(row("wasip1/wasm").status, "ok");
+    assert_eq!(row("linux/amd64").status, "ok");
     assert_eq!(row("windows/amd64").status, "crossplay does not support building for windows/amd64 yet");
     assert_eq!(row("windows/amd64").name, "hello.exe");
     assert_eq!(row("ios/arm64").status, "ios/arm64 requires external (cgo) linking, but cgo is not enabled");
@@ -340,8 +348,9 @@ fn build_all_gives_a_row_per_port_and_a_zip_with_sums() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let want = format!(
-        "js_wasm/hello\nwasip1_wasm/hello\nSHA256SUMS\n{}  js_wasm/hello\n{}  wasip1_wasm/hello\n",
+        "js_wasm/hello\nlinux_amd64/hello\nwasip1_wasm/hello\nSHA256SUMS\n{}  js_wasm/hello\n{}  linux_amd64/hello\n{}  wasip1_wasm/hello\n",
         row("js/wasm").sha256,
+        row("linux/amd64").sha256,
         row("wasip1/wasm").sha256
     );
     assert_eq!(text, want);

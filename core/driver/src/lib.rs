@@ -129,9 +129,16 @@ pub fn exec_name(import_path: &str) -> String {
     if parts.len() > 1 && is_major { parts[parts.len() - 2].to_owned() } else { last.to_owned() }
 }
 
+/// Whether crossplay has a back end and a runtime port for the target: the Wasm
+/// ports and linux/amd64 so far.
+pub fn can_build(goos: &str, goarch: &str) -> bool {
+    goarch == "wasm" || (goos, goarch) == ("linux", "amd64")
+}
+
 /// Builds the program; on failure, the messages as `go build` prints them.
 pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
-    if cfg.goarch != "wasm" {
+    let native = (cfg.goos.as_str(), cfg.goarch.as_str()) == ("linux", "amd64");
+    if !can_build(&cfg.goos, &cfg.goarch) {
         return Err(vec![format!("crossplay does not support building for {}/{} yet", cfg.goos, cfg.goarch)]);
     }
     let vars = [("CGO_ENABLED", "0"), ("GOOS", cfg.goos.as_str()), ("GOARCH", cfg.goarch.as_str())];
@@ -194,6 +201,13 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         modules.push(m);
     }
     modules.push(inits_module(&order));
+    if native {
+        let compile = |f: &ir::Func| {
+            isa_amd64::lower::lower(f).map_err(|e| format!("crossplay does not support {} on amd64 yet", e.0))
+        };
+        return link::native::link(&modules, link::elf::AMD64, &compile, isa_amd64::lower::stubs(), &[])
+            .map_err(|e| e.iter().map(|e| e.to_string()).collect());
+    }
     let opts = link::wasm::Options {
         memory_export: if cfg.goos == "js" {
             link::wasm::MemoryExport::Mem

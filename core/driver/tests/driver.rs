@@ -1,6 +1,7 @@
 //! Programs built by crossplay for js/wasm and wasip1/wasm run under node — wasip1
-//! with `node:wasi`, js with the Go distribution's own `wasm_exec_node.js` — and
-//! print exactly what the real toolchain's binary prints (`testdata/programs`).
+//! with `node:wasi`, js with the Go distribution's own `wasm_exec_node.js` — and,
+//! on a linux/amd64 host, for linux/amd64 natively, and print exactly what the real
+//! toolchain's binary prints (`testdata/programs`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -70,8 +71,23 @@ fn run(goos: &str, wasm: &Path, goroot: &Path) -> (i32, String, String) {
     )
 }
 
-/// The whole program corpus runs on both Wasm targets exactly as the real Go's
-/// binaries did: stdout, stderr and exit status. CROSSPLAY_PROGRAMS=a,b runs
+/// Runs a native executable with an empty environment.
+fn run_native(path: &Path) -> (i32, String, String) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let out = Command::new(path).env_clear().output().expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The whole program corpus runs on both Wasm targets (and natively on a
+/// linux/amd64 host) exactly as the real Go's binaries did: stdout, stderr and exit status. CROSSPLAY_PROGRAMS=a,b runs
 /// only those programs.
 #[test]
 fn programs_run_like_go() {
@@ -118,20 +134,24 @@ fn check_program(name: &str, dir: &Path, goroot: &Path) -> Vec<String> {
     let mut failures = Vec::new();
     let src = std::fs::read(repo_root().join(format!("testdata/programs/{name}.go"))).expect("program");
     let want = golden(&std::fs::read_to_string(repo_root().join(format!("testdata/programs/{name}.golden"))).expect("golden"));
-    for goos in ["wasip1", "js"] {
-        let cfg = driver::Config::new(goos, "wasm");
+    // linux/amd64 binaries run natively where the host is one.
+    let native = cfg!(all(target_os = "linux", target_arch = "x86_64"));
+    let targets: &[(&str, &str)] =
+        if native { &[("wasip1", "wasm"), ("js", "wasm"), ("linux", "amd64")] } else { &[("wasip1", "wasm"), ("js", "wasm")] };
+    for &(goos, goarch) in targets {
+        let cfg = driver::Config::new(goos, goarch);
         let bytes = match driver::build(&cfg, &[driver::Source { name: format!("./{name}.go"), text: src.clone() }]) {
             Ok(b) => b,
             Err(e) => {
-                failures.push(format!("{name} {goos}: build failed:\n{}", e.join("\n")));
+                failures.push(format!("{name} {goos}/{goarch}: build failed:\n{}", e.join("\n")));
                 continue;
             }
         };
-        let wasm = dir.join(format!("{name}-{goos}.wasm"));
-        std::fs::write(&wasm, &bytes).expect("write");
-        let got = run(goos, &wasm, goroot);
+        let path = dir.join(format!("{name}-{goos}-{goarch}"));
+        std::fs::write(&path, &bytes).expect("write");
+        let got = if goarch == "wasm" { run(goos, &path, goroot) } else { run_native(&path) };
         if got != want {
-            failures.push(format!("{name} {goos}: got {got:?}, want {want:?}"));
+            failures.push(format!("{name} {goos}/{goarch}: got {got:?}, want {want:?}"));
         }
     }
     failures

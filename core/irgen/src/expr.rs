@@ -1790,7 +1790,9 @@ impl FnGen<'_, '_> {
             if let Some(imp) = self.g.wasm_imports.get(&local).cloned() {
                 return self.wasm_import_call(sym, &imp, abi, vals, pos);
             }
-            if let Some(r) = self.intrinsic(&local, &vals) {
+            if self.g.bodyless.contains(&local)
+                && let Some(r) = self.intrinsic(&local, &vals)
+            {
                 return Some(r);
             }
         }

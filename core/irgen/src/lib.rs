@@ -94,6 +94,7 @@ pub fn generate(
         strings: HashMap::new(),
         file: 0,
         linknames: HashMap::new(),
+        bodyless: std::collections::HashSet::new(),
         wasm_imports: HashMap::new(),
         wasm_exports: HashMap::new(),
         type_syms: BTreeSet::new(),
@@ -122,6 +123,9 @@ pub(crate) struct Gen<'a> {
     pub(crate) file: u32,
     /// Bodyless functions of this package bound to another symbol.
     pub(crate) linknames: HashMap<String, String>,
+    /// The package's functions declared without a body: in the runtime, the
+    /// compiler's intrinsics (a port may define the same names in Go instead).
+    pub(crate) bodyless: std::collections::HashSet<String>,
     /// `//go:wasmimport module name` by function name.
     pub(crate) wasm_imports: HashMap<String, (String, String)>,
     /// `//go:wasmexport name` by function name.
@@ -191,6 +195,14 @@ impl Gen<'_> {
     }
 
     fn read_directives(&mut self, f: &ast::File) {
+        for d in &f.decls {
+            if let ast::Decl::Func(fd) = d
+                && fd.body.is_none()
+                && fd.recv.is_none()
+            {
+                self.bodyless.insert(fd.name.value.clone());
+            }
+        }
         for d in &f.directives {
             let words: Vec<&str> = d.text.split_whitespace().collect();
             match words.as_slice() {

@@ -1,5 +1,6 @@
-//! The amd64 (x86-64) back end. So far its machine instructions (`inst`) and their
-//! encodings, checked against LLVM's assembler; lowering from the IR and the ABI come
-//! next (`lower.rs`, `abi.rs`, the layout every ISA crate shares).
+//! The amd64 (x86-64) back end: machine instructions (`inst`) and their encodings,
+//! checked against LLVM's assembler, and the lowering of IR functions (`lower`),
+//! with the entry point and system-call stubs of the linux port.
 
 pub mod inst;
+pub mod lower;

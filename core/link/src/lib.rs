@@ -3,6 +3,7 @@
 //! machine code and relocation records (`codegen`); it knows no ISA.
 
 pub mod elf;
+pub mod native;
 pub mod wasm;
 
 /// A link error, worded as Go's linker words it where it has a message.

@@ -25,9 +25,6 @@ var curPanic *_panic
 // Intrinsics the compiler implements.
 func memmove(dst, src unsafe.Pointer, n uintptr)
 func memclr(p unsafe.Pointer, n uintptr)
-func memsize() uintptr
-func memgrow(n uintptr) uintptr
-func heapStart() uintptr
 
 //go:linkname main_main main.main
 func main_main()

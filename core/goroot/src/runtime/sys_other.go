@@ -1,8 +1,12 @@
-//go:build !js && !wasip1
+//go:build !js && !wasip1 && !(linux && (amd64 || arm64))
 
 package runtime
 
 import "unsafe"
+
+func memsize() uintptr
+func memgrow(n uintptr) uintptr
+func heapStart() uintptr
 
 // Native ports come with their back ends; until then these have no body.
 

@@ -1,4 +1,4 @@
-//go:build js || wasip1
+//go:build js || wasip1 || (linux && (amd64 || arm64))
 
 package time
 

@@ -158,6 +158,14 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
             rr(buf, *size, &[0x0f, 0xaf], &[0x0f, 0xaf], Field::Reg(dst.num()), src.num())
         }
         Inst::Shift { op, size, dst } => rr(buf, *size, &[0xd2], &[0xd3], Field::Digit(*op as u8), dst.num()),
+        // A shift by one has its own form without the immediate (group 2, `D1 /digit`).
+        Inst::ShiftImm { op, size, dst, imm: 1 } => {
+            rr(buf, *size, &[0xd0], &[0xd1], Field::Digit(*op as u8), dst.num())
+        }
+        Inst::ShiftImm { op, size, dst, imm } => {
+            rr(buf, *size, &[0xc0], &[0xc1], Field::Digit(*op as u8), dst.num());
+            buf.put1(*imm);
+        }
         Inst::Neg { size, dst } => rr(buf, *size, &[0xf6], &[0xf7], Field::Digit(3), dst.num()),
         Inst::Not { size, dst } => rr(buf, *size, &[0xf6], &[0xf7], Field::Digit(2), dst.num()),
         Inst::Test { size, a, b } => rr(buf, *size, &[0x84], &[0x85], Field::Reg(b.num()), a.num()),

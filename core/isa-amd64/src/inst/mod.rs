@@ -70,6 +70,13 @@ pub enum Inst {
         size: Size,
         dst: Gpr,
     },
+    /// `op dst, imm8`.
+    ShiftImm {
+        op: ShiftOp,
+        size: Size,
+        dst: Gpr,
+        imm: u8,
+    },
     /// `neg dst`.
     Neg {
         size: Size,
@@ -255,6 +262,9 @@ impl Inst {
                 format!("imul {}, {}", dst.name(size.bytes()), src.name(size.bytes()))
             }
             Inst::Shift { op, size, dst } => format!("{} {}, cl", op.name(), dst.name(size.bytes())),
+            Inst::ShiftImm { op, size, dst, imm } => {
+                format!("{} {}, {imm}", op.name(), dst.name(size.bytes()))
+            }
             Inst::Neg { size, dst } => format!("neg {}", dst.name(size.bytes())),
             Inst::Not { size, dst } => format!("not {}", dst.name(size.bytes())),
             Inst::Test { size, a, b } => format!("test {}, {}", a.name(size.bytes()), b.name(size.bytes())),

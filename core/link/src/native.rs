@@ -1,0 +1,160 @@
+//! Linking native programs: the IR modules of a build, compiled function by
+//! function by an ISA's lowering (passed in, so this crate knows no ISA), plus the
+//! ISA's hand-written stubs, laid out into an ELF executable. Keeps what the entry
+//! reaches; functions are 16-byte aligned, data items at their alignment.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use codegen::{Code, Reloc};
+use ir::{Module, Op, RelocKind};
+
+use crate::LinkError;
+use crate::elf::{self, Arch, Input, Symbol};
+
+/// Compiles one IR function, or says why it cannot.
+pub type Compile<'a> = &'a dyn Fn(&ir::Func) -> Result<Code, String>;
+
+/// Links `modules` into a static executable for `arch`. `stubs` are machine-code
+/// functions the ISA provides (`_start`, system calls); `roots` are the symbols the
+/// program starts from besides `_start`.
+pub fn link(
+    modules: &[Module],
+    arch: Arch,
+    compile: Compile<'_>,
+    stubs: Vec<(String, Code)>,
+    roots: &[&str],
+) -> Result<Vec<u8>, Vec<LinkError>> {
+    let mut errs = Vec::new();
+    let mut funcs: BTreeMap<&str, &ir::Func> = BTreeMap::new();
+    let mut data: BTreeMap<&str, &ir::Data> = BTreeMap::new();
+    for m in modules {
+        for f in &m.funcs {
+            if funcs.insert(&f.name, f).is_some() {
+                errs.push(LinkError(format!("duplicated definition of symbol {}", f.name)));
+            }
+        }
+        for d in &m.data {
+            if (d.name.starts_with("type:") || d.name.starts_with("go:closure."))
+                && data.contains_key(d.name.as_str())
+            {
+                continue;
+            }
+            if data.insert(&d.name, d).is_some() {
+                errs.push(LinkError(format!("duplicated definition of symbol {}", d.name)));
+            }
+        }
+    }
+    let stub_names: BTreeMap<String, Code> = stubs.into_iter().collect();
+
+    // Reachability from the entry and the roots.
+    let mut live_funcs: BTreeSet<&str> = BTreeSet::new();
+    let mut live_data: BTreeSet<&str> = BTreeSet::new();
+    let mut work: Vec<(bool, &str)> = roots.iter().map(|r| (true, *r)).collect();
+    // What the stubs refer to is live too.
+    for code in stub_names.values() {
+        for r in &code.relocs {
+            work.push((funcs.contains_key(r.symbol.as_str()), &r.symbol));
+        }
+    }
+    while let Some((is_func, name)) = work.pop() {
+        if is_func {
+            if stub_names.contains_key(name) || !live_funcs.insert(name) {
+                continue;
+            }
+            let Some(f) = funcs.get(name) else {
+                errs.push(LinkError(format!("relocation target {name} not defined")));
+                continue;
+            };
+            for b in &f.blocks {
+                for i in &b.insts {
+                    match &i.op {
+                        Op::Call { callee, .. } => work.push((true, callee)),
+                        Op::FuncAddr(n) => work.push((true, n)),
+                        Op::SymAddr(n) => work.push((false, n)),
+                        _ => {}
+                    }
+                }
+            }
+        } else {
+            if !live_data.insert(name) {
+                continue;
+            }
+            let Some(s) = data.get(name) else {
+                errs.push(LinkError(format!("relocation target {name} not defined")));
+                continue;
+            };
+            for r in &s.relocs {
+                work.push((matches!(r.kind, RelocKind::Func { .. }), &r.target));
+            }
+        }
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+
+    // Text: the stubs, then the live functions in name order.
+    let mut input = Input { entry: "_start".into(), ..Input::default() };
+    let place = |input: &mut Input, name: &str, code: &Code| {
+        while input.text.len() % 16 != 0 {
+            input.text.push(0xcc);
+        }
+        let offset = input.text.len();
+        input.text_symbols.push(Symbol {
+            name: name.to_owned(),
+            offset: offset as u64,
+            size: code.bytes.len() as u64,
+        });
+        input.text.extend_from_slice(&code.bytes);
+        input
+            .text_relocs
+            .extend(code.relocs.iter().map(|r| Reloc { offset: r.offset + offset, ..r.clone() }));
+    };
+    for (name, code) in &stub_names {
+        place(&mut input, name, code);
+    }
+    for name in &live_funcs {
+        match compile(funcs[name]) {
+            Ok(code) => place(&mut input, name, &code),
+            Err(e) => errs.push(LinkError(format!("{name}: {e}"))),
+        }
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+
+    // Data: every live item at its alignment, with its relocations.
+    for name in &live_data {
+        let d = data[name];
+        let align = d.align.max(1) as usize;
+        while input.data.len() % align != 0 {
+            input.data.push(0);
+        }
+        let offset = input.data.len();
+        input.data_symbols.push(Symbol {
+            name: d.name.clone(),
+            offset: offset as u64,
+            size: u64::from(d.size),
+        });
+        input.data.extend_from_slice(&d.init);
+        input.data.resize(offset + d.size as usize, 0);
+        for r in &d.relocs {
+            let width = match r.kind {
+                RelocKind::Addr { width } | RelocKind::Func { width } => width,
+            };
+            if width != 8 {
+                errs.push(LinkError(format!("{}: a {width}-byte address in data", d.name)));
+                continue;
+            }
+            input.data_relocs.push(Reloc {
+                offset: offset + r.off as usize,
+                kind: codegen::RelocKind::Abs64,
+                symbol: r.target.clone(),
+                addend: r.addend,
+            });
+        }
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    elf::write(arch, &input).map_err(|e| vec![e])
+}
