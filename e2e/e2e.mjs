@@ -37,7 +37,8 @@ function cliBuild(goos, flags = [], goarch = 'wasm') {
   const out = join(mkdtempSync(join(tmpdir(), 'crossplay-e2e-')), 'hello');
   execFileSync(cli, ['build', ...flags, '-o', out, '.'], {
     cwd: join(repo, 'examples/hello'),
-    env: { ...process.env, GOOS: goos, GOARCH: goarch, GOFLAGS: '' },
+    // The page has no C compiler, so cgo is off there by default: the same here.
+    env: { ...process.env, GOOS: goos, GOARCH: goarch, GOFLAGS: '', CGO_ENABLED: '0' },
   });
   return readFileSync(out);
 }
@@ -143,6 +144,7 @@ try {
   await build();
   ok((await text('#res-format')) === 'ELF' && (await text('#res-sections')).startsWith('.text'), 'linux/amd64 builds an ELF executable');
   ok((await text('#res-sha')) === sha256(cliBuild('linux', [], 'amd64')), 'equal to `crossplay build` for linux/amd64');
+  ok((await text('#res-buildinfo')).includes('\tbuild\tGOOS=linux\n\tbuild\tGOAMD64=v1'), 'its build info is shown as go version -m prints it');
   ok(await page.locator('#run').isDisabled() && (await text('#cannot-run')).includes('run on their own OS'), 'Run explains why it cannot run here');
 
   // A → B → A: switching back to a target hits the cache.

@@ -602,6 +602,9 @@ fn BuildResult(
                             <tr><th>"size"</th><td id="res-size">{format!("{size} bytes")}</td></tr>
                             <tr><th>"format"</th><td id="res-format">{b.format.clone()}</td></tr>
                             <tr><th>"SHA-256"</th><td id="res-sha">{b.sha256.clone()}</td></tr>
+                            <tr><th>"build info"</th><td><pre id="res-buildinfo">{
+                                if b.build_info.is_empty() { "none (Go's Wasm binaries carry no build-info blob)".to_owned() } else { b.build_info.clone() }
+                            }</pre></td></tr>
                             <tr><th>"sections"</th><td id="res-sections">{b.sections.iter().map(|(n, s)| format!("{n} {s}")).collect::<Vec<_>>().join(" · ")}</td></tr>
                         </table>
                         <a id="download" download=b.name.clone() href=move || download_url.get().unwrap_or_default()>{format!("Download {}", b.name)}</a>

@@ -148,6 +148,7 @@ impl Worker {
             errors: Vec::new(),
             diagnostics: Vec::new(),
             sections: Vec::new(),
+            build_info: String::new(),
             goos: settings.goos.clone(),
             goarch: settings.goarch.clone(),
             cache: CacheStats::default(),
@@ -216,6 +217,14 @@ impl Worker {
             h.update(&(s.text.len() as u64).to_le_bytes());
             h.update(&s.text);
         }
+        let info = driver::build_info(
+            &pkg.import_path,
+            pkg.module.as_deref(),
+            &ctx,
+            &env,
+            Some(settings.ldflags.as_str()),
+            settings.trimpath,
+        );
         let action_id = base::sha256::hex(&h.finish());
         let compile = format!(
             "compile -p main -goos {} -goarch {} {}",
@@ -235,6 +244,7 @@ impl Worker {
                 cfg.tags = ctx.build_tags.clone();
                 cfg.strip = strip;
                 cfg.xdefs = xdefs;
+                cfg.build_info = Some(info.clone());
                 match driver::build(&cfg, &pkg.sources) {
                     Ok(b) => {
                         self.cache.put(&action_id, b.clone());
@@ -246,6 +256,15 @@ impl Worker {
         };
         out.sha256 = base::sha256::hex(&base::sha256::sha256(&binary));
         out.sections = sections(&binary);
+        // Go's Wasm linker writes no build-info blob; `go version -m` reads none.
+        if settings.goarch != "wasm" {
+            out.build_info = format!(
+                "{}: {}\n{}",
+                out.name,
+                driver::GO_VERSION,
+                info.lines().map(|l| format!("\t{l}\n")).collect::<String>()
+            );
+        }
         out.binary = Some(binary);
         out
     }

@@ -145,7 +145,11 @@ fn builds_hit_the_cache_per_target() {
     let elf = build(&mut w, &files, settings("linux", "amd64"));
     assert_eq!((elf.name.as_str(), elf.format.as_str(), elf.errors.len()), ("hello", "ELF", 0));
     let names: Vec<&str> = elf.sections.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, [".text", ".data", ".bss", ".symtab", ".strtab", ".shstrtab"]);
+    assert_eq!(names, [".text", ".go.buildinfo", ".data", ".bss", ".symtab", ".strtab", ".shstrtab"]);
+    assert_eq!(
+        elf.build_info,
+        "hello: go1.27.3\n\tpath\texample.com/hello\n\tmod\texample.com/hello\t(devel)\t\n\tbuild\t-buildmode=exe\n\tbuild\t-compiler=gc\n\tbuild\tCGO_ENABLED=0\n\tbuild\tGOARCH=amd64\n\tbuild\tGOOS=linux\n\tbuild\tGOAMD64=v1\n"
+    );
     // -o names the output; windows adds .exe; a cleared cache misses.
     let named = build(&mut w, &files, Settings { output: "app.wasm".into(), ..settings("js", "wasm") });
     assert_eq!(named.name, "app.wasm");

@@ -249,6 +249,15 @@ fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
         .unwrap_or_default();
     cfg.strip = strip;
     cfg.xdefs = xdefs;
+    let ldflags = parsed.values.get("ldflags").map(String::as_str);
+    cfg.build_info = Some(driver::build_info(
+        &pkg.import_path,
+        pkg.module.as_deref(),
+        &ctx,
+        &env,
+        ldflags,
+        parsed.bool("trimpath"),
+    ));
     match driver::build(&cfg, &pkg.sources) {
         Ok(binary) => Ok(Built { binary, exec_name: pkg.exec_name, trace }),
         Err(lines) => {
@@ -287,7 +296,12 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<driver::MainPk
             ));
         }
         let first = args[0].rsplit('/').next().unwrap_or(&args[0]);
-        return Ok(driver::MainPkg { exec_name: first.trim_end_matches(".go").to_owned(), sources });
+        return Ok(driver::MainPkg {
+            exec_name: first.trim_end_matches(".go").to_owned(),
+            sources,
+            import_path: "command-line-arguments".into(),
+            module: None,
+        });
     }
     if args.len() > 1 {
         return Err(Outcome::fail(1, "crossplay builds one main package at a time"));

@@ -1163,3 +1163,49 @@ fn list_matrix_matches_go() {
     assert_no_failures(&failures);
     assert_eq!(compared, 2 * ports.len(), "both packages on every target");
 }
+
+/// A linux/amd64 build records what `go build` records: `go version -m` prints the
+/// same for crossplay's binary as for Go's own, for a module package and for files,
+/// with cgo on and off, -tags, -ldflags and -trimpath.
+#[test]
+fn build_info_matches_go() {
+    let Some(go) = oracle() else { return };
+    let dir = scratch("buildinfo");
+    for f in ["go.mod", "main.go", "hello_linux.go", "hello_unix.go", "hello_windows.go", "gen.go"] {
+        std::fs::copy(repo_root().join("examples/hello").join(f), dir.join(f)).expect("copy the example");
+    }
+    let path = std::env::var("PATH").unwrap_or_default();
+    let cases: [(&str, &[&str]); 4] = [
+        ("0", &["."]),
+        ("1", &["-tags", "netgo,x", "-ldflags", "-s -X main.note=a", "."]),
+        ("1", &["-trimpath", "-ldflags=-s", "main.go"]),
+        ("0", &["-ldflags=-w", "-tags=a", "-trimpath", "."]),
+    ];
+    for (cgo, args) in cases {
+        let env: Vec<(String, String)> = [
+            ("GOOS", "linux"),
+            ("GOARCH", "amd64"),
+            ("CGO_ENABLED", cgo),
+            ("PATH", path.as_str()),
+            ("HOME", dir.to_str().unwrap_or("/tmp")),
+            ("GOTOOLCHAIN", "local"),
+            ("GOFLAGS", ""),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+        let mut describe = Vec::new();
+        for (who, program) in
+            [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())]
+        {
+            let mut a = vec!["build", "-o", who];
+            a.extend_from_slice(args);
+            let b = run(command_in(program, &dir, &env, &a));
+            assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} build {args:?}");
+            let v = run(command_in(&go, &dir, &env, &["version", "-m", who]));
+            assert_eq!(v.code, 0, "{}", v.stderr);
+            describe.push(v.stdout.replacen(&format!("{who}: "), "BIN: ", 1));
+        }
+        assert_eq!(describe[0], describe[1], "go version -m, {args:?} with CGO_ENABLED={cgo}");
+    }
+}

@@ -19,11 +19,21 @@ pub struct Config {
     pub strip: bool,
     /// `-ldflags=-X importpath.name=value`, in order.
     pub xdefs: Vec<(String, String)>,
+    /// The build info to embed (`build_info`'s text), for the containers that carry
+    /// it (ELF: `.go.buildinfo`); None leaves it out.
+    pub build_info: Option<String>,
 }
 
 impl Config {
     pub fn new(goos: &str, goarch: &str) -> Config {
-        Config { goos: goos.into(), goarch: goarch.into(), tags: vec![], strip: false, xdefs: vec![] }
+        Config {
+            goos: goos.into(),
+            goarch: goarch.into(),
+            tags: vec![],
+            strip: false,
+            xdefs: vec![],
+            build_info: None,
+        }
     }
 }
 
@@ -89,6 +99,10 @@ pub struct MainPkg {
     /// `go build`'s default output name (without the `.exe` suffix).
     pub exec_name: String,
     pub sources: Vec<Source>,
+    /// Its import path (`command-line-arguments` for files named on the command line).
+    pub import_path: String,
+    /// The main module's path, if it is in one.
+    pub module: Option<String>,
 }
 
 /// The main package matched by `pattern` in a module, its files named as `go build`
@@ -113,7 +127,12 @@ pub fn main_package(loader: &load::Loader<'_>, pattern: &str) -> Result<MainPkg,
         let shown = if rel_dir == loader.cwd { format!("./{f}") } else { format!("{}/{f}", p.dir) };
         sources.push(Source { name: shown, text });
     }
-    Ok(MainPkg { exec_name: exec_name(&p.import_path), sources })
+    Ok(MainPkg {
+        exec_name: exec_name(&p.import_path),
+        sources,
+        import_path: p.import_path.clone(),
+        module: Some(loader.module.path.clone()),
+    })
 }
 
 /// `go build`'s output name for a main package: the import path's last element, or
@@ -127,6 +146,113 @@ pub fn exec_name(import_path: &str) -> String {
         && !last[1..].starts_with('0')
         && last != "v1";
     if parts.len() > 1 && is_major { parts[parts.len() - 2].to_owned() } else { last.to_owned() }
+}
+
+/// The Go release crossplay models, as binaries record it.
+pub const GO_VERSION: &str = "go1.27.3";
+
+/// What a build records about itself, as `go version -m` prints it
+/// (`runtime/debug.BuildInfo.String` without its `go` line; `cmd/go`'s
+/// `setBuildInfo` for the settings and their order). `main_path` is the main
+/// package's import path (`command-line-arguments` for files, which have no `mod`
+/// line); `module` the main module's path, whose version is `(devel)` without VCS.
+pub fn build_info(
+    main_path: &str,
+    module: Option<&str>,
+    ctx: &target::Context,
+    env: &target::GoEnv,
+    ldflags: Option<&str>,
+    trimpath: bool,
+) -> String {
+    let mut settings: Vec<(String, String)> =
+        vec![("-buildmode".into(), "exe".into()), ("-compiler".into(), "gc".into())];
+    if let Some(ld) = ldflags.filter(|l| !l.is_empty() && !trimpath) {
+        settings.push(("-ldflags".into(), ld.into()));
+    }
+    if !ctx.build_tags.is_empty() {
+        settings.push(("-tags".into(), ctx.build_tags.join(",")));
+    }
+    if trimpath {
+        settings.push(("-trimpath".into(), "true".into()));
+    }
+    settings.push(("CGO_ENABLED".into(), if ctx.cgo_enabled { "1" } else { "0" }.into()));
+    if ctx.cgo_enabled && !trimpath {
+        for name in ["CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_LDFLAGS"] {
+            settings.push((name.into(), env.layers().getenv(name)));
+        }
+    }
+    settings.push(("GOARCH".into(), ctx.goarch.clone()));
+    let experiment = env.layers().getenv("GOEXPERIMENT");
+    if !experiment.is_empty() {
+        settings.push(("GOEXPERIMENT".into(), experiment));
+    }
+    settings.push(("GOOS".into(), ctx.goos.clone()));
+    if let Some((var, value, _)) = env.arch_env()
+        && !value.is_empty()
+    {
+        settings.push((var.name().into(), value));
+    }
+    let mut out = format!("path\t{main_path}\n");
+    if let Some(m) = module.filter(|_| main_path != "command-line-arguments") {
+        out.push_str(&format!("mod\t{m}\t(devel)\t\n"));
+    }
+    for (k, v) in settings {
+        let v = v.replace('\n', " ");
+        let key =
+            if k.is_empty() || k.contains(['=', ' ', '\t', '\r', '\n', '"', '`']) { go_quote(&k) } else { k };
+        let value = if v.contains([' ', '\t', '\r', '\n', '"', '`']) { go_quote(&v) } else { v };
+        out.push_str(&format!("build\t{key}={value}\n"));
+    }
+    out
+}
+
+/// `strconv.Quote` for the strings build settings hold.
+fn go_quote(s: &str) -> String {
+    let mut q = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            '\n' => q.push_str("\\n"),
+            '\t' => q.push_str("\\t"),
+            '\r' => q.push_str("\\r"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => q.push_str(&format!("\\x{:02x}", c as u32)),
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
+}
+
+/// The `go:buildinfo` blob (1.18's inline format): magic, pointer size, flags
+/// (little-endian, inline strings), padding to 32 bytes, then the Go version and
+/// the module info framed by cmd/go's sentinels, each with a varint length.
+pub fn build_info_blob(info: &str) -> Vec<u8> {
+    const START: [u8; 16] =
+        [0x30, 0x77, 0xaf, 0x0c, 0x92, 0x74, 0x08, 0x02, 0x41, 0xe1, 0xc1, 0x07, 0xe6, 0xd6, 0x18, 0xe6];
+    const END: [u8; 16] =
+        [0xf9, 0x32, 0x43, 0x31, 0x86, 0x18, 0x20, 0x72, 0x00, 0x82, 0x42, 0x10, 0x41, 0x16, 0xd8, 0xf2];
+    let mut b = b"\xff Go buildinf:".to_vec();
+    b.push(8);
+    b.push(2);
+    b.resize(32, 0);
+    let mut modinfo = START.to_vec();
+    modinfo.extend_from_slice(info.as_bytes());
+    modinfo.extend_from_slice(&END);
+    for s in [GO_VERSION.as_bytes(), &modinfo] {
+        let mut n = s.len() as u64;
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            b.push(if n == 0 { byte } else { byte | 0x80 });
+            if n == 0 {
+                break;
+            }
+        }
+        b.extend_from_slice(s);
+    }
+    b.resize(b.len().next_multiple_of(16), 0);
+    b
 }
 
 /// Whether crossplay has a back end and a runtime port for the target: the Wasm
@@ -205,8 +331,14 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         let compile = |f: &ir::Func| {
             isa_amd64::lower::lower(f).map_err(|e| format!("crossplay does not support {} on amd64 yet", e.0))
         };
-        return link::native::link(&modules, link::elf::AMD64, &compile, isa_amd64::lower::stubs(), &[])
-            .map_err(|e| e.iter().map(|e| e.to_string()).collect());
+        return link::native::link(
+            &modules,
+            link::elf::AMD64,
+            &compile,
+            isa_amd64::lower::stubs(),
+            cfg.build_info.as_deref().map(build_info_blob),
+        )
+        .map_err(|e| e.iter().map(|e| e.to_string()).collect());
     }
     let opts = link::wasm::Options {
         memory_export: if cfg.goos == "js" {

@@ -49,6 +49,9 @@ pub struct Input {
     pub bss_symbols: Vec<Symbol>,
     /// The symbol `e_entry` points at.
     pub entry: String,
+    /// The `go:buildinfo` blob: its own `.go.buildinfo` section at the start of the
+    /// writable segment, where `debug/buildinfo` (and `go version -m`) looks.
+    pub buildinfo: Vec<u8>,
 }
 
 fn align_up(x: u64, a: u64) -> u64 {
@@ -61,8 +64,10 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     // file offset congruent to its address modulo the alignment.
     let text_off = HEADR;
     let text_addr = arch.base + HEADR;
-    let data_off = align_up(text_off + input.text.len() as u64, arch.align);
-    let data_addr = align_up(text_addr + input.text.len() as u64, arch.align);
+    let rw_off = align_up(text_off + input.text.len() as u64, arch.align);
+    let rw_addr = align_up(text_addr + input.text.len() as u64, arch.align);
+    let bi_len = align_up(input.buildinfo.len() as u64, 16);
+    let (data_off, data_addr) = (rw_off + bi_len, rw_addr + bi_len);
     let bss_addr = data_addr + input.data.len() as u64;
 
     // Symbol addresses.
@@ -92,14 +97,25 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         shstrtab.push(0);
         at
     };
-    let names =
-        [name(".text"), name(".data"), name(".bss"), name(".symtab"), name(".strtab"), name(".shstrtab")];
+    let has_bi = !input.buildinfo.is_empty();
+    let names = [
+        name(".text"),
+        name(".data"),
+        name(".bss"),
+        name(".symtab"),
+        name(".strtab"),
+        name(".shstrtab"),
+        name(".go.buildinfo"),
+    ];
+    // Section indices: .go.buildinfo (when present) comes right after .text.
+    let shift = u16::from(has_bi);
+    let (data_idx, bss_idx) = (2 + shift, 3 + shift);
     let mut strtab = vec![0u8];
     let mut symtab = vec![0u8; 24]; // the null symbol
     for (syms, shndx, base, ty) in [
-        (&input.text_symbols, 1u16, text_addr, 2u8), // STT_FUNC
-        (&input.data_symbols, 2, data_addr, 1),      // STT_OBJECT
-        (&input.bss_symbols, 3, bss_addr, 1),
+        (&input.text_symbols, 1u16, text_addr, 2u8),   // STT_FUNC
+        (&input.data_symbols, data_idx, data_addr, 1), // STT_OBJECT
+        (&input.bss_symbols, bss_idx, bss_addr, 1),
     ] {
         for s in syms {
             let n = strtab.len() as u32;
@@ -117,7 +133,9 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     // The file: headers, text, data, then the non-loaded tables and the section headers.
     let phnum = 4u16;
     let phoff = 64u64;
-    let mut out = vec![0u8; data_off as usize];
+    let mut out = vec![0u8; rw_off as usize];
+    out.extend_from_slice(&input.buildinfo);
+    out.resize(data_off as usize, 0);
     out.extend_from_slice(&data);
     let symtab_off = align_up(out.len() as u64, 8);
     out.resize(symtab_off as usize, 0);
@@ -143,8 +161,8 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     h.extend_from_slice(&56u16.to_le_bytes());
     h.extend_from_slice(&phnum.to_le_bytes());
     h.extend_from_slice(&64u16.to_le_bytes());
-    h.extend_from_slice(&7u16.to_le_bytes()); // section headers
-    h.extend_from_slice(&6u16.to_le_bytes()); // .shstrtab's index
+    h.extend_from_slice(&(7 + shift).to_le_bytes()); // section headers
+    h.extend_from_slice(&(6 + shift).to_le_bytes()); // .shstrtab's index
     let phdr = |ty: u32, flags: u32, off: u64, addr: u64, filesz: u64, memsz: u64, align: u64| {
         let mut p = Vec::with_capacity(56);
         for v in [ty, flags] {
@@ -160,8 +178,8 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     h.extend(phdr(6, r, phoff, arch.base + phoff, phsize, phsize, 8)); // PT_PHDR
     let text_end = text_off + text.len() as u64;
     h.extend(phdr(1, r | x, 0, arch.base, text_end, text_end, arch.align)); // PT_LOAD text
-    let data_mem = data.len() as u64 + input.bss_size;
-    h.extend(phdr(1, r | w, data_off, data_addr, data.len() as u64, data_mem, arch.align)); // PT_LOAD data
+    let rw_file = bi_len + data.len() as u64;
+    h.extend(phdr(1, r | w, rw_off, rw_addr, rw_file, rw_file + input.bss_size, arch.align)); // PT_LOAD data
     h.extend(phdr(0x6474_e551, r | w, 0, 0, 0, 0, 8)); // PT_GNU_STACK
     out[..h.len()].copy_from_slice(&h);
     out[text_off as usize..text_end as usize].copy_from_slice(&text);
@@ -193,6 +211,21 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     let (alloc, write_, exec) = (2u64, 1u64, 4u64);
     shdr(&mut out, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     shdr(&mut out, names[0], 1, alloc | exec, text_addr, text_off, text.len() as u64, 0, 0, 16, 0);
+    if has_bi {
+        shdr(
+            &mut out,
+            names[6],
+            1,
+            alloc | write_,
+            rw_addr,
+            rw_off,
+            input.buildinfo.len() as u64,
+            0,
+            0,
+            16,
+            0,
+        );
+    }
     shdr(&mut out, names[1], 1, alloc | write_, data_addr, data_off, data.len() as u64, 0, 0, 8, 0);
     shdr(
         &mut out,
@@ -207,7 +240,7 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         8,
         0,
     );
-    shdr(&mut out, names[3], 2, 0, 0, symtab_off, symtab.len() as u64, 5, 1, 8, 24);
+    shdr(&mut out, names[3], 2, 0, 0, symtab_off, symtab.len() as u64, 5 + u32::from(shift), 1, 8, 24);
     shdr(&mut out, names[4], 3, 0, 0, strtab_off, strtab.len() as u64, 0, 0, 1, 0);
     shdr(&mut out, names[5], 3, 0, 0, shstrtab_off, shstrtab.len() as u64, 0, 0, 1, 0);
     Ok(out)

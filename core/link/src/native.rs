@@ -15,14 +15,14 @@ use crate::elf::{self, Arch, Input, Symbol};
 pub type Compile<'a> = &'a dyn Fn(&ir::Func) -> Result<Code, String>;
 
 /// Links `modules` into a static executable for `arch`. `stubs` are machine-code
-/// functions the ISA provides (`_start`, system calls); `roots` are the symbols the
-/// program starts from besides `_start`.
+/// functions the ISA provides (`_start`, system calls), where the program starts;
+/// `buildinfo` is the `go:buildinfo` blob, written as the `.go.buildinfo` section.
 pub fn link(
     modules: &[Module],
     arch: Arch,
     compile: Compile<'_>,
     stubs: Vec<(String, Code)>,
-    roots: &[&str],
+    buildinfo: Option<Vec<u8>>,
 ) -> Result<Vec<u8>, Vec<LinkError>> {
     let mut errs = Vec::new();
     let mut funcs: BTreeMap<&str, &ir::Func> = BTreeMap::new();
@@ -46,10 +46,10 @@ pub fn link(
     }
     let stub_names: BTreeMap<String, Code> = stubs.into_iter().collect();
 
-    // Reachability from the entry and the roots.
+    // Reachability from the entry (the stubs).
     let mut live_funcs: BTreeSet<&str> = BTreeSet::new();
     let mut live_data: BTreeSet<&str> = BTreeSet::new();
-    let mut work: Vec<(bool, &str)> = roots.iter().map(|r| (true, *r)).collect();
+    let mut work: Vec<(bool, &str)> = Vec::new();
     // What the stubs refer to is live too.
     for code in stub_names.values() {
         for r in &code.relocs {
@@ -93,7 +93,8 @@ pub fn link(
     }
 
     // Text: the stubs, then the live functions in name order.
-    let mut input = Input { entry: "_start".into(), ..Input::default() };
+    let mut input =
+        Input { entry: "_start".into(), buildinfo: buildinfo.unwrap_or_default(), ..Input::default() };
     let place = |input: &mut Input, name: &str, code: &Code| {
         while input.text.len() % 16 != 0 {
             input.text.push(0xcc);

@@ -186,6 +186,9 @@ pub struct Built {
     pub errors: Vec<String>,
     /// Errors with positions in the module's files.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the binary records about its build, as `go version -m` prints it (empty
+    /// for Wasm, which has no build-info blob in Go either).
+    pub build_info: String,
     /// Sections of the container: (name, size in bytes).
     pub sections: Vec<(String, u64)>,
     pub goos: String,
