@@ -62,11 +62,12 @@ the environment, and writes the executable as go build names it: the first
 file's name without .go, or the last element of the import path, plus .exe for
 windows. -o names the file, or a directory to write it in.
 
-crossplay compiles js/wasm and wasip1/wasm so far; other targets are reported
+crossplay compiles js/wasm, wasip1/wasm and linux/amd64 (a static ELF that
+records its build info as go build's does) so far; other targets are reported
 as not supported yet.
 
 The flags are go build's: -a (crossplay has no cache to skip yet), -x (print
-the steps), -v, -tags, -trimpath, and -ldflags with -s and -w.
+the steps), -v, -tags, -trimpath, and -ldflags with -s, -w and -X.
 ";
 
 const RUN_HELP: &str = "
