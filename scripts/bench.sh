@@ -3,7 +3,7 @@
 # crossplay's compile + link time next to `go build`'s (the oracle go1.27.3), for
 # the same target in the same run, and the output sizes side by side.
 #
-#   scripts/bench.sh [GOOS/GOARCH ...]     (default: js/wasm wasip1/wasm)
+#   scripts/bench.sh [GOOS/GOARCH ...]     (default: js/wasm wasip1/wasm linux/amd64)
 #
 # Both build each program to a file from a clean output directory. `go build`
 # runs with its build cache warm (its usual state: the standard library is
@@ -11,6 +11,10 @@
 # standard library it needs every time. Hello world is also timed with
 # `go build -a`, which recompiles everything as crossplay does. Times are wall
 # clock, the best of 3 for hello world and one run per corpus program.
+#
+# On a linux/amd64 host it then runs four CPU-bound programs of the corpus
+# (bench_*.go, with larger inputs) built by each toolchain for linux/amd64, and
+# prints their run times side by side (best of 3), after checking the outputs agree.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -19,7 +23,7 @@ go="$root/.tools/go/bin/go"
 cargo build --release --locked -p cli --quiet
 cp="$root/target/release/crossplay"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(js/wasm wasip1/wasm)
+[ ${#targets[@]} -gt 0 ] || targets=(js/wasm wasip1/wasm linux/amd64)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export GOCACHE="$tmp/gocache" GOFLAGS= GOTOOLCHAIN=local GO111MODULE=off CGO_ENABLED=0
@@ -64,3 +68,18 @@ for t in "${targets[@]}"; do
   done
   printf '%-14s %-12s %12s %12s %12s %14s %14s\n' "$t" "corpus ($n)" "$ct" "$gt" "-" "$cs" "$gs"
 done
+
+if [ "$(uname -s)/$(uname -m)" = "Linux/x86_64" ]; then
+  export GOOS=linux GOARCH=amd64
+  echo
+  printf '%-14s %-22s %12s %12s\n' target "program (run time)" "crossplay ms" "go ms"
+  for spec in "nbody 1000000" "fannkuch 10" "spectralnorm 1000" "binarytrees 16"; do
+    set -- $spec
+    "$cp" build -o "$tmp/$1.cp" "testdata/programs/bench_$1.go"
+    "$go" build -o "$tmp/$1.go" "testdata/programs/bench_$1.go"
+    "$tmp/$1.cp" "$2" >"$tmp/$1.cp.out"
+    "$tmp/$1.go" "$2" >"$tmp/$1.go.out"
+    cmp -s "$tmp/$1.cp.out" "$tmp/$1.go.out" || { echo "bench: $1 $2: outputs differ" >&2; exit 1; }
+    printf '%-14s %-22s %12s %12s\n' linux/amd64 "$1 $2" "$(best3 "$tmp/$1.cp" "$2")" "$(best3 "$tmp/$1.go" "$2")"
+  done
+fi

@@ -36,6 +36,8 @@ async function runJS(bytes, name) {
       write(fd, new Uint8Array(inst.exports.mem.buffer, p, n).slice());
     },
     'runtime.wasmExit': (sp) => { throw new Exit(view().getInt32((sp >>> 0) + 8, true)); },
+    // Views are made afresh for every access, so memory growth needs no work.
+    'runtime.resetMemoryDataView': () => {},
     'runtime.nanotime1': (sp) => {
       view().setBigInt64((sp >>> 0) + 8, BigInt(Math.round((performance.timeOrigin + performance.now() - start) * 1e6)), true);
     },

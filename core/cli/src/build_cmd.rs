@@ -334,6 +334,8 @@ const gojs = {
   'runtime.wasmExit': (sp) => {
     process.exit(view().getInt32((sp >>> 0) + 8, true));
   },
+  // The memory views here are made afresh for every access, so growth needs no work.
+  'runtime.resetMemoryDataView': () => {},
   'runtime.nanotime1': (sp) => {
     view().setBigInt64((sp >>> 0) + 8, process.hrtime.bigint(), true);
   },

@@ -68,6 +68,7 @@ func mallocgc(size uintptr) unsafe.Pointer {
 		if memgrow(end-have) == ^uintptr(0) {
 			throw("out of memory")
 		}
+		afterMemGrow()
 	}
 	heapNext = end
 	// Fresh pages are zero, but the allocator never reuses memory either.

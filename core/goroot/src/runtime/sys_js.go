@@ -19,6 +19,14 @@ func nanotime1() int64
 //go:wasmimport gojs runtime.walltime
 func walltime() (sec int64, nsec int32)
 
+// wasm_exec.js keeps a DataView of the memory, which a memory.grow detaches: it
+// must make a new one before the next import reads memory.
+//
+//go:wasmimport gojs runtime.resetMemoryDataView
+func resetMemoryDataView()
+
+func afterMemGrow() { resetMemoryDataView() }
+
 func nanotime() int64 { return nanotime1() }
 
 func write(fd int32, p unsafe.Pointer, n int32) {

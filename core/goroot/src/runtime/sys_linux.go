@@ -76,3 +76,6 @@ func rt0(sp uintptr) {
 	}
 	main0()
 }
+
+// afterMemGrow has nothing to do on this port (js/wasm must tell its host).
+func afterMemGrow() {}

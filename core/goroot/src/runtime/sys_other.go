@@ -17,3 +17,6 @@ func exit(code int32)
 func nanotime() int64
 
 func walltime() (sec int64, nsec int32)
+
+// afterMemGrow has nothing to do on this port (js/wasm must tell its host).
+func afterMemGrow() {}

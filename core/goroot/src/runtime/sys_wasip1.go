@@ -91,3 +91,6 @@ func _start() {
 	envs = wasiStrings(true)
 	main0()
 }
+
+// afterMemGrow has nothing to do on this port (js/wasm must tell its host).
+func afterMemGrow() {}
