@@ -173,3 +173,47 @@ fn generic_functions_are_positioned_diagnostics() {
     assert_eq!(err[0], "# command-line-arguments");
     assert_eq!(err[1], "./main.go:3:6: crossplay does not support generic functions yet");
 }
+
+/// GOAMD64=v1 output uses no instruction of a later level: the linux/amd64
+/// binary of a program exercising rounding, bit counts and conversions,
+/// disassembled by `llvm-objdump`, has none of the v2–v4 mnemonics.
+#[test]
+fn amd64_output_is_v1() {
+    let src = b"package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n\t\"math/bits\"\n)\n\nfunc main() {\n\tx := 2.5\n\tfmt.Println(math.Floor(x), math.Ceil(-x), math.Trunc(x), math.Round(x), math.Sqrt(x))\n\tfmt.Println(bits.OnesCount64(0xff), bits.LeadingZeros32(1), bits.TrailingZeros64(8), uint64(x*1e18), int32(-x))\n}\n";
+    let cfg = driver::Config::new("linux", "amd64");
+    let bin = driver::build(&cfg, &[driver::Source { name: "./v1.go".into(), text: src.to_vec() }]).expect("build");
+    let dir = std::env::temp_dir().join(format!("crossplay-v1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("v1");
+    std::fs::write(&path, &bin).expect("write");
+    let out = match Command::new("llvm-objdump").args(["-d", "--no-show-raw-insn", "-M", "intel"]).arg(&path).output() {
+        Ok(o) => o,
+        Err(_) => {
+            assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "llvm-objdump is missing");
+            eprintln!("SKIPPED: llvm-objdump not found (Debian package llvm)");
+            return;
+        }
+    };
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // x86-64-v2: SSE3, SSSE3, SSE4.1/4.2, POPCNT, CMPXCHG16B; v3: AVX, AVX2, BMI1/2,
+    // F16C, FMA, LZCNT, MOVBE; v4: AVX-512 (all VEX/EVEX forms start with `v`).
+    let later = [
+        "popcnt", "lzcnt", "tzcnt", "roundsd", "roundss", "cmpxchg16b", "movbe", "andn", "bextr", "blsi", "blsr", "bzhi",
+        "pdep", "pext", "rorx", "sarx", "shlx", "shrx", "pshufb", "ptest", "pmulld", "blendv", "pinsrq", "pextrq",
+        "haddpd", "lddqu", "crc32",
+    ];
+    let mut n = 0;
+    for line in text.lines() {
+        // "  401000:      \tmov\trdi, rsp"; labels ("… <_start>:") have nothing after.
+        let Some((_, inst)) = line.split_once(':') else { continue };
+        let Some(mnemonic) = inst.split_whitespace().next() else { continue };
+        n += 1;
+        assert!(
+            !later.contains(&mnemonic) && !(mnemonic.starts_with('v') && mnemonic != "verr" && mnemonic != "verw"),
+            "a post-v1 instruction: {line}"
+        );
+    }
+    assert!(n > 10_000, "only {n} instructions disassembled");
+    std::fs::remove_dir_all(&dir).ok();
+}
