@@ -126,6 +126,7 @@ fn elf_amd64_executable_runs() {
         emit(&inst, &mut buf);
     }
     let status = buf.offset();
+    let status_off = status as u64;
     for inst in [
         Inst::Lea { dst: Gpr::Rcx, addr: Amode::Rip { symbol: "ptr".into(), addend: 0 } },
         Inst::Load {
@@ -211,6 +212,21 @@ fn elf_amd64_executable_runs() {
             );
             eprintln!("SKIPPED: llvm-readobj not found (Debian package llvm)");
         }
+    }
+    // The object crate reads it: the segments, sections and symbols written.
+    {
+        use object::{Object, ObjectSection, ObjectSegment, ObjectSymbol};
+        let file = object::File::parse(&*elf).expect("object parses the executable");
+        assert_eq!(file.entry(), 0x40_1000);
+        assert_eq!(file.architecture(), object::Architecture::X86_64);
+        let sections: Vec<String> = file.sections().map(|s| s.name().unwrap_or("?").to_owned()).collect();
+        assert_eq!(sections, [".text", ".go.buildinfo", ".data", ".bss", ".symtab", ".strtab", ".shstrtab"]);
+        let text = file.section_by_name(".text").expect(".text");
+        assert_eq!(text.address(), 0x40_1000);
+        let loads: Vec<(u64, u64)> = file.segments().map(|s| (s.address(), s.file_range().0)).collect();
+        assert_eq!(loads[0], (0x40_0000, 0), "the text segment maps the headers");
+        let status = file.symbols().find(|s| s.name() == Ok("status")).expect("status symbol");
+        assert_eq!(status.address(), 0x40_1000 + status_off);
     }
     // An undefined symbol is Go's link error.
     let mut bad = input.clone();
