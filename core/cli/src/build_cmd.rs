@@ -12,11 +12,16 @@ use crate::flags::{self, Flag, FlagKind, Parsed};
 use crate::help::{BUILD_USAGE, RUN_USAGE};
 use crate::{Outcome, Sys};
 
-const BUILD_FLAGS: [Flag; 7] = [
+const BUILD_FLAGS: [Flag; 8] = [
     Flag {
         name: "a",
         kind: FlagKind::Bool,
         help: "force rebuilding of packages that are already up-to-date",
+    },
+    Flag {
+        name: "gcflags",
+        kind: FlagKind::Value,
+        help: "arguments to pass on each go tool compile invocation (-S: the assembly listing)",
     },
     Flag {
         name: "ldflags",
@@ -258,6 +263,17 @@ fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
         ldflags,
         parsed.bool("trimpath"),
     ));
+    // -gcflags=-S: the main package's assembly, printed as the compiler's output is.
+    if let Some(g) = parsed.values.get("gcflags") {
+        match g.trim() {
+            "-S" => match driver::listing(&cfg, &pkg.sources) {
+                Ok(text) => trace.push_str(&format!("# {}\n{text}", pkg.import_path)),
+                Err(lines) => return Err(Outcome::fail(1, format!("{trace}{}", lines.join("\n")))),
+            },
+            "" => {}
+            other => return Err(Outcome::fail(2, format!("crossplay does not support -gcflags={other} yet"))),
+        }
+    }
     match driver::build(&cfg, &pkg.sources) {
         Ok(binary) => Ok(Built { binary, exec_name: pkg.exec_name, trace }),
         Err(lines) => {

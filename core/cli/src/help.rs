@@ -67,7 +67,8 @@ records its build info as go build's does) so far; other targets are reported
 as not supported yet.
 
 The flags are go build's: -a (crossplay has no cache to skip yet), -x (print
-the steps), -v, -tags, -trimpath, and -ldflags with -s, -w and -X.
+the steps), -v, -tags, -trimpath, -ldflags with -s, -w and -X, and -gcflags=-S
+(the main package's assembly listing, for amd64).
 ";
 
 const RUN_HELP: &str = "

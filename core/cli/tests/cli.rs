@@ -1209,3 +1209,31 @@ fn build_info_matches_go() {
         assert_eq!(describe[0], describe[1], "go version -m, {args:?} with CGO_ENABLED={cgo}");
     }
 }
+
+/// `build -gcflags=-S` prints the main package's amd64 assembly as the compiler's
+/// output is printed (under `# package`), one function at a time.
+#[test]
+fn build_prints_an_assembly_listing() {
+    let dir = scratch("listing");
+    std::fs::write(dir.join("s.go"), "package main\n\nfunc add(a, b int) int { return a + b }\n\nfunc main() {\n\tprintln(add(1, 2))\n}\n")
+        .expect("write");
+    let path = std::env::var("PATH").unwrap_or_default();
+    let env = |goarch: &str| -> Vec<(String, String)> {
+        [("GOOS", if goarch == "wasm" { "wasip1" } else { "linux" }), ("GOARCH", goarch), ("PATH", path.as_str()), ("HOME", "/tmp")]
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    };
+    let bin = Path::new(env!("CARGO_BIN_EXE_crossplay"));
+    let r = run(command_in(bin, &dir, &env("amd64"), &["build", "-gcflags=-S", "-o", "/dev/null", "s.go"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.starts_with("# command-line-arguments\n"), "{}", r.stderr);
+    let add: Vec<&str> = r.stderr.lines().skip_while(|l| !l.starts_with("main.add STEXT size=")).take_while(|l| !l.starts_with("main.main")).collect();
+    assert!(add.len() > 5 && add[1] == "\t0x0000 00000\tpush rbp", "{add:?}");
+    assert!(add.iter().any(|l| l.ends_with("\tret")), "{add:?}");
+    assert!(add.iter().any(|l| l.ends_with("\tadd rax, rcx")), "{add:?}");
+    let r = run(command_in(bin, &dir, &env("wasm"), &["build", "-gcflags=-S", "-o", "/dev/null", "s.go"]));
+    assert_eq!((r.code, r.stderr.as_str()), (1, "crossplay has no assembly listing for wasip1/wasm yet\n"));
+    let r = run(command_in(bin, &dir, &env("amd64"), &["build", "-gcflags=-N -l", "s.go"]));
+    assert_eq!((r.code, r.stderr.as_str()), (2, "crossplay does not support -gcflags=-N -l yet\n"));
+}

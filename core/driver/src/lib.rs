@@ -264,69 +264,7 @@ pub fn can_build(goos: &str, goarch: &str) -> bool {
 /// Builds the program; on failure, the messages as `go build` prints them.
 pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     let native = (cfg.goos.as_str(), cfg.goarch.as_str()) == ("linux", "amd64");
-    if !can_build(&cfg.goos, &cfg.goarch) {
-        return Err(vec![format!("crossplay does not support building for {}/{} yet", cfg.goos, cfg.goarch)]);
-    }
-    let vars = [("CGO_ENABLED", "0"), ("GOOS", cfg.goos.as_str()), ("GOARCH", cfg.goarch.as_str())];
-    let env =
-        target::GoEnv::new(target::EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false);
-    let ctx = target::Context::new(&env, cfg.tags.clone());
-
-    // Load packages depth-first so each comes after its imports; runtime first.
-    let mut order: Vec<Pkg> = Vec::new();
-    let mut state: BTreeMap<String, bool> = BTreeMap::new();
-    let mut errs = Vec::new();
-    load_std("runtime", &ctx, &mut order, &mut state, &mut errs);
-    let main_files = parse_all(main.iter().map(|s| (s.name.clone(), s.text.clone())).collect(), &mut errs);
-    for imp in imports(&main_files) {
-        load_std(&imp, &ctx, &mut order, &mut state, &mut errs);
-    }
-    if !errs.is_empty() {
-        return Err(errs);
-    }
-    order.push(Pkg { path: "main".into(), files: main_files });
-
-    let mut w = typeck::World::new(8);
-    let target = irgen::Target {
-        goos: cfg.goos.clone(),
-        goarch: cfg.goarch.clone(),
-        word_size: 8,
-        xdefs: cfg.xdefs.clone(),
-    };
-    let mut modules = Vec::new();
-    for p in &order {
-        let first = w.files.len() as u32;
-        let cfs: Vec<typeck::CheckFile<'_>> =
-            p.files.iter().map(|(n, src, ast)| typeck::CheckFile { name: n.clone(), src, ast }).collect();
-        let checked = typeck::check_package(&mut w, &p.path, &cfs);
-        if !checked.errors.is_empty() {
-            let mut out =
-                vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
-            out.extend(typeck::format_errors(&w, &checked.errors));
-            return Err(out);
-        }
-        let gfs: Vec<irgen::GenFile<'_>> = p
-            .files
-            .iter()
-            .enumerate()
-            .map(|(i, (_, _, ast))| irgen::GenFile { ast, id: first + i as u32 })
-            .collect();
-        let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
-        if !diags.is_empty() {
-            let mut out =
-                vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
-            out.extend(diags.iter().map(|d| {
-                if d.pos.file == irgen::NO_FILE {
-                    d.msg.clone()
-                } else {
-                    format!("{}: {}", w.pos_string(d.pos), d.msg)
-                }
-            }));
-            return Err(out);
-        }
-        modules.push(m);
-    }
-    modules.push(inits_module(&order));
+    let modules = compile(cfg, main)?;
     if native {
         let compile = |f: &ir::Func| {
             isa_amd64::lower::lower(f).map_err(|e| format!("crossplay does not support {} on amd64 yet", e.0))
@@ -431,4 +369,92 @@ fn load_std(
     }
     state.insert(path.to_string(), true);
     order.push(Pkg { path: path.to_string(), files: parsed });
+}
+
+/// The `-gcflags=-S` listing: the assembly of every function of package main, for
+/// the targets with a native back end.
+pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
+    if cfg.goarch != "amd64" {
+        return Err(vec![format!("crossplay has no assembly listing for {}/{} yet", cfg.goos, cfg.goarch)]);
+    }
+    let modules = compile(cfg, main)?;
+    let mut out = String::new();
+    // The main package's module is the last before go:inits.
+    let Some(m) = modules.len().checked_sub(2).and_then(|i| modules.get(i)) else { return Ok(out) };
+    for f in &m.funcs {
+        match isa_amd64::lower::listing(f) {
+            Ok(text) => out.push_str(&text),
+            Err(e) => return Err(vec![format!("{}: crossplay does not support {} on amd64 yet", f.name, e.0)]),
+        }
+    }
+    Ok(out)
+}
+
+/// The front and middle of a build: every package selected, parsed, type-checked
+/// and lowered to IR, then `go:inits`.
+fn compile(cfg: &Config, main: &[Source]) -> Result<Vec<ir::Module>, Vec<String>> {
+    if !can_build(&cfg.goos, &cfg.goarch) {
+        return Err(vec![format!("crossplay does not support building for {}/{} yet", cfg.goos, cfg.goarch)]);
+    }
+    let vars = [("CGO_ENABLED", "0"), ("GOOS", cfg.goos.as_str()), ("GOARCH", cfg.goarch.as_str())];
+    let env =
+        target::GoEnv::new(target::EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false);
+    let ctx = target::Context::new(&env, cfg.tags.clone());
+
+    // Load packages depth-first so each comes after its imports; runtime first.
+    let mut order: Vec<Pkg> = Vec::new();
+    let mut state: BTreeMap<String, bool> = BTreeMap::new();
+    let mut errs = Vec::new();
+    load_std("runtime", &ctx, &mut order, &mut state, &mut errs);
+    let main_files = parse_all(main.iter().map(|s| (s.name.clone(), s.text.clone())).collect(), &mut errs);
+    for imp in imports(&main_files) {
+        load_std(&imp, &ctx, &mut order, &mut state, &mut errs);
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    order.push(Pkg { path: "main".into(), files: main_files });
+
+    let mut w = typeck::World::new(8);
+    let target = irgen::Target {
+        goos: cfg.goos.clone(),
+        goarch: cfg.goarch.clone(),
+        word_size: 8,
+        xdefs: cfg.xdefs.clone(),
+    };
+    let mut modules = Vec::new();
+    for p in &order {
+        let first = w.files.len() as u32;
+        let cfs: Vec<typeck::CheckFile<'_>> =
+            p.files.iter().map(|(n, src, ast)| typeck::CheckFile { name: n.clone(), src, ast }).collect();
+        let checked = typeck::check_package(&mut w, &p.path, &cfs);
+        if !checked.errors.is_empty() {
+            let mut out =
+                vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
+            out.extend(typeck::format_errors(&w, &checked.errors));
+            return Err(out);
+        }
+        let gfs: Vec<irgen::GenFile<'_>> = p
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, (_, _, ast))| irgen::GenFile { ast, id: first + i as u32 })
+            .collect();
+        let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
+        if !diags.is_empty() {
+            let mut out =
+                vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
+            out.extend(diags.iter().map(|d| {
+                if d.pos.file == irgen::NO_FILE {
+                    d.msg.clone()
+                } else {
+                    format!("{}: {}", w.pos_string(d.pos), d.msg)
+                }
+            }));
+            return Err(out);
+        }
+        modules.push(m);
+    }
+    modules.push(inits_module(&order));
+    Ok(modules)
 }

@@ -86,6 +86,9 @@ struct Lower<'f> {
     frame: Frame,
     buf: CodeBuffer,
     blocks: Vec<Label>,
+    /// The assembly listing, when one is asked for: a line per instruction
+    /// (offset, text) and per label.
+    listing: Option<Vec<String>>,
 }
 
 const X0: Xmm = Xmm(0);
@@ -93,7 +96,18 @@ const X1: Xmm = Xmm(1);
 
 impl Lower<'_> {
     fn emit(&mut self, i: Inst) {
+        if let Some(l) = &mut self.listing {
+            let at = self.buf.offset();
+            l.push(format!("\t{at:#06x} {at:05}\t{}", i.text()));
+        }
         emit(&i, &mut self.buf);
+    }
+
+    fn bind(&mut self, label: Label) {
+        if let Some(l) = &mut self.listing {
+            l.push(format!("L{}:", label.0));
+        }
+        self.buf.bind(label);
     }
 
     fn ty(&self, v: Value) -> Ty {
@@ -138,7 +152,7 @@ impl Lower<'_> {
         self.buf.new_label()
     }
 
-    fn lower(mut self) -> Result<Code, Unsupported> {
+    fn lower(mut self) -> Result<(Code, Vec<String>), Unsupported> {
         let f = self.f;
         self.emit(Inst::Push { src: Rbp });
         self.emit(Inst::MovRR { size: Size::S64, dst: Rbp, src: Rsp });
@@ -148,13 +162,15 @@ impl Lower<'_> {
         }
         for (i, b) in f.blocks.iter().enumerate() {
             let l = self.blocks[i];
-            self.buf.bind(l);
+            self.bind(l);
             for inst in &b.insts {
                 self.inst(&inst.op, &inst.results)?;
             }
             self.term(&b.term, i);
         }
-        self.buf.finish().map_err(|e| Unsupported(format!("unbound label {:?}", e.0)))
+        let listing = self.listing.take().unwrap_or_default();
+        let code = self.buf.finish().map_err(|e| Unsupported(format!("unbound label {:?}", e.0)))?;
+        Ok((code, listing))
     }
 
     fn term(&mut self, t: &Term, index: usize) {
@@ -368,15 +384,15 @@ impl Lower<'_> {
                 let bitop = if op == BinOp::Min { AluOp::Or } else { AluOp::And };
                 self.emit(Inst::Alu { op: bitop, size, dst: Rax, src: Rcx });
                 self.emit(Inst::Jmp { target: done });
-                self.buf.bind(normal);
+                self.bind(normal);
                 let sse = if op == BinOp::Min { SseOp::Min } else { SseOp::Max };
                 self.emit(Inst::Sse { op: sse, double, dst: X0, src: X1 });
                 self.emit(Inst::XmmToGpr { size, dst: Rax, src: X0 });
                 self.emit(Inst::Jmp { target: done });
-                self.buf.bind(nan);
+                self.bind(nan);
                 self.emit(Inst::Sse { op: SseOp::Add, double, dst: X0, src: X1 });
                 self.emit(Inst::XmmToGpr { size, dst: Rax, src: X0 });
-                self.buf.bind(done);
+                self.bind(done);
                 return self.st(Rax, r);
             }
             _ => SseOp::Add,
@@ -576,7 +592,7 @@ impl Lower<'_> {
                     self.emit(Inst::Jcc { cond: Cond::Be, target: skip });
                     self.emit(Inst::Sse { op: SseOp::Add, double, dst: X1, src: Xmm(2) });
                 }
-                self.buf.bind(skip);
+                self.bind(skip);
             }
         }
         // The result's magnitude with x's sign.
@@ -586,7 +602,7 @@ impl Lower<'_> {
         self.imm(R11, sign);
         self.emit(Inst::Alu { op: AluOp::And, size, dst: Rax, src: R11 });
         self.emit(Inst::Alu { op: AluOp::Or, size, dst: Rax, src: Rcx });
-        self.buf.bind(done);
+        self.bind(done);
     }
 
     fn conv(&mut self, op: ConvOp, ty: Ty, a: Value, r: Value) {
@@ -639,14 +655,14 @@ impl Lower<'_> {
             self.emit(Inst::Jcc { cond: Cond::S, target: big });
             self.emit(Inst::IntToFloat { double, size: Size::S64, dst: X0, src: Rax });
             self.emit(Inst::Jmp { target: done });
-            self.buf.bind(big);
+            self.bind(big);
             self.emit(Inst::MovRR { size: Size::S64, dst: Rcx, src: Rax });
             self.emit(Inst::ShiftImm { op: ShiftOp::Shr, size: Size::S64, dst: Rcx, imm: 1 });
             self.emit(Inst::AluImm { op: AluOp::And, size: Size::S32, dst: Rax, imm: 1 });
             self.emit(Inst::Alu { op: AluOp::Or, size: Size::S64, dst: Rcx, src: Rax });
             self.emit(Inst::IntToFloat { double, size: Size::S64, dst: X0, src: Rcx });
             self.emit(Inst::Sse { op: SseOp::Add, double, dst: X0, src: X0 });
-            self.buf.bind(done);
+            self.bind(done);
         }
         self.emit(Inst::XmmToGpr { size: size_of(to), dst: Rax, src: X0 });
     }
@@ -687,19 +703,19 @@ impl Lower<'_> {
             self.imm(R11, 1 << 63);
             self.emit(Inst::Alu { op: AluOp::Xor, size: Size::S64, dst: Rax, src: R11 });
             self.emit(Inst::Jmp { target: done });
-            self.buf.bind(small);
+            self.bind(small);
         }
         self.emit(Inst::FloatToInt { double: true, size: Size::S64, dst: Rax, src: X0 });
         self.emit(Inst::Jmp { target: done });
-        self.buf.bind(low);
+        self.bind(low);
         self.imm(Rax, lo_val);
         self.emit(Inst::Jmp { target: done });
-        self.buf.bind(high);
+        self.bind(high);
         self.imm(Rax, hi_val);
         self.emit(Inst::Jmp { target: done });
-        self.buf.bind(zero);
+        self.bind(zero);
         self.emit(Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Rax, src: Rax });
-        self.buf.bind(done);
+        self.bind(done);
     }
 
     /// memmove: forwards with `rep movsb` unless the destination overlaps the end
@@ -729,17 +745,35 @@ impl Lower<'_> {
         self.emit(Inst::RepMovsb);
         self.emit(Inst::SetDirection { down: false });
         self.emit(Inst::Jmp { target: done });
-        self.buf.bind(fwd);
+        self.bind(fwd);
         self.emit(Inst::RepMovsb);
-        self.buf.bind(done);
+        self.bind(done);
     }
 }
 
 /// Lowers `f` to machine code with relocations for the symbols it uses.
 pub fn lower(f: &Func) -> Result<Code, Unsupported> {
+    lower_with(f, false).map(|(code, _)| code)
+}
+
+/// The assembly listing of `f` as `-gcflags=-S` shows one: a header with the
+/// function's name, code size and frame size, then each instruction with its offset
+/// (hex and decimal) in Intel syntax, and the branch labels.
+pub fn listing(f: &Func) -> Result<String, Unsupported> {
+    let frame = Frame::new(f).size;
+    let (code, lines) = lower_with(f, true)?;
+    let mut out = format!("{} STEXT size={} args={:#x} locals={:#x}\n", f.name, code.bytes.len(), 8 * (f.sig.params.len() + f.sig.results.len()), frame);
+    for l in lines {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+fn lower_with(f: &Func, list: bool) -> Result<(Code, Vec<String>), Unsupported> {
     let mut buf = CodeBuffer::new();
     let blocks = f.blocks.iter().map(|_| buf.new_label()).collect();
-    Lower { f, frame: Frame::new(f), buf, blocks }.lower()
+    Lower { f, frame: Frame::new(f), buf, blocks, listing: list.then(Vec::new) }.lower()
 }
 
 /// The entry point and the system-call primitive, written directly in machine code:
