@@ -113,10 +113,10 @@ fn command_in(program: &Path, dir: &Path, env: &[(String, String)], args: &[&str
 
 /// `crossplay build` names its output as `go build` does and writes a module the
 /// runtime host accepts; `crossplay run` runs js/wasm and wasip1/wasm programs
-/// through the bundled runner (node), passes the program's exit status on as Go
-/// does, and honours -exec.
+/// through the bundled runner (node), and linux/amd64 programs directly on such a
+/// host, passes the program's exit status on as Go does, and honours -exec.
 #[test]
-fn build_and_run_wasm_programs() {
+fn build_and_run_programs() {
     if Command::new("node").arg("--version").output().is_err() {
         assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "node is missing");
         eprintln!("SKIPPED: node not found");
@@ -186,7 +186,21 @@ fn build_and_run_wasm_programs() {
             )
         );
     }
+    // linux/amd64 on a linux/amd64 host: run executes the binary directly, and a
+    // failing program's status is reported as go run reports it.
+    if cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        let env = [("GOOS".to_owned(), "linux".to_owned()), ("GOARCH".to_owned(), "amd64".to_owned()), ("PATH".to_owned(), path.clone()), ("HOME".to_owned(), dir.display().to_string())];
+        let hello = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/hello");
+        let r = run(command_in(bin_path(), &hello, &env, &["run", "."]));
+        assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "Hello from linux/amd64!\nhello_linux.go was built\n", ""));
+        let r = run(command_in(bin_path(), &dir, &env, &["run", "fail.go"]));
+        assert_eq!((r.code, r.stderr.as_str()), (1, "panic: boom\nexit status 2\n"));
+    }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+fn bin_path() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_crossplay"))
 }
 
 // ---------------------------------------------------------------------------------
