@@ -4,6 +4,7 @@
 
 pub mod elf;
 pub mod native;
+mod symbols;
 pub mod wasm;
 
 /// A link error, worded as Go's linker words it where it has a message.

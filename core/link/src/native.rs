@@ -3,10 +3,10 @@
 //! ISA's hand-written stubs, laid out into an ELF executable. Keeps what the entry
 //! reaches; functions are 16-byte aligned, data items at their alignment.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use codegen::{Code, Reloc};
-use ir::{Module, Op, RelocKind};
+use ir::{Module, RelocKind};
 
 use crate::LinkError;
 use crate::elf::{self, Arch, Input, Symbol};
@@ -25,69 +25,16 @@ pub fn link(
     buildinfo: Option<Vec<u8>>,
 ) -> Result<Vec<u8>, Vec<LinkError>> {
     let mut errs = Vec::new();
-    let mut funcs: BTreeMap<&str, &ir::Func> = BTreeMap::new();
-    let mut data: BTreeMap<&str, &ir::Data> = BTreeMap::new();
-    for m in modules {
-        for f in &m.funcs {
-            if funcs.insert(&f.name, f).is_some() {
-                errs.push(LinkError(format!("duplicated definition of symbol {}", f.name)));
-            }
-        }
-        for d in &m.data {
-            if (d.name.starts_with("type:") || d.name.starts_with("go:closure."))
-                && data.contains_key(d.name.as_str())
-            {
-                continue;
-            }
-            if data.insert(&d.name, d).is_some() {
-                errs.push(LinkError(format!("duplicated definition of symbol {}", d.name)));
-            }
-        }
-    }
+    let index = crate::symbols::Index::new(modules, &mut errs);
+    let (funcs, data) = (&index.funcs, &index.data);
     let stub_names: BTreeMap<String, Code> = stubs.into_iter().collect();
-
-    // Reachability from the entry (the stubs).
-    let mut live_funcs: BTreeSet<&str> = BTreeSet::new();
-    let mut live_data: BTreeSet<&str> = BTreeSet::new();
-    let mut work: Vec<(bool, &str)> = Vec::new();
-    // What the stubs refer to is live too.
-    for code in stub_names.values() {
-        for r in &code.relocs {
-            work.push((funcs.contains_key(r.symbol.as_str()), &r.symbol));
-        }
-    }
-    while let Some((is_func, name)) = work.pop() {
-        if is_func {
-            if stub_names.contains_key(name) || !live_funcs.insert(name) {
-                continue;
-            }
-            let Some(f) = funcs.get(name) else {
-                errs.push(LinkError(format!("relocation target {name} not defined")));
-                continue;
-            };
-            for b in &f.blocks {
-                for i in &b.insts {
-                    match &i.op {
-                        Op::Call { callee, .. } => work.push((true, callee)),
-                        Op::FuncAddr(n) => work.push((true, n)),
-                        Op::SymAddr(n) => work.push((false, n)),
-                        _ => {}
-                    }
-                }
-            }
-        } else {
-            if !live_data.insert(name) {
-                continue;
-            }
-            let Some(s) = data.get(name) else {
-                errs.push(LinkError(format!("relocation target {name} not defined")));
-                continue;
-            };
-            for r in &s.relocs {
-                work.push((matches!(r.kind, RelocKind::Func { .. }), &r.target));
-            }
-        }
-    }
+    // Reachability from the entry: what the stubs refer to.
+    let roots: Vec<(bool, &str)> = stub_names
+        .values()
+        .flat_map(|code| &code.relocs)
+        .map(|r| (funcs.contains_key(r.symbol.as_str()), r.symbol.as_str()))
+        .collect();
+    let live = index.reach(roots, &|n| stub_names.contains_key(n), &|_| false, &mut errs);
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -113,7 +60,7 @@ pub fn link(
     for (name, code) in &stub_names {
         place(&mut input, name, code);
     }
-    for name in &live_funcs {
+    for name in live.funcs.iter().filter(|n| !stub_names.contains_key(**n)) {
         match compile(funcs[name]) {
             Ok(code) => place(&mut input, name, &code),
             Err(e) => errs.push(LinkError(format!("{name}: {e}"))),
@@ -124,7 +71,7 @@ pub fn link(
     }
 
     // Data: every live item at its alignment, with its relocations.
-    for name in &live_data {
+    for name in &live.data {
         let d = data[name];
         let align = d.align.max(1) as usize;
         while input.data.len() % align != 0 {

@@ -13,7 +13,7 @@
 //! then the heap, whose start the runtime finds at the symbol `go:end`.
 
 use crate::LinkError;
-use ir::{Module, Op, RelocKind, Sig};
+use ir::{Module, RelocKind, Sig};
 use isa_wasm::{RelocTarget, WasmFunc, val_type, write_padded_i64, write_padded_u32};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -56,81 +56,23 @@ pub struct Report {
 
 pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec<LinkError>> {
     let mut errs = Vec::new();
-    // Index every definition; the first of a duplicate pair wins and the second is
-    // an error, as Go's linker reports "duplicated definition of symbol".
-    let mut funcs: BTreeMap<&str, &ir::Func> = BTreeMap::new();
-    let mut imports: BTreeMap<&str, &ir::Decl> = BTreeMap::new();
-    let mut data: BTreeMap<&str, &ir::Data> = BTreeMap::new();
-    for m in modules {
-        for f in &m.funcs {
-            if funcs.insert(&f.name, f).is_some() {
-                errs.push(LinkError(format!("duplicated definition of symbol {}", f.name)));
-            }
-        }
-        for d in &m.decls {
-            if d.import.is_some() {
-                imports.insert(&d.name, d);
-            }
-        }
-        for d in &m.data {
-            // Type descriptors are emitted by every package that needs them; the
-            // copies are identical and one is kept (Go marks them DUPOK).
-            if (d.name.starts_with("type:") || d.name.starts_with("go:closure."))
-                && data.contains_key(d.name.as_str())
-            {
-                continue;
-            }
-            if data.insert(&d.name, d).is_some() {
-                errs.push(LinkError(format!("duplicated definition of symbol {}", d.name)));
-            }
-        }
-    }
-
+    let index = crate::symbols::Index::new(modules, &mut errs);
+    let (funcs, data) = (&index.funcs, &index.data);
+    let imports: BTreeMap<&str, &ir::Decl> = modules
+        .iter()
+        .flat_map(|m| &m.decls)
+        .filter(|d| d.import.is_some())
+        .map(|d| (d.name.as_str(), d))
+        .collect();
     // Reachability from the exports.
-    let mut live_funcs: BTreeSet<&str> = BTreeSet::new();
-    let mut live_data: BTreeSet<&str> = BTreeSet::new();
-    let mut work: Vec<(bool, &str)> = Vec::new();
-    for m in modules {
-        for f in &m.funcs {
-            if f.export.is_some() {
-                work.push((true, &f.name));
-            }
-        }
-    }
-    while let Some((is_func, name)) = work.pop() {
-        if is_func {
-            if !live_funcs.insert(name) {
-                continue;
-            }
-            let Some(f) = funcs.get(name) else {
-                if !imports.contains_key(name) {
-                    errs.push(LinkError(format!("relocation target {name} not defined")));
-                }
-                continue;
-            };
-            for b in &f.blocks {
-                for i in &b.insts {
-                    match &i.op {
-                        Op::Call { callee, .. } => work.push((true, callee)),
-                        Op::FuncAddr(n) => work.push((true, n)),
-                        Op::SymAddr(n) => work.push((false, n)),
-                        _ => {}
-                    }
-                }
-            }
-        } else {
-            if name == END_SYMBOL || !live_data.insert(name) {
-                continue;
-            }
-            let Some(s) = data.get(name) else {
-                errs.push(LinkError(format!("relocation target {name} not defined")));
-                continue;
-            };
-            for r in &s.relocs {
-                work.push((matches!(r.kind, RelocKind::Func { .. }), &r.target));
-            }
-        }
-    }
+    let roots: Vec<(bool, &str)> = modules
+        .iter()
+        .flat_map(|m| &m.funcs)
+        .filter(|f| f.export.is_some())
+        .map(|f| (true, f.name.as_str()))
+        .collect();
+    let live = index.reach(roots, &|n| imports.contains_key(n), &|n| n == END_SYMBOL, &mut errs);
+    let (live_funcs, live_data) = (live.funcs, live.data);
     if !errs.is_empty() {
         return Err(errs);
     }
