@@ -394,18 +394,13 @@ fn Files(files: RwSignal<Vec<File>>, current: RwSignal<String>) -> impl IntoView
     }
 }
 
-/// Whether `name` can be added to the module: a relative slash path of at most 255
-/// bytes, not already there.
+/// Whether `name` can be added to the module: a valid file name
+/// (`protocol::check_file_name`) not already there.
 fn valid_file_name(name: &str, files: &[File]) -> Result<(), String> {
     if name.is_empty() {
         return Err("a file needs a name".into());
     }
-    if name.len() > 255
-        || name.starts_with('/')
-        || name.split('/').any(|p| p.is_empty() || p == "." || p == "..")
-    {
-        return Err(format!("invalid file name {name:?}"));
-    }
+    protocol::check_file_name(name)?;
     if files.iter().any(|f| f.name == name) {
         return Err(format!("{name} already exists"));
     }

@@ -55,7 +55,7 @@ pub fn parse_txtar(text: &str) -> (String, Vec<File>) {
 }
 
 /// Checks files from outside (a link, an imported archive): a bounded number of
-/// relative slash paths without `.`/`..` elements or control characters.
+/// distinct names, each valid by `protocol::check_file_name`.
 pub fn check_files(files: &[File]) -> Result<(), String> {
     if files.len() > MAX_FILES {
         return Err(format!("too many files ({}; at most {MAX_FILES})", files.len()));
@@ -63,14 +63,7 @@ pub fn check_files(files: &[File]) -> Result<(), String> {
     let mut seen = std::collections::BTreeSet::new();
     for f in files {
         let n = &f.name;
-        let bad = n.is_empty()
-            || n.len() > 255
-            || n.starts_with('/')
-            || n.chars().any(|c| c.is_control() || c == '\\')
-            || n.split('/').any(|p| p.is_empty() || p == "." || p == "..");
-        if bad {
-            return Err(format!("invalid file name {n:?}"));
-        }
+        protocol::check_file_name(n)?;
         if !seen.insert(n.as_str()) {
             return Err(format!("duplicate file {n:?}"));
         }

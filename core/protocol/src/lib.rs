@@ -14,6 +14,19 @@ pub struct File {
     pub text: String,
 }
 
+/// Whether `name` may name a module file: a relative slash path of at most 255
+/// bytes without empty, `.` or `..` elements, backslashes or control characters.
+/// The page checks what the user types and the worker what links and archives
+/// bring, by the same rule.
+pub fn check_file_name(name: &str) -> Result<(), String> {
+    let bad = name.is_empty()
+        || name.len() > 255
+        || name.starts_with('/')
+        || name.chars().any(|c| c.is_control() || c == '\\')
+        || name.split('/').any(|p| p.is_empty() || p == "." || p == "..");
+    if bad { Err(format!("invalid file name {name:?}")) } else { Ok(()) }
+}
+
 /// Everything that decides a build, as the `go` command takes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
