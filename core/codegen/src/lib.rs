@@ -1,8 +1,9 @@
 //! Machinery every native back end shares: a code buffer that ISA encoders append
 //! to, labels bound to offsets, fixups that patch a branch once its label is bound,
 //! and relocation records for what only the linker knows (symbol addresses).
-//! ISA crates (`isa-amd64`, …) say how a fixup is patched through `FixupKind`;
-//! nothing here matches on the architecture.
+//! ISA crates (`isa-amd64`, `isa-arm64`) say how a fixup is patched through
+//! `FixupKind` and what a relocation computes through `RelocKind`; the buffer only
+//! patches the fields they name.
 
 /// A position in the code, bound once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15,6 +16,11 @@ pub enum FixupKind {
     /// A 32-bit little-endian displacement at `at`, relative to the end of the
     /// field (x86-64 `jmp`/`jcc`/`call rel32`).
     PcRel32,
+    /// An arm64 `b`/`bl`: a signed word count in bits 0–25 of the instruction word
+    /// at `at`, relative to that instruction (±128 MiB).
+    Arm64Branch26,
+    /// An arm64 `b.cond`/`cbz`/`cbnz`: a signed word count in bits 5–23 (±1 MiB).
+    Arm64Branch19,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,8 +36,17 @@ pub enum RelocKind {
     /// `S + A - P`, 32 bits, little-endian (x86-64 `R_X86_64_PC32`/`PLT32`): a
     /// RIP-relative operand or a call to a symbol.
     PcRel32,
-    /// `S + A`, 64 bits, little-endian (`R_X86_64_64`): an absolute address in data.
+    /// `S + A`, 64 bits, little-endian (`R_X86_64_64`, `R_AARCH64_ABS64`): an
+    /// absolute address in data.
     Abs64,
+    /// `(S + A - P) >> 2` in bits 0–25 of an arm64 `bl`/`b` (`R_AARCH64_CALL26`).
+    Arm64Call26,
+    /// `Page(S + A) - Page(P)` (4 KiB pages) in an arm64 `adrp`'s immhi:immlo
+    /// (`R_AARCH64_ADR_PREL_PG_HI21`).
+    Arm64AdrPage21,
+    /// The low 12 bits of `S + A` in an arm64 `add`'s immediate
+    /// (`R_AARCH64_ADD_ABS_LO12_NC`).
+    Arm64AddLo12,
 }
 
 /// A relocation in the code: at `offset`, the symbol's address combined by `kind`
@@ -60,9 +75,22 @@ pub struct Code {
     pub relocs: Vec<Reloc>,
 }
 
-/// A label that was used but never bound: a back-end bug, reported as data.
+/// A branch that cannot be patched: its label was never bound, or is farther than
+/// the field reaches. A back-end bug or an oversized function, reported as data.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnboundLabel(pub Label);
+pub enum FixupError {
+    Unbound(Label),
+    OutOfRange(Label),
+}
+
+impl std::fmt::Display for FixupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FixupError::Unbound(l) => write!(f, "unbound label L{}", l.0),
+            FixupError::OutOfRange(l) => write!(f, "a branch to L{} out of range", l.0),
+        }
+    }
+}
 
 impl CodeBuffer {
     pub fn new() -> CodeBuffer {
@@ -99,34 +127,37 @@ impl CodeBuffer {
         self.labels[label.0 as usize] = Some(self.bytes.len());
     }
 
-    /// Emits a zero field of `kind` at the current offset, patched to reach `label`
-    /// when the code is finished.
-    pub fn use_label(&mut self, label: Label, kind: FixupKind) {
+    /// Emits `word`, a 4-byte instruction or field whose `kind` field (zero in
+    /// `word`) is patched to reach `label` when the code is finished.
+    pub fn use_label(&mut self, word: u32, label: Label, kind: FixupKind) {
         self.fixups.push(Fixup { at: self.bytes.len(), label, kind });
-        match kind {
-            FixupKind::PcRel32 => self.put4(0),
-        }
+        self.put4(word);
     }
 
-    /// Emits a zero field for a relocation against `symbol`.
-    pub fn reloc(&mut self, kind: RelocKind, symbol: &str, addend: i64) {
+    /// Emits `word` (a zero field, or an instruction whose field is zero) for a
+    /// relocation against `symbol`; an `Abs64` is 8 zero bytes whatever `word` is.
+    pub fn reloc(&mut self, word: u32, kind: RelocKind, symbol: &str, addend: i64) {
         self.relocs.push(Reloc { offset: self.bytes.len(), kind, symbol: symbol.to_owned(), addend });
         match kind {
-            RelocKind::PcRel32 => self.put4(0),
             RelocKind::Abs64 => self.put8(0),
+            _ => self.put4(word),
         }
     }
 
     /// Patches every branch and returns the code with its relocations.
-    pub fn finish(mut self) -> Result<Code, UnboundLabel> {
+    pub fn finish(mut self) -> Result<Code, FixupError> {
         for f in &self.fixups {
-            let target = self.labels[f.label.0 as usize].ok_or(UnboundLabel(f.label))?;
-            match f.kind {
-                FixupKind::PcRel32 => {
-                    let disp = target as i64 - (f.at as i64 + 4);
-                    self.bytes[f.at..f.at + 4].copy_from_slice(&(disp as i32).to_le_bytes());
-                }
-            }
+            let target = self.labels[f.label.0 as usize].ok_or(FixupError::Unbound(f.label))?;
+            let word = u32::from_le_bytes(self.bytes[f.at..f.at + 4].try_into().unwrap_or_default());
+            let words = (target as i64 - f.at as i64) / 4;
+            let fits = |bits: u32| words >= -(1 << (bits - 1)) && words < 1 << (bits - 1);
+            let patched = match f.kind {
+                FixupKind::PcRel32 => (target as i64 - (f.at as i64 + 4)) as i32 as u32,
+                FixupKind::Arm64Branch26 if fits(26) => word | (words as u32 & 0x03ff_ffff),
+                FixupKind::Arm64Branch19 if fits(19) => word | ((words as u32 & 0x7_ffff) << 5),
+                _ => return Err(FixupError::OutOfRange(f.label)),
+            };
+            self.bytes[f.at..f.at + 4].copy_from_slice(&patched.to_le_bytes());
         }
         Ok(Code { bytes: self.bytes, relocs: self.relocs })
     }
@@ -134,7 +165,7 @@ impl CodeBuffer {
 
 #[cfg(test)]
 mod tests {
-    use super::{CodeBuffer, FixupKind, RelocKind, UnboundLabel};
+    use super::{CodeBuffer, FixupError, FixupKind, RelocKind};
 
     #[test]
     fn labels_patch_forward_and_backward_branches() {
@@ -143,18 +174,36 @@ mod tests {
         let end = b.new_label();
         b.bind(top);
         b.put1(0xe9); // jmp end
-        b.use_label(end, FixupKind::PcRel32);
+        b.use_label(0, end, FixupKind::PcRel32);
         b.put1(0xe9); // jmp top
-        b.use_label(top, FixupKind::PcRel32);
+        b.use_label(0, top, FixupKind::PcRel32);
         b.bind(end);
         b.put1(0xe8); // call f
-        b.reloc(RelocKind::PcRel32, "f", -4);
+        b.reloc(0, RelocKind::PcRel32, "f", -4);
         let code = b.finish().expect("bound");
         assert_eq!(code.bytes, [0xe9, 5, 0, 0, 0, 0xe9, 0xf6, 0xff, 0xff, 0xff, 0xe8, 0, 0, 0, 0]);
         assert_eq!((code.relocs[0].offset, code.relocs[0].addend), (11, -4));
         let mut b = CodeBuffer::new();
         let l = b.new_label();
-        b.use_label(l, FixupKind::PcRel32);
-        assert_eq!(b.finish(), Err(UnboundLabel(l)));
+        b.use_label(0, l, FixupKind::PcRel32);
+        assert_eq!(b.finish(), Err(FixupError::Unbound(l)));
+    }
+
+    #[test]
+    fn arm64_branches_patch_word_counts_and_check_their_range() {
+        let mut b = CodeBuffer::new();
+        let (top, end) = (b.new_label(), b.new_label());
+        b.bind(top);
+        b.use_label(0x5400_0000, end, FixupKind::Arm64Branch19); // b.eq end
+        b.use_label(0x1400_0000, top, FixupKind::Arm64Branch26); // b top
+        b.bind(end);
+        let code = b.finish().expect("in range");
+        assert_eq!(code.bytes, [0x40, 0, 0, 0x54, 0xff, 0xff, 0xff, 0x17]);
+        let mut b = CodeBuffer::new();
+        let far = b.new_label();
+        b.use_label(0x5400_0000, far, FixupKind::Arm64Branch19);
+        b.put(&vec![0; 1 << 20]);
+        b.bind(far);
+        assert_eq!(b.finish().map(|_| ()), Err(FixupError::OutOfRange(far)));
     }
 }

@@ -169,7 +169,7 @@ impl Lower<'_> {
             self.term(&b.term, i);
         }
         let listing = self.listing.take().unwrap_or_default();
-        let code = self.buf.finish().map_err(|e| Unsupported(format!("unbound label {:?}", e.0)))?;
+        let code = self.buf.finish().map_err(|e| Unsupported(e.to_string()))?;
         Ok((code, listing))
     }
 

@@ -269,6 +269,31 @@ fn apply(
                 let v = (s as i64 + r.addend) as u64;
                 bytes[r.offset..r.offset + 8].copy_from_slice(&v.to_le_bytes());
             }
+            RelocKind::Arm64Call26 | RelocKind::Arm64AdrPage21 | RelocKind::Arm64AddLo12 => {
+                let field = &mut bytes[r.offset..r.offset + 4];
+                let word = u32::from_le_bytes([field[0], field[1], field[2], field[3]]);
+                let target = s as i64 + r.addend;
+                let out_of_range = || LinkError(format!("relocation to {} out of range", r.symbol));
+                let word = match r.kind {
+                    RelocKind::Arm64Call26 => {
+                        let words = (target - p as i64) >> 2;
+                        if !(-(1 << 25)..1 << 25).contains(&words) {
+                            return Err(out_of_range());
+                        }
+                        word | (words as u32 & 0x03ff_ffff)
+                    }
+                    RelocKind::Arm64AdrPage21 => {
+                        let pages = (target >> 12) - (p as i64 >> 12);
+                        if !(-(1 << 20)..1 << 20).contains(&pages) {
+                            return Err(out_of_range());
+                        }
+                        let pages = pages as u32;
+                        word | (pages & 3) << 29 | ((pages >> 2) & 0x7_ffff) << 5
+                    }
+                    _ => word | ((target as u32) & 0xfff) << 10,
+                };
+                field.copy_from_slice(&word.to_le_bytes());
+            }
         }
     }
     Ok(())

@@ -96,7 +96,7 @@ fn op_mem(buf: &mut CodeBuffer, w: bool, byte_reg: bool, opcode: &[u8], reg: u8,
             buf.put1(modrm(0, reg, 5));
             // The CPU adds the displacement to the next instruction's address,
             // 4 bytes past the field (no immediate follows in these forms).
-            buf.reloc(RelocKind::PcRel32, symbol, i64::from(*addend) - 4);
+            buf.reloc(0, RelocKind::PcRel32, symbol, i64::from(*addend) - 4);
         }
     }
 }
@@ -193,15 +193,15 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
         Inst::Pop { dst } => push_pop(buf, 0x58, *dst),
         Inst::Jmp { target } => {
             buf.put1(0xe9);
-            buf.use_label(*target, FixupKind::PcRel32);
+            buf.use_label(0, *target, FixupKind::PcRel32);
         }
         Inst::Jcc { cond, target } => {
             buf.put(&[0x0f, 0x80 + *cond as u8]);
-            buf.use_label(*target, FixupKind::PcRel32);
+            buf.use_label(0, *target, FixupKind::PcRel32);
         }
         Inst::Call { symbol } => {
             buf.put1(0xe8);
-            buf.reloc(RelocKind::PcRel32, symbol, -4);
+            buf.reloc(0, RelocKind::PcRel32, symbol, -4);
         }
         Inst::CallReg { src } => {
             let s = src.num();
