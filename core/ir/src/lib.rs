@@ -173,12 +173,15 @@ ops!(
     /// Changes of type or representation; the result type is written on the
     /// instruction. `Ext8S`/`Ext16S`/`Ext32S` sign-extend the low bits in place;
     /// float-to-int conversions saturate (Go leaves out-of-range results
-    /// implementation-defined; Go's own wasm port saturates too).
+    /// implementation-defined; Go's own wasm port saturates too). `Round` is an
+    /// explicit conversion of a float to its own type: the value is unchanged, but
+    /// it is rounded to that precision, so a back end that fuses a multiply into
+    /// an add (arm64) must not look through it (Go's `Round64F`).
     ConvOp {
         Ext8S = "ext8s", Ext16S = "ext16s", Ext32S = "ext32s",
         ExtendS = "sext", ExtendU = "zext", Wrap = "wrap",
         TruncS = "ftosi", TruncU = "ftoui", ConvertS = "sitof", ConvertU = "uitof",
-        Promote = "fpromote", Demote = "fdemote", Bitcast = "bitcast",
+        Promote = "fpromote", Demote = "fdemote", Bitcast = "bitcast", Round = "fround",
     }
 );
 

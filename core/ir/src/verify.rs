@@ -217,6 +217,7 @@ impl FuncVerifier<'_> {
                     ConvOp::Promote => from == Ty::F32 && *to == Ty::F64,
                     ConvOp::Demote => from == Ty::F64 && *to == Ty::F32,
                     ConvOp::Bitcast => from.bytes() == to.bytes() && from.is_int() != to.is_int(),
+                    ConvOp::Round => from == *to && !from.is_int(),
                 };
                 if !ok {
                     self.err(format!("{} from {} to {}", o.name(), from.name(), to.name()));

@@ -2067,7 +2067,8 @@ impl FnGen<'_, '_> {
             (false, false) => match (from, to) {
                 (Ty::F32, Ty::F64) => self.b().conv(ConvOp::Promote, Ty::F64, a),
                 (Ty::F64, Ty::F32) => self.b().conv(ConvOp::Demote, Ty::F32, a),
-                _ => a,
+                // An explicit conversion rounds: no fused multiply-add through it.
+                _ => self.b().conv(ConvOp::Round, to, a),
             },
         };
         Some(Gv::S(vec![self.tmp(r)]))

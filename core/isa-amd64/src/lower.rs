@@ -621,7 +621,7 @@ impl Lower<'_> {
             ConvOp::ExtendU | ConvOp::Wrap => {
                 self.emit(Inst::Load { size: Size::S32, signed: false, dst: Rax, addr })
             }
-            ConvOp::Bitcast => self.ld(a, Rax),
+            ConvOp::Bitcast | ConvOp::Round => self.ld(a, Rax),
             ConvOp::Promote | ConvOp::Demote => {
                 self.ldx(a, X0, Rax);
                 self.emit(Inst::FloatToFloat { to_double: op == ConvOp::Promote, dst: X0, src: X0 });

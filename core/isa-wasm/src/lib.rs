@@ -546,5 +546,7 @@ fn conv(s: &mut InstructionSink<'_>, o: ConvOp, from: Ty, to: Ty) {
         (C::Bitcast, Ty::F64, _) => s.i64_reinterpret_f64(),
         (C::Bitcast, Ty::I32, _) => s.f32_reinterpret_i32(),
         (C::Bitcast, _, _) => s.f64_reinterpret_i64(),
+        // Wasm never fuses: the value as it is.
+        (C::Round, _, _) => s,
     };
 }
