@@ -256,24 +256,51 @@ pub fn build_info_blob(info: &str) -> Vec<u8> {
 }
 
 /// Whether crossplay has a back end and a runtime port for the target: the Wasm
-/// ports and linux/amd64 so far.
+/// ports, linux/amd64 and linux/arm64 so far.
 pub fn can_build(goos: &str, goarch: &str) -> bool {
-    goarch == "wasm" || (goos, goarch) == ("linux", "amd64")
+    goarch == "wasm" || (goos == "linux" && matches!(goarch, "amd64" | "arm64"))
+}
+
+/// A native back end: its lowering and listing of one function, its stubs, and the
+/// ELF header values of its architecture.
+struct Isa {
+    lower: fn(&ir::Func) -> Result<codegen::Code, String>,
+    listing: fn(&ir::Func) -> Result<String, String>,
+    stubs: fn() -> Vec<(String, codegen::Code)>,
+    elf: link::elf::Arch,
+}
+
+fn isa(goarch: &str) -> Option<Isa> {
+    match goarch {
+        "amd64" => Some(Isa {
+            lower: |f| isa_amd64::lower::lower(f).map_err(|e| e.0),
+            listing: |f| isa_amd64::lower::listing(f).map_err(|e| e.0),
+            stubs: isa_amd64::lower::stubs,
+            elf: link::elf::AMD64,
+        }),
+        "arm64" => Some(Isa {
+            lower: |f| isa_arm64::lower::lower(f).map_err(|e| e.0),
+            listing: |f| isa_arm64::lower::listing(f).map_err(|e| e.0),
+            stubs: isa_arm64::lower::stubs,
+            elf: link::elf::ARM64,
+        }),
+        _ => None,
+    }
 }
 
 /// Builds the program; on failure, the messages as `go build` prints them.
 pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
-    let native = (cfg.goos.as_str(), cfg.goarch.as_str()) == ("linux", "amd64");
     let modules = compile(cfg, main)?;
-    if native {
+    if let Some(isa) = isa(&cfg.goarch) {
+        let goarch = cfg.goarch.as_str();
         let compile = |f: &ir::Func| {
-            isa_amd64::lower::lower(f).map_err(|e| format!("crossplay does not support {} on amd64 yet", e.0))
+            (isa.lower)(f).map_err(|e| format!("crossplay does not support {e} on {goarch} yet"))
         };
         return link::native::link(
             &modules,
-            link::elf::AMD64,
+            isa.elf,
             &compile,
-            isa_amd64::lower::stubs(),
+            (isa.stubs)(),
             cfg.build_info.as_deref().map(build_info_blob),
         )
         .map_err(|e| e.iter().map(|e| e.to_string()).collect());
@@ -374,17 +401,19 @@ fn load_std(
 /// The `-gcflags=-S` listing: the assembly of every function of package main, for
 /// the targets with a native back end.
 pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
-    if cfg.goarch != "amd64" {
+    let Some(isa) = isa(&cfg.goarch) else {
         return Err(vec![format!("crossplay has no assembly listing for {}/{} yet", cfg.goos, cfg.goarch)]);
-    }
+    };
     let modules = compile(cfg, main)?;
     let mut out = String::new();
     // The main package's module is the last before go:inits.
     let Some(m) = modules.len().checked_sub(2).and_then(|i| modules.get(i)) else { return Ok(out) };
     for f in &m.funcs {
-        match isa_amd64::lower::listing(f) {
+        match (isa.listing)(f) {
             Ok(text) => out.push_str(&text),
-            Err(e) => return Err(vec![format!("{}: crossplay does not support {} on amd64 yet", f.name, e.0)]),
+            Err(e) => {
+                return Err(vec![format!("{}: crossplay does not support {e} on {} yet", f.name, cfg.goarch)]);
+            }
         }
     }
     Ok(out)

@@ -242,6 +242,119 @@ fn elf_amd64_executable_runs() {
     );
 }
 
+/// A static linux/arm64 executable from arm64 instructions: it writes through an
+/// `adrp`/`add` address of its data, calls a function that reads a pointer in
+/// data, and exits with a status; it runs under `qemu-aarch64` (Debian
+/// qemu-user), and `llvm-readobj` and the `object` crate read it cleanly.
+#[test]
+fn elf_arm64_executable_runs() {
+    use codegen::CodeBuffer;
+    use isa_arm64::inst::emit::emit;
+    use isa_arm64::inst::{Amode, Inst, MemSize, Xreg};
+    use isa_arm64::lower::mov_imm;
+    use link::elf::{ARM64, Input, Symbol};
+
+    let x = Xreg::x;
+    let mut buf = CodeBuffer::new();
+    let mut insts = Vec::new();
+    insts.extend(mov_imm(x(8), 64)); // write(1, msg, 14)
+    insts.extend(mov_imm(x(0), 1));
+    insts.push(Inst::Adrp { rd: x(1), symbol: "msg".into() });
+    insts.push(Inst::AddLo12 { rd: x(1), rn: x(1), symbol: "msg".into() });
+    insts.extend(mov_imm(x(2), 14));
+    insts.push(Inst::Svc);
+    insts.push(Inst::Bl { symbol: "status".into() }); // w0 = 42 via a pointer in data
+    insts.extend(mov_imm(x(8), 94)); // exit_group
+    insts.extend([Inst::Svc, Inst::Udf]);
+    for inst in &insts {
+        emit(inst, &mut buf);
+    }
+    let status = buf.offset();
+    for inst in [
+        Inst::Adrp { rd: x(9), symbol: "ptr".into() },
+        Inst::AddLo12 { rd: x(9), rn: x(9), symbol: "ptr".into() },
+        Inst::Load { size: MemSize::X, signed: false, rd: x(9), addr: Amode::Scaled { base: x(9), off: 0 } },
+        Inst::Load { size: MemSize::B, signed: false, rd: x(0), addr: Amode::Scaled { base: x(9), off: 0 } },
+        Inst::Ret,
+    ] {
+        emit(&inst, &mut buf);
+    }
+    let code = buf.finish().expect("labels");
+    let mut data = b"hello, arm64!\n\x2a".to_vec();
+    data.resize(16, 0);
+    data.extend_from_slice(&[0; 8]);
+    let input = Input {
+        text_symbols: vec![
+            Symbol { name: "_start".into(), offset: 0, size: status as u64 },
+            Symbol { name: "status".into(), offset: status as u64, size: (code.bytes.len() - status) as u64 },
+        ],
+        text: code.bytes,
+        text_relocs: code.relocs,
+        data_symbols: vec![
+            Symbol { name: "msg".into(), offset: 0, size: 14 },
+            Symbol { name: "ptr".into(), offset: 16, size: 8 },
+        ],
+        data_relocs: vec![codegen::Reloc {
+            offset: 16,
+            kind: codegen::RelocKind::Abs64,
+            symbol: "msg".into(),
+            addend: 14,
+        }],
+        data,
+        entry: "_start".into(),
+        ..Input::default()
+    };
+    let elf = link::elf::write(ARM64, &input).expect("link");
+    let dir = scratch("elf-arm64");
+    let path = dir.join("hello");
+    std::fs::write(&path, &elf).expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    match Command::new("qemu-aarch64").arg(&path).output() {
+        Ok(out) => {
+            assert_eq!((out.status.code(), out.stdout.as_slice()), (Some(42), b"hello, arm64!\n".as_slice()));
+        }
+        Err(_) => {
+            assert!(
+                std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"),
+                "qemu-aarch64 is missing"
+            );
+            eprintln!("SKIPPED: qemu-aarch64 not found (Debian package qemu-user)");
+        }
+    }
+    match Command::new("llvm-readobj")
+        .args(["--file-headers", "--program-headers", "--sections", "--symbols"])
+        .arg(&path)
+        .output()
+    {
+        Ok(o) => {
+            let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+            assert!(o.status.success() && !text.contains("warning"), "{text}");
+            for want in ["Type: Executable", "Machine: EM_AARCH64", "Entry: 0x11000", "PT_GNU_STACK", "Name: status"] {
+                assert!(text.contains(want), "{want} in\n{text}");
+            }
+        }
+        Err(_) => {
+            assert!(
+                std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"),
+                "llvm-readobj is missing"
+            );
+            eprintln!("SKIPPED: llvm-readobj not found (Debian package llvm)");
+        }
+    }
+    {
+        use object::{Object, ObjectSegment};
+        let file = object::File::parse(&*elf).expect("object parses the executable");
+        assert_eq!(file.architecture(), object::Architecture::Aarch64);
+        assert_eq!(file.entry(), 0x1_1000);
+        let aligns: Vec<u64> = file.segments().map(|s| s.align()).collect();
+        assert!(aligns.contains(&0x1_0000), "64 KiB segments: {aligns:?}");
+    }
+}
+
 /// A fresh scratch directory for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("crossplay-link-{name}-{}", std::process::id()));
