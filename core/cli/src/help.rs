@@ -62,13 +62,13 @@ the environment, and writes the executable as go build names it: the first
 file's name without .go, or the last element of the import path, plus .exe for
 windows. -o names the file, or a directory to write it in.
 
-crossplay compiles js/wasm, wasip1/wasm and linux/amd64 (a static ELF that
-records its build info as go build's does) so far; other targets are reported
-as not supported yet.
+crossplay compiles js/wasm, wasip1/wasm, linux/amd64 and linux/arm64 (static
+ELF executables that record their build info as go build's do) so far; other
+targets are reported as not supported yet.
 
 The flags are go build's: -a (crossplay has no cache to skip yet), -x (print
 the steps), -v, -tags, -trimpath, -ldflags with -s, -w and -X, and -gcflags=-S
-(the main package's assembly listing, for amd64).
+(the main package's assembly listing, for amd64 and arm64).
 ";
 
 const RUN_HELP: &str = "

@@ -1246,6 +1246,13 @@ fn build_prints_an_assembly_listing() {
     assert!(add.len() > 5 && add[1] == "\t0x0000 00000\tpush rbp", "{add:?}");
     assert!(add.iter().any(|l| l.ends_with("\tret")), "{add:?}");
     assert!(add.iter().any(|l| l.ends_with("\tadd rax, rcx")), "{add:?}");
+    // arm64: LLVM's syntax, one 4-byte word per instruction.
+    let r = run(command_in(bin, &dir, &env("arm64"), &["build", "-gcflags=-S", "-o", "/dev/null", "s.go"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let add: Vec<&str> = r.stderr.lines().skip_while(|l| !l.starts_with("main.add STEXT size=")).take_while(|l| !l.starts_with("main.main")).collect();
+    assert!(add.len() > 5 && add[1] == "\t0x0000 00000\tstp x29, x30, [sp, #-16]!", "{add:?}");
+    assert!(add[2] == "\t0x0004 00004\tadd x29, sp, #0", "{add:?}");
+    assert!(add.iter().any(|l| l.ends_with("\tadd x0, x0, x1")) && add.iter().any(|l| l.ends_with("\tret")), "{add:?}");
     let r = run(command_in(bin, &dir, &env("wasm"), &["build", "-gcflags=-S", "-o", "/dev/null", "s.go"]));
     assert_eq!((r.code, r.stderr.as_str()), (1, "crossplay has no assembly listing for wasip1/wasm yet\n"));
     let r = run(command_in(bin, &dir, &env("amd64"), &["build", "-gcflags=-N -l", "s.go"]));

@@ -1,7 +1,8 @@
 //! Programs built by crossplay for js/wasm and wasip1/wasm run under node — wasip1
 //! with `node:wasi`, js with the Go distribution's own `wasm_exec_node.js` — and,
-//! on a linux/amd64 host, for linux/amd64 natively, and print exactly what the real
-//! toolchain's binary prints (`testdata/programs`).
+//! on a linux/amd64 host, for linux/amd64 natively, and for linux/arm64 under
+//! `qemu-aarch64`, and print exactly what the real toolchain's binary prints
+//! (`testdata/programs`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -71,14 +72,50 @@ fn run(goos: &str, wasm: &Path, goroot: &Path) -> (i32, String, String) {
     )
 }
 
-/// Runs a native executable with an empty environment.
-fn run_native(path: &Path) -> (i32, String, String) {
+/// Whether `qemu-aarch64` (Debian `qemu-user`) runs here.
+fn have_qemu_aarch64() -> bool {
+    let found = Command::new("qemu-aarch64").arg("--version").output().is_ok_and(|o| o.status.success());
+    assert!(
+        found || std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"),
+        "qemu-aarch64 is missing (Debian qemu-user)"
+    );
+    found
+}
+
+/// The targets the corpus runs on here: both Wasm ports everywhere, linux/amd64
+/// natively on a linux/amd64 host, and linux/arm64 under `qemu-aarch64` on a linux
+/// host that has it. CROSSPLAY_TARGETS=goos/goarch,… narrows the list.
+fn targets() -> Vec<(&'static str, &'static str)> {
+    let mut t = vec![("wasip1", "wasm"), ("js", "wasm")];
+    if cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        t.push(("linux", "amd64"));
+    }
+    if cfg!(target_os = "linux") && have_qemu_aarch64() {
+        t.push(("linux", "arm64"));
+    }
+    if let Ok(only) = std::env::var("CROSSPLAY_TARGETS") {
+        t.retain(|(os, arch)| only.split(',').any(|w| w == format!("{os}/{arch}")));
+    }
+    t
+}
+
+/// Runs a native executable with an empty environment, directly or under an
+/// emulator.
+fn run_native(path: &Path, emulator: Option<&str>) -> (i32, String, String) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     }
-    let out = Command::new(path).env_clear().output().expect("run");
+    let mut cmd = match emulator {
+        Some(e) => {
+            let mut c = Command::new(e);
+            c.arg(path);
+            c
+        }
+        None => Command::new(path),
+    };
+    let out = cmd.env_clear().output().expect("run");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -86,8 +123,8 @@ fn run_native(path: &Path) -> (i32, String, String) {
     )
 }
 
-/// The whole program corpus runs on both Wasm targets (and natively on a
-/// linux/amd64 host) exactly as the real Go's binaries did: stdout, stderr and exit status. CROSSPLAY_PROGRAMS=a,b runs
+/// The whole program corpus runs on both Wasm targets, linux/amd64 and linux/arm64
+/// (`targets`) exactly as the real Go's binaries did: stdout, stderr and exit status. CROSSPLAY_PROGRAMS=a,b runs
 /// only those programs.
 #[test]
 fn programs_run_like_go() {
@@ -133,12 +170,13 @@ fn programs_run_like_go() {
 fn check_program(name: &str, dir: &Path, goroot: &Path) -> Vec<String> {
     let mut failures = Vec::new();
     let src = std::fs::read(repo_root().join(format!("testdata/programs/{name}.go"))).expect("program");
-    let want = golden(&std::fs::read_to_string(repo_root().join(format!("testdata/programs/{name}.golden"))).expect("golden"));
-    // linux/amd64 binaries run natively where the host is one.
-    let native = cfg!(all(target_os = "linux", target_arch = "x86_64"));
-    let targets: &[(&str, &str)] =
-        if native { &[("wasip1", "wasm"), ("js", "wasm"), ("linux", "amd64")] } else { &[("wasip1", "wasm"), ("js", "wasm")] };
-    for &(goos, goarch) in targets {
+    let amd64 = golden(&std::fs::read_to_string(repo_root().join(format!("testdata/programs/{name}.golden"))).expect("golden"));
+    // Go's own arm64 binary writes something else for some programs (fused
+    // multiply-adds, the NaN sign): that is the output to match there.
+    let arm64 = std::fs::read_to_string(repo_root().join(format!("testdata/programs/{name}.linux-arm64.golden")))
+        .map_or_else(|_| amd64.clone(), |t| golden(&t));
+    for (goos, goarch) in targets() {
+        let want = if goarch == "arm64" { &arm64 } else { &amd64 };
         let cfg = driver::Config::new(goos, goarch);
         let bytes = match driver::build(&cfg, &[driver::Source { name: format!("./{name}.go"), text: src.clone() }]) {
             Ok(b) => b,
@@ -149,8 +187,12 @@ fn check_program(name: &str, dir: &Path, goroot: &Path) -> Vec<String> {
         };
         let path = dir.join(format!("{name}-{goos}-{goarch}"));
         std::fs::write(&path, &bytes).expect("write");
-        let got = if goarch == "wasm" { run(goos, &path, goroot) } else { run_native(&path) };
-        if got != want {
+        let got = match goarch {
+            "wasm" => run(goos, &path, goroot),
+            "arm64" => run_native(&path, Some("qemu-aarch64")),
+            _ => run_native(&path, None),
+        };
+        if got != *want {
             failures.push(format!("{name} {goos}/{goarch}: got {got:?}, want {want:?}"));
         }
     }
