@@ -5,6 +5,8 @@
 //! `FixupKind` and what a relocation computes through `RelocKind`; the buffer only
 //! patches the fields they name.
 
+pub mod regalloc;
+
 /// A position in the code, bound once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Label(pub u32);

@@ -4,11 +4,16 @@
 //! xmm0, xmm1), computes, and stores its result. It is correct for every IR
 //! function and a baseline for the register allocator that will replace it.
 //!
+//! Values and variables that `codegen::regalloc` gives a register live in rbx and
+//! r12–r15 instead of their slots; those registers are callee-saved here (each
+//! function saves the ones it uses in its frame), so they survive calls.
+//!
 //! The calling convention (`abi.rs`) passes arguments and results in memory, as
 //! Go's ABI0 does: the caller writes argument `i` at `[rsp + 8i]` and finds result
 //! `j` at `[rsp + 8(n + j)]` after the call; the callee, after `push rbp; mov rbp,
 //! rsp`, reads them 16 bytes above `rbp`. Only GOAMD64=v1 instructions are used.
 
+use codegen::regalloc::{self, Allocation};
 use codegen::{Code, CodeBuffer, Label};
 use ir::{BinOp, CmpOp, ConvOp, Func, Mem, Op, Term, Ty, UnOp, Value};
 
@@ -21,15 +26,24 @@ use Gpr::{R11, Rax, Rbp, Rcx, Rdi, Rdx, Rsi, Rsp};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unsupported(pub String);
 
+/// The registers the allocator hands out, callee-saved in this convention.
+const ALLOCATABLE: [Gpr; 5] = [Gpr::Rbx, Gpr::R12, Gpr::R13, Gpr::R14, Gpr::R15];
+
+fn allocated(r: u8) -> Gpr {
+    ALLOCATABLE[usize::from(r)]
+}
+
 struct Frame {
     n_params: usize,
     n_values: usize,
     slot_offsets: Vec<i32>,
+    /// The rbp-relative offset of the save area of the allocated registers.
+    saves: i32,
     size: i32,
 }
 
 impl Frame {
-    fn new(f: &Func) -> Frame {
+    fn new(f: &Func, n_saved: usize) -> Frame {
         let n_params = f.sig.params.len();
         let n_values = f.values.len();
         let mut used = 8 * (n_values.saturating_sub(n_params) + f.vars.len()) as u64;
@@ -39,6 +53,8 @@ impl Frame {
             used = used.next_multiple_of(u64::from(s.align.max(1)));
             slot_offsets.push(-(used as i32));
         }
+        used = used.next_multiple_of(8) + 8 * n_saved as u64;
+        let saves = -(used as i32);
         let mut outgoing = 0usize;
         for b in &f.blocks {
             for inst in &b.insts {
@@ -50,7 +66,7 @@ impl Frame {
             }
         }
         let size = (used + 8 * outgoing as u64).next_multiple_of(16) as i32;
-        Frame { n_params, n_values, slot_offsets, size }
+        Frame { n_params, n_values, slot_offsets, saves, size }
     }
 
     /// Where value `v` lives: parameters above the frame pointer, the rest below.
@@ -84,6 +100,7 @@ fn mem_size(m: Mem) -> Size {
 struct Lower<'f> {
     f: &'f Func,
     frame: Frame,
+    alloc: Allocation,
     buf: CodeBuffer,
     blocks: Vec<Label>,
     /// The assembly listing, when one is asked for: a line per instruction
@@ -116,15 +133,40 @@ impl Lower<'_> {
 
     /// Loads value `v` into `r` (32-bit values zero-extended).
     fn ld(&mut self, v: Value, r: Gpr) {
+        if let Some(a) = self.alloc.value(v) {
+            return self.emit(Inst::MovRR { size: Size::S64, dst: r, src: allocated(a) });
+        }
         let addr = self.frame.value(v);
         let size = size_of(self.ty(v));
         self.emit(Inst::Load { size, signed: false, dst: r, addr });
     }
 
     fn st(&mut self, r: Gpr, v: Value) {
+        if let Some(a) = self.alloc.value(v) {
+            // A 32-bit move zeroes the upper half, as a 32-bit value's slot has it.
+            return self.emit(Inst::MovRR { size: size_of(self.ty(v)), dst: allocated(a), src: r });
+        }
         let addr = self.frame.value(v);
         let size = size_of(self.ty(v));
         self.emit(Inst::Store { size, src: r, addr });
+    }
+
+    /// Loads the low `size` bytes of value `v` into rax, sign-extended to 64 bits
+    /// or zero-extended.
+    fn ld_ext(&mut self, v: Value, size: Size, signed: bool) {
+        let Some(a) = self.alloc.value(v) else {
+            let addr = self.frame.value(v);
+            return self.emit(Inst::Load { size, signed, dst: Rax, addr });
+        };
+        let r = allocated(a);
+        if signed {
+            let shift = (64 - 8 * size.bytes()) as u8;
+            self.emit(Inst::MovRR { size: Size::S64, dst: Rax, src: r });
+            self.emit(Inst::ShiftImm { op: ShiftOp::Shl, size: Size::S64, dst: Rax, imm: shift });
+            self.emit(Inst::ShiftImm { op: ShiftOp::Sar, size: Size::S64, dst: Rax, imm: shift });
+        } else {
+            self.emit(Inst::MovRR { size: Size::S32, dst: Rax, src: r });
+        }
     }
 
     /// Loads float value `v` into `x`, through `scratch`.
@@ -159,6 +201,10 @@ impl Lower<'_> {
         if self.frame.size > 0 {
             let size = self.frame.size;
             self.emit(Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Rsp, imm: size });
+        }
+        for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
+            let addr = Amode::BaseDisp { base: Rbp, disp: self.frame.saves + 8 * k as i32 };
+            self.emit(Inst::Store { size: Size::S64, src: allocated(r), addr });
         }
         for (i, b) in f.blocks.iter().enumerate() {
             let l = self.blocks[i];
@@ -196,6 +242,10 @@ impl Lower<'_> {
                     self.ld(*v, Rax);
                     let addr = Amode::BaseDisp { base: Rbp, disp: 16 + 8 * (np + j as i32) };
                     self.emit(Inst::Store { size: Size::S64, src: Rax, addr });
+                }
+                for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
+                    let addr = Amode::BaseDisp { base: Rbp, disp: self.frame.saves + 8 * k as i32 };
+                    self.emit(Inst::Load { size: Size::S64, signed: false, dst: allocated(r), addr });
                 }
                 self.emit(Inst::MovRR { size: Size::S64, dst: Rsp, src: Rbp });
                 self.emit(Inst::Pop { dst: Rbp });
@@ -268,14 +318,22 @@ impl Lower<'_> {
                 self.st(Rax, out(r0)?);
             }
             Op::Get(x) => {
-                let (addr, size) = (self.frame.var(*x), size_of(self.f.vars[x.index()]));
-                self.emit(Inst::Load { size, signed: false, dst: Rax, addr });
+                if let Some(a) = self.alloc.var(*x) {
+                    self.emit(Inst::MovRR { size: Size::S64, dst: Rax, src: allocated(a) });
+                } else {
+                    let (addr, size) = (self.frame.var(*x), size_of(self.f.vars[x.index()]));
+                    self.emit(Inst::Load { size, signed: false, dst: Rax, addr });
+                }
                 self.st(Rax, out(r0)?);
             }
             Op::Set(x, v) => {
                 self.ld(*v, Rax);
-                let addr = self.frame.var(*x);
-                self.emit(Inst::Store { size: Size::S64, src: Rax, addr });
+                if let Some(a) = self.alloc.var(*x) {
+                    self.emit(Inst::MovRR { size: Size::S64, dst: allocated(a), src: Rax });
+                } else {
+                    let addr = self.frame.var(*x);
+                    self.emit(Inst::Store { size: Size::S64, src: Rax, addr });
+                }
             }
             Op::Call { callee, args } => {
                 self.args(args);
@@ -607,20 +665,11 @@ impl Lower<'_> {
 
     fn conv(&mut self, op: ConvOp, ty: Ty, a: Value, r: Value) {
         let from = self.ty(a);
-        let addr = self.frame.value(a);
         match op {
-            ConvOp::Ext8S | ConvOp::Ext16S | ConvOp::Ext32S => {
-                let size = match op {
-                    ConvOp::Ext8S => Size::S8,
-                    ConvOp::Ext16S => Size::S16,
-                    _ => Size::S32,
-                };
-                self.emit(Inst::Load { size, signed: true, dst: Rax, addr });
-            }
-            ConvOp::ExtendS => self.emit(Inst::Load { size: Size::S32, signed: true, dst: Rax, addr }),
-            ConvOp::ExtendU | ConvOp::Wrap => {
-                self.emit(Inst::Load { size: Size::S32, signed: false, dst: Rax, addr })
-            }
+            ConvOp::Ext8S => self.ld_ext(a, Size::S8, true),
+            ConvOp::Ext16S => self.ld_ext(a, Size::S16, true),
+            ConvOp::Ext32S | ConvOp::ExtendS => self.ld_ext(a, Size::S32, true),
+            ConvOp::ExtendU | ConvOp::Wrap => self.ld_ext(a, Size::S32, false),
             ConvOp::Bitcast | ConvOp::Round => self.ld(a, Rax),
             ConvOp::Promote | ConvOp::Demote => {
                 self.ldx(a, X0, Rax);
@@ -628,10 +677,10 @@ impl Lower<'_> {
                 self.emit(Inst::XmmToGpr { size: size_of(ty), dst: Rax, src: X0 });
             }
             ConvOp::ConvertS => {
-                self.ld(a, Rax);
-                let size = size_of(from);
-                if size == Size::S32 {
-                    self.emit(Inst::Load { size: Size::S32, signed: true, dst: Rax, addr });
+                if size_of(from) == Size::S32 {
+                    self.ld_ext(a, Size::S32, true);
+                } else {
+                    self.ld(a, Rax);
                 }
                 self.emit(Inst::IntToFloat { double: ty == Ty::F64, size: Size::S64, dst: X0, src: Rax });
                 self.emit(Inst::XmmToGpr { size: size_of(ty), dst: Rax, src: X0 });
@@ -760,7 +809,7 @@ pub fn lower(f: &Func) -> Result<Code, Unsupported> {
 /// function's name, code size and frame size, then each instruction with its offset
 /// (hex and decimal) in Intel syntax, and the branch labels.
 pub fn listing(f: &Func) -> Result<String, Unsupported> {
-    let frame = Frame::new(f).size;
+    let frame = Frame::new(f, regalloc::allocate(f, ALLOCATABLE.len() as u8, &[]).used.len()).size;
     let (code, lines) = lower_with(f, true)?;
     let mut out = format!("{} STEXT size={} args={:#x} locals={:#x}\n", f.name, code.bytes.len(), 8 * (f.sig.params.len() + f.sig.results.len()), frame);
     for l in lines {
@@ -773,7 +822,9 @@ pub fn listing(f: &Func) -> Result<String, Unsupported> {
 fn lower_with(f: &Func, list: bool) -> Result<(Code, Vec<String>), Unsupported> {
     let mut buf = CodeBuffer::new();
     let blocks = f.blocks.iter().map(|_| buf.new_label()).collect();
-    Lower { f, frame: Frame::new(f), buf, blocks, listing: list.then(Vec::new) }.lower()
+    let alloc = regalloc::allocate(f, ALLOCATABLE.len() as u8, &[]);
+    let frame = Frame::new(f, alloc.used.len());
+    Lower { f, frame, alloc, buf, blocks, listing: list.then(Vec::new) }.lower()
 }
 
 /// The entry point and the system-call primitive, written directly in machine code:

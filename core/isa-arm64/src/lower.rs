@@ -9,12 +9,19 @@
 //! (`ARM64.rules`), which see through variables (Go's SSA values) but not through
 //! an explicit conversion (`fround`): see `Lower::fusion`.
 //!
+//! Values and variables that `codegen::regalloc` gives a register live in x19–x28
+//! instead of their slots; those registers are callee-saved here (each function
+//! saves the ones it uses in its frame), so they survive calls.
+//!
 //! The calling convention passes arguments and results in memory, as Go's ABI0
 //! does and as the amd64 lowering does: the caller writes argument `i` at
 //! `[sp + 8i]` and finds result `j` at `[sp + 8(n + j)]` after the `bl`; the
 //! callee, after `stp x29, x30, [sp, #-16]!; mov x29, sp`, finds them 16 bytes
 //! above x29. The frame is addressed from sp, which stays 16-byte aligned.
 
+use std::collections::HashMap;
+
+use codegen::regalloc::{self, Allocation};
 use codegen::{Code, CodeBuffer, Label};
 use ir::{BinOp, CmpOp, ConvOp, Func, Mem, Op, Term, Ty, UnOp, Value};
 
@@ -42,6 +49,13 @@ const D0: Vreg = Vreg(0);
 const D1: Vreg = Vreg(1);
 const D2: Vreg = Vreg(2);
 
+/// The registers the allocator hands out: x19–x28, callee-saved.
+const ALLOCATABLE: u8 = 10;
+
+fn allocated(r: u8) -> Xreg {
+    Xreg::x(19 + r)
+}
+
 /// Frames up to 16 MiB: `sub sp` takes a 12-bit immediate, optionally shifted by 12.
 const MAX_FRAME: u64 = (1 << 24) - 16;
 
@@ -49,11 +63,13 @@ struct Frame {
     n_params: usize,
     n_values: usize,
     slot_offsets: Vec<i64>,
+    /// The sp-relative offset of the save area of the allocated registers.
+    saves: i64,
     size: i64,
 }
 
 impl Frame {
-    fn new(f: &Func) -> Result<Frame, Unsupported> {
+    fn new(f: &Func, n_saved: usize) -> Result<Frame, Unsupported> {
         let n_params = f.sig.params.len();
         let n_values = f.values.len();
         let mut used = 8 * (n_values.saturating_sub(n_params) + f.vars.len()) as u64;
@@ -63,6 +79,8 @@ impl Frame {
             used = used.next_multiple_of(u64::from(s.align.max(1)));
             slot_offsets.push(-(used as i64));
         }
+        used = used.next_multiple_of(8) + 8 * n_saved as u64;
+        let saves_from_fp = -(used as i64);
         let mut outgoing = 0usize;
         for b in &f.blocks {
             for inst in &b.insts {
@@ -77,7 +95,8 @@ impl Frame {
         if size > MAX_FRAME {
             return Err(Unsupported(format!("a frame of {size} bytes")));
         }
-        Ok(Frame { n_params, n_values, slot_offsets, size: size as i64 })
+        let size = size as i64;
+        Ok(Frame { n_params, n_values, slot_offsets, saves: size + saves_from_fp, size })
     }
 
     /// The sp-relative offset of value `v`: parameters above the saved frame
@@ -144,13 +163,199 @@ pub fn mov_imm(rd: Xreg, v: u64) -> Vec<Inst> {
     out
 }
 
-struct Lower<'f> {
+/// Where Go's arm64 back end fuses a multiply into an add or subtract: the
+/// analysis behind `Fusions`, over the IR as Go's SSA would see it.
+struct Fuser<'f> {
     f: &'f Func,
     /// Where each value is defined (block, instruction); parameters have no place.
     def: Vec<Option<(usize, usize)>>,
-    /// Each block's predecessors.
+    /// Each block's predecessors among the blocks that run.
     preds: Vec<Vec<usize>>,
+}
+
+/// A fused float add or subtract: the instruction, the addend and the factors.
+type Fused = (FmaOp, Value, Value, Value);
+
+impl Fuser<'_> {
+    fn new(f: &Func) -> Fuser<'_> {
+        let mut def = vec![None; f.values.len()];
+        let mut preds = vec![Vec::new(); f.blocks.len()];
+        // Predecessors among the blocks that run at all (Go drops the others).
+        let mut live = vec![false; f.blocks.len()];
+        let mut work = vec![0usize];
+        while let Some(b) = work.pop() {
+            if f.blocks.is_empty() || std::mem::replace(&mut live[b], true) {
+                continue;
+            }
+            match &f.blocks[b].term {
+                Term::Jump(t) => work.push(t.index()),
+                Term::Br(_, y, n) => work.extend([y.index(), n.index()]),
+                Term::Ret(_) | Term::Unreachable => {}
+            }
+        }
+        for (i, b) in f.blocks.iter().enumerate() {
+            for (j, inst) in b.insts.iter().enumerate() {
+                for r in &inst.results {
+                    def[r.index()] = Some((i, j));
+                }
+            }
+            if !live[i] {
+                continue;
+            }
+            match &b.term {
+                Term::Jump(t) => preds[t.index()].push(i),
+                Term::Br(_, y, n) => {
+                    preds[y.index()].push(i);
+                    if n != y {
+                        preds[n.index()].push(i);
+                    }
+                }
+                Term::Ret(_) | Term::Unreachable => {}
+            }
+        }
+        Fuser { f, def, preds }
+    }
+
+    /// Every fused add and subtract of `f`, by (block, instruction).
+    fn all(&self) -> HashMap<(usize, usize), Fused> {
+        let mut out = HashMap::new();
+        for (i, b) in self.f.blocks.iter().enumerate() {
+            for (j, inst) in b.insts.iter().enumerate() {
+                if let Op::Bin(op @ (BinOp::Add | BinOp::Sub), a, c) = &inst.op
+                    && !self.f.ty(*a).is_int()
+                    && let Some(fused) = self.fusion(*op, *a, *c)
+                {
+                    out.insert((i, j), fused);
+                }
+            }
+        }
+        out
+    }
+
+    /// What `v` copies, as Go's SSA sees it: through each `get` to the value of
+    /// the one `set` of its variable that reaches it (`reaching_set`).
+    fn source(&self, mut v: Value) -> (Value, Option<&Op>) {
+        for _ in 0..64 {
+            let Some((b, i)) = self.def[v.index()] else { return (v, None) };
+            let op = &self.f.blocks[b].insts[i].op;
+            let Op::Get(x) = op else { return (v, Some(op)) };
+            match self.reaching_set(*x, b, i) {
+                Some(w) => v = w,
+                None => return (v, Some(op)),
+            }
+        }
+        (v, None)
+    }
+
+    /// The value stored by the `set` of `x` that is the last to run before
+    /// instruction `i` of block `b` on every path from the entry; None when the
+    /// paths disagree, or one has no `set`.
+    ///
+    /// Fusing through it is sound with values in frame slots: the `set` then
+    /// dominates the `get`, so the multiply does too, and neither the multiply nor
+    /// its operands can run again between it and the add without the other.
+    fn reaching_set(&self, x: ir::Var, b: usize, i: usize) -> Option<Value> {
+        let last_set = |blk: usize, end: usize| {
+            self.f.blocks[blk].insts[..end].iter().enumerate().rev().find_map(|(j, inst)| match &inst.op {
+                Op::Set(y, w) if *y == x => Some((blk, j, *w)),
+                _ => None,
+            })
+        };
+        if let Some((_, _, w)) = last_set(b, i) {
+            return Some(w);
+        }
+        if b == 0 {
+            return None;
+        }
+        let mut found = None;
+        let mut seen = vec![false; self.f.blocks.len()];
+        let mut work = self.preds[b].clone();
+        let mut budget = 256;
+        while let Some(p) = work.pop() {
+            if std::mem::replace(&mut seen[p], true) {
+                continue;
+            }
+            budget -= 1;
+            if budget == 0 {
+                return None;
+            }
+            match last_set(p, self.f.blocks[p].insts.len()) {
+                Some(s) if found.is_none_or(|f| f == s) => found = Some(s),
+                Some(_) => return None,
+                None if p == 0 || self.preds[p].is_empty() => return None,
+                None => work.extend_from_slice(&self.preds[p]),
+            }
+        }
+        found.map(|(_, _, w)| w)
+    }
+
+    /// `v` as a float product Go's arm64 rules fuse: `x * y` (`FMULD`), or its
+    /// negation, `-(x * y)` or `(-x) * y` (`FNMULD`), as (x, y, negated).
+    fn product(&self, v: Value, depth: u32) -> Option<(Value, Value, bool)> {
+        match self.source(v).1? {
+            Op::Bin(BinOp::Mul, x, y) if !self.f.ty(*x).is_int() => {
+                let unneg = |v: Value| match self.source(v) {
+                    (_, Some(Op::Un(UnOp::Neg, w))) => (*w, true),
+                    _ => (v, false),
+                };
+                let ((x, nx), (y, ny)) = (unneg(*x), unneg(*y));
+                Some((x, y, nx != ny))
+            }
+            Op::Un(UnOp::Neg, w) if depth == 0 => {
+                self.product(*w, 1).map(|(x, y, n)| (x, y, !n))
+            }
+            _ => None,
+        }
+    }
+
+    /// How Go's arm64 back end fuses `a op b` (an add or subtract): the rules
+    /// try a plain product before a negated one, and for each the second
+    /// operand before the first. The result: the instruction, the addend, and
+    /// the factors.
+    fn fusion(&self, op: BinOp, a: Value, b: Value) -> Option<(FmaOp, Value, Value, Value)> {
+        let (pa, pb) = (self.product(a, 0), self.product(b, 0));
+        let pick = |neg: bool| {
+            if let Some((x, y, n)) = pb
+                && n == neg
+            {
+                return Some((true, x, y));
+            }
+            match pa {
+                Some((x, y, n)) if n == neg => Some((false, x, y)),
+                _ => None,
+            }
+        };
+        let (second, neg, x, y) = match pick(false) {
+            Some((s, x, y)) => (s, false, x, y),
+            None => {
+                let (s, x, y) = pick(true)?;
+                (s, true, x, y)
+            }
+        };
+        let addend = if second { a } else { b };
+        let fma = match (op, second, neg) {
+            // a + x·y; a + -(x·y).
+            (BinOp::Add, _, false) => FmaOp::Madd,
+            (BinOp::Add, _, true) => FmaOp::Msub,
+            // a - x·y; x·y - b; a - -(x·y); -(x·y) - b.
+            (BinOp::Sub, true, false) => FmaOp::Msub,
+            (BinOp::Sub, false, false) => FmaOp::Nmsub,
+            (BinOp::Sub, true, true) => FmaOp::Madd,
+            (BinOp::Sub, false, true) => FmaOp::Nmadd,
+            _ => return None,
+        };
+        Some((fma, addend, x, y))
+    }
+
+}
+
+struct Lower<'f> {
+    f: &'f Func,
+    /// The fused adds and subtracts, and the instruction being lowered.
+    fused: HashMap<(usize, usize), Fused>,
+    at: (usize, usize),
     frame: Frame,
+    alloc: Allocation,
     buf: CodeBuffer,
     blocks: Vec<Label>,
     /// The assembly listing, when one is asked for: a line per instruction
@@ -213,15 +418,45 @@ impl Lower<'_> {
         self.emit(Inst::Store { size, rt, addr });
     }
 
+    /// `mov rd, rn` at `size` (a 32-bit move zeroes the upper half).
+    fn mov(&mut self, size: Size, rd: Xreg, rn: Xreg) {
+        if rd != rn || size == Size::W {
+            self.emit(Inst::Alu { op: AluOp::Orr, size, rd, rn: ZR, rm: rn });
+        }
+    }
+
     /// Loads value `v` into `r` (32-bit values zero-extended).
     fn ld(&mut self, v: Value, r: Xreg) {
+        if let Some(a) = self.alloc.value(v) {
+            return self.mov(Size::X, r, allocated(a));
+        }
         let off = self.frame.value(v);
         self.ld_sp(value_mem(self.ty(v)), false, r, off);
     }
 
     fn st(&mut self, r: Xreg, v: Value) {
+        if let Some(a) = self.alloc.value(v) {
+            return self.mov(size_of(self.ty(v)), allocated(a), r);
+        }
         let off = self.frame.value(v);
         self.st_sp(value_mem(self.ty(v)), r, off);
+    }
+
+    /// Loads the low `size` bytes of value `v` into x0, sign-extended to 64 bits
+    /// or zero-extended.
+    fn ld_ext(&mut self, v: Value, size: MemSize, signed: bool) {
+        let Some(a) = self.alloc.value(v) else {
+            let off = self.frame.value(v);
+            return self.ld_sp(size, signed, X0, off);
+        };
+        let r = allocated(a);
+        if signed {
+            let shift = (64 - 8 * size.bytes()) as u8;
+            self.emit(Inst::ShiftImm { op: ShiftOp::Lsl, size: Size::X, rd: X0, rn: r, imm: shift });
+            self.emit(Inst::ShiftImm { op: ShiftOp::Asr, size: Size::X, rd: X0, rn: X0, imm: shift });
+        } else {
+            self.mov(Size::W, X0, r);
+        }
     }
 
     /// Loads float value `v` into `d`, through `scratch`.
@@ -263,10 +498,15 @@ impl Lower<'_> {
         if lo != 0 {
             self.emit(Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: lo, shift12: false });
         }
+        for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
+            let off = self.frame.saves + 8 * k as i64;
+            self.st_sp(MemSize::X, allocated(r), off);
+        }
         for (i, b) in f.blocks.iter().enumerate() {
             let l = self.blocks[i];
             self.bind(l);
-            for inst in &b.insts {
+            for (j, inst) in b.insts.iter().enumerate() {
+                self.at = (i, j);
                 self.inst(&inst.op, &inst.results)?;
             }
             self.term(&b.term, i);
@@ -298,6 +538,10 @@ impl Lower<'_> {
                     self.ld(*v, X0);
                     let off = self.frame.size + 16 + 8 * (np + j as i64);
                     self.st_sp(MemSize::X, X0, off);
+                }
+                for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
+                    let off = self.frame.saves + 8 * k as i64;
+                    self.ld_sp(MemSize::X, false, allocated(r), off);
                 }
                 self.emit(Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd: SP, rn: FP, imm12: 0, shift12: false });
                 self.emit(Inst::LdpPost { rt: FP, rt2: LR, base: SP, off: 16 });
@@ -363,14 +607,22 @@ impl Lower<'_> {
                 self.st(X0, out(r0)?);
             }
             Op::Get(x) => {
-                let (off, size) = (self.frame.var(*x), value_mem(self.f.vars[x.index()]));
-                self.ld_sp(size, false, X0, off);
+                if let Some(a) = self.alloc.var(*x) {
+                    self.mov(Size::X, X0, allocated(a));
+                } else {
+                    let (off, size) = (self.frame.var(*x), value_mem(self.f.vars[x.index()]));
+                    self.ld_sp(size, false, X0, off);
+                }
                 self.st(X0, out(r0)?);
             }
             Op::Set(x, v) => {
                 self.ld(*v, X0);
-                let off = self.frame.var(*x);
-                self.st_sp(MemSize::X, X0, off);
+                if let Some(a) = self.alloc.var(*x) {
+                    self.mov(Size::X, allocated(a), X0);
+                } else {
+                    let off = self.frame.var(*x);
+                    self.st_sp(MemSize::X, X0, off);
+                }
             }
             Op::Call { callee, args } => {
                 self.args(args);
@@ -439,121 +691,6 @@ impl Lower<'_> {
         self.st(X0, r);
     }
 
-    /// What `v` copies, as Go's SSA sees it: through each `get` to the value of
-    /// the one `set` of its variable that reaches it (`reaching_set`).
-    fn source(&self, mut v: Value) -> (Value, Option<&Op>) {
-        for _ in 0..64 {
-            let Some((b, i)) = self.def[v.index()] else { return (v, None) };
-            let op = &self.f.blocks[b].insts[i].op;
-            let Op::Get(x) = op else { return (v, Some(op)) };
-            match self.reaching_set(*x, b, i) {
-                Some(w) => v = w,
-                None => return (v, Some(op)),
-            }
-        }
-        (v, None)
-    }
-
-    /// The value stored by the `set` of `x` that is the last to run before
-    /// instruction `i` of block `b` on every path from the entry; None when the
-    /// paths disagree, or one has no `set`.
-    ///
-    /// Fusing through it is sound with values in frame slots: the `set` then
-    /// dominates the `get`, so the multiply does too, and neither the multiply nor
-    /// its operands can run again between it and the add without the other.
-    fn reaching_set(&self, x: ir::Var, b: usize, i: usize) -> Option<Value> {
-        let last_set = |blk: usize, end: usize| {
-            self.f.blocks[blk].insts[..end].iter().enumerate().rev().find_map(|(j, inst)| match &inst.op {
-                Op::Set(y, w) if *y == x => Some((blk, j, *w)),
-                _ => None,
-            })
-        };
-        if let Some((_, _, w)) = last_set(b, i) {
-            return Some(w);
-        }
-        if b == 0 {
-            return None;
-        }
-        let mut found = None;
-        let mut seen = vec![false; self.f.blocks.len()];
-        let mut work = self.preds[b].clone();
-        let mut budget = 256;
-        while let Some(p) = work.pop() {
-            if std::mem::replace(&mut seen[p], true) {
-                continue;
-            }
-            budget -= 1;
-            if budget == 0 {
-                return None;
-            }
-            match last_set(p, self.f.blocks[p].insts.len()) {
-                Some(s) if found.is_none_or(|f| f == s) => found = Some(s),
-                Some(_) => return None,
-                None if p == 0 || self.preds[p].is_empty() => return None,
-                None => work.extend_from_slice(&self.preds[p]),
-            }
-        }
-        found.map(|(_, _, w)| w)
-    }
-
-    /// `v` as a float product Go's arm64 rules fuse: `x * y` (`FMULD`), or its
-    /// negation, `-(x * y)` or `(-x) * y` (`FNMULD`), as (x, y, negated).
-    fn product(&self, v: Value, depth: u32) -> Option<(Value, Value, bool)> {
-        match self.source(v).1? {
-            Op::Bin(BinOp::Mul, x, y) if !self.ty(*x).is_int() => {
-                let unneg = |v: Value| match self.source(v) {
-                    (_, Some(Op::Un(UnOp::Neg, w))) => (*w, true),
-                    _ => (v, false),
-                };
-                let ((x, nx), (y, ny)) = (unneg(*x), unneg(*y));
-                Some((x, y, nx != ny))
-            }
-            Op::Un(UnOp::Neg, w) if depth == 0 => {
-                self.product(*w, 1).map(|(x, y, n)| (x, y, !n))
-            }
-            _ => None,
-        }
-    }
-
-    /// How Go's arm64 back end fuses `a op b` (an add or subtract): the rules
-    /// try a plain product before a negated one, and for each the second
-    /// operand before the first. The result: the instruction, the addend, and
-    /// the factors.
-    fn fusion(&self, op: BinOp, a: Value, b: Value) -> Option<(FmaOp, Value, Value, Value)> {
-        let (pa, pb) = (self.product(a, 0), self.product(b, 0));
-        let pick = |neg: bool| {
-            if let Some((x, y, n)) = pb
-                && n == neg
-            {
-                return Some((true, x, y));
-            }
-            match pa {
-                Some((x, y, n)) if n == neg => Some((false, x, y)),
-                _ => None,
-            }
-        };
-        let (second, neg, x, y) = match pick(false) {
-            Some((s, x, y)) => (s, false, x, y),
-            None => {
-                let (s, x, y) = pick(true)?;
-                (s, true, x, y)
-            }
-        };
-        let addend = if second { a } else { b };
-        let fma = match (op, second, neg) {
-            // a + x·y; a + -(x·y).
-            (BinOp::Add, _, false) => FmaOp::Madd,
-            (BinOp::Add, _, true) => FmaOp::Msub,
-            // a - x·y; x·y - b; a - -(x·y); -(x·y) - b.
-            (BinOp::Sub, true, false) => FmaOp::Msub,
-            (BinOp::Sub, false, false) => FmaOp::Nmsub,
-            (BinOp::Sub, true, true) => FmaOp::Madd,
-            (BinOp::Sub, false, true) => FmaOp::Nmadd,
-            _ => return None,
-        };
-        Some((fma, addend, x, y))
-    }
-
     fn sign_bit(double: bool) -> u64 {
         if double { 1 << 63 } else { 1 << 31 }
     }
@@ -571,9 +708,7 @@ impl Lower<'_> {
             self.emit(Inst::Alu { op: AluOp::Orr, size, rd: X0, rn: X0, rm: X1 });
             return self.st(X0, r);
         }
-        if matches!(op, BinOp::Add | BinOp::Sub)
-            && let Some((fma, addend, x, y)) = self.fusion(op, a, b)
-        {
+        if let Some(&(fma, addend, x, y)) = self.fused.get(&self.at) {
             self.ldf(addend, D0, X0);
             self.ldf(x, D1, X1);
             self.ldf(y, D2, X2);
@@ -704,12 +839,11 @@ impl Lower<'_> {
 
     fn conv(&mut self, op: ConvOp, ty: Ty, a: Value, r: Value) {
         let from = self.ty(a);
-        let off = self.frame.value(a);
         match op {
-            ConvOp::Ext8S => self.ld_sp(MemSize::B, true, X0, off),
-            ConvOp::Ext16S => self.ld_sp(MemSize::H, true, X0, off),
-            ConvOp::Ext32S | ConvOp::ExtendS => self.ld_sp(MemSize::W, true, X0, off),
-            ConvOp::ExtendU | ConvOp::Wrap => self.ld_sp(MemSize::W, false, X0, off),
+            ConvOp::Ext8S => self.ld_ext(a, MemSize::B, true),
+            ConvOp::Ext16S => self.ld_ext(a, MemSize::H, true),
+            ConvOp::Ext32S | ConvOp::ExtendS => self.ld_ext(a, MemSize::W, true),
+            ConvOp::ExtendU | ConvOp::Wrap => self.ld_ext(a, MemSize::W, false),
             ConvOp::Bitcast | ConvOp::Round => self.ld(a, X0),
             ConvOp::Promote | ConvOp::Demote => {
                 self.ldf(a, D0, X0);
@@ -788,7 +922,7 @@ pub fn lower(f: &Func) -> Result<Code, Unsupported> {
 /// function's name, code size and frame size, then each instruction with its offset
 /// (hex and decimal), and the branch labels.
 pub fn listing(f: &Func) -> Result<String, Unsupported> {
-    let frame = Frame::new(f)?.size;
+    let frame = Frame::new(f, analyze(f).1.used.len())?.size;
     let (code, lines) = lower_with(f, true)?;
     let mut out = format!(
         "{} STEXT size={} args={:#x} locals={:#x}\n",
@@ -805,44 +939,21 @@ pub fn listing(f: &Func) -> Result<String, Unsupported> {
 }
 
 fn lower_with(f: &Func, list: bool) -> Result<(Code, Vec<String>), Unsupported> {
+    let (fused, alloc) = analyze(f);
+    let frame = Frame::new(f, alloc.used.len())?;
     let mut buf = CodeBuffer::new();
     let blocks = f.blocks.iter().map(|_| buf.new_label()).collect();
-    let mut def = vec![None; f.values.len()];
-    let mut preds = vec![Vec::new(); f.blocks.len()];
-    // Predecessors among the blocks that run at all (Go drops the others).
-    let mut live = vec![false; f.blocks.len()];
-    let mut work = vec![0usize];
-    while let Some(b) = work.pop() {
-        if f.blocks.is_empty() || std::mem::replace(&mut live[b], true) {
-            continue;
-        }
-        match &f.blocks[b].term {
-            Term::Jump(t) => work.push(t.index()),
-            Term::Br(_, y, n) => work.extend([y.index(), n.index()]),
-            Term::Ret(_) | Term::Unreachable => {}
-        }
-    }
-    for (i, b) in f.blocks.iter().enumerate() {
-        for (j, inst) in b.insts.iter().enumerate() {
-            for r in &inst.results {
-                def[r.index()] = Some((i, j));
-            }
-        }
-        if !live[i] {
-            continue;
-        }
-        match &b.term {
-            Term::Jump(t) => preds[t.index()].push(i),
-            Term::Br(_, y, n) => {
-                preds[y.index()].push(i);
-                if n != y {
-                    preds[n.index()].push(i);
-                }
-            }
-            Term::Ret(_) | Term::Unreachable => {}
-        }
-    }
-    Lower { f, def, preds, frame: Frame::new(f)?, buf, blocks, listing: list.then(Vec::new) }.lower()
+    Lower { f, fused, at: (0, 0), frame, alloc, buf, blocks, listing: list.then(Vec::new) }.lower()
+}
+
+/// The fusions, and the register allocation, which counts a fused add's factors
+/// as read there (they must outlive the multiply).
+fn analyze(f: &Func) -> (HashMap<(usize, usize), Fused>, Allocation) {
+    let fused = Fuser::new(f).all();
+    let extra: Vec<(usize, usize, Value)> =
+        fused.iter().flat_map(|(&(b, i), &(_, _, x, y))| [(b, i, x), (b, i, y)]).collect();
+    let alloc = regalloc::allocate(f, ALLOCATABLE, &extra);
+    (fused, alloc)
 }
 
 /// The entry point and the system-call primitive, written directly in machine code:
