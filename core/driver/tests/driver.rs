@@ -259,3 +259,38 @@ fn amd64_output_is_v1() {
     assert!(n > 10_000, "only {n} instructions disassembled");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The linux/amd64 and linux/arm64 executables crossplay builds (with build info)
+/// read cleanly: `llvm-readobj` prints no warning, and `llvm-objdump` decodes
+/// every instruction of their text (no `<unknown>`), each for its architecture.
+#[test]
+fn native_executables_read_cleanly() {
+    let src = b"package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\", math.Sqrt(2)*3+1, len([]int{1, 2}))\n}\n";
+    let dir = std::env::temp_dir().join(format!("crossplay-readobj-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    for (goarch, machine) in [("amd64", "EM_X86_64"), ("arm64", "EM_AARCH64")] {
+        let mut cfg = driver::Config::new("linux", goarch);
+        cfg.build_info = Some(format!("path\tcommand-line-arguments\nbuild\tGOARCH={goarch}\nbuild\tGOOS=linux\n"));
+        let bin = driver::build(&cfg, &[driver::Source { name: "./p.go".into(), text: src.to_vec() }]).expect("build");
+        let path = dir.join(goarch);
+        std::fs::write(&path, &bin).expect("write");
+        let Ok(o) = Command::new("llvm-readobj")
+            .args(["--file-headers", "--program-headers", "--sections", "--symbols"])
+            .arg(&path)
+            .output()
+        else {
+            assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "llvm-readobj is missing");
+            eprintln!("SKIPPED: llvm-readobj not found (Debian package llvm)");
+            return;
+        };
+        let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success() && !text.contains("warning"), "{goarch}: {text}");
+        assert!(text.contains(machine) && text.contains("Name: .go.buildinfo"), "{goarch}: {text}");
+        let o = Command::new("llvm-objdump").args(["-d", "--no-show-raw-insn"]).arg(&path).output().expect("llvm-objdump");
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success() && text.contains("<main.main>:"), "{goarch}: {}", String::from_utf8_lossy(&o.stderr));
+        let bad: Vec<&str> = text.lines().filter(|l| l.contains("<unknown>") || l.contains("(bad)")).take(5).collect();
+        assert!(bad.is_empty(), "{goarch}: undecodable instructions: {bad:?}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -20,10 +20,13 @@ pub struct Arch {
     pub base: u64,
     /// Segment alignment: the largest page the kernel may use.
     pub align: u64,
+    /// The byte that pads between functions: a trap either way (x86 `int3`;
+    /// zero words are arm64's `udf #0`).
+    pub pad: u8,
 }
 
-pub const AMD64: Arch = Arch { machine: 62, flags: 0, base: 0x40_0000, align: 0x1000 };
-pub const ARM64: Arch = Arch { machine: 183, flags: 0, base: 0x1_0000, align: 0x1_0000 };
+pub const AMD64: Arch = Arch { machine: 62, flags: 0, base: 0x40_0000, align: 0x1000, pad: 0xcc };
+pub const ARM64: Arch = Arch { machine: 183, flags: 0, base: 0x1_0000, align: 0x1_0000, pad: 0 };
 
 /// The reserved first block holding the headers (`ELFRESERVE`).
 const HEADR: u64 = 0x1000;

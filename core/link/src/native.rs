@@ -44,7 +44,7 @@ pub fn link(
         Input { entry: "_start".into(), buildinfo: buildinfo.unwrap_or_default(), ..Input::default() };
     let place = |input: &mut Input, name: &str, code: &Code| {
         while input.text.len() % 16 != 0 {
-            input.text.push(0xcc);
+            input.text.push(arch.pad);
         }
         let offset = input.text.len();
         input.text_symbols.push(Symbol {
