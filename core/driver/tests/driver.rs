@@ -261,8 +261,9 @@ fn amd64_output_is_v1() {
 }
 
 /// The linux/amd64 and linux/arm64 executables crossplay builds (with build info)
-/// read cleanly: `llvm-readobj` prints no warning, and `llvm-objdump` decodes
-/// every instruction of their text (no `<unknown>`), each for its architecture.
+/// read cleanly: the `object` crate parses them, `llvm-readobj` prints no warning,
+/// and `llvm-objdump` decodes every instruction of their text (no `<unknown>`),
+/// each for its architecture.
 #[test]
 fn native_executables_read_cleanly() {
     let src = b"package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\", math.Sqrt(2)*3+1, len([]int{1, 2}))\n}\n";
@@ -274,6 +275,14 @@ fn native_executables_read_cleanly() {
         let bin = driver::build(&cfg, &[driver::Source { name: "./p.go".into(), text: src.to_vec() }]).expect("build");
         let path = dir.join(goarch);
         std::fs::write(&path, &bin).expect("write");
+        {
+            use object::{Object, ObjectSection};
+            let file = object::File::parse(&*bin).expect("the object crate parses it");
+            let arch = if goarch == "amd64" { object::Architecture::X86_64 } else { object::Architecture::Aarch64 };
+            assert_eq!(file.architecture(), arch);
+            let text = file.section_by_name(".text").expect(".text");
+            assert!(text.address() <= file.entry() && file.entry() < text.address() + text.size(), "{goarch}: entry in .text");
+        }
         let Ok(o) = Command::new("llvm-readobj")
             .args(["--file-headers", "--program-headers", "--sections", "--symbols"])
             .arg(&path)

@@ -8,7 +8,7 @@
 //! r12–r15 instead of their slots; those registers are callee-saved here (each
 //! function saves the ones it uses in its frame), so they survive calls.
 //!
-//! The calling convention (`abi.rs`) passes arguments and results in memory, as
+//! The calling convention passes arguments and results in memory, as
 //! Go's ABI0 does: the caller writes argument `i` at `[rsp + 8i]` and finds result
 //! `j` at `[rsp + 8(n + j)]` after the call; the callee, after `push rbp; mov rbp,
 //! rsp`, reads them 16 bytes above `rbp`. Only GOAMD64=v1 instructions are used.
