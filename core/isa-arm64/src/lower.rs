@@ -7,7 +7,7 @@
 //! Like Go's arm64 back end, it fuses a float multiply into the add or subtract
 //! that uses it (`fmadd` and kin, one rounding), following Go's rules
 //! (`ARM64.rules`), which see through variables (Go's SSA values) but not through
-//! an explicit conversion (`fround`): see `Lower::fusion`.
+//! an explicit conversion (`fround`): see `Fuser`.
 //!
 //! Values and variables that `codegen::regalloc` gives a register live in x19–x28
 //! instead of their slots; those registers are callee-saved here (each function
@@ -163,8 +163,8 @@ pub fn mov_imm(rd: Xreg, v: u64) -> Vec<Inst> {
     out
 }
 
-/// Where Go's arm64 back end fuses a multiply into an add or subtract: the
-/// analysis behind `Fusions`, over the IR as Go's SSA would see it.
+/// Where Go's arm64 back end fuses a multiply into an add or subtract, over the IR
+/// as Go's SSA would see it: the analysis behind `Lower::fused`.
 struct Fuser<'f> {
     f: &'f Func,
     /// Where each value is defined (block, instruction); parameters have no place.
@@ -251,9 +251,10 @@ impl Fuser<'_> {
     /// instruction `i` of block `b` on every path from the entry; None when the
     /// paths disagree, or one has no `set`.
     ///
-    /// Fusing through it is sound with values in frame slots: the `set` then
-    /// dominates the `get`, so the multiply does too, and neither the multiply nor
-    /// its operands can run again between it and the add without the other.
+    /// Fusing through it is sound: the `set` then dominates the `get`, so the
+    /// multiply does too, and neither the multiply nor its operands can run again
+    /// between it and the add without the other; `analyze` keeps the factors live
+    /// (in their registers or slots) up to the add.
     fn reaching_set(&self, x: ir::Var, b: usize, i: usize) -> Option<Value> {
         let last_set = |blk: usize, end: usize| {
             self.f.blocks[blk].insts[..end].iter().enumerate().rev().find_map(|(j, inst)| match &inst.op {
