@@ -338,6 +338,7 @@ fn build_all_gives_a_row_per_port_and_a_zip_with_sums() {
     assert_eq!((row("js/wasm").status.as_str(), row("js/wasm").name.as_str()), ("ok", "hello"));
     assert_eq!(row("wasip1/wasm").status, "ok");
     assert_eq!(row("linux/amd64").status, "ok");
+    assert_eq!(row("linux/arm64").status, "ok");
     assert_eq!(row("windows/amd64").status, "crossplay does not support building for windows/amd64 yet");
     assert_eq!(row("windows/amd64").name, "hello.exe");
     assert_eq!(row("ios/arm64").status, "ios/arm64 requires external (cgo) linking, but cgo is not enabled");
@@ -352,9 +353,10 @@ fn build_all_gives_a_row_per_port_and_a_zip_with_sums() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let want = format!(
-        "js_wasm/hello\nlinux_amd64/hello\nwasip1_wasm/hello\nSHA256SUMS\n{}  js_wasm/hello\n{}  linux_amd64/hello\n{}  wasip1_wasm/hello\n",
+        "js_wasm/hello\nlinux_amd64/hello\nlinux_arm64/hello\nwasip1_wasm/hello\nSHA256SUMS\n{}  js_wasm/hello\n{}  linux_amd64/hello\n{}  linux_arm64/hello\n{}  wasip1_wasm/hello\n",
         row("js/wasm").sha256,
         row("linux/amd64").sha256,
+        row("linux/arm64").sha256,
         row("wasip1/wasm").sha256
     );
     assert_eq!(text, want);
