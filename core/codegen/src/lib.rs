@@ -5,6 +5,7 @@
 //! `FixupKind` and what a relocation computes through `RelocKind`; the buffer only
 //! patches the fields they name.
 
+pub mod frame;
 pub mod regalloc;
 
 /// A position in the code, bound once.

@@ -13,6 +13,7 @@
 //! `j` at `[rsp + 8(n + j)]` after the call; the callee, after `push rbp; mov rbp,
 //! rsp`, reads them 16 bytes above `rbp`. Only GOAMD64=v1 instructions are used.
 
+use codegen::frame::Layout;
 use codegen::regalloc::{self, Allocation};
 use codegen::{Code, CodeBuffer, Label};
 use ir::{BinOp, CmpOp, ConvOp, Func, Mem, Op, Term, Ty, UnOp, Value};
@@ -33,52 +34,9 @@ fn allocated(r: u8) -> Gpr {
     ALLOCATABLE[usize::from(r)]
 }
 
-struct Frame {
-    n_params: usize,
-    n_values: usize,
-    slot_offsets: Vec<i32>,
-    /// The rbp-relative offset of the save area of the allocated registers.
-    saves: i32,
-    size: i32,
-}
-
-impl Frame {
-    fn new(f: &Func, n_saved: usize) -> Frame {
-        let n_params = f.sig.params.len();
-        let n_values = f.values.len();
-        let mut used = 8 * (n_values.saturating_sub(n_params) + f.vars.len()) as u64;
-        let mut slot_offsets = Vec::new();
-        for s in &f.slots {
-            used += u64::from(s.size);
-            used = used.next_multiple_of(u64::from(s.align.max(1)));
-            slot_offsets.push(-(used as i32));
-        }
-        used = used.next_multiple_of(8) + 8 * n_saved as u64;
-        let saves = -(used as i32);
-        let mut outgoing = 0usize;
-        for b in &f.blocks {
-            for inst in &b.insts {
-                let n = match &inst.op {
-                    Op::Call { args, .. } | Op::CallIndirect { args, .. } => args.len() + inst.results.len(),
-                    _ => 0,
-                };
-                outgoing = outgoing.max(n);
-            }
-        }
-        let size = (used + 8 * outgoing as u64).next_multiple_of(16) as i32;
-        Frame { n_params, n_values, slot_offsets, saves, size }
-    }
-
-    /// Where value `v` lives: parameters above the frame pointer, the rest below.
-    fn value(&self, v: Value) -> Amode {
-        let i = v.index();
-        let disp = if i < self.n_params { 16 + 8 * i as i32 } else { -8 * (i - self.n_params + 1) as i32 };
-        Amode::BaseDisp { base: Rbp, disp }
-    }
-
-    fn var(&self, x: ir::Var) -> Amode {
-        Amode::BaseDisp { base: Rbp, disp: -8 * (self.n_values - self.n_params + x.index() + 1) as i32 }
-    }
+/// An rbp-relative operand at `off` (frames stay far below 2 GiB).
+fn fp(off: i64) -> Amode {
+    Amode::BaseDisp { base: Rbp, disp: off as i32 }
 }
 
 fn size_of(ty: Ty) -> Size {
@@ -99,7 +57,7 @@ fn mem_size(m: Mem) -> Size {
 
 struct Lower<'f> {
     f: &'f Func,
-    frame: Frame,
+    frame: Layout,
     alloc: Allocation,
     buf: CodeBuffer,
     blocks: Vec<Label>,
@@ -136,7 +94,7 @@ impl Lower<'_> {
         if let Some(a) = self.alloc.value(v) {
             return self.emit(Inst::MovRR { size: Size::S64, dst: r, src: allocated(a) });
         }
-        let addr = self.frame.value(v);
+        let addr = fp(self.frame.value(v));
         let size = size_of(self.ty(v));
         self.emit(Inst::Load { size, signed: false, dst: r, addr });
     }
@@ -146,7 +104,7 @@ impl Lower<'_> {
             // A 32-bit move zeroes the upper half, as a 32-bit value's slot has it.
             return self.emit(Inst::MovRR { size: size_of(self.ty(v)), dst: allocated(a), src: r });
         }
-        let addr = self.frame.value(v);
+        let addr = fp(self.frame.value(v));
         let size = size_of(self.ty(v));
         self.emit(Inst::Store { size, src: r, addr });
     }
@@ -155,7 +113,7 @@ impl Lower<'_> {
     /// or zero-extended.
     fn ld_ext(&mut self, v: Value, size: Size, signed: bool) {
         let Some(a) = self.alloc.value(v) else {
-            let addr = self.frame.value(v);
+            let addr = fp(self.frame.value(v));
             return self.emit(Inst::Load { size, signed, dst: Rax, addr });
         };
         let r = allocated(a);
@@ -199,11 +157,11 @@ impl Lower<'_> {
         self.emit(Inst::Push { src: Rbp });
         self.emit(Inst::MovRR { size: Size::S64, dst: Rbp, src: Rsp });
         if self.frame.size > 0 {
-            let size = self.frame.size;
+            let size = self.frame.size as i32;
             self.emit(Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Rsp, imm: size });
         }
         for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
-            let addr = Amode::BaseDisp { base: Rbp, disp: self.frame.saves + 8 * k as i32 };
+            let addr = fp(self.frame.saved(k));
             self.emit(Inst::Store { size: Size::S64, src: allocated(r), addr });
         }
         for (i, b) in f.blocks.iter().enumerate() {
@@ -237,14 +195,13 @@ impl Lower<'_> {
                 }
             }
             Term::Ret(vals) => {
-                let np = self.frame.n_params as i32;
                 for (j, v) in vals.iter().enumerate() {
                     self.ld(*v, Rax);
-                    let addr = Amode::BaseDisp { base: Rbp, disp: 16 + 8 * (np + j as i32) };
+                    let addr = fp(self.frame.result(j));
                     self.emit(Inst::Store { size: Size::S64, src: Rax, addr });
                 }
                 for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
-                    let addr = Amode::BaseDisp { base: Rbp, disp: self.frame.saves + 8 * k as i32 };
+                    let addr = fp(self.frame.saved(k));
                     self.emit(Inst::Load { size: Size::S64, signed: false, dst: allocated(r), addr });
                 }
                 self.emit(Inst::MovRR { size: Size::S64, dst: Rsp, src: Rbp });
@@ -313,7 +270,7 @@ impl Lower<'_> {
                 self.st(Rax, out(r0)?);
             }
             Op::SlotAddr(s) => {
-                let disp = self.frame.slot_offsets[s.index()];
+                let disp = self.frame.slot(*s) as i32;
                 self.emit(Inst::Lea { dst: Rax, addr: Amode::BaseDisp { base: Rbp, disp } });
                 self.st(Rax, out(r0)?);
             }
@@ -321,7 +278,7 @@ impl Lower<'_> {
                 if let Some(a) = self.alloc.var(*x) {
                     self.emit(Inst::MovRR { size: Size::S64, dst: Rax, src: allocated(a) });
                 } else {
-                    let (addr, size) = (self.frame.var(*x), size_of(self.f.vars[x.index()]));
+                    let (addr, size) = (fp(self.frame.var(*x)), size_of(self.f.vars[x.index()]));
                     self.emit(Inst::Load { size, signed: false, dst: Rax, addr });
                 }
                 self.st(Rax, out(r0)?);
@@ -331,7 +288,7 @@ impl Lower<'_> {
                 if let Some(a) = self.alloc.var(*x) {
                     self.emit(Inst::MovRR { size: Size::S64, dst: allocated(a), src: Rax });
                 } else {
-                    let addr = self.frame.var(*x);
+                    let addr = fp(self.frame.var(*x));
                     self.emit(Inst::Store { size: Size::S64, src: Rax, addr });
                 }
             }
@@ -809,7 +766,7 @@ pub fn lower(f: &Func) -> Result<Code, Unsupported> {
 /// function's name, code size and frame size, then each instruction with its offset
 /// (hex and decimal) in Intel syntax, and the branch labels.
 pub fn listing(f: &Func) -> Result<String, Unsupported> {
-    let frame = Frame::new(f, regalloc::allocate(f, ALLOCATABLE.len() as u8, &[]).used.len()).size;
+    let frame = Layout::new(f, regalloc::allocate(f, ALLOCATABLE.len() as u8, &[]).used.len()).size;
     let (code, lines) = lower_with(f, true)?;
     let mut out = format!("{} STEXT size={} args={:#x} locals={:#x}\n", f.name, code.bytes.len(), 8 * (f.sig.params.len() + f.sig.results.len()), frame);
     for l in lines {
@@ -823,7 +780,7 @@ fn lower_with(f: &Func, list: bool) -> Result<(Code, Vec<String>), Unsupported> 
     let mut buf = CodeBuffer::new();
     let blocks = f.blocks.iter().map(|_| buf.new_label()).collect();
     let alloc = regalloc::allocate(f, ALLOCATABLE.len() as u8, &[]);
-    let frame = Frame::new(f, alloc.used.len());
+    let frame = Layout::new(f, alloc.used.len());
     Lower { f, frame, alloc, buf, blocks, listing: list.then(Vec::new) }.lower()
 }
 

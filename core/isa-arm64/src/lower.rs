@@ -21,6 +21,7 @@
 
 use std::collections::HashMap;
 
+use codegen::frame::Layout;
 use codegen::regalloc::{self, Allocation};
 use codegen::{Code, CodeBuffer, Label};
 use ir::{BinOp, CmpOp, ConvOp, Func, Mem, Op, Term, Ty, UnOp, Value};
@@ -59,57 +60,13 @@ fn allocated(r: u8) -> Xreg {
 /// Frames up to 16 MiB: `sub sp` takes a 12-bit immediate, optionally shifted by 12.
 const MAX_FRAME: u64 = (1 << 24) - 16;
 
-struct Frame {
-    n_params: usize,
-    n_values: usize,
-    slot_offsets: Vec<i64>,
-    /// The sp-relative offset of the save area of the allocated registers.
-    saves: i64,
-    size: i64,
-}
-
-impl Frame {
-    fn new(f: &Func, n_saved: usize) -> Result<Frame, Unsupported> {
-        let n_params = f.sig.params.len();
-        let n_values = f.values.len();
-        let mut used = 8 * (n_values.saturating_sub(n_params) + f.vars.len()) as u64;
-        let mut slot_offsets = Vec::new();
-        for s in &f.slots {
-            used += u64::from(s.size);
-            used = used.next_multiple_of(u64::from(s.align.max(1)));
-            slot_offsets.push(-(used as i64));
-        }
-        used = used.next_multiple_of(8) + 8 * n_saved as u64;
-        let saves_from_fp = -(used as i64);
-        let mut outgoing = 0usize;
-        for b in &f.blocks {
-            for inst in &b.insts {
-                let n = match &inst.op {
-                    Op::Call { args, .. } | Op::CallIndirect { args, .. } => args.len() + inst.results.len(),
-                    _ => 0,
-                };
-                outgoing = outgoing.max(n);
-            }
-        }
-        let size = (used + 8 * outgoing as u64).next_multiple_of(16);
-        if size > MAX_FRAME {
-            return Err(Unsupported(format!("a frame of {size} bytes")));
-        }
-        let size = size as i64;
-        Ok(Frame { n_params, n_values, slot_offsets, saves: size + saves_from_fp, size })
+/// The frame layout, its size checked against what `sub sp` can take.
+fn layout(f: &Func, n_saved: usize) -> Result<Layout, Unsupported> {
+    let l = Layout::new(f, n_saved);
+    if l.size as u64 > MAX_FRAME {
+        return Err(Unsupported(format!("a frame of {} bytes", l.size)));
     }
-
-    /// The sp-relative offset of value `v`: parameters above the saved frame
-    /// pointer and link register, the rest below them.
-    fn value(&self, v: Value) -> i64 {
-        let i = v.index();
-        let from_fp = if i < self.n_params { 16 + 8 * i as i64 } else { -8 * (i - self.n_params + 1) as i64 };
-        self.size + from_fp
-    }
-
-    fn var(&self, x: ir::Var) -> i64 {
-        self.size - 8 * (self.n_values - self.n_params + x.index() + 1) as i64
-    }
+    Ok(l)
 }
 
 fn size_of(ty: Ty) -> Size {
@@ -313,7 +270,7 @@ impl Fuser<'_> {
     /// try a plain product before a negated one, and for each the second
     /// operand before the first. The result: the instruction, the addend, and
     /// the factors.
-    fn fusion(&self, op: BinOp, a: Value, b: Value) -> Option<(FmaOp, Value, Value, Value)> {
+    fn fusion(&self, op: BinOp, a: Value, b: Value) -> Option<Fused> {
         let (pa, pb) = (self.product(a, 0), self.product(b, 0));
         let pick = |neg: bool| {
             if let Some((x, y, n)) = pb
@@ -355,7 +312,7 @@ struct Lower<'f> {
     /// The fused adds and subtracts, and the instruction being lowered.
     fused: HashMap<(usize, usize), Fused>,
     at: (usize, usize),
-    frame: Frame,
+    frame: Layout,
     alloc: Allocation,
     buf: CodeBuffer,
     blocks: Vec<Label>,
@@ -382,6 +339,11 @@ impl Lower<'_> {
 
     fn label(&mut self) -> Label {
         self.buf.new_label()
+    }
+
+    /// The sp-relative offset of a frame-pointer-relative one.
+    fn sp(&self, from_fp: i64) -> i64 {
+        self.frame.size + from_fp
     }
 
     fn ty(&self, v: Value) -> Ty {
@@ -431,7 +393,7 @@ impl Lower<'_> {
         if let Some(a) = self.alloc.value(v) {
             return self.mov(Size::X, r, allocated(a));
         }
-        let off = self.frame.value(v);
+        let off = self.sp(self.frame.value(v));
         self.ld_sp(value_mem(self.ty(v)), false, r, off);
     }
 
@@ -439,7 +401,7 @@ impl Lower<'_> {
         if let Some(a) = self.alloc.value(v) {
             return self.mov(size_of(self.ty(v)), allocated(a), r);
         }
-        let off = self.frame.value(v);
+        let off = self.sp(self.frame.value(v));
         self.st_sp(value_mem(self.ty(v)), r, off);
     }
 
@@ -447,7 +409,7 @@ impl Lower<'_> {
     /// or zero-extended.
     fn ld_ext(&mut self, v: Value, size: MemSize, signed: bool) {
         let Some(a) = self.alloc.value(v) else {
-            let off = self.frame.value(v);
+            let off = self.sp(self.frame.value(v));
             return self.ld_sp(size, signed, X0, off);
         };
         let r = allocated(a);
@@ -500,7 +462,7 @@ impl Lower<'_> {
             self.emit(Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: lo, shift12: false });
         }
         for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
-            let off = self.frame.saves + 8 * k as i64;
+            let off = self.sp(self.frame.saved(k));
             self.st_sp(MemSize::X, allocated(r), off);
         }
         for (i, b) in f.blocks.iter().enumerate() {
@@ -534,14 +496,13 @@ impl Lower<'_> {
                 }
             }
             Term::Ret(vals) => {
-                let np = self.frame.n_params as i64;
                 for (j, v) in vals.iter().enumerate() {
                     self.ld(*v, X0);
-                    let off = self.frame.size + 16 + 8 * (np + j as i64);
+                    let off = self.sp(self.frame.result(j));
                     self.st_sp(MemSize::X, X0, off);
                 }
                 for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
-                    let off = self.frame.saves + 8 * k as i64;
+                    let off = self.sp(self.frame.saved(k));
                     self.ld_sp(MemSize::X, false, allocated(r), off);
                 }
                 self.emit(Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd: SP, rn: FP, imm12: 0, shift12: false });
@@ -603,7 +564,7 @@ impl Lower<'_> {
                 self.st(X0, out(r0)?);
             }
             Op::SlotAddr(s) => {
-                let off = self.frame.size + self.frame.slot_offsets[s.index()];
+                let off = self.sp(self.frame.slot(*s));
                 self.add_imm(X0, SP, off as u64);
                 self.st(X0, out(r0)?);
             }
@@ -611,7 +572,7 @@ impl Lower<'_> {
                 if let Some(a) = self.alloc.var(*x) {
                     self.mov(Size::X, X0, allocated(a));
                 } else {
-                    let (off, size) = (self.frame.var(*x), value_mem(self.f.vars[x.index()]));
+                    let (off, size) = (self.sp(self.frame.var(*x)), value_mem(self.f.vars[x.index()]));
                     self.ld_sp(size, false, X0, off);
                 }
                 self.st(X0, out(r0)?);
@@ -621,7 +582,7 @@ impl Lower<'_> {
                 if let Some(a) = self.alloc.var(*x) {
                     self.mov(Size::X, allocated(a), X0);
                 } else {
-                    let off = self.frame.var(*x);
+                    let off = self.sp(self.frame.var(*x));
                     self.st_sp(MemSize::X, X0, off);
                 }
             }
@@ -923,7 +884,7 @@ pub fn lower(f: &Func) -> Result<Code, Unsupported> {
 /// function's name, code size and frame size, then each instruction with its offset
 /// (hex and decimal), and the branch labels.
 pub fn listing(f: &Func) -> Result<String, Unsupported> {
-    let frame = Frame::new(f, analyze(f).1.used.len())?.size;
+    let frame = layout(f, analyze(f).1.used.len())?.size;
     let (code, lines) = lower_with(f, true)?;
     let mut out = format!(
         "{} STEXT size={} args={:#x} locals={:#x}\n",
@@ -941,7 +902,7 @@ pub fn listing(f: &Func) -> Result<String, Unsupported> {
 
 fn lower_with(f: &Func, list: bool) -> Result<(Code, Vec<String>), Unsupported> {
     let (fused, alloc) = analyze(f);
-    let frame = Frame::new(f, alloc.used.len())?;
+    let frame = layout(f, alloc.used.len())?;
     let mut buf = CodeBuffer::new();
     let blocks = f.blocks.iter().map(|_| buf.new_label()).collect();
     Lower { f, fused, at: (0, 0), frame, alloc, buf, blocks, listing: list.then(Vec::new) }.lower()

@@ -1,7 +1,7 @@
 //! The Wasm linker: a hand-written IR program links into a module that a real WASI
 //! host (node:wasi) runs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const HELLO: &str = r#"import @"fd_write" = "wasi_snapshot_preview1" "fd_write" (i32, i32, i32, i32) -> (i32)
@@ -186,33 +186,10 @@ fn elf_amd64_executable_runs() {
         let out = Command::new(&path).output().expect("run the executable");
         assert_eq!((out.status.code(), out.stdout.as_slice()), (Some(42), b"hello, native\n".as_slice()));
     }
-    match Command::new("llvm-readobj")
-        .args(["--file-headers", "--program-headers", "--sections", "--symbols"])
-        .arg(&path)
-        .output()
-    {
-        Ok(o) => {
-            let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
-            assert!(o.status.success() && !text.contains("warning"), "{text}");
-            for want in [
-                "Type: Executable",
-                "Machine: EM_X86_64",
-                "Entry: 0x401000",
-                "PT_GNU_STACK",
-                "Name: .text",
-                "Name: status",
-            ] {
-                assert!(text.contains(want), "{want} in\n{text}");
-            }
-        }
-        Err(_) => {
-            assert!(
-                std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"),
-                "llvm-readobj is missing"
-            );
-            eprintln!("SKIPPED: llvm-readobj not found (Debian package llvm)");
-        }
-    }
+    readobj_clean(
+        &path,
+        &["Type: Executable", "Machine: EM_X86_64", "Entry: 0x401000", "PT_GNU_STACK", "Name: .text", "Name: status"],
+    );
     // The object crate reads it: the segments, sections and symbols written.
     {
         use object::{Object, ObjectSection, ObjectSegment, ObjectSymbol};
@@ -325,26 +302,7 @@ fn elf_arm64_executable_runs() {
             eprintln!("SKIPPED: qemu-aarch64 not found (Debian package qemu-user)");
         }
     }
-    match Command::new("llvm-readobj")
-        .args(["--file-headers", "--program-headers", "--sections", "--symbols"])
-        .arg(&path)
-        .output()
-    {
-        Ok(o) => {
-            let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
-            assert!(o.status.success() && !text.contains("warning"), "{text}");
-            for want in ["Type: Executable", "Machine: EM_AARCH64", "Entry: 0x11000", "PT_GNU_STACK", "Name: status"] {
-                assert!(text.contains(want), "{want} in\n{text}");
-            }
-        }
-        Err(_) => {
-            assert!(
-                std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"),
-                "llvm-readobj is missing"
-            );
-            eprintln!("SKIPPED: llvm-readobj not found (Debian package llvm)");
-        }
-    }
+    readobj_clean(&path, &["Type: Executable", "Machine: EM_AARCH64", "Entry: 0x11000", "PT_GNU_STACK", "Name: status"]);
     {
         use object::{Object, ObjectSegment};
         let file = object::File::parse(&*elf).expect("object parses the executable");
@@ -352,6 +310,25 @@ fn elf_arm64_executable_runs() {
         assert_eq!(file.entry(), 0x1_1000);
         let aligns: Vec<u64> = file.segments().map(|s| s.align()).collect();
         assert!(aligns.contains(&0x1_0000), "64 KiB segments: {aligns:?}");
+    }
+}
+
+/// `llvm-readobj` reads the executable at `path` without a warning, and its
+/// headers, sections and symbols show each of `wants`.
+fn readobj_clean(path: &Path, wants: &[&str]) {
+    let Ok(o) = Command::new("llvm-readobj")
+        .args(["--file-headers", "--program-headers", "--sections", "--symbols"])
+        .arg(path)
+        .output()
+    else {
+        assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "llvm-readobj is missing");
+        eprintln!("SKIPPED: llvm-readobj not found (Debian package llvm)");
+        return;
+    };
+    let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success() && !text.contains("warning"), "{text}");
+    for want in wants {
+        assert!(text.contains(want), "{want} in\n{text}");
     }
 }
 
