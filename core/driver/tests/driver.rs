@@ -1,8 +1,8 @@
 //! Programs built by crossplay for js/wasm and wasip1/wasm run under node — wasip1
 //! with `node:wasi`, js with the Go distribution's own `wasm_exec_node.js` — and,
-//! on a linux/amd64 host, for linux/amd64 natively, and for linux/arm64 under
-//! `qemu-aarch64`, and print exactly what the real toolchain's binary prints
-//! (`testdata/programs`).
+//! on a linux/amd64 host, for linux/amd64 natively, for linux/arm64 under
+//! `qemu-aarch64` and for windows/amd64 under Wine (`wine64`), and print exactly
+//! what the real toolchain's binary prints (`testdata/programs`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -82,9 +82,40 @@ fn have_qemu_aarch64() -> bool {
     found
 }
 
+/// Debian's Wine loader for 64-bit programs (package `wine64`), if it is here.
+fn wine64() -> Option<PathBuf> {
+    let found = ["/usr/lib/wine/wine64", "/usr/bin/wine64"].iter().map(PathBuf::from).find(|p| p.is_file());
+    assert!(
+        found.is_some() || std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"),
+        "wine64 is missing (Debian wine64)"
+    );
+    found
+}
+
+/// The Wine prefix the tests use (under the build directory), created once before
+/// any program runs so that Wine's set-up messages stay out of their output.
+fn wine_prefix() -> PathBuf {
+    static INIT: std::sync::Once = std::sync::Once::new();
+    let prefix = repo_root().join("target/wineprefix");
+    INIT.call_once(|| {
+        if let Some(wine) = wine64() {
+            let out = Command::new(wine)
+                .arg("wineboot")
+                .env_clear()
+                .env("WINEPREFIX", &prefix)
+                .env("WINEDEBUG", "-all")
+                .output()
+                .expect("wineboot");
+            assert!(prefix.join("system.reg").is_file(), "wineboot failed: {out:?}");
+        }
+    });
+    prefix
+}
+
 /// The targets the corpus runs on here: both Wasm ports everywhere, linux/amd64
-/// natively on a linux/amd64 host, and linux/arm64 under `qemu-aarch64` on a linux
-/// host that has it. CROSSPLAY_TARGETS=goos/goarch,… narrows the list.
+/// natively on a linux/amd64 host, linux/arm64 under `qemu-aarch64` on a linux
+/// host that has it, and windows/amd64 under Wine on a linux/amd64 host that has
+/// it. CROSSPLAY_TARGETS=goos/goarch,… narrows the list.
 fn targets() -> Vec<(&'static str, &'static str)> {
     let mut t = vec![("wasip1", "wasm"), ("js", "wasm")];
     if cfg!(all(target_os = "linux", target_arch = "x86_64")) {
@@ -93,10 +124,31 @@ fn targets() -> Vec<(&'static str, &'static str)> {
     if cfg!(target_os = "linux") && have_qemu_aarch64() {
         t.push(("linux", "arm64"));
     }
+    if cfg!(all(target_os = "linux", target_arch = "x86_64")) && wine64().is_some() {
+        t.push(("windows", "amd64"));
+    }
     if let Ok(only) = std::env::var("CROSSPLAY_TARGETS") {
         t.retain(|(os, arch)| only.split(',').any(|w| w == format!("{os}/{arch}")));
     }
     t
+}
+
+/// Runs a windows executable under Wine with an environment of Wine's own.
+fn run_wine(path: &Path) -> (i32, String, String) {
+    let prefix = wine_prefix();
+    let wine = wine64().expect("wine64");
+    let out = Command::new(wine)
+        .arg(path)
+        .env_clear()
+        .env("WINEPREFIX", prefix)
+        .env("WINEDEBUG", "-all")
+        .output()
+        .expect("wine64");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// Runs a native executable with an empty environment, directly or under an
@@ -185,10 +237,12 @@ fn check_program(name: &str, dir: &Path, goroot: &Path) -> Vec<String> {
                 continue;
             }
         };
-        let path = dir.join(format!("{name}-{goos}-{goarch}"));
+        let exe = if goos == "windows" { ".exe" } else { "" };
+        let path = dir.join(format!("{name}-{goos}-{goarch}{exe}"));
         std::fs::write(&path, &bytes).expect("write");
         let got = match goarch {
             "wasm" => run(goos, &path, goroot),
+            _ if goos == "windows" => run_wine(&path),
             "arm64" => run_native(&path, Some("qemu-aarch64")),
             _ => run_native(&path, None),
         };

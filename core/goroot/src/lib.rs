@@ -36,6 +36,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("runtime/string.go", include_bytes!("../src/runtime/string.go")),
     ("runtime/sys_js.go", include_bytes!("../src/runtime/sys_js.go")),
     ("runtime/sys_linux.go", include_bytes!("../src/runtime/sys_linux.go")),
+    ("runtime/sys_windows.go", include_bytes!("../src/runtime/sys_windows.go")),
     ("runtime/sys_other.go", include_bytes!("../src/runtime/sys_other.go")),
     ("runtime/sys_wasip1.go", include_bytes!("../src/runtime/sys_wasip1.go")),
     ("runtime/sysnum_linux_amd64.go", include_bytes!("../src/runtime/sysnum_linux_amd64.go")),

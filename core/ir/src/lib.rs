@@ -348,11 +348,25 @@ pub struct Data {
     pub relocs: Vec<Reloc>,
 }
 
+/// A data symbol of the module that the system's dynamic loader fills with the
+/// address of a function of a shared library (`//go:cgo_import_dynamic`): an
+/// import address table slot on windows, a GOT slot on darwin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DynImport {
+    /// The 8-byte data symbol the module defines.
+    pub symbol: String,
+    /// The function's name in the library.
+    pub name: String,
+    /// The library (`kernel32.dll`, `/usr/lib/libSystem.B.dylib`).
+    pub library: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Module {
     pub decls: Vec<Decl>,
     pub data: Vec<Data>,
     pub funcs: Vec<Func>,
+    pub dynimports: Vec<DynImport>,
 }
 
 impl Module {

@@ -5,6 +5,7 @@
 //! declare @"fmt.Println"(i64, i64) -> (i64)
 //! import @"runtime.fd_write" = "wasi_snapshot_preview1" "fd_write" (i32, i32, i32, i32) -> (i32)
 //! data @"go:str.0" size 5 align 1 ro "hello"
+//! dynimport @"runtime._WriteFile" = "WriteFile" "kernel32.dll"
 //! func @"main.add"(i64, i64) -> (i64) {
 //!   var x0 i64
 //!   slot s0 16 8
@@ -15,7 +16,7 @@
 //! ```
 
 use crate::{
-    BinOp, Block, BlockData, CmpOp, ConvOp, Data, Decl, Func, Inst, Mem, Module, Op, Reloc, RelocKind, Sig,
+    BinOp, Block, BlockData, CmpOp, ConvOp, Data, Decl, DynImport, Func, Inst, Mem, Module, Op, Reloc, RelocKind, Sig,
     Slot, SlotData, Term, Ty, UnOp, Value, Var,
 };
 use core::fmt::Write;
@@ -88,6 +89,15 @@ pub fn print(m: &Module) -> String {
             sym(&mut out, &r.target);
             let _ = write!(out, " {:+}", r.addend);
         }
+        out.push('\n');
+    }
+    for d in &m.dynimports {
+        out.push_str("dynimport ");
+        sym(&mut out, &d.symbol);
+        out.push_str(" = ");
+        quote(&mut out, d.name.as_bytes());
+        out.push(' ');
+        quote(&mut out, d.library.as_bytes());
         out.push('\n');
     }
     for f in &m.funcs {
@@ -533,8 +543,15 @@ pub fn parse(src: &str) -> Result<Module, ParseError> {
                 }
                 m.data.push(Data { name, size, align, readonly, init, relocs });
             }
+            "dynimport" => {
+                let symbol = p.sym()?;
+                p.punct('=')?;
+                let name = p.utf8()?;
+                let library = p.utf8()?;
+                m.dynimports.push(DynImport { symbol, name, library });
+            }
             "func" => m.funcs.push(parse_func(&mut p)?),
-            _ => return p.err(format!("expected declare, import, data or func, found {kw:?}")),
+            _ => return p.err(format!("expected declare, import, data, dynimport or func, found {kw:?}")),
         }
     }
     Ok(m)

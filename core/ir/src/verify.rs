@@ -42,6 +42,15 @@ pub fn verify(m: &Module, word: Ty) -> Result<(), Vec<VerifyError>> {
             }
         }
     }
+    for d in &m.dynimports {
+        let slot = m.data.iter().find(|x| x.name == d.symbol);
+        if !slot.is_some_and(|x| x.size == word.bytes() && x.init.is_empty() && x.relocs.is_empty()) {
+            errs.push(VerifyError {
+                at: d.symbol.clone(),
+                msg: "a dynamic import needs an empty word-sized data symbol".into(),
+            });
+        }
+    }
     for f in &m.funcs {
         FuncVerifier { m, f, word, errs: &mut errs, at: String::new() }.run();
     }

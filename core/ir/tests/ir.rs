@@ -10,6 +10,8 @@ data @"go:str.0" size 8 align 1 ro "hi\x00\"\\"
 data @"main.p" size 16 align 8 ""
   reloc 0 addr8 @"go:str.0" +2
   reloc 8 func8 @"main.sum" -1
+data @"runtime._WriteFile" size 8 align 8 ""
+dynimport @"runtime._WriteFile" = "WriteFile" "kernel32.dll"
 func @"main.sum"(i64, i64) -> (i64) export "sum" {
   var x0 i64
   slot s0 16 8

@@ -214,6 +214,16 @@ impl Gen<'_> {
                         self.wasm_imports.insert(func, ((*module).to_string(), (*name).to_string()));
                     }
                 }
+                ["//go:cgo_import_dynamic", local, remote, library] => {
+                    // The variable `local` becomes the slot the system's loader fills
+                    // with `remote`'s address (Go's `name%argcount` form accepted).
+                    let name = remote.split('%').next().unwrap_or(remote);
+                    self.module.dynimports.push(ir::DynImport {
+                        symbol: (*local).to_string(),
+                        name: name.to_string(),
+                        library: library.trim_matches('"').to_string(),
+                    });
+                }
                 ["//go:wasmexport", name] => {
                     if let Some(func) = self.func_after(f, d.offset) {
                         self.wasm_exports.insert(func, (*name).to_string());

@@ -784,12 +784,17 @@ fn lower_with(f: &Func, list: bool) -> Result<(Code, Vec<String>), Unsupported> 
     Lower { f, frame, alloc, buf, blocks, listing: list.then(Vec::new) }.lower()
 }
 
-/// The entry point and the system-call primitive, written directly in machine code:
-/// `_start` hands the initial stack pointer (argc, argv, envp, auxv) to
-/// `runtime.rt0` (and calls `runtime.fatalpanic` if a panic returns from it), and `runtime.syscall6` makes a linux system call with the
-/// convention above (context word, number, six arguments; one result, the raw
-/// return value, negative for an errno).
-pub fn stubs() -> Vec<(String, Code)> {
+/// The entry point and the operating system's primitive, written directly in
+/// machine code for `goos`. `_start` hands the initial stack pointer (on linux:
+/// argc, argv, envp, auxv) to `runtime.rt0` (and calls `runtime.fatalpanic` if a
+/// panic returns from it). On linux `runtime.syscall6` makes a system call with
+/// crossplay's convention (context word, number, six arguments; one result, the
+/// raw return value, negative for an errno); on windows `runtime.stdcall6` calls
+/// a function pointer (an import address table slot's value) with six arguments
+/// in the Microsoft x64 convention: rcx, rdx, r8, r9, then the stack above 32
+/// bytes of shadow space, rsp 16-byte aligned at the call. Everything crossplay
+/// keeps in registers across calls (rbx, rbp, r12–r15) is callee-saved there.
+pub fn stubs(goos: &str) -> Vec<(String, Code)> {
     let mut start = CodeBuffer::new();
     for i in [
         Inst::MovRR { size: Size::S64, dst: Rdi, src: Rsp },
@@ -832,5 +837,40 @@ pub fn stubs() -> Vec<(String, Code)> {
         emit(&i, &mut sys);
     }
     let done = |b: CodeBuffer| b.finish().unwrap_or_else(|_| Code { bytes: vec![], relocs: vec![] });
+    if goos == "windows" {
+        return vec![("_start".into(), done(start)), ("runtime.stdcall6".into(), done(stdcall6()))];
+    }
     vec![("_start".into(), done(start)), ("runtime.syscall6".into(), done(sys))]
+}
+
+/// `runtime.stdcall6(fn, a1, …, a6) uintptr` in the Microsoft x64 convention.
+fn stdcall6() -> CodeBuffer {
+    let mut b = CodeBuffer::new();
+    // After `push rbp`: [rbp+8] the return address, [rbp+16] the context word,
+    // [rbp+24] fn, [rbp+32..72] the arguments, [rbp+80] the result.
+    let arg = |i: i32| Amode::BaseDisp { base: Rbp, disp: 24 + 8 * i };
+    let out = |i: i32| Amode::BaseDisp { base: Rsp, disp: 32 + 8 * i };
+    for i in [
+        Inst::Push { src: Rbp },
+        Inst::MovRR { size: Size::S64, dst: Rbp, src: Rsp },
+        Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
+        Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Rsp, imm: 48 },
+        Inst::Load { size: Size::S64, signed: false, dst: Rcx, addr: arg(1) },
+        Inst::Load { size: Size::S64, signed: false, dst: Rdx, addr: arg(2) },
+        Inst::Load { size: Size::S64, signed: false, dst: Gpr::R8, addr: arg(3) },
+        Inst::Load { size: Size::S64, signed: false, dst: Gpr::R9, addr: arg(4) },
+        Inst::Load { size: Size::S64, signed: false, dst: Rax, addr: arg(5) },
+        Inst::Store { size: Size::S64, src: Rax, addr: out(0) },
+        Inst::Load { size: Size::S64, signed: false, dst: Rax, addr: arg(6) },
+        Inst::Store { size: Size::S64, src: Rax, addr: out(1) },
+        Inst::Load { size: Size::S64, signed: false, dst: R11, addr: arg(0) },
+        Inst::CallReg { src: R11 },
+        Inst::Store { size: Size::S64, src: Rax, addr: arg(7) },
+        Inst::MovRR { size: Size::S64, dst: Rsp, src: Rbp },
+        Inst::Pop { dst: Rbp },
+        Inst::Ret,
+    ] {
+        emit(&i, &mut b);
+    }
+    b
 }

@@ -923,8 +923,11 @@ fn analyze(f: &Func) -> (HashMap<(usize, usize), Fused>, Allocation) {
 /// `runtime.rt0` (and calls `runtime.fatalpanic` if a panic returns from it), and
 /// `runtime.syscall6` makes a linux system call with the convention above (context
 /// word, number, six arguments; one result, the raw return value, negative for an
-/// errno).
-pub fn stubs() -> Vec<(String, Code)> {
+/// errno). On windows `runtime.stdcall6` instead calls a function pointer (an
+/// import address table slot's value) with six arguments in x0–x5 (AAPCS64, as
+/// Windows uses it): x19–x28, which crossplay keeps values in, are callee-saved
+/// there, and crossplay never touches x18, the platform register.
+pub fn stubs(goos: &str) -> Vec<(String, Code)> {
     let sp = |off: u32| Amode::Scaled { base: SP, off };
     let mut start = CodeBuffer::new();
     for i in [
@@ -956,7 +959,38 @@ pub fn stubs() -> Vec<(String, Code)> {
         emit(i, &mut sys);
     }
     let done = |b: CodeBuffer| b.finish().unwrap_or_else(|_| Code { bytes: vec![], relocs: vec![] });
+    if goos == "windows" {
+        return vec![("_start".into(), done(start)), ("runtime.stdcall6".into(), done(ccall6()))];
+    }
     vec![("_start".into(), done(start)), ("runtime.syscall6".into(), done(sys))]
+}
+
+/// `runtime.stdcall6(fn, a1, …, a6) uintptr`: a C call with the arguments in
+/// x0–x5. The stub saves the return address below the caller's frame.
+fn ccall6() -> CodeBuffer {
+    let sp = |off: u32| Amode::Scaled { base: SP, off };
+    let mut b = CodeBuffer::new();
+    // After `sub sp, sp, 16`: [sp+16] the context word, [sp+24] fn, [sp+32..72]
+    // the arguments, [sp+80] the result.
+    let mut insts = vec![
+        Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: 16, shift12: false },
+        Inst::Store { size: MemSize::X, rt: LR, addr: sp(8) },
+        Inst::Load { size: MemSize::X, signed: false, rd: IP0, addr: sp(24) },
+    ];
+    for r in 0..6u8 {
+        insts.push(Inst::Load { size: MemSize::X, signed: false, rd: Xreg::x(r), addr: sp(32 + 8 * u32::from(r)) });
+    }
+    insts.extend([
+        Inst::Blr { rn: IP0 },
+        Inst::Store { size: MemSize::X, rt: X0, addr: sp(80) },
+        Inst::Load { size: MemSize::X, signed: false, rd: LR, addr: sp(8) },
+        Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd: SP, rn: SP, imm12: 16, shift12: false },
+        Inst::Ret,
+    ]);
+    for i in &insts {
+        emit(i, &mut b);
+    }
+    b
 }
 
 #[cfg(test)]

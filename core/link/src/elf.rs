@@ -5,11 +5,9 @@
 //! headers for `.text`, `.data`, `.bss`, `.symtab`, `.strtab`, `.shstrtab`. Code
 //! relocations are applied here; nothing is left for a dynamic loader.
 
-use std::collections::BTreeMap;
-
-use codegen::{Reloc, RelocKind};
-
 use crate::LinkError;
+pub use crate::image::{Input, Symbol};
+use crate::image::{addresses, align_up, apply};
 
 /// What differs per architecture (§1.1.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,36 +29,6 @@ pub const ARM64: Arch = Arch { machine: 183, flags: 0, base: 0x1_0000, align: 0x
 /// The reserved first block holding the headers (`ELFRESERVE`).
 const HEADR: u64 = 0x1000;
 
-/// A symbol defined in a section: its name, offset in the section, and size.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Symbol {
-    pub name: String,
-    pub offset: u64,
-    pub size: u64,
-}
-
-/// The linked program, section by section, before layout.
-#[derive(Clone, Debug, Default)]
-pub struct Input {
-    pub text: Vec<u8>,
-    pub text_symbols: Vec<Symbol>,
-    pub text_relocs: Vec<Reloc>,
-    pub data: Vec<u8>,
-    pub data_symbols: Vec<Symbol>,
-    pub data_relocs: Vec<Reloc>,
-    pub bss_size: u64,
-    pub bss_symbols: Vec<Symbol>,
-    /// The symbol `e_entry` points at.
-    pub entry: String,
-    /// The `go:buildinfo` blob: its own `.go.buildinfo` section at the start of the
-    /// writable segment, where `debug/buildinfo` (and `go version -m`) looks.
-    pub buildinfo: Vec<u8>,
-}
-
-fn align_up(x: u64, a: u64) -> u64 {
-    x.div_ceil(a) * a
-}
-
 /// Lays out, relocates and writes the executable.
 pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     // Layout: text right after the headers; data on the next segment boundary, at a
@@ -72,18 +40,16 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     let bi_len = align_up(input.buildinfo.len() as u64, 16);
     let (data_off, data_addr) = (rw_off + bi_len, rw_addr + bi_len);
     let bss_addr = data_addr + input.data.len() as u64;
+    if let Some(i) = input.imports.first() {
+        return Err(LinkError(format!("{}: linux executables are static; nothing imports {}", i.symbol, i.name)));
+    }
 
     // Symbol addresses.
-    let mut addrs: BTreeMap<&str, u64> = BTreeMap::new();
-    for (syms, base) in
-        [(&input.text_symbols, text_addr), (&input.data_symbols, data_addr), (&input.bss_symbols, bss_addr)]
-    {
-        for s in syms {
-            if addrs.insert(&s.name, base + s.offset).is_some() {
-                return Err(LinkError(format!("duplicated definition of symbol {}", s.name)));
-            }
-        }
-    }
+    let addrs = addresses(&[
+        (&input.text_symbols, text_addr),
+        (&input.data_symbols, data_addr),
+        (&input.bss_symbols, bss_addr),
+    ])?;
     let Some(&entry) = addrs.get(input.entry.as_str()) else {
         return Err(LinkError(format!("entry symbol {} not defined", input.entry)));
     };
@@ -247,57 +213,4 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     shdr(&mut out, names[4], 3, 0, 0, strtab_off, strtab.len() as u64, 0, 0, 1, 0);
     shdr(&mut out, names[5], 3, 0, 0, shstrtab_off, shstrtab.len() as u64, 0, 0, 1, 0);
     Ok(out)
-}
-
-/// Applies relocations to a section placed at `base`.
-fn apply(
-    bytes: &mut [u8],
-    base: u64,
-    relocs: &[Reloc],
-    addrs: &BTreeMap<&str, u64>,
-) -> Result<(), LinkError> {
-    for r in relocs {
-        let Some(&s) = addrs.get(r.symbol.as_str()) else {
-            return Err(LinkError(format!("relocation target {} not defined", r.symbol)));
-        };
-        let p = base + r.offset as u64;
-        match r.kind {
-            RelocKind::PcRel32 => {
-                let v = s as i64 + r.addend - p as i64;
-                let v = i32::try_from(v)
-                    .map_err(|_| LinkError(format!("relocation to {} out of range", r.symbol)))?;
-                bytes[r.offset..r.offset + 4].copy_from_slice(&v.to_le_bytes());
-            }
-            RelocKind::Abs64 => {
-                let v = (s as i64 + r.addend) as u64;
-                bytes[r.offset..r.offset + 8].copy_from_slice(&v.to_le_bytes());
-            }
-            RelocKind::Arm64Call26 | RelocKind::Arm64AdrPage21 | RelocKind::Arm64AddLo12 => {
-                let field = &mut bytes[r.offset..r.offset + 4];
-                let word = u32::from_le_bytes([field[0], field[1], field[2], field[3]]);
-                let target = s as i64 + r.addend;
-                let out_of_range = || LinkError(format!("relocation to {} out of range", r.symbol));
-                let word = match r.kind {
-                    RelocKind::Arm64Call26 => {
-                        let words = (target - p as i64) >> 2;
-                        if !(-(1 << 25)..1 << 25).contains(&words) {
-                            return Err(out_of_range());
-                        }
-                        word | (words as u32 & 0x03ff_ffff)
-                    }
-                    RelocKind::Arm64AdrPage21 => {
-                        let pages = (target >> 12) - (p as i64 >> 12);
-                        if !(-(1 << 20)..1 << 20).contains(&pages) {
-                            return Err(out_of_range());
-                        }
-                        let pages = pages as u32;
-                        word | (pages & 3) << 29 | ((pages >> 2) & 0x7_ffff) << 5
-                    }
-                    _ => word | ((target as u32) & 0xfff) << 10,
-                };
-                field.copy_from_slice(&word.to_le_bytes());
-            }
-        }
-    }
-    Ok(())
 }

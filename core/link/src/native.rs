@@ -1,7 +1,9 @@
 //! Linking native programs: the IR modules of a build, compiled function by
 //! function by an ISA's lowering (passed in, so this crate knows no ISA), plus the
-//! ISA's hand-written stubs, laid out into an ELF executable. Keeps what the entry
-//! reaches; functions are 16-byte aligned, data items at their alignment.
+//! ISA's hand-written stubs, laid out into an executable by a container writer
+//! (`Format`). Keeps what the entry reaches; functions are 16-byte aligned, data
+//! items at their alignment; data symbols the IR marks as dynamic imports become
+//! the container's import slots.
 
 use std::collections::BTreeMap;
 
@@ -9,20 +11,39 @@ use codegen::{Code, Reloc};
 use ir::{Module, RelocKind};
 
 use crate::LinkError;
-use crate::elf::{self, Arch, Input, Symbol};
+use crate::image::{Import, Input, Symbol};
+use crate::{elf, pe};
+
+/// The executable container and its architecture's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Elf(elf::Arch),
+    Pe(pe::Arch),
+}
+
+impl Format {
+    /// The byte that pads between functions: the architecture's trap.
+    fn pad(self) -> u8 {
+        match self {
+            Format::Elf(a) => a.pad,
+            Format::Pe(a) => a.pad,
+        }
+    }
+}
 
 /// Compiles one IR function, or says why it cannot.
 pub type Compile<'a> = &'a dyn Fn(&ir::Func) -> Result<Code, String>;
 
-/// Links `modules` into a static executable for `arch`. `stubs` are machine-code
+/// Links `modules` into an executable in `format`. `stubs` are machine-code
 /// functions the ISA provides (`_start`, system calls), where the program starts;
-/// `buildinfo` is the `go:buildinfo` blob, written as the `.go.buildinfo` section.
+/// `buildinfo` is the `go:buildinfo` blob; `strip` leaves the symbol table out.
 pub fn link(
     modules: &[Module],
-    arch: Arch,
+    format: Format,
     compile: Compile<'_>,
     stubs: Vec<(String, Code)>,
     buildinfo: Option<Vec<u8>>,
+    strip: bool,
 ) -> Result<Vec<u8>, Vec<LinkError>> {
     let mut errs = Vec::new();
     let index = crate::symbols::Index::new(modules, &mut errs);
@@ -41,10 +62,11 @@ pub fn link(
 
     // Text: the stubs, then the live functions in name order.
     let mut input =
-        Input { entry: "_start".into(), buildinfo: buildinfo.unwrap_or_default(), ..Input::default() };
+        Input { entry: "_start".into(), buildinfo: buildinfo.unwrap_or_default(), strip, ..Input::default() };
+    let pad = format.pad();
     let place = |input: &mut Input, name: &str, code: &Code| {
         while input.text.len() % 16 != 0 {
-            input.text.push(arch.pad);
+            input.text.push(pad);
         }
         let offset = input.text.len();
         input.text_symbols.push(Symbol {
@@ -70,8 +92,19 @@ pub fn link(
         return Err(errs);
     }
 
-    // Data: every live item at its alignment, with its relocations.
+    // Data: every live item at its alignment, with its relocations; the import
+    // slots are the container's.
+    let dynimports: BTreeMap<&str, &ir::DynImport> =
+        modules.iter().flat_map(|m| &m.dynimports).map(|d| (d.symbol.as_str(), d)).collect();
     for name in &live.data {
+        if let Some(i) = dynimports.get(name) {
+            input.imports.push(Import {
+                symbol: i.symbol.clone(),
+                name: i.name.clone(),
+                library: i.library.clone(),
+            });
+            continue;
+        }
         let d = data[name];
         let align = d.align.max(1) as usize;
         while input.data.len() % align != 0 {
@@ -104,5 +137,9 @@ pub fn link(
     if !errs.is_empty() {
         return Err(errs);
     }
-    elf::write(arch, &input).map_err(|e| vec![e])
+    match format {
+        Format::Elf(arch) => elf::write(arch, &input),
+        Format::Pe(arch) => pe::write(arch, &input),
+    }
+    .map_err(|e| vec![e])
 }

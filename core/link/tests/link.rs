@@ -172,6 +172,7 @@ fn elf_amd64_executable_runs() {
         bss_symbols: vec![Symbol { name: "zeros".into(), offset: 0, size: 64 }],
         entry: "_start".into(),
         buildinfo: b"\xff Go buildinf:\x08\x02".iter().copied().chain([0; 18]).collect(),
+        ..Input::default()
     };
     let elf = link::elf::write(AMD64, &input).expect("link");
     let dir = scratch("elf-amd64");

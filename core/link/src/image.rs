@@ -1,0 +1,127 @@
+//! What every native container writer (ELF, PE, Mach-O) takes: the linked program
+//! section by section before layout, and the relocation of code and data once the
+//! writer has given every symbol its address.
+
+use std::collections::BTreeMap;
+
+use codegen::{Reloc, RelocKind};
+
+use crate::LinkError;
+
+/// A symbol defined in a section: its name, offset in the section, and size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: String,
+    pub offset: u64,
+    pub size: u64,
+}
+
+/// A word the system's dynamic loader fills with a library function's address
+/// (an import address table slot on windows, a GOT slot on darwin); code reads
+/// it through `symbol`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Import {
+    pub symbol: String,
+    pub name: String,
+    pub library: String,
+}
+
+/// The linked program, section by section, before layout.
+#[derive(Clone, Debug, Default)]
+pub struct Input {
+    pub text: Vec<u8>,
+    pub text_symbols: Vec<Symbol>,
+    pub text_relocs: Vec<Reloc>,
+    pub data: Vec<u8>,
+    pub data_symbols: Vec<Symbol>,
+    pub data_relocs: Vec<Reloc>,
+    pub bss_size: u64,
+    pub bss_symbols: Vec<Symbol>,
+    /// The symbol the program starts at.
+    pub entry: String,
+    /// The `go:buildinfo` blob, placed at the start of the first writable data,
+    /// where `debug/buildinfo` (and `go version -m`) looks.
+    pub buildinfo: Vec<u8>,
+    /// Dynamic imports, in the order their slots are laid out.
+    pub imports: Vec<Import>,
+    /// Leave out the symbol table (`-ldflags=-s`).
+    pub strip: bool,
+}
+
+pub(crate) fn align_up(x: u64, a: u64) -> u64 {
+    x.div_ceil(a) * a
+}
+
+/// The address of every defined symbol: each section's symbols at its base.
+pub(crate) fn addresses<'a>(
+    sections: &[(&'a [Symbol], u64)],
+) -> Result<BTreeMap<&'a str, u64>, LinkError> {
+    let mut addrs = BTreeMap::new();
+    for &(syms, base) in sections {
+        for s in syms {
+            if addrs.insert(s.name.as_str(), base + s.offset).is_some() {
+                return Err(LinkError(format!("duplicated definition of symbol {}", s.name)));
+            }
+        }
+    }
+    Ok(addrs)
+}
+
+/// Applies relocations to a section placed at `base`.
+pub(crate) fn apply(
+    bytes: &mut [u8],
+    base: u64,
+    relocs: &[Reloc],
+    addrs: &BTreeMap<&str, u64>,
+) -> Result<(), LinkError> {
+    for r in relocs {
+        let Some(&s) = addrs.get(r.symbol.as_str()) else {
+            return Err(LinkError(format!("relocation target {} not defined", r.symbol)));
+        };
+        let p = base + r.offset as u64;
+        match r.kind {
+            RelocKind::PcRel32 => {
+                let v = s as i64 + r.addend - p as i64;
+                let v = i32::try_from(v)
+                    .map_err(|_| LinkError(format!("relocation to {} out of range", r.symbol)))?;
+                bytes[r.offset..r.offset + 4].copy_from_slice(&v.to_le_bytes());
+            }
+            RelocKind::Abs64 => {
+                let v = (s as i64 + r.addend) as u64;
+                bytes[r.offset..r.offset + 8].copy_from_slice(&v.to_le_bytes());
+            }
+            RelocKind::Arm64Call26 | RelocKind::Arm64AdrPage21 | RelocKind::Arm64AddLo12 => {
+                let field = &mut bytes[r.offset..r.offset + 4];
+                let word = u32::from_le_bytes([field[0], field[1], field[2], field[3]]);
+                let target = s as i64 + r.addend;
+                let out_of_range = || LinkError(format!("relocation to {} out of range", r.symbol));
+                let word = match r.kind {
+                    RelocKind::Arm64Call26 => {
+                        let words = (target - p as i64) >> 2;
+                        if !(-(1 << 25)..1 << 25).contains(&words) {
+                            return Err(out_of_range());
+                        }
+                        word | (words as u32 & 0x03ff_ffff)
+                    }
+                    RelocKind::Arm64AdrPage21 => {
+                        let pages = (target >> 12) - (p as i64 >> 12);
+                        if !(-(1 << 20)..1 << 20).contains(&pages) {
+                            return Err(out_of_range());
+                        }
+                        let pages = pages as u32;
+                        word | (pages & 3) << 29 | ((pages >> 2) & 0x7_ffff) << 5
+                    }
+                    _ => word | ((target as u32) & 0xfff) << 10,
+                };
+                field.copy_from_slice(&word.to_le_bytes());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The offsets in `relocs` that hold absolute addresses: what a loader must adjust
+/// when it places the image elsewhere (PE base relocations, Mach-O rebases).
+pub(crate) fn absolute(relocs: &[Reloc]) -> impl Iterator<Item = usize> + '_ {
+    relocs.iter().filter(|r| r.kind == RelocKind::Abs64).map(|r| r.offset)
+}
