@@ -314,20 +314,22 @@ fn amd64_output_is_v1() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// The linux/amd64 and linux/arm64 executables crossplay builds (with build info)
-/// read cleanly: the `object` crate parses them, `llvm-readobj` prints no warning,
-/// and `llvm-objdump` decodes every instruction of their text (no `<unknown>`),
-/// each for its architecture.
+/// The native executables crossplay builds (with build info) read cleanly: ELF for
+/// linux and PE for windows, on amd64 and arm64. The `object` crate parses them
+/// (architecture, entry in `.text`, windows's kernel32 imports), `llvm-readobj`
+/// prints no warning (for PE also reading the imports and base relocations), and
+/// `llvm-objdump` decodes every instruction of their text (no `<unknown>`).
 #[test]
 fn native_executables_read_cleanly() {
-    let src = b"package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\", math.Sqrt(2)*3+1, len([]int{1, 2}))\n}\n";
+    let src = b"package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n\t\"time\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\", math.Sqrt(2)*3+1, len([]int{1, 2}), time.Since(time.Now()) < time.Hour)\n}\n";
     let dir = std::env::temp_dir().join(format!("crossplay-readobj-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
-    for (goarch, machine) in [("amd64", "EM_X86_64"), ("arm64", "EM_AARCH64")] {
-        let mut cfg = driver::Config::new("linux", goarch);
-        cfg.build_info = Some(format!("path\tcommand-line-arguments\nbuild\tGOARCH={goarch}\nbuild\tGOOS=linux\n"));
+    for (goos, goarch) in [("linux", "amd64"), ("linux", "arm64"), ("windows", "amd64"), ("windows", "arm64")] {
+        let target = format!("{goos}/{goarch}");
+        let mut cfg = driver::Config::new(goos, goarch);
+        cfg.build_info = Some(format!("path\tcommand-line-arguments\nbuild\tGOARCH={goarch}\nbuild\tGOOS={goos}\n"));
         let bin = driver::build(&cfg, &[driver::Source { name: "./p.go".into(), text: src.to_vec() }]).expect("build");
-        let path = dir.join(goarch);
+        let path = dir.join(format!("{goos}-{goarch}"));
         std::fs::write(&path, &bin).expect("write");
         {
             use object::{Object, ObjectSection};
@@ -335,25 +337,45 @@ fn native_executables_read_cleanly() {
             let arch = if goarch == "amd64" { object::Architecture::X86_64 } else { object::Architecture::Aarch64 };
             assert_eq!(file.architecture(), arch);
             let text = file.section_by_name(".text").expect(".text");
-            assert!(text.address() <= file.entry() && file.entry() < text.address() + text.size(), "{goarch}: entry in .text");
+            assert!(text.address() <= file.entry() && file.entry() < text.address() + text.size(), "{target}: entry in .text");
+            if goos == "windows" {
+                let imports: Vec<String> = file
+                    .imports()
+                    .expect("imports")
+                    .iter()
+                    .map(|i| format!("{}!{}", String::from_utf8_lossy(i.library()), String::from_utf8_lossy(i.name())))
+                    .collect();
+                for want in ["kernel32.dll!WriteFile", "kernel32.dll!ExitProcess", "kernel32.dll!QueryPerformanceCounter"] {
+                    assert!(imports.iter().any(|i| i == want), "{target}: {want} not in {imports:?}");
+                }
+            }
         }
-        let Ok(o) = Command::new("llvm-readobj")
-            .args(["--file-headers", "--program-headers", "--sections", "--symbols"])
-            .arg(&path)
-            .output()
-        else {
+        let args: &[&str] = if goos == "windows" {
+            &["--file-headers", "--sections", "--symbols", "--coff-imports", "--coff-basereloc"]
+        } else {
+            &["--file-headers", "--program-headers", "--sections", "--symbols"]
+        };
+        let Ok(o) = Command::new("llvm-readobj").args(args).arg(&path).output() else {
             assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "llvm-readobj is missing");
             eprintln!("SKIPPED: llvm-readobj not found (Debian package llvm)");
             return;
         };
         let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
-        assert!(o.status.success() && !text.contains("warning"), "{goarch}: {text}");
-        assert!(text.contains(machine) && text.contains("Name: .go.buildinfo"), "{goarch}: {text}");
+        assert!(o.status.success() && !text.contains("warning"), "{target}: {text}");
+        let marks: &[&str] = match (goos, goarch) {
+            ("linux", "amd64") => &["EM_X86_64", "Name: .go.buildinfo"],
+            ("linux", _) => &["EM_AARCH64", "Name: .go.buildinfo"],
+            ("windows", "amd64") => &["IMAGE_FILE_MACHINE_AMD64", "Name: kernel32.dll", "Symbol: WriteFile", "Type: DIR64"],
+            _ => &["IMAGE_FILE_MACHINE_ARM64", "Name: kernel32.dll", "Symbol: WriteFile", "Type: DIR64"],
+        };
+        for m in marks {
+            assert!(text.contains(m), "{target}: no {m:?} in {text}");
+        }
         let o = Command::new("llvm-objdump").args(["-d", "--no-show-raw-insn"]).arg(&path).output().expect("llvm-objdump");
         let text = String::from_utf8_lossy(&o.stdout);
-        assert!(o.status.success() && text.contains("<main.main>:"), "{goarch}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(o.status.success() && text.contains("<main.main>:"), "{target}: {}", String::from_utf8_lossy(&o.stderr));
         let bad: Vec<&str> = text.lines().filter(|l| l.contains("<unknown>") || l.contains("(bad)")).take(5).collect();
-        assert!(bad.is_empty(), "{goarch}: undecodable instructions: {bad:?}");
+        assert!(bad.is_empty(), "{target}: undecodable instructions: {bad:?}");
     }
     std::fs::remove_dir_all(&dir).ok();
 }

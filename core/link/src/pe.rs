@@ -9,7 +9,9 @@
 //! then the data and, as virtual size only, the bss); `.idata` (import
 //! descriptors, lookup tables, the import address table the loader fills, hint/name
 //! entries and library names); `.reloc` (a `DIR64` base relocation for every
-//! absolute address, since the image may be placed anywhere).
+//! absolute address, since the image may be placed anywhere). Unless stripped, a
+//! COFF symbol table (functions and data by section and offset) and its string
+//! table follow the sections, as in Go's output.
 
 use std::collections::BTreeMap;
 
@@ -233,9 +235,12 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     let u16s = |out: &mut Vec<u8>, vs: &[u16]| vs.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
     let u32s = |out: &mut Vec<u8>, vs: &[u32]| vs.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
     let u64s = |out: &mut Vec<u8>, vs: &[u64]| vs.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-    // COFF file header: no symbol table; EXECUTABLE_IMAGE | LARGE_ADDRESS_AWARE.
+    let symbols = if input.strip { None } else { Some(symbol_table(input, bi_len)) };
+    let symbols_at = if symbols.is_some() { off } else { 0 };
+    let nsyms = symbols.as_ref().map_or(0, |s| s.1);
+    // COFF file header: EXECUTABLE_IMAGE | LARGE_ADDRESS_AWARE.
     u16s(&mut out, &[arch.machine, sections.len() as u16]);
-    u32s(&mut out, &[0, 0, 0]);
+    u32s(&mut out, &[0, symbols_at as u32, nsyms]);
     u16s(&mut out, &[240, 0x22]);
     // Optional header (PE32+).
     let code_size: u64 = raw[0].1;
@@ -278,5 +283,46 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         out.extend_from_slice(&s.bytes);
         out.resize((off + size) as usize, 0);
     }
+    if let Some((table, _)) = symbols {
+        out.extend_from_slice(&table);
+    }
     Ok(out)
+}
+
+/// The COFF symbol table (18-byte records: the name inline when it fits in eight
+/// bytes, else an offset into the string table; the offset in the section; the
+/// 1-based section number; type 0x20 for functions; storage class EXTERNAL)
+/// followed by the string table, and the number of symbols.
+fn symbol_table(input: &Input, bi_len: u64) -> (Vec<u8>, u32) {
+    let mut table = Vec::new();
+    let mut strings = vec![0u8; 4];
+    let mut n = 0u32;
+    let data_end = bi_len + input.data.len() as u64;
+    for (syms, section, base, ty) in [
+        (&input.text_symbols, 1u16, 0u64, 0x20u16),
+        (&input.data_symbols, 2, bi_len, 0),
+        (&input.bss_symbols, 2, data_end, 0),
+    ] {
+        for s in syms {
+            if s.name.len() <= 8 {
+                let mut name = [0u8; 8];
+                name[..s.name.len()].copy_from_slice(s.name.as_bytes());
+                table.extend_from_slice(&name);
+            } else {
+                table.extend_from_slice(&[0; 4]);
+                table.extend_from_slice(&(strings.len() as u32).to_le_bytes());
+                strings.extend_from_slice(s.name.as_bytes());
+                strings.push(0);
+            }
+            table.extend_from_slice(&((base + s.offset) as u32).to_le_bytes());
+            table.extend_from_slice(&section.to_le_bytes());
+            table.extend_from_slice(&ty.to_le_bytes());
+            table.extend_from_slice(&[2, 0]);
+            n += 1;
+        }
+    }
+    let len = strings.len() as u32;
+    strings[..4].copy_from_slice(&len.to_le_bytes());
+    table.extend_from_slice(&strings);
+    (table, n)
 }
