@@ -1178,9 +1178,10 @@ fn list_matrix_matches_go() {
     assert_eq!(compared, 2 * ports.len(), "both packages on every target");
 }
 
-/// A linux/amd64 build records what `go build` records: `go version -m` prints the
-/// same for crossplay's binary as for Go's own, for a module package and for files,
-/// with cgo on and off, -tags, -ldflags and -trimpath.
+/// A native build records what `go build` records: `go version -m` prints the same
+/// for crossplay's binary as for Go's own, for a module package and for files,
+/// with cgo on and off, -tags, -ldflags and -trimpath, in ELF (linux) and PE
+/// (windows) executables.
 #[test]
 fn build_info_matches_go() {
     let Some(go) = oracle() else { return };
@@ -1189,16 +1190,20 @@ fn build_info_matches_go() {
         std::fs::copy(repo_root().join("examples/hello").join(f), dir.join(f)).expect("copy the example");
     }
     let path = std::env::var("PATH").unwrap_or_default();
-    let cases: [(&str, &[&str]); 4] = [
-        ("0", &["."]),
-        ("1", &["-tags", "netgo,x", "-ldflags", "-s -X main.note=a", "."]),
-        ("1", &["-trimpath", "-ldflags=-s", "main.go"]),
-        ("0", &["-ldflags=-w", "-tags=a", "-trimpath", "."]),
+    let cases: [(&str, &str, &[&str]); 7] = [
+        ("linux/amd64", "0", &["."]),
+        ("linux/amd64", "1", &["-tags", "netgo,x", "-ldflags", "-s -X main.note=a", "."]),
+        ("linux/amd64", "1", &["-trimpath", "-ldflags=-s", "main.go"]),
+        ("linux/amd64", "0", &["-ldflags=-w", "-tags=a", "-trimpath", "."]),
+        ("linux/arm64", "0", &["-ldflags=-X main.note=b", "."]),
+        ("windows/amd64", "0", &["."]),
+        ("windows/arm64", "0", &["-trimpath", "-tags=x", "main.go"]),
     ];
-    for (cgo, args) in cases {
+    for (target, cgo, args) in cases {
+        let (goos, goarch) = target.split_once('/').expect("goos/goarch");
         let env: Vec<(String, String)> = [
-            ("GOOS", "linux"),
-            ("GOARCH", "amd64"),
+            ("GOOS", goos),
+            ("GOARCH", goarch),
             ("CGO_ENABLED", cgo),
             ("PATH", path.as_str()),
             ("HOME", dir.to_str().unwrap_or("/tmp")),
@@ -1220,7 +1225,7 @@ fn build_info_matches_go() {
             assert_eq!(v.code, 0, "{}", v.stderr);
             describe.push(v.stdout.replacen(&format!("{who}: "), "BIN: ", 1));
         }
-        assert_eq!(describe[0], describe[1], "go version -m, {args:?} with CGO_ENABLED={cgo}");
+        assert_eq!(describe[0], describe[1], "go version -m, {target} {args:?} with CGO_ENABLED={cgo}");
     }
 }
 

@@ -15,7 +15,8 @@ pub struct Config {
     pub goarch: String,
     /// Extra build tags (`-tags`), for choosing the standard library's files.
     pub tags: Vec<String>,
-    /// Leave out the symbol table (`-ldflags=-s` or `-w`).
+    /// Leave out the symbol table (`-ldflags=-s`; `-w` only drops DWARF, which
+    /// crossplay does not write).
     pub strip: bool,
     /// `-ldflags=-X importpath.name=value`, in order.
     pub xdefs: Vec<(String, String)>,
@@ -53,7 +54,7 @@ struct Pkg {
 /// What `-ldflags` asks of the linker: whether to strip, and `-X` definitions.
 pub type LinkFlags = (bool, Vec<(String, String)>);
 
-/// `-ldflags`: whether to strip (`-s`, `-w`) and the `-X importpath.name=value`
+/// `-ldflags`: whether to strip (`-s`; `-w` is accepted: no DWARF is written) and the `-X importpath.name=value`
 /// definitions, in order; an error is `(exit status, message)` as Go reports it.
 pub fn parse_ldflags(value: &str) -> Result<LinkFlags, (i32, String)> {
     let words = target::goenv::split_quoted(value).map_err(|e| (2, format!("invalid -ldflags: {e}")))?;
@@ -63,7 +64,8 @@ pub fn parse_ldflags(value: &str) -> Result<LinkFlags, (i32, String)> {
     while let Some(f) = it.next() {
         let flag = f.trim_start_matches('-');
         match flag.split_once('=').map_or(flag, |(n, _)| n) {
-            "s" | "w" => strip = true,
+            "s" => strip = true,
+            "w" => {}
             "X" => {
                 // -X importpath.name=value, or -X=importpath.name=value.
                 let def = match flag.split_once('=') {

@@ -106,11 +106,15 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     out.extend_from_slice(&input.buildinfo);
     out.resize(data_off as usize, 0);
     out.extend_from_slice(&data);
+    // -s leaves out .symtab and .strtab.
+    let keep = u16::from(!input.strip);
     let symtab_off = align_up(out.len() as u64, 8);
-    out.resize(symtab_off as usize, 0);
-    out.extend_from_slice(&symtab);
-    let strtab_off = out.len() as u64;
-    out.extend_from_slice(&strtab);
+    let strtab_off = symtab_off + symtab.len() as u64;
+    if !input.strip {
+        out.resize(symtab_off as usize, 0);
+        out.extend_from_slice(&symtab);
+        out.extend_from_slice(&strtab);
+    }
     let shstrtab_off = out.len() as u64;
     out.extend_from_slice(&shstrtab);
     let shoff = align_up(out.len() as u64, 8);
@@ -130,8 +134,8 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     h.extend_from_slice(&56u16.to_le_bytes());
     h.extend_from_slice(&phnum.to_le_bytes());
     h.extend_from_slice(&64u16.to_le_bytes());
-    h.extend_from_slice(&(7 + shift).to_le_bytes()); // section headers
-    h.extend_from_slice(&(6 + shift).to_le_bytes()); // .shstrtab's index
+    h.extend_from_slice(&(5 + shift + 2 * keep).to_le_bytes()); // section headers
+    h.extend_from_slice(&(4 + shift + 2 * keep).to_le_bytes()); // .shstrtab's index
     let phdr = |ty: u32, flags: u32, off: u64, addr: u64, filesz: u64, memsz: u64, align: u64| {
         let mut p = Vec::with_capacity(56);
         for v in [ty, flags] {
@@ -209,8 +213,10 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         8,
         0,
     );
-    shdr(&mut out, names[3], 2, 0, 0, symtab_off, symtab.len() as u64, 5 + u32::from(shift), 1, 8, 24);
-    shdr(&mut out, names[4], 3, 0, 0, strtab_off, strtab.len() as u64, 0, 0, 1, 0);
+    if !input.strip {
+        shdr(&mut out, names[3], 2, 0, 0, symtab_off, symtab.len() as u64, 5 + u32::from(shift), 1, 8, 24);
+        shdr(&mut out, names[4], 3, 0, 0, strtab_off, strtab.len() as u64, 0, 0, 1, 0);
+    }
     shdr(&mut out, names[5], 3, 0, 0, shstrtab_off, shstrtab.len() as u64, 0, 0, 1, 0);
     Ok(out)
 }
