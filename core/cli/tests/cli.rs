@@ -1180,8 +1180,8 @@ fn list_matrix_matches_go() {
 
 /// A native build records what `go build` records: `go version -m` prints the same
 /// for crossplay's binary as for Go's own, for a module package and for files,
-/// with cgo on and off, -tags, -ldflags and -trimpath, in ELF (linux) and PE
-/// (windows) executables.
+/// with cgo on and off, -tags, -ldflags and -trimpath, in ELF (linux), PE
+/// (windows) and Mach-O (darwin) executables.
 #[test]
 fn build_info_matches_go() {
     let Some(go) = oracle() else { return };
@@ -1190,7 +1190,7 @@ fn build_info_matches_go() {
         std::fs::copy(repo_root().join("examples/hello").join(f), dir.join(f)).expect("copy the example");
     }
     let path = std::env::var("PATH").unwrap_or_default();
-    let cases: [(&str, &str, &[&str]); 7] = [
+    let cases: [(&str, &str, &[&str]); 9] = [
         ("linux/amd64", "0", &["."]),
         ("linux/amd64", "1", &["-tags", "netgo,x", "-ldflags", "-s -X main.note=a", "."]),
         ("linux/amd64", "1", &["-trimpath", "-ldflags=-s", "main.go"]),
@@ -1198,6 +1198,8 @@ fn build_info_matches_go() {
         ("linux/arm64", "0", &["-ldflags=-X main.note=b", "."]),
         ("windows/amd64", "0", &["."]),
         ("windows/arm64", "0", &["-trimpath", "-tags=x", "main.go"]),
+        ("darwin/amd64", "0", &["main.go"]),
+        ("darwin/arm64", "0", &["-ldflags=-s", "."]),
     ];
     for (target, cgo, args) in cases {
         let (goos, goarch) = target.split_once('/').expect("goos/goarch");

@@ -258,9 +258,9 @@ pub fn build_info_blob(info: &str) -> Vec<u8> {
 }
 
 /// Whether crossplay has a back end and a runtime port for the target: the Wasm
-/// ports, and linux and windows on amd64 and arm64 so far.
+/// ports, and linux, windows and darwin on amd64 and arm64 so far.
 pub fn can_build(goos: &str, goarch: &str) -> bool {
-    goarch == "wasm" || (matches!(goos, "linux" | "windows") && matches!(goarch, "amd64" | "arm64"))
+    goarch == "wasm" || (matches!(goos, "linux" | "windows" | "darwin") && matches!(goarch, "amd64" | "arm64"))
 }
 
 /// A native back end: its lowering and listing of one function, its stubs for a
@@ -271,6 +271,7 @@ struct Isa {
     stubs: fn(&str) -> Vec<(String, codegen::Code)>,
     elf: link::elf::Arch,
     pe: link::pe::Arch,
+    macho: link::macho::Arch,
 }
 
 impl Isa {
@@ -278,6 +279,7 @@ impl Isa {
     fn format(&self, goos: &str) -> link::native::Format {
         match goos {
             "windows" => link::native::Format::Pe(self.pe),
+            "darwin" => link::native::Format::MachO(self.macho),
             _ => link::native::Format::Elf(self.elf),
         }
     }
@@ -291,6 +293,7 @@ fn isa(goarch: &str) -> Option<Isa> {
             stubs: isa_amd64::lower::stubs,
             elf: link::elf::AMD64,
             pe: link::pe::AMD64,
+            macho: link::macho::AMD64,
         }),
         "arm64" => Some(Isa {
             lower: |f| isa_arm64::lower::lower(f).map_err(|e| e.0),
@@ -298,6 +301,7 @@ fn isa(goarch: &str) -> Option<Isa> {
             stubs: isa_arm64::lower::stubs,
             elf: link::elf::ARM64,
             pe: link::pe::ARM64,
+            macho: link::macho::ARM64,
         }),
         _ => None,
     }

@@ -315,16 +315,28 @@ fn amd64_output_is_v1() {
 }
 
 /// The native executables crossplay builds (with build info) read cleanly: ELF for
-/// linux and PE for windows, on amd64 and arm64. The `object` crate parses them
-/// (architecture, entry in `.text`, windows's kernel32 imports), `llvm-readobj`
-/// prints no warning (for PE also reading the imports and base relocations), and
-/// `llvm-objdump` decodes every instruction of their text (no `<unknown>`).
+/// linux, PE for windows and Mach-O for darwin, on amd64 and arm64. The `object`
+/// crate parses them (architecture, entry in the text, the imports of kernel32
+/// and libSystem), `llvm-readobj` prints no warning (for PE also reading the
+/// imports and base relocations; for Mach-O `llvm-objdump --macho --all-headers`
+/// with the binds and rebases), and `llvm-objdump` decodes every instruction of
+/// their text (no `<unknown>`). The Mach-O files also pass
+/// `testdata/tools/machocheck.go`, run by the Go oracle: the load commands dyld
+/// requires, and every code signature page hash recomputed with Go's SHA-256.
 #[test]
 fn native_executables_read_cleanly() {
     let src = b"package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n\t\"time\"\n)\n\nfunc main() {\n\tfmt.Println(\"hi\", math.Sqrt(2)*3+1, len([]int{1, 2}), time.Since(time.Now()) < time.Hour)\n}\n";
     let dir = std::env::temp_dir().join(format!("crossplay-readobj-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
-    for (goos, goarch) in [("linux", "amd64"), ("linux", "arm64"), ("windows", "amd64"), ("windows", "arm64")] {
+    let mut machos = Vec::new();
+    for (goos, goarch) in [
+        ("linux", "amd64"),
+        ("linux", "arm64"),
+        ("windows", "amd64"),
+        ("windows", "arm64"),
+        ("darwin", "amd64"),
+        ("darwin", "arm64"),
+    ] {
         let target = format!("{goos}/{goarch}");
         let mut cfg = driver::Config::new(goos, goarch);
         cfg.build_info = Some(format!("path\tcommand-line-arguments\nbuild\tGOARCH={goarch}\nbuild\tGOOS={goos}\n"));
@@ -336,26 +348,38 @@ fn native_executables_read_cleanly() {
             let file = object::File::parse(&*bin).expect("the object crate parses it");
             let arch = if goarch == "amd64" { object::Architecture::X86_64 } else { object::Architecture::Aarch64 };
             assert_eq!(file.architecture(), arch);
-            let text = file.section_by_name(".text").expect(".text");
-            assert!(text.address() <= file.entry() && file.entry() < text.address() + text.size(), "{target}: entry in .text");
+            let text = file.section_by_name(if goos == "darwin" { "__text" } else { ".text" }).expect("text");
+            // LC_MAIN's entry is a file offset.
+            let start = if goos == "darwin" { text.file_range().expect("text in the file").0 } else { text.address() };
+            assert!(start <= file.entry() && file.entry() < start + text.size(), "{target}: entry in the text");
+            if goos == "darwin" {
+                let imports: Vec<String> =
+                    file.imports().expect("imports").map(|i| String::from_utf8_lossy(i.expect("import").name().name().unwrap_or_default()).into_owned()).collect();
+                for want in ["_write", "_exit", "_clock_gettime", "_mmap"] {
+                    assert!(imports.iter().any(|i| i == want), "{target}: {want} not in {imports:?}");
+                }
+            }
             if goos == "windows" {
                 let imports: Vec<String> = file
                     .imports()
                     .expect("imports")
-                    .iter()
-                    .map(|i| format!("{}!{}", String::from_utf8_lossy(i.library()), String::from_utf8_lossy(i.name())))
+                    .map(|i| i.expect("import"))
+                    .map(|i| format!("{}!{}", String::from_utf8_lossy(i.library()), String::from_utf8_lossy(i.name().name().unwrap_or_default())))
                     .collect();
                 for want in ["kernel32.dll!WriteFile", "kernel32.dll!ExitProcess", "kernel32.dll!QueryPerformanceCounter"] {
                     assert!(imports.iter().any(|i| i == want), "{target}: {want} not in {imports:?}");
                 }
             }
         }
-        let args: &[&str] = if goos == "windows" {
-            &["--file-headers", "--sections", "--symbols", "--coff-imports", "--coff-basereloc"]
-        } else {
-            &["--file-headers", "--program-headers", "--sections", "--symbols"]
+        let (tool, args): (&str, &[&str]) = match goos {
+            "windows" => ("llvm-readobj", &["--file-headers", "--sections", "--symbols", "--coff-imports", "--coff-basereloc"]),
+            "darwin" => ("llvm-objdump", &["--macho", "--all-headers", "--bind", "--rebase"]),
+            _ => ("llvm-readobj", &["--file-headers", "--program-headers", "--sections", "--symbols"]),
         };
-        let Ok(o) = Command::new("llvm-readobj").args(args).arg(&path).output() else {
+        if goos == "darwin" {
+            machos.push(path.clone());
+        }
+        let Ok(o) = Command::new(tool).args(args).arg(&path).output() else {
             assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "llvm-readobj is missing");
             eprintln!("SKIPPED: llvm-readobj not found (Debian package llvm)");
             return;
@@ -366,7 +390,9 @@ fn native_executables_read_cleanly() {
             ("linux", "amd64") => &["EM_X86_64", "Name: .go.buildinfo"],
             ("linux", _) => &["EM_AARCH64", "Name: .go.buildinfo"],
             ("windows", "amd64") => &["IMAGE_FILE_MACHINE_AMD64", "Name: kernel32.dll", "Symbol: WriteFile", "Type: DIR64"],
-            _ => &["IMAGE_FILE_MACHINE_ARM64", "Name: kernel32.dll", "Symbol: WriteFile", "Type: DIR64"],
+            ("windows", _) => &["IMAGE_FILE_MACHINE_ARM64", "Name: kernel32.dll", "Symbol: WriteFile", "Type: DIR64"],
+            (_, "amd64") => &["X86_64", "LC_MAIN", "__go_buildinfo", "libSystem        _write", "__data             0x"],
+            _ => &["ARM64", "LC_MAIN", "__go_buildinfo", "libSystem        _write", "__data             0x"],
         };
         for m in marks {
             assert!(text.contains(m), "{target}: no {m:?} in {text}");
@@ -376,6 +402,24 @@ fn native_executables_read_cleanly() {
         assert!(o.status.success() && text.contains("<main.main>:"), "{target}: {}", String::from_utf8_lossy(&o.stderr));
         let bad: Vec<&str> = text.lines().filter(|l| l.contains("<unknown>") || l.contains("(bad)")).take(5).collect();
         assert!(bad.is_empty(), "{target}: undecodable instructions: {bad:?}");
+    }
+    if let Some(goroot) = go_root() {
+        let o = Command::new(goroot.join("bin/go"))
+            .arg("run")
+            .arg(repo_root().join("testdata/tools/machocheck.go"))
+            .args(&machos)
+            .env_remove("GOOS")
+            .env_remove("GOARCH")
+            .env("GOTOOLCHAIN", "local")
+            .env("GOFLAGS", "")
+            .output()
+            .expect("go run machocheck.go");
+        let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{text}");
+        let commands = "ok LC_SEGMENT_64(__PAGEZERO) LC_SEGMENT_64(__TEXT) LC_SEGMENT_64(__DATA) LC_SEGMENT_64(__LINKEDIT) \
+            LC_BUILD_VERSION LC_MAIN LC_DYLD_INFO_ONLY LC_SYMTAB LC_DYSYMTAB LC_LOAD_DYLINKER(/usr/lib/dyld) \
+            LC_LOAD_DYLIB(/usr/lib/libSystem.B.dylib) LC_UUID LC_CODE_SIGNATURE";
+        assert_eq!(text.lines().filter(|l| l.ends_with(commands)).count(), 2, "{text}");
     }
     std::fs::remove_dir_all(&dir).ok();
 }

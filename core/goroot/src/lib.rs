@@ -35,6 +35,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("runtime/runtime.go", include_bytes!("../src/runtime/runtime.go")),
     ("runtime/string.go", include_bytes!("../src/runtime/string.go")),
     ("runtime/sys_js.go", include_bytes!("../src/runtime/sys_js.go")),
+    ("runtime/sys_darwin.go", include_bytes!("../src/runtime/sys_darwin.go")),
     ("runtime/sys_linux.go", include_bytes!("../src/runtime/sys_linux.go")),
     ("runtime/sys_windows.go", include_bytes!("../src/runtime/sys_windows.go")),
     ("runtime/sys_other.go", include_bytes!("../src/runtime/sys_other.go")),

@@ -792,17 +792,34 @@ fn lower_with(f: &Func, list: bool) -> Result<(Code, Vec<String>), Unsupported> 
 /// raw return value, negative for an errno); on windows `runtime.stdcall6` calls
 /// a function pointer (an import address table slot's value) with six arguments
 /// in the Microsoft x64 convention: rcx, rdx, r8, r9, then the stack above 32
-/// bytes of shadow space, rsp 16-byte aligned at the call. Everything crossplay
-/// keeps in registers across calls (rbx, rbp, r12–r15) is callee-saved there.
+/// bytes of shadow space, rsp 16-byte aligned at the call. On darwin dyld calls
+/// `_start` as C's `main(argc, argv, envp)`, and `runtime.libcall6` calls a
+/// libSystem function (a GOT slot's value) in the System V convention.
+/// Everything crossplay keeps in registers across calls (rbx, rbp, r12–r15) is
+/// callee-saved in both conventions.
 pub fn stubs(goos: &str) -> Vec<(String, Code)> {
     let mut start = CodeBuffer::new();
-    for i in [
-        Inst::MovRR { size: Size::S64, dst: Rdi, src: Rsp },
-        Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
-        Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Rsp, imm: 16 },
-        Inst::Store { size: Size::S64, src: Rdi, addr: Amode::BaseDisp { base: Rsp, disp: 8 } },
+    let sp = |disp: i32| Amode::BaseDisp { base: Rsp, disp };
+    let entry = if goos == "darwin" {
+        // dyld calls the entry as C's main(argc, argv, envp): rt0(argc, argv, envp).
+        vec![
+            Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
+            Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Rsp, imm: 32 },
+            Inst::Store { size: Size::S64, src: Rdi, addr: sp(8) },
+            Inst::Store { size: Size::S64, src: Rsi, addr: sp(16) },
+            Inst::Store { size: Size::S64, src: Rdx, addr: sp(24) },
+        ]
+    } else {
+        vec![
+            Inst::MovRR { size: Size::S64, dst: Rdi, src: Rsp },
+            Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
+            Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Rsp, imm: 16 },
+            Inst::Store { size: Size::S64, src: Rdi, addr: sp(8) },
+        ]
+    };
+    for i in entry.into_iter().chain([
         Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Rax, src: Rax },
-        Inst::Store { size: Size::S64, src: Rax, addr: Amode::BaseDisp { base: Rsp, disp: 0 } },
+        Inst::Store { size: Size::S64, src: Rax, addr: sp(0) },
         Inst::Call { symbol: "runtime.rt0".into() },
         // rt0 returns only when a panic unwound out of the program: the flag is
         // cleared so that fatalpanic's own calls run, and it prints the panic.
@@ -815,7 +832,7 @@ pub fn stubs(goos: &str) -> Vec<(String, Code)> {
         Inst::Store { size: Size::S64, src: Rax, addr: Amode::BaseDisp { base: Rsp, disp: 0 } },
         Inst::Call { symbol: "runtime.fatalpanic".into() },
         Inst::Ud2,
-    ] {
+    ]) {
         emit(&i, &mut start);
     }
     let mut sys = CodeBuffer::new();
@@ -840,7 +857,38 @@ pub fn stubs(goos: &str) -> Vec<(String, Code)> {
     if goos == "windows" {
         return vec![("_start".into(), done(start)), ("runtime.stdcall6".into(), done(stdcall6()))];
     }
+    if goos == "darwin" {
+        return vec![("_start".into(), done(start)), ("runtime.libcall6".into(), done(libcall6()))];
+    }
     vec![("_start".into(), done(start)), ("runtime.syscall6".into(), done(sys))]
+}
+
+/// `runtime.libcall6(fn, a1, …, a6) uintptr` in the System V convention (darwin's
+/// libSystem): rdi, rsi, rdx, rcx, r8, r9, rsp 16-byte aligned at the call.
+fn libcall6() -> CodeBuffer {
+    let mut b = CodeBuffer::new();
+    // After `push rbp`: [rbp+24] fn, [rbp+32..72] the arguments, [rbp+80] the result.
+    let arg = |i: i32| Amode::BaseDisp { base: Rbp, disp: 24 + 8 * i };
+    let mut insts = vec![
+        Inst::Push { src: Rbp },
+        Inst::MovRR { size: Size::S64, dst: Rbp, src: Rsp },
+        Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
+    ];
+    for (i, r) in [Rdi, Rsi, Rdx, Rcx, Gpr::R8, Gpr::R9].into_iter().enumerate() {
+        insts.push(Inst::Load { size: Size::S64, signed: false, dst: r, addr: arg(i as i32 + 1) });
+    }
+    insts.extend([
+        Inst::Load { size: Size::S64, signed: false, dst: R11, addr: arg(0) },
+        Inst::CallReg { src: R11 },
+        Inst::Store { size: Size::S64, src: Rax, addr: arg(7) },
+        Inst::MovRR { size: Size::S64, dst: Rsp, src: Rbp },
+        Inst::Pop { dst: Rbp },
+        Inst::Ret,
+    ]);
+    for i in &insts {
+        emit(i, &mut b);
+    }
+    b
 }
 
 /// `runtime.stdcall6(fn, a1, …, a6) uintptr` in the Microsoft x64 convention.

@@ -926,15 +926,29 @@ fn analyze(f: &Func) -> (HashMap<(usize, usize), Fused>, Allocation) {
 /// errno). On windows `runtime.stdcall6` instead calls a function pointer (an
 /// import address table slot's value) with six arguments in x0–x5 (AAPCS64, as
 /// Windows uses it): x19–x28, which crossplay keeps values in, are callee-saved
-/// there, and crossplay never touches x18, the platform register.
+/// there, and crossplay never touches x18, the platform register. On darwin dyld
+/// calls `_start` as C's `main(argc, argv, envp)`, and `runtime.libcall6` is the
+/// same C call into libSystem (Apple's variant of AAPCS64 differs only for
+/// variadic functions, which the runtime does not call).
 pub fn stubs(goos: &str) -> Vec<(String, Code)> {
     let sp = |off: u32| Amode::Scaled { base: SP, off };
     let mut start = CodeBuffer::new();
-    for i in [
-        Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd: X0, rn: SP, imm12: 0, shift12: false },
-        Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: 16, shift12: false },
+    let entry = if goos == "darwin" {
+        // dyld calls the entry as C's main(argc, argv, envp): rt0(argc, argv, envp).
+        let mut v = vec![Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: 32, shift12: false }];
+        for r in 0..3u8 {
+            v.push(Inst::Store { size: MemSize::X, rt: Xreg::x(r), addr: sp(8 + 8 * u32::from(r)) });
+        }
+        v
+    } else {
+        vec![
+            Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd: X0, rn: SP, imm12: 0, shift12: false },
+            Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: 16, shift12: false },
+            Inst::Store { size: MemSize::X, rt: X0, addr: sp(8) },
+        ]
+    };
+    for i in entry.into_iter().chain([
         Inst::Store { size: MemSize::X, rt: ZR, addr: sp(0) },
-        Inst::Store { size: MemSize::X, rt: X0, addr: sp(8) },
         Inst::Bl { symbol: "runtime.rt0".into() },
         // rt0 returns only when a panic unwound out of the program: the flag is
         // cleared so that fatalpanic's own calls run, and it prints the panic.
@@ -944,7 +958,7 @@ pub fn stubs(goos: &str) -> Vec<(String, Code)> {
         Inst::Store { size: MemSize::X, rt: ZR, addr: sp(0) },
         Inst::Bl { symbol: "runtime.fatalpanic".into() },
         Inst::Udf,
-    ] {
+    ]) {
         emit(&i, &mut start);
     }
     let mut sys = CodeBuffer::new();
@@ -962,10 +976,13 @@ pub fn stubs(goos: &str) -> Vec<(String, Code)> {
     if goos == "windows" {
         return vec![("_start".into(), done(start)), ("runtime.stdcall6".into(), done(ccall6()))];
     }
+    if goos == "darwin" {
+        return vec![("_start".into(), done(start)), ("runtime.libcall6".into(), done(ccall6()))];
+    }
     vec![("_start".into(), done(start)), ("runtime.syscall6".into(), done(sys))]
 }
 
-/// `runtime.stdcall6(fn, a1, …, a6) uintptr`: a C call with the arguments in
+/// `runtime.stdcall6` / `runtime.libcall6(fn, a1, …, a6) uintptr`: a C call with the arguments in
 /// x0–x5. The stub saves the return address below the caller's frame.
 fn ccall6() -> CodeBuffer {
     let sp = |off: u32| Amode::Scaled { base: SP, off };

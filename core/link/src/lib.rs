@@ -1,10 +1,12 @@
 //! The linker. `wasm` links the IR modules of a build (one per package) into a Wasm
 //! module for js/wasm or wasip1/wasm. `native` links them with an ISA's machine code
 //! (`codegen` relocation records; it knows no ISA) into an `image::Input`, which a
-//! container writer lays out: `elf` (static linux executables), `pe` (windows).
+//! container writer lays out: `elf` (static linux executables), `pe` (windows),
+//! `macho` (darwin, signed).
 
 pub mod elf;
 pub mod image;
+pub mod macho;
 pub mod native;
 pub mod pe;
 mod symbols;

@@ -12,13 +12,14 @@ use ir::{Module, RelocKind};
 
 use crate::LinkError;
 use crate::image::{Import, Input, Symbol};
-use crate::{elf, pe};
+use crate::{elf, macho, pe};
 
 /// The executable container and its architecture's values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Elf(elf::Arch),
     Pe(pe::Arch),
+    MachO(macho::Arch),
 }
 
 impl Format {
@@ -27,6 +28,7 @@ impl Format {
         match self {
             Format::Elf(a) => a.pad,
             Format::Pe(a) => a.pad,
+            Format::MachO(a) => a.pad,
         }
     }
 }
@@ -140,6 +142,7 @@ pub fn link(
     match format {
         Format::Elf(arch) => elf::write(arch, &input),
         Format::Pe(arch) => pe::write(arch, &input),
+        Format::MachO(arch) => macho::write(arch, &input),
     }
     .map_err(|e| vec![e])
 }

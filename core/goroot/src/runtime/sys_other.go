@@ -1,4 +1,4 @@
-//go:build !js && !wasip1 && !((linux || windows) && (amd64 || arm64))
+//go:build !js && !wasip1 && !((linux || windows || darwin) && (amd64 || arm64))
 
 package runtime
 
