@@ -126,17 +126,18 @@ try {
   const rows = await page.locator('#build-all tr').allInnerTexts();
   ok(rows.length === 48, 'build all has a row per port', rows.length);
   const rowOf = (t) => rows.find((r) => r.startsWith(t + '\t')) || '';
-  ok(rowOf('wasip1/wasm').endsWith('cached') && rowOf('js/wasm').includes('\thello\t') && rowOf('linux/amd64').endsWith('ok')
-    && rowOf('linux/arm64').endsWith('ok'),
-    'the Wasm ports, linux/amd64 and linux/arm64 are built', [rowOf('js/wasm'), rowOf('wasip1/wasm'), rowOf('linux/amd64'), rowOf('linux/arm64')]);
-  ok(rowOf('windows/amd64').includes('hello.exe') && rowOf('windows/amd64').endsWith('crossplay does not support building for windows/amd64 yet'),
-    'the others say why not', rowOf('windows/amd64'));
+  const native = ['linux/amd64', 'linux/arm64', 'windows/amd64', 'windows/arm64', 'darwin/amd64', 'darwin/arm64'];
+  ok(rowOf('wasip1/wasm').endsWith('cached') && rowOf('js/wasm').includes('\thello\t') && native.every((t) => rowOf(t).endsWith('ok')),
+    'the Wasm ports and linux, windows and darwin on amd64 and arm64 are built', [rowOf('js/wasm'), rowOf('wasip1/wasm'), ...native.map(rowOf)]);
+  ok(rowOf('windows/amd64').includes('hello.exe') && rowOf('freebsd/amd64').endsWith('crossplay does not support building for freebsd/amd64 yet'),
+    'the others say why not', [rowOf('windows/amd64'), rowOf('freebsd/amd64')]);
   const [zipDl] = await Promise.all([page.waitForEvent('download'), page.locator('#download-all').click()]);
   const sums = execFileSync('python3', ['-c',
     'import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(z.read("SHA256SUMS").decode(), end="")',
     await zipDl.path()]).toString();
-  const wantSums = `${sha256(cliBuild('js'))}  js_wasm/hello\n${sha256(cliBuild('linux', [], 'amd64'))}  linux_amd64/hello\n`
-    + `${sha256(cliBuild('linux', [], 'arm64'))}  linux_arm64/hello\n${sha256(cliBuild('wasip1'))}  wasip1_wasm/hello\n`;
+  const wantSums = [['darwin', 'amd64'], ['darwin', 'arm64'], ['js', 'wasm'], ['linux', 'amd64'], ['linux', 'arm64'],
+    ['wasip1', 'wasm'], ['windows', 'amd64'], ['windows', 'arm64']]
+    .map(([os, arch]) => `${sha256(cliBuild(os, [], arch))}  ${os}_${arch}/hello${os === 'windows' ? '.exe' : ''}\n`).join('');
   ok(sums === wantSums, 'the ZIP\'s SHA256SUMS are the CLI\'s builds', sums);
   await shot('build-all');
 
@@ -188,10 +189,10 @@ try {
       t.oncomplete = () => resolve(n);
     };
   }));
-  ok(flipped === 4, 'four cache entries (js, wasip1, linux/amd64, linux/arm64) were in IndexedDB to corrupt', flipped);
+  ok(flipped === 8, 'eight cache entries (the Wasm ports, linux, windows and darwin on amd64 and arm64) were in IndexedDB to corrupt', flipped);
   await page.reload();
   await ready();
-  ok((await text('#cache-stats')).includes('4 corrupt'), 'the corrupt entries are detected at start-up', await text('#cache-stats'));
+  ok((await text('#cache-stats')).includes('8 corrupt'), 'the corrupt entries are detected at start-up', await text('#cache-stats'));
   await target('js/wasm');
   await build();
   ok((await hits()).every((h) => !h), 'and rebuilt', await hits());

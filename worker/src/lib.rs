@@ -367,13 +367,64 @@ pub fn format_name(goos: &str, goarch: &str) -> &'static str {
     }
 }
 
-/// The sections of a binary: (name, size), for Wasm modules and 64-bit
-/// little-endian ELF files; none for other containers yet.
+/// The sections of a binary: (name, size), for Wasm modules, 64-bit
+/// little-endian ELF files, PE images and 64-bit Mach-O files.
 pub fn sections(bin: &[u8]) -> Vec<(String, u64)> {
     if bin.starts_with(b"\x7fELF") {
         return elf_sections(bin);
     }
+    if bin.starts_with(b"MZ") {
+        return pe_sections(bin);
+    }
+    if bin.starts_with(&[0xcf, 0xfa, 0xed, 0xfe]) {
+        return macho_sections(bin);
+    }
     wasm_sections(bin)
+}
+
+fn name_of(bytes: &[u8]) -> String {
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    String::from_utf8_lossy(&bytes[..end]).into_owned()
+}
+
+/// PE section headers (name, virtual size).
+fn pe_sections(bin: &[u8]) -> Vec<(String, u64)> {
+    let u16_at = |o: usize| bin.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize);
+    let u32_at = |o: usize| bin.get(o..o + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let mut out = Vec::new();
+    let Some(pe) = u32_at(0x3c) else { return out };
+    let (Some(n), Some(opt)) = (u16_at(pe + 6), u16_at(pe + 20)) else { return out };
+    for i in 0..n.min(256) {
+        let h = pe + 24 + opt + 40 * i;
+        let (Some(name), Some(size)) = (bin.get(h..h + 8), u32_at(h + 8)) else { break };
+        out.push((name_of(name), size as u64));
+    }
+    out
+}
+
+/// Mach-O sections of the 64-bit segments (name, size).
+fn macho_sections(bin: &[u8]) -> Vec<(String, u64)> {
+    let u32_at = |o: usize| bin.get(o..o + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let u64_at = |o: usize| bin.get(o..o + 8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
+    let mut out = Vec::new();
+    let Some(ncmds) = u32_at(16) else { return out };
+    let mut at = 32;
+    for _ in 0..ncmds.min(256) {
+        let (Some(cmd), Some(size)) = (u32_at(at), u32_at(at + 4)) else { break };
+        if cmd == 0x19 {
+            let Some(nsects) = u32_at(at + 64) else { break };
+            for i in 0..nsects.min(256) {
+                let h = at + 72 + 80 * i;
+                let (Some(name), Some(size)) = (bin.get(h..h + 16), u64_at(h + 40)) else { break };
+                out.push((name_of(name), size));
+            }
+        }
+        if size == 0 {
+            break;
+        }
+        at += size;
+    }
+    out
 }
 
 /// ELF64 section headers (name from `.shstrtab`, size).

@@ -40,7 +40,8 @@ fn ready_lists_every_port_and_sub_architecture_variable() {
     assert!(ports.iter().any(|p| p.goos == "linux" && p.goarch == "amd64" && p.first_class));
     assert!(ports.iter().any(|p| p.goos == "js" && p.goarch == "wasm" && p.buildable && !p.first_class));
     assert!(ports.iter().any(|p| p.goos == "linux" && p.goarch == "amd64" && p.buildable && p.first_class));
-    assert!(ports.iter().any(|p| p.goos == "windows" && p.goarch == "amd64" && !p.buildable));
+    assert!(ports.iter().any(|p| p.goos == "windows" && p.goarch == "amd64" && p.buildable));
+    assert!(ports.iter().any(|p| p.goos == "freebsd" && p.goarch == "amd64" && !p.buildable));
     let amd64 = subarch.iter().find(|s| s.name == "GOAMD64").expect("GOAMD64");
     assert_eq!((amd64.goarch.as_str(), amd64.default.as_str()), ("amd64", "v1"));
     assert_eq!(amd64.values, ["v1", "v2", "v3", "v4"]);
@@ -150,6 +151,16 @@ fn builds_hit_the_cache_per_target() {
         elf.build_info,
         "hello: go1.27.3\n\tpath\texample.com/hello\n\tmod\texample.com/hello\t(devel)\t\n\tbuild\t-buildmode=exe\n\tbuild\t-compiler=gc\n\tbuild\tCGO_ENABLED=0\n\tbuild\tGOARCH=amd64\n\tbuild\tGOOS=linux\n\tbuild\tGOAMD64=v1\n"
     );
+    // windows/arm64: a PE image; darwin/arm64: a Mach-O file.
+    let pe = build(&mut w, &files, settings("windows", "arm64"));
+    assert_eq!((pe.name.as_str(), pe.format.as_str(), pe.errors.len()), ("hello.exe", "PE", 0));
+    let names: Vec<&str> = pe.sections.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, [".text", ".data", ".idata", ".reloc"]);
+    let macho = build(&mut w, &files, settings("darwin", "arm64"));
+    assert_eq!((macho.name.as_str(), macho.format.as_str(), macho.errors.len()), ("hello", "Mach-O", 0));
+    let names: Vec<&str> = macho.sections.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["__text", "__go_buildinfo", "__data", "__got", "__bss"]);
+    assert!(macho.build_info.contains("\tbuild\tGOOS=darwin\n\tbuild\tGOARM64=v8.0\n"), "{}", macho.build_info);
     // -o names the output; windows adds .exe; a cleared cache misses.
     let named = build(&mut w, &files, Settings { output: "app.wasm".into(), ..settings("js", "wasm") });
     assert_eq!(named.name, "app.wasm");
@@ -171,8 +182,8 @@ fn build_errors_come_with_positions() {
     let d = &b.diagnostics[0];
     assert_eq!((d.file.as_str(), d.line, d.col, d.message.as_str()), ("main.go", 15, 14, "undefined: nope"));
     // A target crossplay cannot build yet says so; a bad setting gives Go's error.
-    let native = build(&mut w, &files, settings("windows", "amd64"));
-    assert_eq!(native.errors, ["crossplay does not support building for windows/amd64 yet"]);
+    let native = build(&mut w, &files, settings("freebsd", "amd64"));
+    assert_eq!(native.errors, ["crossplay does not support building for freebsd/amd64 yet"]);
     let bad = build(&mut w, &files, Settings { subarch: "v7".into(), ..settings("linux", "arm64") });
     assert_eq!(
         bad.errors,
@@ -339,8 +350,11 @@ fn build_all_gives_a_row_per_port_and_a_zip_with_sums() {
     assert_eq!(row("wasip1/wasm").status, "ok");
     assert_eq!(row("linux/amd64").status, "ok");
     assert_eq!(row("linux/arm64").status, "ok");
-    assert_eq!(row("windows/amd64").status, "crossplay does not support building for windows/amd64 yet");
+    for t in ["windows/amd64", "windows/arm64", "darwin/amd64", "darwin/arm64"] {
+        assert_eq!(row(t).status, "ok", "{t}");
+    }
     assert_eq!(row("windows/amd64").name, "hello.exe");
+    assert_eq!(row("freebsd/amd64").status, "crossplay does not support building for freebsd/amd64 yet");
     assert_eq!(row("ios/arm64").status, "ios/arm64 requires external (cgo) linking, but cgo is not enabled");
     // The archive is a valid ZIP (checked by Python's zipfile) with the sums.
     let dir = std::env::temp_dir().join(format!("crossplay-zip-{}", std::process::id()));
@@ -352,13 +366,21 @@ fn build_all_gives_a_row_per_port_and_a_zip_with_sums() {
         std::process::Command::new("python3").arg("-c").arg(script).arg(&path).output().expect("python3");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).expect("utf-8");
-    let want = format!(
-        "js_wasm/hello\nlinux_amd64/hello\nlinux_arm64/hello\nwasip1_wasm/hello\nSHA256SUMS\n{}  js_wasm/hello\n{}  linux_amd64/hello\n{}  linux_arm64/hello\n{}  wasip1_wasm/hello\n",
-        row("js/wasm").sha256,
-        row("linux/amd64").sha256,
-        row("linux/arm64").sha256,
-        row("wasip1/wasm").sha256
-    );
+    let files = [
+        ("darwin/amd64", "darwin_amd64/hello"),
+        ("darwin/arm64", "darwin_arm64/hello"),
+        ("js/wasm", "js_wasm/hello"),
+        ("linux/amd64", "linux_amd64/hello"),
+        ("linux/arm64", "linux_arm64/hello"),
+        ("wasip1/wasm", "wasip1_wasm/hello"),
+        ("windows/amd64", "windows_amd64/hello.exe"),
+        ("windows/arm64", "windows_arm64/hello.exe"),
+    ];
+    let mut want: String = files.iter().map(|(_, f)| format!("{f}\n")).collect();
+    want.push_str("SHA256SUMS\n");
+    for (t, f) in files {
+        want.push_str(&format!("{}  {f}\n", row(t).sha256));
+    }
     assert_eq!(text, want);
     std::fs::remove_dir_all(&dir).ok();
     // Again: every built row comes from the cache.
