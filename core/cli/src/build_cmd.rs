@@ -12,7 +12,7 @@ use crate::flags::{self, Flag, FlagKind, Parsed};
 use crate::help::{BUILD_USAGE, RUN_USAGE};
 use crate::{Outcome, Sys};
 
-const BUILD_FLAGS: [Flag; 8] = [
+const BUILD_FLAGS: [Flag; 9] = [
     Flag {
         name: "a",
         kind: FlagKind::Bool,
@@ -33,13 +33,18 @@ const BUILD_FLAGS: [Flag; 8] = [
         kind: FlagKind::Value,
         help: "write the resulting executable to the named file or directory",
     },
+    Flag {
+        name: "p",
+        kind: FlagKind::Value,
+        help: "the number of functions compiled in parallel (default: the number of CPUs)",
+    },
     Flag { name: "tags", kind: FlagKind::Value, help: "a comma-separated list of additional build tags" },
     Flag { name: "trimpath", kind: FlagKind::Bool, help: "remove all file system paths from the executable" },
     Flag { name: "v", kind: FlagKind::Bool, help: "print the names of packages as they are compiled" },
     Flag { name: "x", kind: FlagKind::Bool, help: "print the steps as they are run" },
 ];
 
-const RUN_FLAGS: [Flag; 7] = [
+const RUN_FLAGS: [Flag; 8] = [
     Flag {
         name: "a",
         kind: FlagKind::Bool,
@@ -54,6 +59,11 @@ const RUN_FLAGS: [Flag; 7] = [
         name: "ldflags",
         kind: FlagKind::Value,
         help: "arguments to pass on each link invocation (-s, -w, -X importpath.name=value)",
+    },
+    Flag {
+        name: "p",
+        kind: FlagKind::Value,
+        help: "the number of functions compiled in parallel (default: the number of CPUs)",
     },
     Flag { name: "tags", kind: FlagKind::Value, help: "a comma-separated list of additional build tags" },
     Flag { name: "trimpath", kind: FlagKind::Bool, help: "remove all file system paths from the executable" },
@@ -73,7 +83,7 @@ pub fn build(sys: &Sys, args: &[String]) -> Outcome {
         Ok(p) => p,
         Err(message) => return Outcome::fail(2, format!("{message}\n{BUILD_USAGE}")),
     };
-    let built = match compile(sys, &parsed) {
+    let built = match compile(sys, &parsed, BUILD_USAGE) {
         Ok(b) => b,
         Err(o) => return o,
     };
@@ -114,7 +124,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     }
     let mut p = parsed.clone();
     p.args = pkg_args;
-    let built = match compile(sys, &p) {
+    let built = match compile(sys, &p, RUN_USAGE) {
         Ok(b) => b,
         Err(o) => return o,
     };
@@ -222,7 +232,7 @@ fn write_executable(path: &str, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// Loads the main package, checks the configuration, and compiles.
-fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
+fn compile(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Built, Outcome> {
     let env = sys.go_env();
     let tags_flag = parsed.values.get("tags").map(String::as_str);
     let ctx = match Context::for_command(&env, tags_flag) {
@@ -233,6 +243,14 @@ fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
     let (strip, xdefs) = match parsed.values.get("ldflags") {
         Some(ld) => driver::parse_ldflags(ld).map_err(|(code, m)| Outcome::fail(code, m))?,
         None => (false, Vec::new()),
+    };
+    let jobs = match parsed.values.get("p") {
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(p) => match p.parse::<i64>() {
+            Ok(n) if n > 0 => n as usize,
+            Ok(n) => return Err(Outcome::fail(1, format!("go: -p must be a positive integer: {n}"))),
+            Err(_) => return Err(Outcome::fail(2, format!("invalid value {p:?} for flag -p: parse error\n{}", usage))),
+        },
     };
     let pkg = load_main(sys, &ctx, &parsed.args)?;
     let mut trace = String::new();
@@ -254,6 +272,7 @@ fn compile(sys: &Sys, parsed: &Parsed) -> Result<Built, Outcome> {
         .unwrap_or_default();
     cfg.strip = strip;
     cfg.xdefs = xdefs;
+    cfg.jobs = jobs;
     let ldflags = parsed.values.get("ldflags").map(String::as_str);
     cfg.build_info = Some(driver::build_info(
         &pkg.import_path,

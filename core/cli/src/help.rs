@@ -3,7 +3,7 @@
 use crate::Outcome;
 
 pub const BUILD_USAGE: &str =
-    "usage: crossplay build [-o output] [-a] [-x] [-v] [-tags list] [-trimpath] [-ldflags flags] [packages | files.go]";
+    "usage: crossplay build [-o output] [-a] [-p n] [-x] [-v] [-tags list] [-trimpath] [-ldflags flags] [packages | files.go]";
 pub const RUN_USAGE: &str =
     "usage: crossplay run [-exec xprog] [build flags] [package | files.go] [arguments...]";
 pub const ENV_USAGE: &str = "usage: crossplay env [-json] [-changed] [var ...]";
@@ -62,11 +62,14 @@ the environment, and writes the executable as go build names it: the first
 file's name without .go, or the last element of the import path, plus .exe for
 windows. -o names the file, or a directory to write it in.
 
-crossplay compiles js/wasm, wasip1/wasm, linux/amd64 and linux/arm64 (static
-ELF executables that record their build info as go build's do) so far; other
-targets are reported as not supported yet.
+crossplay compiles js/wasm, wasip1/wasm, and linux, windows and darwin on
+amd64 and arm64 (static ELF executables, PE images importing kernel32.dll, and
+ad-hoc signed Mach-O executables for dyld and libSystem, each recording its
+build info as go build's do) so far; other targets are reported as not
+supported yet.
 
-The flags are go build's: -a (crossplay has no cache to skip yet), -x (print
+The flags are go build's: -a (crossplay has no cache to skip yet), -p (how many
+functions compile at once; the output is the same for every value), -x (print
 the steps), -v, -tags, -trimpath, -ldflags with -s, -w and -X, and -gcflags=-S
 (the main package's assembly listing, for amd64 and arm64).
 ";

@@ -21,8 +21,11 @@ pub struct Config {
     /// `-ldflags=-X importpath.name=value`, in order.
     pub xdefs: Vec<(String, String)>,
     /// The build info to embed (`build_info`'s text), for the containers that carry
-    /// it (ELF: `.go.buildinfo`); None leaves it out.
+    /// it (ELF `.go.buildinfo`, PE `.data`, Mach-O `__go_buildinfo`); None leaves it out.
     pub build_info: Option<String>,
+    /// How many threads may compile at once (`-p`); 1 where there are no threads
+    /// (wasm32). The output is the same for every value.
+    pub jobs: usize,
 }
 
 impl Config {
@@ -34,6 +37,7 @@ impl Config {
             strip: false,
             xdefs: vec![],
             build_info: None,
+            jobs: 1,
         }
     }
 }
@@ -322,6 +326,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
             (isa.stubs)(&cfg.goos),
             cfg.build_info.as_deref().map(build_info_blob),
             cfg.strip,
+            cfg.jobs,
         )
         .map_err(|e| e.iter().map(|e| e.to_string()).collect());
     }

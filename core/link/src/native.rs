@@ -34,11 +34,49 @@ impl Format {
 }
 
 /// Compiles one IR function, or says why it cannot.
-pub type Compile<'a> = &'a dyn Fn(&ir::Func) -> Result<Code, String>;
+pub type Compile<'a> = &'a (dyn Fn(&ir::Func) -> Result<Code, String> + Sync);
+
+/// Compiles the functions `names`, in that order, on up to `jobs` threads: thread
+/// `t` takes every `jobs`-th function from the `t`-th, so the results come back
+/// in order whatever the timing.
+fn compile_all(
+    names: &[&str],
+    funcs: &BTreeMap<&str, &ir::Func>,
+    compile: Compile<'_>,
+    jobs: usize,
+) -> Vec<Result<Code, String>> {
+    let jobs = jobs.clamp(1, names.len().max(1));
+    if jobs == 1 {
+        return names.iter().map(|n| compile(funcs[n])).collect();
+    }
+    let mut parts: Vec<Vec<Result<Code, String>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..jobs)
+            .map(|t| {
+                std::thread::Builder::new()
+                    .stack_size(64 << 20)
+                    .spawn_scoped(s, move || names.iter().skip(t).step_by(jobs).map(|n| compile(funcs[n])).collect())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| match h.map(|h| h.join()) {
+                Ok(Ok(codes)) => codes,
+                _ => vec![Err("the compiler could not run".into())],
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(names.len());
+    let mut iters: Vec<_> = parts.iter_mut().map(|p| p.drain(..)).collect();
+    for i in 0..names.len() {
+        out.push(iters[i % jobs].next().unwrap_or_else(|| Err("the compiler could not run".into())));
+    }
+    out
+}
 
 /// Links `modules` into an executable in `format`. `stubs` are machine-code
 /// functions the ISA provides (`_start`, system calls), where the program starts;
 /// `buildinfo` is the `go:buildinfo` blob; `strip` leaves the symbol table out.
+/// Functions compile on `jobs` threads (`-p`); the output does not depend on it.
 pub fn link(
     modules: &[Module],
     format: Format,
@@ -46,6 +84,7 @@ pub fn link(
     stubs: Vec<(String, Code)>,
     buildinfo: Option<Vec<u8>>,
     strip: bool,
+    jobs: usize,
 ) -> Result<Vec<u8>, Vec<LinkError>> {
     let mut errs = Vec::new();
     let index = crate::symbols::Index::new(modules, &mut errs);
@@ -84,8 +123,9 @@ pub fn link(
     for (name, code) in &stub_names {
         place(&mut input, name, code);
     }
-    for name in live.funcs.iter().filter(|n| !stub_names.contains_key(**n)) {
-        match compile(funcs[name]) {
+    let names: Vec<&str> = live.funcs.iter().copied().filter(|n| !stub_names.contains_key(*n)).collect();
+    for (name, code) in names.iter().zip(compile_all(&names, funcs, compile, jobs)) {
+        match code {
             Ok(code) => place(&mut input, name, &code),
             Err(e) => errs.push(LinkError(format!("{name}: {e}"))),
         }
