@@ -1231,6 +1231,79 @@ fn build_info_matches_go() {
     }
 }
 
+/// `runtime/debug.ReadBuildInfo` in crossplay's std returns what Go's does: a
+/// linux/amd64 program printing its build info (String, the fields, the settings)
+/// and `ParseBuildInfo`'s answers to good and bad input prints the same, built by
+/// crossplay and by Go with the same flags.
+#[test]
+fn read_build_info_matches_go() {
+    let Some(go) = oracle() else { return };
+    if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        return;
+    }
+    let dir = scratch("readbuildinfo");
+    std::fs::write(dir.join("go.mod"), "module example.com/bi\n\ngo 1.27\n").expect("go.mod");
+    std::fs::write(
+        dir.join("main.go"),
+        r#"package main
+
+import (
+	"fmt"
+	"runtime/debug"
+)
+
+func main() {
+	bi, ok := debug.ReadBuildInfo()
+	fmt.Println(ok)
+	fmt.Print(bi)
+	fmt.Printf("%q %q %q %d\n", bi.Path, bi.Main.Path, bi.Main.Version, len(bi.Deps))
+	for _, s := range bi.Settings {
+		fmt.Printf("%s=%q\n", s.Key, s.Value)
+	}
+	for _, text := range []string{
+		"build\t=x\n",
+		"build\tk\n",
+		"mod\tonly\n",
+		"=>\tr\tv\ts\n",
+		"build\tk=a b\n",
+		"path\tp\nmod\tm\tv1\th1:x\n=>\tr\tv2\th1:y\ndep\td\tv3\nbuild\t\"a b\"=\"c\\td\"\nbuild\tk=v\n",
+	} {
+		b, err := debug.ParseBuildInfo(text)
+		fmt.Printf("%q %v\n", b, err)
+	}
+}
+"#,
+    )
+    .expect("main.go");
+    let path = std::env::var("PATH").unwrap_or_default();
+    for args in [&["."][..], &["-trimpath", "-ldflags=-X main.v=1", "-tags=t", "."]] {
+        let env: Vec<(String, String)> = [
+            ("GOOS", "linux"),
+            ("GOARCH", "amd64"),
+            ("CGO_ENABLED", "0"),
+            ("PATH", path.as_str()),
+            ("HOME", dir.to_str().unwrap_or("/tmp")),
+            ("GOTOOLCHAIN", "local"),
+            ("GOFLAGS", ""),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+        let mut outputs = Vec::new();
+        for (who, program) in [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())] {
+            let mut a = vec!["build", "-o", who];
+            a.extend_from_slice(args);
+            let b = run(command_in(program, &dir, &env, &a));
+            assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} build {args:?}");
+            let r = run(command_in(&dir.join(who), &dir, &[], &[]));
+            assert_eq!(r.code, 0, "{who}: {}", r.stderr);
+            outputs.push(r.stdout);
+        }
+        assert!(outputs[0].starts_with("true\ngo\tgo1.27.3\npath\texample.com/bi\n"), "{}", outputs[0]);
+        assert_eq!(outputs[0], outputs[1], "ReadBuildInfo with {args:?}");
+    }
+}
+
 /// `build -gcflags=-S` prints the main package's amd64 assembly as the compiler's
 /// output is printed (under `# package`), one function at a time.
 #[test]

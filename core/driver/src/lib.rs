@@ -474,7 +474,8 @@ fn compile(cfg: &Config, main: &[Source]) -> Result<Vec<ir::Module>, Vec<String>
         goos: cfg.goos.clone(),
         goarch: cfg.goarch.clone(),
         word_size: 8,
-        xdefs: cfg.xdefs.clone(),
+        // The build info reaches runtime/debug.ReadBuildInfo through runtime.modinfo.
+        xdefs: cfg.build_info.iter().map(|bi| ("runtime.modinfo".to_string(), bi.clone())).chain(cfg.xdefs.clone()).collect(),
     };
     let mut modules = Vec::new();
     for p in &order {

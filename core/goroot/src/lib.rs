@@ -27,6 +27,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("math/bits/errors.go", include_bytes!("../src/math/bits/errors.go")),
     ("os/env.go", include_bytes!("../src/os/env.go")),
     ("os/file.go", include_bytes!("../src/os/file.go")),
+    ("runtime/debug/mod.go", include_bytes!("../src/runtime/debug/mod.go")),
     ("runtime/extern.go", include_bytes!("../src/runtime/extern.go")),
     ("runtime/iface.go", include_bytes!("../src/runtime/iface.go")),
     ("runtime/map.go", include_bytes!("../src/runtime/map.go")),

@@ -36,6 +36,12 @@ func doInits()
 // point of each OS before anything else runs.
 var argslice, envs []string
 
+// modinfo is the build information (`go version -m`'s lines without the go
+// line); the linker sets it as Go's sets runtime.modinfo. runtime/debug reads it.
+var modinfo string
+
+func debug_modinfo() string { return modinfo }
+
 // os_runtime_args and os_runtime_envs are os's view of them (copies).
 func os_runtime_args() []string { return append([]string{}, argslice...) }
 func os_runtime_envs() []string { return append([]string{}, envs...) }
