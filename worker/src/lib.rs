@@ -224,7 +224,10 @@ impl Worker {
             &env,
             Some(settings.ldflags.as_str()),
             settings.trimpath,
+            &pkg.default_godebug,
         );
+        // What the binary records (the module path, its go line's GODEBUG) is an input too.
+        h.update(info.as_bytes());
         let action_id = base::sha256::hex(&h.finish());
         let compile = format!(
             "compile -p main -goos {} -goarch {} {}",

@@ -281,6 +281,7 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Built, Outcome> {
         &env,
         ldflags,
         parsed.bool("trimpath"),
+        &pkg.default_godebug,
     ));
     // -gcflags=-S: the main package's assembly, printed as the compiler's output is.
     if let Some(g) = parsed.values.get("gcflags") {
@@ -331,8 +332,16 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<driver::MainPk
             ));
         }
         let first = args[0].rsplit('/').next().unwrap_or(&args[0]);
+        // Files in a module take its go line for their GODEBUG defaults.
+        let go_version = crate::list_cmd::read_module(sys)
+            .ok()
+            .and_then(|(tree, _)| tree.files.get("go.mod").map(|b| (tree.root.clone(), b.clone())))
+            .and_then(|(root, b)| load::parse_go_mod(&format!("{root}/go.mod"), &String::from_utf8_lossy(&b)).ok())
+            .and_then(|m| m.go_version);
         return Ok(driver::MainPkg {
             exec_name: first.trim_end_matches(".go").to_owned(),
+            default_godebug: driver::default_godebug(go_version.as_deref(), &sources)
+                .map_err(|e| Outcome::fail(1, format!("# command-line-arguments\n{e}")))?,
             sources,
             import_path: "command-line-arguments".into(),
             module: None,

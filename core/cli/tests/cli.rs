@@ -1229,6 +1229,40 @@ fn build_info_matches_go() {
         }
         assert_eq!(describe[0], describe[1], "go version -m, {target} {args:?} with CGO_ENABLED={cgo}");
     }
+    // An older go line records the GODEBUG defaults of that release, with the main
+    // package's //go:debug directives over them, for a package and for its files.
+    let old = scratch("buildinfo-old");
+    std::fs::write(old.join("go.mod"), "module example.com/old\n\ngo 1.21\n").expect("go.mod");
+    // A bad directive is Go's error; good ones override the defaults.
+    let bad = "// Old defaults.\n\n//go:debug panicnil=0\n//go:debug nosuchsetting=1\npackage main\n\nfunc main() {}\n";
+    let good = "// Old defaults.\n\n//go:debug panicnil=0\n//go:debug x509sha256skid=1\npackage main\n\nfunc main() {}\n";
+    for (text, args) in [(bad, &["."][..]), (bad, &["main.go"]), (good, &["."]), (good, &["main.go"])] {
+        std::fs::write(old.join("main.go"), text).expect("main.go");
+        let env: Vec<(String, String)> = [
+            ("GOOS", "linux"),
+            ("GOARCH", "amd64"),
+            ("CGO_ENABLED", "0"),
+            ("PATH", path.as_str()),
+            ("HOME", old.to_str().unwrap_or("/tmp")),
+            ("GOTOOLCHAIN", "local"),
+            ("GOFLAGS", ""),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+        let mut describe = Vec::new();
+        for (who, program) in [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())] {
+            let mut a = vec!["build", "-o", who];
+            a.extend_from_slice(args);
+            let b = run(command_in(program, &old, &env, &a));
+            describe.push((b.code, b.stderr));
+            let v = run(command_in(&go, &old, &env, &["version", "-m", who]));
+            describe.push((v.code, v.stdout.replacen(&format!("{who}: "), "BIN: ", 1)));
+        }
+        let want = if text == good { "DefaultGODEBUG=containermaxprocs=0," } else { "unknown //go:debug setting" };
+        assert!(describe[2].1.contains(want) || describe[3].1.contains(want), "{describe:?}");
+        assert_eq!(describe[0..2], describe[2..4], "go.mod at go 1.21, {args:?}");
+    }
 }
 
 /// `runtime/debug.ReadBuildInfo` in crossplay's std returns what Go's does: a

@@ -109,6 +109,8 @@ pub struct MainPkg {
     pub import_path: String,
     /// The main module's path, if it is in one.
     pub module: Option<String>,
+    /// The GODEBUG defaults the build records (`default_godebug`).
+    pub default_godebug: String,
 }
 
 /// The main package matched by `pattern` in a module, its files named as `go build`
@@ -135,10 +137,67 @@ pub fn main_package(loader: &load::Loader<'_>, pattern: &str) -> Result<MainPkg,
     }
     Ok(MainPkg {
         exec_name: exec_name(&p.import_path),
-        sources,
         import_path: p.import_path.clone(),
         module: Some(loader.module.path.clone()),
+        default_godebug: default_godebug(loader.module.go_version.as_deref(), &sources)
+            .map_err(|e| format!("# {}\n{e}", p.import_path))?,
+        sources,
     })
+}
+
+/// The `//go:debug key=value` directives of a file (lines before the package
+/// clause), or Go's error for a malformed or unknown one (`file:line:1: …`).
+fn godebug_directives(name: &str, text: &[u8]) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for (i, line) in String::from_utf8_lossy(text).lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with("package") {
+            break;
+        }
+        let Some(rest) = line.strip_prefix("//go:debug") else { continue };
+        if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+            continue;
+        }
+        let bad = |m: String| Err(format!("{name}:{}:1: invalid //go:debug: {m}", i + 1));
+        match rest.trim().split_once('=') {
+            None => return bad("missing key=value".into()),
+            Some((k, v)) if k == "default" || target::godebugs::NAMES.contains(&k) => {
+                out.push((k.to_string(), v.to_string()));
+            }
+            Some((k, _)) => return bad(format!("unknown //go:debug setting {}", go_quote(k))),
+        }
+    }
+    Ok(out)
+}
+
+/// The DefaultGODEBUG cmd/go records for a main package (`load.defaultGODEBUG`):
+/// for a main module whose `go` line is older than a setting's change, the old
+/// value, then the main package's `//go:debug` directives over them (`default=goX`
+/// picks another version); keys sorted, comma-separated. Nothing outside a module.
+/// An error is Go's message for a bad directive.
+pub fn default_godebug(go_version: Option<&str>, sources: &[Source]) -> Result<String, String> {
+    let mut set: BTreeMap<String, String> = BTreeMap::new();
+    for s in sources {
+        set.extend(godebug_directives(&s.name, &s.text)?);
+    }
+    let Some(mut version) = go_version.map(str::to_owned) else { return Ok(String::new()) };
+    if let Some(v) = set.remove("default") {
+        let v = v.trim_start_matches("go").to_string();
+        if v.starts_with("1.") && v[2..].split('.').next().is_some_and(|n| n.parse::<u32>().is_ok()) {
+            version = v;
+        }
+    }
+    let minor = version.strip_prefix("1.").and_then(|v| v.split('.').next()?.parse::<u32>().ok());
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    if let Some(minor) = minor {
+        for &(name, changed, old) in target::godebugs::CHANGED {
+            if minor < changed {
+                out.insert(name.to_string(), old.to_string());
+            }
+        }
+    }
+    out.extend(set);
+    Ok(out.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","))
 }
 
 /// `go build`'s output name for a main package: the import path's last element, or
@@ -169,6 +228,7 @@ pub fn build_info(
     env: &target::GoEnv,
     ldflags: Option<&str>,
     trimpath: bool,
+    default_godebug: &str,
 ) -> String {
     let mut settings: Vec<(String, String)> =
         vec![("-buildmode".into(), "exe".into()), ("-compiler".into(), "gc".into())];
@@ -180,6 +240,9 @@ pub fn build_info(
     }
     if trimpath {
         settings.push(("-trimpath".into(), "true".into()));
+    }
+    if !default_godebug.is_empty() {
+        settings.push(("DefaultGODEBUG".into(), default_godebug.into()));
     }
     settings.push(("CGO_ENABLED".into(), if ctx.cgo_enabled { "1" } else { "0" }.into()));
     if ctx.cgo_enabled && !trimpath {
