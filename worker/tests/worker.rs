@@ -141,7 +141,12 @@ fn builds_hit_the_cache_per_target() {
     let ctx = target::Context::for_command(&env, None).expect("ctx");
     let loader = load::Loader { tree: &tree, module: &module, ctx: &ctx, cwd: "", goroot: "/g" };
     let pkg = driver::main_package(&loader, ".").expect("main package");
-    assert_eq!(driver::build(&driver::Config::new("js", "wasm"), &pkg.sources).expect("build"), bin);
+    let mut cfg = driver::Config::new("js", "wasm");
+    // What the binary records reaches runtime/debug.ReadBuildInfo, as in the CLI.
+    cfg.build_info =
+        Some(driver::build_info(&pkg.import_path, pkg.module.as_deref(), &ctx, &env, Some(""), false, &pkg.default_godebug));
+    assert_eq!(driver::build(&cfg, &pkg.sources).expect("build"), bin);
+    assert_ne!(driver::build(&driver::Config::new("js", "wasm"), &pkg.sources).expect("build"), bin);
     // linux/amd64: an ELF executable with its sections.
     let elf = build(&mut w, &files, settings("linux", "amd64"));
     assert_eq!((elf.name.as_str(), elf.format.as_str(), elf.errors.len()), ("hello", "ELF", 0));
