@@ -1178,6 +1178,24 @@ fn list_matrix_matches_go() {
     assert_eq!(compared, 2 * ports.len(), "both packages on every target");
 }
 
+/// The environment the build-info tests run both toolchains in: the target, cgo,
+/// the caller's PATH, a scratch HOME, no GOFLAGS and no toolchain switch.
+fn build_env(goos: &str, goarch: &str, cgo: &str, home: &Path) -> Vec<(String, String)> {
+    let path = std::env::var("PATH").unwrap_or_default();
+    [
+        ("GOOS", goos),
+        ("GOARCH", goarch),
+        ("CGO_ENABLED", cgo),
+        ("PATH", path.as_str()),
+        ("HOME", home.to_str().unwrap_or("/tmp")),
+        ("GOTOOLCHAIN", "local"),
+        ("GOFLAGS", ""),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect()
+}
+
 /// A native build records what `go build` records: `go version -m` prints the same
 /// for crossplay's binary as for Go's own, for a module package and for files,
 /// with cgo on and off, -tags, -ldflags and -trimpath, in ELF (linux), PE
@@ -1189,7 +1207,6 @@ fn build_info_matches_go() {
     for f in ["go.mod", "main.go", "hello_linux.go", "hello_unix.go", "hello_windows.go", "gen.go"] {
         std::fs::copy(repo_root().join("examples/hello").join(f), dir.join(f)).expect("copy the example");
     }
-    let path = std::env::var("PATH").unwrap_or_default();
     let cases: [(&str, &str, &[&str]); 9] = [
         ("linux/amd64", "0", &["."]),
         ("linux/amd64", "1", &["-tags", "netgo,x", "-ldflags", "-s -X main.note=a", "."]),
@@ -1203,18 +1220,7 @@ fn build_info_matches_go() {
     ];
     for (target, cgo, args) in cases {
         let (goos, goarch) = target.split_once('/').expect("goos/goarch");
-        let env: Vec<(String, String)> = [
-            ("GOOS", goos),
-            ("GOARCH", goarch),
-            ("CGO_ENABLED", cgo),
-            ("PATH", path.as_str()),
-            ("HOME", dir.to_str().unwrap_or("/tmp")),
-            ("GOTOOLCHAIN", "local"),
-            ("GOFLAGS", ""),
-        ]
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
+        let env = build_env(goos, goarch, cgo, &dir);
         let mut describe = Vec::new();
         for (who, program) in
             [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())]
@@ -1238,18 +1244,7 @@ fn build_info_matches_go() {
     let good = "// Old defaults.\n\n//go:debug panicnil=0\n//go:debug x509sha256skid=1\npackage main\n\nfunc main() {}\n";
     for (text, args) in [(bad, &["."][..]), (bad, &["main.go"]), (good, &["."]), (good, &["main.go"])] {
         std::fs::write(old.join("main.go"), text).expect("main.go");
-        let env: Vec<(String, String)> = [
-            ("GOOS", "linux"),
-            ("GOARCH", "amd64"),
-            ("CGO_ENABLED", "0"),
-            ("PATH", path.as_str()),
-            ("HOME", old.to_str().unwrap_or("/tmp")),
-            ("GOTOOLCHAIN", "local"),
-            ("GOFLAGS", ""),
-        ]
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
+        let env = build_env("linux", "amd64", "0", &old);
         let mut describe = Vec::new();
         for (who, program) in [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())] {
             let mut a = vec!["build", "-o", who];
@@ -1309,20 +1304,8 @@ func main() {
 "#,
     )
     .expect("main.go");
-    let path = std::env::var("PATH").unwrap_or_default();
     for args in [&["."][..], &["-trimpath", "-ldflags=-X main.v=1", "-tags=t", "."]] {
-        let env: Vec<(String, String)> = [
-            ("GOOS", "linux"),
-            ("GOARCH", "amd64"),
-            ("CGO_ENABLED", "0"),
-            ("PATH", path.as_str()),
-            ("HOME", dir.to_str().unwrap_or("/tmp")),
-            ("GOTOOLCHAIN", "local"),
-            ("GOFLAGS", ""),
-        ]
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
+        let env = build_env("linux", "amd64", "0", &dir);
         let mut outputs = Vec::new();
         for (who, program) in [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())] {
             let mut a = vec!["build", "-o", who];

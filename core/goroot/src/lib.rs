@@ -29,6 +29,7 @@ pub static FILES: &[(&str, &[u8])] = &[
     ("os/file.go", include_bytes!("../src/os/file.go")),
     ("runtime/debug/mod.go", include_bytes!("../src/runtime/debug/mod.go")),
     ("runtime/extern.go", include_bytes!("../src/runtime/extern.go")),
+    ("runtime/heap_native.go", include_bytes!("../src/runtime/heap_native.go")),
     ("runtime/iface.go", include_bytes!("../src/runtime/iface.go")),
     ("runtime/map.go", include_bytes!("../src/runtime/map.go")),
     ("runtime/mem_wasm.go", include_bytes!("../src/runtime/mem_wasm.go")),

@@ -33,34 +33,18 @@ func walltime() (sec int64, nsec int32) {
 	return ts.sec, int32(ts.nsec)
 }
 
-// The heap is one reservation of address space (MAP_NORESERVE: pages are
-// committed as they are first touched); the allocator bumps through it.
-const heapReserve = 16 << 30
-
-var heapBase, heapTop uintptr
-
-func heapStart() uintptr {
-	if heapBase == 0 {
-		const protRW, mapPrivateAnon, mapNoreserve = 0x3, 0x22, 0x4000
-		p := syscall6(_SYS_mmap, 0, heapReserve, protRW, mapPrivateAnon|mapNoreserve, ^uintptr(0), 0)
-		if p > ^uintptr(4095) {
-			throw("out of memory")
-		}
-		heapBase, heapTop = p, p
+// reserve maps the heap's address space (MAP_NORESERVE: pages are committed as
+// they are first touched, so commit has nothing to do).
+func reserve(n uintptr) uintptr {
+	const protRW, mapPrivateAnon, mapNoreserve = 0x3, 0x22, 0x4000
+	p := syscall6(_SYS_mmap, 0, n, protRW, mapPrivateAnon|mapNoreserve, ^uintptr(0), 0)
+	if p > ^uintptr(4095) {
+		return 0
 	}
-	return heapBase
+	return p
 }
 
-func memsize() uintptr { return heapTop }
-
-func memgrow(n uintptr) uintptr {
-	if heapTop+n > heapBase+heapReserve {
-		return ^uintptr(0)
-	}
-	old := heapTop
-	heapTop += n
-	return old
-}
+func commit(p, n uintptr) bool { return true }
 
 // rt0 is the Go half of the entry point: sp points at argc, then the argument
 // pointers, a nil, the environment pointers and a nil (the System V ABI's
@@ -76,6 +60,3 @@ func rt0(sp uintptr) {
 	}
 	main0()
 }
-
-// afterMemGrow has nothing to do on this port (js/wasm must tell its host).
-func afterMemGrow() {}

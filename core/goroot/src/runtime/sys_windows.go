@@ -117,33 +117,16 @@ func walltime() (sec int64, nsec int32) {
 	return t / 1e7, int32(t%1e7) * 100
 }
 
-// The heap is one reservation of address space; memgrow commits what it hands out.
-const heapReserve = 16 << 30
-
-var heapBase, heapTop uintptr
-
-func heapStart() uintptr {
-	if heapBase == 0 {
-		const memReserve, pageNoAccess = 0x2000, 0x01
-		p := stdcall6(_VirtualAlloc, 0, heapReserve, memReserve, pageNoAccess, 0, 0)
-		if p == 0 {
-			throw("out of memory")
-		}
-		heapBase, heapTop = p, p
-	}
-	return heapBase
+// reserve reserves the heap's address space; commit makes pages usable as
+// memgrow hands them out.
+func reserve(n uintptr) uintptr {
+	const memReserve, pageNoAccess = 0x2000, 0x01
+	return stdcall6(_VirtualAlloc, 0, n, memReserve, pageNoAccess, 0, 0)
 }
 
-func memsize() uintptr { return heapTop }
-
-func memgrow(n uintptr) uintptr {
+func commit(p, n uintptr) bool {
 	const memCommit, pageReadWrite = 0x1000, 0x04
-	if heapTop+n > heapBase+heapReserve || stdcall6(_VirtualAlloc, heapTop, n, memCommit, pageReadWrite, 0, 0) == 0 {
-		return ^uintptr(0)
-	}
-	old := heapTop
-	heapTop += n
-	return old
+	return stdcall6(_VirtualAlloc, p, n, memCommit, pageReadWrite, 0, 0) != 0
 }
 
 // utf16string converts the NUL-terminated UTF-16 string at p (unpaired
@@ -239,6 +222,3 @@ func rt0(sp uintptr) {
 	}
 	main0()
 }
-
-// afterMemGrow has nothing to do on this port (js/wasm must tell its host).
-func afterMemGrow() {}
