@@ -166,10 +166,24 @@ impl Worker {
         if let Err((_, m)) = driver::check_target(&ctx) {
             return fail(out, m);
         }
-        let (strip, xdefs) = match driver::parse_ldflags(&settings.ldflags) {
-            Ok(x) => x,
-            Err((_, m)) => return fail(out, m),
+        let ldflags = match driver::PerPackageFlag::parse(&settings.ldflags) {
+            Ok(f) => f,
+            Err(m) => return fail(out, format!("invalid value {:?} for flag -ldflags: {m}", settings.ldflags)),
         };
+        // The page's files are not in a repository, so no value stamps anything (as
+        // Go with no VCS directory above the module), but a share link may carry any.
+        if !matches!(
+            settings.buildvcs.as_str(),
+            "" | "auto" | "1" | "t" | "T" | "true" | "TRUE" | "True" | "0" | "f" | "F" | "false" | "FALSE" | "False"
+        ) {
+            return fail(
+                out,
+                format!(
+                    "invalid boolean value {} for -buildvcs: value is neither 'auto' nor a valid bool",
+                    target::archvar::go_quote(&settings.buildvcs)
+                ),
+            );
+        }
         let tree = tree(files);
         let module = match tree.files.get("go.mod") {
             Some(text) => match load::parse_go_mod(&format!("{ROOT}/go.mod"), &String::from_utf8_lossy(text))
@@ -189,6 +203,10 @@ impl Worker {
         let pkg = match driver::main_package(&loader, ".") {
             Ok(p) => p,
             Err(m) => return fail(out, m),
+        };
+        let ld = match driver::parse_ldflags(ldflags.for_main(&pkg.import_path, &pkg.dir, ROOT)) {
+            Ok(x) => x,
+            Err((_, m)) => return fail(out, m),
         };
         out.name = if settings.output.is_empty() {
             format!("{}{}", pkg.exec_name, env.exe_suffix())
@@ -245,8 +263,9 @@ impl Worker {
                 out.actions = vec![Action { text: compile, hit: false }, Action { text: link, hit: false }];
                 let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
                 cfg.tags = ctx.build_tags.clone();
-                cfg.strip = strip;
-                cfg.xdefs = xdefs;
+                cfg.strip = ld.strip;
+                cfg.xdefs = ld.xdefs.clone();
+                cfg.build_id = ld.build_id.clone();
                 cfg.build_info = Some(info.clone());
                 match driver::build(&cfg, &pkg.sources) {
                     Ok(b) => {

@@ -151,7 +151,7 @@ fn builds_hit_the_cache_per_target() {
     let elf = build(&mut w, &files, settings("linux", "amd64"));
     assert_eq!((elf.name.as_str(), elf.format.as_str(), elf.errors.len()), ("hello", "ELF", 0));
     let names: Vec<&str> = elf.sections.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, [".text", ".go.buildinfo", ".data", ".bss", ".symtab", ".strtab", ".shstrtab"]);
+    assert_eq!(names, [".note.go.buildid", ".note.gnu.build-id", ".text", ".go.buildinfo", ".data", ".bss", ".symtab", ".strtab", ".shstrtab"]);
     assert_eq!(
         elf.build_info,
         "hello: go1.27.3\n\tpath\texample.com/hello\n\tmod\texample.com/hello\t(devel)\t\n\tbuild\t-buildmode=exe\n\tbuild\t-compiler=gc\n\tbuild\tCGO_ENABLED=0\n\tbuild\tGOARCH=amd64\n\tbuild\tGOOS=linux\n\tbuild\tGOAMD64=v1\n"
@@ -196,6 +196,17 @@ fn build_errors_come_with_positions() {
             "go: invalid GOARM64: must start with v8.{0-9} or v9.{0-5} and may optionally end in \",lse\" and/or \",crypto\""
         ]
     );
+    // -buildvcs (a share link may carry any value): Go's error for a bad one, while
+    // true and false build, as Go does for a module outside any repository.
+    let vcs = build(&mut w, &files, Settings { buildvcs: "maybe".into(), ..settings("js", "wasm") });
+    assert_eq!(
+        vcs.errors,
+        ["invalid boolean value \"maybe\" for -buildvcs: value is neither 'auto' nor a valid bool"]
+    );
+    for v in ["true", "false"] {
+        let b = build(&mut w, &example(), Settings { buildvcs: v.into(), ..settings("js", "wasm") });
+        assert_eq!(b.errors, Vec::<String>::new(), "-buildvcs={v}");
+    }
     let no_mod: Vec<File> = files.iter().filter(|f| f.name != "go.mod").cloned().collect();
     assert!(build(&mut w, &no_mod, settings("js", "wasm")).errors[0].contains("go.mod file not found"));
 }

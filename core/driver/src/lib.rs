@@ -26,6 +26,10 @@ pub struct Config {
     /// How many threads may compile at once (`-p`); 1 where there are no threads
     /// (wasm32). The output is the same for every value.
     pub jobs: usize,
+    /// `-ldflags=-buildid=ID`: the build ID to write as it is (empty: none).
+    /// Without it the build ID is crossplay's own, in Go's four parts
+    /// (`build_id`).
+    pub build_id: Option<String>,
 }
 
 impl Config {
@@ -38,6 +42,7 @@ impl Config {
             xdefs: vec![],
             build_info: None,
             jobs: 1,
+            build_id: None,
         }
     }
 }
@@ -55,39 +60,153 @@ struct Pkg {
     files: Vec<(String, Vec<u8>, ast::File)>,
 }
 
-/// What `-ldflags` asks of the linker: whether to strip, and `-X` definitions.
-pub type LinkFlags = (bool, Vec<(String, String)>);
+/// What `-ldflags` asks of the linker.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkFlags {
+    /// `-s`: leave out the symbol table.
+    pub strip: bool,
+    /// `-X importpath.name=value`, in order.
+    pub xdefs: Vec<(String, String)>,
+    /// `-buildid=ID`, the last one given.
+    pub build_id: Option<String>,
+}
 
-/// `-ldflags`: whether to strip (`-s`; `-w` is accepted: no DWARF is written) and the `-X importpath.name=value`
-/// definitions, in order; an error is `(exit status, message)` as Go reports it.
+/// `-ldflags`: `-s`, `-w` (accepted: crossplay writes no DWARF), `-X
+/// importpath.name=value` and `-buildid=ID`, each with one or two dashes and the
+/// value joined by `=` or as the next word, as Go's flag package reads them; an
+/// error is `(exit status, message)` as Go's linker reports it (the link fails:
+/// status 1).
 pub fn parse_ldflags(value: &str) -> Result<LinkFlags, (i32, String)> {
-    let words = target::goenv::split_quoted(value).map_err(|e| (2, format!("invalid -ldflags: {e}")))?;
-    let mut strip = false;
-    let mut xdefs = Vec::new();
+    let words = target::goenv::split_quoted(value).map_err(|e| (1, format!("invalid -ldflags: {e}")))?;
+    let mut flags = LinkFlags::default();
     let mut it = words.into_iter();
     while let Some(f) = it.next() {
-        let flag = f.trim_start_matches('-');
-        match flag.split_once('=').map_or(flag, |(n, _)| n) {
-            "s" => strip = true,
-            "w" => {}
-            "X" => {
-                // -X importpath.name=value, or -X=importpath.name=value.
-                let def = match flag.split_once('=') {
-                    Some((_, d)) => d.to_string(),
-                    None => it.next().ok_or_else(|| (2, "flag needs an argument: -X".to_string()))?,
+        let flag = f.strip_prefix("--").or_else(|| f.strip_prefix('-')).unwrap_or(&f);
+        let (name, joined) = match flag.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (flag, None),
+        };
+        let mut value = |name: &str| {
+            joined.clone().or_else(|| it.next()).ok_or_else(|| (1, format!("flag needs an argument: -{name}")))
+        };
+        match name {
+            "s" | "w" => {
+                // Boolean flags: -s, or -s=true / -s=false as strconv.ParseBool reads them.
+                let on = match joined.as_deref() {
+                    None | Some("1" | "t" | "T" | "true" | "TRUE" | "True") => true,
+                    Some("0" | "f" | "F" | "false" | "FALSE" | "False") => false,
+                    Some(v) => return Err((1, format!("invalid boolean value {v:?} for -{name}: parse error"))),
                 };
+                if name == "s" {
+                    flags.strip = on;
+                }
+            }
+            "X" => {
+                // Without an argument Go's linker takes the package archive after it,
+                // which has no `=`.
+                let def = value("X").unwrap_or_default();
                 let Some((name, value)) = def.split_once('=') else {
                     return Err((
-                        2,
+                        1,
                         "-X flag requires argument of the form importpath.name=value".to_string(),
                     ));
                 };
-                xdefs.push((name.to_string(), value.to_string()));
+                flags.xdefs.push((name.to_string(), value.to_string()));
             }
-            _ => return Err((2, format!("crossplay does not support -ldflags={f} yet"))),
+            "buildid" => flags.build_id = Some(value("buildid")?),
+            _ => return Err((1, format!("crossplay does not support -ldflags={f} yet"))),
         }
     }
-    Ok((strip, xdefs))
+    Ok(flags)
+}
+
+/// A per-package build flag's value (`-ldflags`, `-gcflags`) as cmd/go reads it
+/// (`load.PerPackageFlag`): flags for the packages on the command line, or
+/// `pattern=flags` for the packages the pattern matches. The error is Go's
+/// (`invalid value "V" for flag -NAME: ` comes before it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PerPackageFlag {
+    /// The pattern, if one was given (`all`, `std`, an import path pattern, a
+    /// relative or absolute directory pattern).
+    pub pattern: Option<String>,
+    /// The flags, still to be split.
+    pub flags: String,
+}
+
+impl PerPackageFlag {
+    pub fn parse(value: &str) -> Result<PerPackageFlag, String> {
+        let v = value.trim();
+        if v.is_empty() || v.starts_with('-') {
+            target::goenv::split_quoted(v)?;
+            return Ok(PerPackageFlag { pattern: None, flags: v.to_string() });
+        }
+        match v.find('=') {
+            None => Err("missing =<value> in <pattern>=<value>".into()),
+            Some(0) => Err("missing <pattern> in <pattern>=<value>".into()),
+            Some(_) if v.starts_with(['\'', '"']) => {
+                Err(format!("parameter may not start with quote character {}", &v[..1]))
+            }
+            Some(i) => Ok(PerPackageFlag { pattern: Some(v[..i].trim().to_string()), flags: v[i + 1..].to_string() }),
+        }
+        .and_then(|f| target::goenv::split_quoted(&f.flags).map(|_| f))
+    }
+
+    /// The flags that apply to the main package (`import_path`, in directory
+    /// `dir`, named on the command line; `cwd` the working directory): all of
+    /// them without a pattern, none when the pattern does not match it.
+    pub fn for_main(&self, import_path: &str, dir: &str, cwd: &str) -> &str {
+        let Some(pattern) = &self.pattern else { return &self.flags };
+        let matched = match pattern.as_str() {
+            "all" => true,
+            "std" | "cmd" | "tool" => false,
+            p if p == "." || p == ".." || p.starts_with("./") || p.starts_with("../") || p.starts_with('/') => {
+                let joined = if p.starts_with('/') { p.to_string() } else { format!("{cwd}/{p}") };
+                match_pattern(&clean_path(&joined), dir)
+            }
+            p => match_pattern(p, import_path),
+        };
+        if matched { &self.flags } else { "" }
+    }
+}
+
+/// `pkgpattern.MatchPattern`: `...` matches any string, and a trailing `/...`
+/// also matches nothing (`net/...` matches `net`).
+fn match_pattern(pattern: &str, name: &str) -> bool {
+    if let Some(prefix) = pattern.strip_suffix("/...")
+        && !prefix.contains("...")
+        && name == prefix
+    {
+        return true;
+    }
+    let parts: Vec<&str> = pattern.split("...").collect();
+    let mut rest = name;
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            let Some(r) = rest.strip_prefix(part) else { return false };
+            rest = r;
+        } else if i == parts.len() - 1 {
+            return rest.ends_with(part);
+        } else {
+            let Some(at) = rest.find(part) else { return false };
+            rest = &rest[at + part.len()..];
+        }
+    }
+    rest.is_empty()
+}
+
+/// `filepath.Clean` for slash-separated absolute paths.
+pub fn clean_path(p: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for part in p.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                out.pop();
+            }
+            x => out.push(x),
+        }
+    }
+    format!("/{}", out.join("/"))
 }
 
 /// The checks `go build` makes of the target before loading anything: a port Go
@@ -109,6 +228,8 @@ pub struct MainPkg {
     pub import_path: String,
     /// The main module's path, if it is in one.
     pub module: Option<String>,
+    /// Its directory, absolute.
+    pub dir: String,
     /// The GODEBUG defaults the build records (`default_godebug`).
     pub default_godebug: String,
 }
@@ -139,6 +260,7 @@ pub fn main_package(loader: &load::Loader<'_>, pattern: &str) -> Result<MainPkg,
         exec_name: exec_name(&p.import_path),
         import_path: p.import_path.clone(),
         module: Some(loader.module.path.clone()),
+        dir: p.dir.clone(),
         default_godebug: default_godebug(loader.module.go_version.as_deref(), &sources)
             .map_err(|e| format!("# {}\n{e}", p.import_path))?,
         sources,
@@ -275,6 +397,47 @@ pub fn build_info(
     out
 }
 
+/// What `-buildvcs` found: the system, the revision and its commit time
+/// (RFC 3339, UTC; either may be empty in a repository without commits),
+/// whether the tree has uncommitted changes, and the main module's version at
+/// the revision, if the repository gives it one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Vcs {
+    pub system: String,
+    pub revision: String,
+    pub time: String,
+    pub modified: bool,
+    pub version: Option<String>,
+}
+
+/// Adds VCS stamping to `build_info`'s text: the `vcs` settings last, as cmd/go
+/// appends them, and the repository's version for the main module's `(devel)`.
+pub fn stamp_vcs(info: &str, vcs: &Vcs) -> String {
+    let mut out = String::with_capacity(info.len() + 160);
+    for line in info.lines() {
+        match (line.strip_prefix("mod\t"), &vcs.version) {
+            (Some(rest), Some(v)) => {
+                let mut f = rest.split('\t');
+                let (path, sum) = (f.next().unwrap_or(""), f.nth(1).unwrap_or(""));
+                out.push_str(&format!("mod\t{path}\t{v}\t{sum}\n"));
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str(&format!("build\tvcs={}\n", vcs.system));
+    if !vcs.revision.is_empty() {
+        out.push_str(&format!("build\tvcs.revision={}\n", vcs.revision));
+    }
+    if !vcs.time.is_empty() {
+        out.push_str(&format!("build\tvcs.time={}\n", vcs.time));
+    }
+    out.push_str(&format!("build\tvcs.modified={}\n", vcs.modified));
+    out
+}
+
 /// `strconv.Quote` for the strings build settings hold.
 fn go_quote(s: &str) -> String {
     let mut q = String::from("\"");
@@ -376,22 +539,24 @@ fn isa(goarch: &str) -> Option<Isa> {
 
 /// Builds the program; on failure, the messages as `go build` prints them.
 pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
-    let modules = compile(cfg, main)?;
+    let (modules, inputs) = compile(cfg, main)?;
+    let build_id = match &cfg.build_id {
+        Some(id) => link::buildid::BuildId { id: id.clone(), content_placeholder: false },
+        None => link::buildid::BuildId { id: build_id(cfg, &modules, &inputs), content_placeholder: true },
+    };
     if let Some(isa) = isa(&cfg.goarch) {
         let goarch = cfg.goarch.as_str();
         let compile = |f: &ir::Func| {
             (isa.lower)(f).map_err(|e| format!("crossplay does not support {e} on {goarch} yet"))
         };
-        return link::native::link(
-            &modules,
-            isa.format(&cfg.goos),
-            &compile,
-            (isa.stubs)(&cfg.goos),
-            cfg.build_info.as_deref().map(build_info_blob),
-            cfg.strip,
-            cfg.jobs,
-        )
-        .map_err(|e| e.iter().map(|e| e.to_string()).collect());
+        let opts = link::native::Options {
+            buildinfo: cfg.build_info.as_deref().map(build_info_blob),
+            strip: cfg.strip,
+            build_id,
+            jobs: cfg.jobs,
+        };
+        return link::native::link(&modules, isa.format(&cfg.goos), &compile, (isa.stubs)(&cfg.goos), opts)
+            .map_err(|e| e.iter().map(|e| e.to_string()).collect());
     }
     let opts = link::wasm::Options {
         memory_export: if cfg.goos == "js" {
@@ -400,10 +565,65 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
             link::wasm::MemoryExport::Memory
         },
         stack_size: 1 << 20,
-        build_id: String::new(),
+        build_id,
         strip: cfg.strip,
     };
     link::wasm::link(&modules, &opts).map(|(b, _)| b).map_err(|e| e.iter().map(|e| e.to_string()).collect())
+}
+
+/// A package's inputs: its import path and the hash of its files' names and
+/// contents.
+type PkgInput = (String, [u8; 32]);
+
+/// crossplay's build ID before the link, in the shape `cmd/go` gives a binary's:
+/// `actionID(link)/actionID(main)/contentID(main)/placeholder`, each part
+/// `HashToString` of a SHA-256, the placeholder (the link action ID, as in
+/// `cmd/go`) replaced by the binary's content ID once it is written. The main
+/// action ID hashes what compiles the main package (the toolchain, the target,
+/// its files, the build info and the inputs of what it imports), its content ID
+/// the package's IR, and the link action ID everything the link reads: the
+/// settings, the `-X` definitions and every package.
+fn build_id(cfg: &Config, modules: &[ir::Module], inputs: &[PkgInput]) -> String {
+    let hash = |text: &str| link::buildid::hash_to_string(&base::sha256::sha256(text.as_bytes()));
+    let head = format!(
+        "crossplay {} {GO_VERSION}\ngoos {} goarch {}\ntags {:?}\nmodinfo {:?}\n",
+        env!("CARGO_PKG_VERSION"),
+        cfg.goos,
+        cfg.goarch,
+        cfg.tags,
+        cfg.build_info.as_deref().unwrap_or("")
+    );
+    let mut main_action = format!("compile\n{head}");
+    let mut link_action = format!("link\n{head}strip {}\nxdefs {:?}\n", cfg.strip, cfg.xdefs);
+    for (path, h) in inputs {
+        let line = format!("{} {path} {}\n", if path == "main" { "main" } else { "import" }, base::sha256::hex(h));
+        main_action.push_str(&line);
+        link_action.push_str(&line);
+    }
+    // The main package's module is the last before go:inits.
+    let main_ir = modules.len().checked_sub(2).and_then(|i| modules.get(i)).map(ir::text::print).unwrap_or_default();
+    let (main_action, main_content) = (hash(&main_action), hash(&main_ir));
+    link_action.push_str(&format!("packagemain {main_action}/{main_content}\n"));
+    let link_action = hash(&link_action);
+    format!("{link_action}/{main_action}/{main_content}/{link_action}")
+}
+
+/// The hash of a package's files (names and contents). The standard library's
+/// files are the same for the whole process, so theirs are kept.
+fn package_input(path: &str, files: &[(String, Vec<u8>, ast::File)]) -> [u8; 32] {
+    static STD: std::sync::Mutex<BTreeMap<String, [u8; 32]>> = std::sync::Mutex::new(BTreeMap::new());
+    let mut h = base::sha256::Sha256::new();
+    h.update(format!("package {path}\n").as_bytes());
+    for (name, text, _) in files {
+        let file_hash = if name.starts_with("$GOROOT/") {
+            let mut std = STD.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            *std.entry(name.clone()).or_insert_with(|| base::sha256::sha256(text))
+        } else {
+            base::sha256::sha256(text)
+        };
+        h.update(format!("file {name} {}\n", base::sha256::hex(&file_hash)).as_bytes());
+    }
+    h.finish()
 }
 
 /// `go:inits`: every package's initialization in dependency order.
@@ -492,7 +712,7 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
     let Some(isa) = isa(&cfg.goarch) else {
         return Err(vec![format!("crossplay has no assembly listing for {}/{} yet", cfg.goos, cfg.goarch)]);
     };
-    let modules = compile(cfg, main)?;
+    let (modules, _) = compile(cfg, main)?;
     let mut out = String::new();
     // The main package's module is the last before go:inits.
     let Some(m) = modules.len().checked_sub(2).and_then(|i| modules.get(i)) else { return Ok(out) };
@@ -508,8 +728,8 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
 }
 
 /// The front and middle of a build: every package selected, parsed, type-checked
-/// and lowered to IR, then `go:inits`.
-fn compile(cfg: &Config, main: &[Source]) -> Result<Vec<ir::Module>, Vec<String>> {
+/// and lowered to IR, then `go:inits`; with each package's inputs, in order.
+fn compile(cfg: &Config, main: &[Source]) -> Result<(Vec<ir::Module>, Vec<PkgInput>), Vec<String>> {
     if !can_build(&cfg.goos, &cfg.goarch) {
         return Err(vec![format!("crossplay does not support building for {}/{} yet", cfg.goos, cfg.goarch)]);
     }
@@ -574,5 +794,6 @@ fn compile(cfg: &Config, main: &[Source]) -> Result<Vec<ir::Module>, Vec<String>
         modules.push(m);
     }
     modules.push(inits_module(&order));
-    Ok(modules)
+    let inputs = order.iter().map(|p| (p.path.clone(), package_input(&p.path, &p.files))).collect();
+    Ok((modules, inputs))
 }

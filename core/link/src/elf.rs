@@ -2,10 +2,14 @@
 //! binary (reference/binary-formats.md §1.1): the headers in a reserved first 4 KiB
 //! mapped with the text by one R+X `PT_LOAD` at the base address, the data and bss
 //! in an RW `PT_LOAD`, `PT_PHDR` first and `PT_GNU_STACK` (RW) last; section
-//! headers for `.text`, `.data`, `.bss`, `.symtab`, `.strtab`, `.shstrtab`. Code
+//! headers for `.text`, `.data`, `.bss`, `.symtab`, `.strtab`, `.shstrtab`. With a
+//! build ID, the notes `.note.go.buildid` and `.note.gnu.build-id` (derived from
+//! it, as `-B gobuildid` does) end the header page right before the text, the Go
+//! note under a `PT_NOTE` second in the program headers, as in Go's output. Code
 //! relocations are applied here; nothing is left for a dynamic loader.
 
 use crate::LinkError;
+use crate::buildid;
 pub use crate::image::{Input, Symbol};
 use crate::image::{addresses, align_up, apply};
 
@@ -58,6 +62,26 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     apply(&mut text, text_addr, &input.text_relocs, &addrs)?;
     apply(&mut data, data_addr, &input.data_relocs, &addrs)?;
 
+    // The notes: name size, descriptor size, type, name, descriptor, each padded to 4.
+    let note = |name: &[u8; 4], ty: u32, desc: &[u8]| {
+        let mut n = Vec::new();
+        for v in [4, desc.len() as u32, ty] {
+            n.extend_from_slice(&v.to_le_bytes());
+        }
+        n.extend_from_slice(name);
+        n.extend_from_slice(desc);
+        n.resize(align_up(n.len() as u64, 4) as usize, 0);
+        n
+    };
+    let id = &input.build_id.id;
+    let notes: Vec<Vec<u8>> = if id.is_empty() {
+        vec![]
+    } else {
+        vec![note(b"Go\0\0", 4, id.as_bytes()), note(b"GNU\0", 3, &buildid::gnu_build_id(id))]
+    };
+    let notes_len: u64 = notes.iter().map(|n| n.len() as u64).sum();
+    let notes_off = HEADR - notes_len;
+
     // Section names and the symbol table.
     let mut shstrtab = vec![0u8];
     let mut name = |s: &str| {
@@ -67,6 +91,7 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         at
     };
     let has_bi = !input.buildinfo.is_empty();
+    let note_names = [name(".note.go.buildid"), name(".note.gnu.build-id")];
     let names = [
         name(".text"),
         name(".data"),
@@ -76,13 +101,15 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         name(".shstrtab"),
         name(".go.buildinfo"),
     ];
-    // Section indices: .go.buildinfo (when present) comes right after .text.
-    let shift = u16::from(has_bi);
+    // Section indices: the notes (when present) before .text, .go.buildinfo (when
+    // present) right after it.
+    let text_idx = 1 + notes.len() as u16;
+    let shift = text_idx - 1 + u16::from(has_bi);
     let (data_idx, bss_idx) = (2 + shift, 3 + shift);
     let mut strtab = vec![0u8];
     let mut symtab = vec![0u8; 24]; // the null symbol
     for (syms, shndx, base, ty) in [
-        (&input.text_symbols, 1u16, text_addr, 2u8),   // STT_FUNC
+        (&input.text_symbols, text_idx, text_addr, 2u8), // STT_FUNC
         (&input.data_symbols, data_idx, data_addr, 1), // STT_OBJECT
         (&input.bss_symbols, bss_idx, bss_addr, 1),
     ] {
@@ -100,7 +127,7 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     }
 
     // The file: headers, text, data, then the non-loaded tables and the section headers.
-    let phnum = 4u16;
+    let phnum = 4 + u16::from(!notes.is_empty());
     let phoff = 64u64;
     let mut out = vec![0u8; rw_off as usize];
     out.extend_from_slice(&input.buildinfo);
@@ -149,12 +176,24 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     let (r, w, x) = (4, 2, 1);
     let phsize = u64::from(phnum) * 56;
     h.extend(phdr(6, r, phoff, arch.base + phoff, phsize, phsize, 8)); // PT_PHDR
+    if let Some(go_note) = notes.first() {
+        let len = go_note.len() as u64;
+        h.extend(phdr(4, r, notes_off, arch.base + notes_off, len, len, 4)); // PT_NOTE
+    }
     let text_end = text_off + text.len() as u64;
     h.extend(phdr(1, r | x, 0, arch.base, text_end, text_end, arch.align)); // PT_LOAD text
     let rw_file = bi_len + data.len() as u64;
     h.extend(phdr(1, r | w, rw_off, rw_addr, rw_file, rw_file + input.bss_size, arch.align)); // PT_LOAD data
     h.extend(phdr(0x6474_e551, r | w, 0, 0, 0, 0, 8)); // PT_GNU_STACK
+    if h.len() as u64 > notes_off {
+        return Err(LinkError("ELF headers too large".into()));
+    }
     out[..h.len()].copy_from_slice(&h);
+    let mut at = notes_off as usize;
+    for n in &notes {
+        out[at..at + n.len()].copy_from_slice(n);
+        at += n.len();
+    }
     out[text_off as usize..text_end as usize].copy_from_slice(&text);
 
     let shdr = |out: &mut Vec<u8>,
@@ -183,6 +222,11 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     };
     let (alloc, write_, exec) = (2u64, 1u64, 4u64);
     shdr(&mut out, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    let mut at = notes_off;
+    for (n, &name) in notes.iter().zip(&note_names) {
+        shdr(&mut out, name, 7, alloc, arch.base + at, at, n.len() as u64, 0, 0, 4, 0); // SHT_NOTE
+        at += n.len() as u64;
+    }
     shdr(&mut out, names[0], 1, alloc | exec, text_addr, text_off, text.len() as u64, 0, 0, 16, 0);
     if has_bi {
         shdr(
@@ -218,5 +262,9 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         shdr(&mut out, names[4], 3, 0, 0, strtab_off, strtab.len() as u64, 0, 0, 1, 0);
     }
     shdr(&mut out, names[5], 3, 0, 0, shstrtab_off, shstrtab.len() as u64, 0, 0, 1, 0);
+    // The content ID reads the GNU note's descriptor as zeros (`go tool buildid`'s
+    // `excludeHostBuildID`).
+    let gnu_desc = (HEADR - 20) as usize..HEADR as usize;
+    buildid::finish(&mut out, &input.build_id, &[gnu_desc], 0);
     Ok(out)
 }

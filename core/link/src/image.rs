@@ -46,6 +46,9 @@ pub struct Input {
     pub imports: Vec<Import>,
     /// Leave out the symbol table (`-ldflags=-s`).
     pub strip: bool,
+    /// The build ID: ELF keeps it in a note, which the writer adds; the other
+    /// containers in the `go:buildid` text symbol `native::link` places first.
+    pub build_id: crate::buildid::BuildId,
 }
 
 pub(crate) fn align_up(x: u64, a: u64) -> u64 {

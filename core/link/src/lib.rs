@@ -2,8 +2,10 @@
 //! module for js/wasm or wasip1/wasm. `native` links them with an ISA's machine code
 //! (`codegen` relocation records; it knows no ISA) into an `image::Input`, which a
 //! container writer lays out: `elf` (static linux executables), `pe` (windows),
-//! `macho` (darwin, signed).
+//! `macho` (darwin, signed). `buildid` is where each keeps Go's build ID and how
+//! the content ID is computed.
 
+pub mod buildid;
 pub mod elf;
 pub mod image;
 pub mod macho;

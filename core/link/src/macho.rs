@@ -11,8 +11,9 @@
 //! 26.2), `LC_DYLD_INFO_ONLY`, `LC_SYMTAB`, `LC_DYSYMTAB`, `LC_LOAD_DYLINKER`,
 //! `LC_LOAD_DYLIB`, `LC_UUID`, `LC_CODE_SIGNATURE` — except the entry: `LC_MAIN` on
 //! both architectures (Go's amd64 output uses the older `LC_UNIXTHREAD`; dyld runs
-//! both, and one C entry serves both ports). The UUID is a hash of the file, in
-//! RFC 4122 version 3 form, so a build reproduces it. The ad-hoc signature is
+//! both, and one C entry serves both ports). The UUID is derived from the build
+//! ID as Go derives it (from the file when there is none), so a build reproduces
+//! it; a build ID is the `go:buildid` symbol at the start of `__text`. The ad-hoc signature is
 //! `cmd/internal/codesign`'s: one CodeDirectory (version 0x20400, `CS_ADHOC |
 //! CS_LINKER_SIGNED`, identifier `a.out`, SHA-256 of every 4 KiB page before it).
 //! Go signs arm64 only; crossplay signs amd64 too, which macOS accepts as well.
@@ -20,6 +21,7 @@
 use std::collections::BTreeMap;
 
 use crate::LinkError;
+use crate::buildid;
 use crate::image::{Input, absolute, addresses, align_up, apply};
 
 /// What differs per architecture.
@@ -393,11 +395,13 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         out.extend_from_slice(part);
     }
     debug_assert_eq!(out.len() as u64, code_limit);
-    // The UUID: the file's hash as an RFC 4122 version 3 UUID.
-    let mut uuid: [u8; 16] = base::sha256::sha256(&out)[..16].try_into().unwrap_or_default();
-    uuid[6] = (uuid[6] & 0x0f) | 0x30;
-    uuid[8] = (uuid[8] & 0x3f) | 0x80;
-    out[uuid_at..uuid_at + 16].copy_from_slice(&uuid);
+    // The UUID: derived from the build ID as `-B gobuildid` does, else (as Go does
+    // without one) from the file so far, as an RFC 4122 version 3 UUID.
+    let id = &input.build_id.id;
+    let hash = if id.is_empty() { buildid::sum32(&out) } else { buildid::sum32(id.as_bytes()) };
+    out[uuid_at..uuid_at + 16].copy_from_slice(&buildid::uuid(&hash));
+    // The content ID reads the UUID and the signature to come as zeros.
+    buildid::finish(&mut out, &input.build_id, &[uuid_at..uuid_at + 16], sig_size as usize);
     let sig = signature(&out, text_size);
     out.extend_from_slice(&sig);
     Ok(out)

@@ -73,19 +73,30 @@ fn compile_all(
     out
 }
 
+/// What a native link writes besides the program.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The `go:buildinfo` blob, if any.
+    pub buildinfo: Option<Vec<u8>>,
+    /// Leave the symbol table out (`-ldflags=-s`).
+    pub strip: bool,
+    /// The build ID (`-buildid`).
+    pub build_id: crate::buildid::BuildId,
+    /// How many threads compile functions (`-p`); the output does not depend on it.
+    pub jobs: usize,
+}
+
 /// Links `modules` into an executable in `format`. `stubs` are machine-code
-/// functions the ISA provides (`_start`, system calls), where the program starts;
-/// `buildinfo` is the `go:buildinfo` blob; `strip` leaves the symbol table out.
-/// Functions compile on `jobs` threads (`-p`); the output does not depend on it.
+/// functions the ISA provides (`_start`, system calls), where the program starts.
+/// Outside ELF a build ID goes first in the text, as the `go:buildid` symbol.
 pub fn link(
     modules: &[Module],
     format: Format,
     compile: Compile<'_>,
     stubs: Vec<(String, Code)>,
-    buildinfo: Option<Vec<u8>>,
-    strip: bool,
-    jobs: usize,
+    opts: Options,
 ) -> Result<Vec<u8>, Vec<LinkError>> {
+    let Options { buildinfo, strip, build_id, jobs } = opts;
     let mut errs = Vec::new();
     let index = crate::symbols::Index::new(modules, &mut errs);
     let (funcs, data) = (&index.funcs, &index.data);
@@ -102,8 +113,13 @@ pub fn link(
     }
 
     // Text: the stubs, then the live functions in name order.
-    let mut input =
-        Input { entry: "_start".into(), buildinfo: buildinfo.unwrap_or_default(), strip, ..Input::default() };
+    let mut input = Input {
+        entry: "_start".into(),
+        buildinfo: buildinfo.unwrap_or_default(),
+        strip,
+        build_id,
+        ..Input::default()
+    };
     let pad = format.pad();
     let place = |input: &mut Input, name: &str, code: &Code| {
         while input.text.len() % 16 != 0 {
@@ -120,6 +136,10 @@ pub fn link(
             .text_relocs
             .extend(code.relocs.iter().map(|r| Reloc { offset: r.offset + offset, ..r.clone() }));
     };
+    if !matches!(format, Format::Elf(_)) && !input.build_id.id.is_empty() {
+        let marker = crate::buildid::marker(&input.build_id.id);
+        place(&mut input, "go:buildid", &Code { bytes: marker, relocs: vec![] });
+    }
     for (name, code) in &stub_names {
         place(&mut input, name, code);
     }

@@ -11,7 +11,8 @@
 //! entries and library names); `.reloc` (a `DIR64` base relocation for every
 //! absolute address, since the image may be placed anywhere). Unless stripped, a
 //! COFF symbol table (functions and data by section and offset) and its string
-//! table follow the sections, as in Go's output.
+//! table follow the sections, as in Go's output. A build ID is the `go:buildid`
+//! symbol at the start of `.text`.
 
 use std::collections::BTreeMap;
 
@@ -286,6 +287,7 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     if let Some((table, _)) = symbols {
         out.extend_from_slice(&table);
     }
+    crate::buildid::finish(&mut out, &input.build_id, &[], 0);
     Ok(out)
 }
 

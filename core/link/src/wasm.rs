@@ -4,7 +4,7 @@
 //! pointers, data through addresses and relocations), compiles those functions with
 //! `isa-wasm` (for Wasm the container is the instruction set, so the linker drives the
 //! back end), lays out memory, patches every relocation and writes the sections in the
-//! order Go's linker does: custom `go:buildid`, type, import, function, table, memory,
+//! order Go's linker does: custom `go:buildid` (when there is a build ID), type, import, function, table, memory,
 //! global, export, element, code, data, custom `name`.
 //!
 //! Memory layout: nothing below 12288 (`wasm_exec.js` writes argv and the
@@ -40,8 +40,8 @@ pub enum MemoryExport {
 pub struct Options {
     pub memory_export: MemoryExport,
     pub stack_size: u32,
-    /// The `go:buildid` custom section's contents.
-    pub build_id: String,
+    /// The build ID, kept in a `go:buildid` custom section (none when empty).
+    pub build_id: crate::buildid::BuildId,
     /// Omit the `name` section (`-ldflags=-s` or `-w`).
     pub strip: bool,
 }
@@ -198,10 +198,12 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
     let import_types: Vec<u32> = import_list.iter().map(|d| type_index(&d.sig, &mut types)).collect();
 
     let mut module = wasm_encoder::Module::new();
-    module.section(&CustomSection {
-        name: Cow::Borrowed("go:buildid"),
-        data: Cow::Borrowed(opts.build_id.as_bytes()),
-    });
+    if !opts.build_id.id.is_empty() {
+        module.section(&CustomSection {
+            name: Cow::Borrowed("go:buildid"),
+            data: Cow::Owned(crate::buildid::marker(&opts.build_id.id)),
+        });
+    }
     let mut ts = TypeSection::new();
     for s in &types {
         ts.ty().function(s.params.iter().map(|&t| val_type(t)), s.results.iter().map(|&t| val_type(t)));
@@ -288,7 +290,9 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
     }
     let report =
         Report { funcs: defined.len(), imports: import_list.len(), data_bytes: end - u64::from(stack_top) };
-    Ok((module.finish(), report))
+    let mut bytes = module.finish();
+    crate::buildid::finish(&mut bytes, &opts.build_id, &[], 0);
+    Ok((bytes, report))
 }
 
 /// Splits a data image into segments, leaving out runs of eight or more zero bytes

@@ -1,0 +1,159 @@
+//! Build IDs as Go's toolchain writes and reads them (`cmd/internal/buildid`,
+//! reference/go-semantics.md §7.4): where each container keeps the ID, the host
+//! build ID derived from it (ELF `NT_GNU_BUILD_ID`, the Mach-O `LC_UUID`), and the
+//! content ID — the SHA-256 of the finished file with every occurrence of the ID,
+//! the host build ID and the Mach-O code signature read as zeros — which replaces
+//! the ID's placeholder last part, as `cmd/go` does after linking. So `go tool
+//! buildid FILE` reads crossplay's IDs, and `go tool buildid -w FILE`, which
+//! recomputes the content ID, leaves a crossplay binary unchanged.
+
+use core::ops::Range;
+
+/// The build ID a link writes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BuildId {
+    /// The ID as the linker receives it (`-buildid`); empty writes none.
+    pub id: String,
+    /// Whether the ID's last `/`-separated part is a placeholder to replace with
+    /// the content ID once the file is written (`cmd/go`'s own IDs; not one
+    /// given with `-ldflags=-buildid=`).
+    pub content_placeholder: bool,
+}
+
+/// The bytes non-ELF containers carry the ID in (the `go:buildid` symbol at the
+/// start of the text, the Wasm custom section): `\xff Go build ID: "ID"\n \xff`.
+pub fn marker(id: &str) -> Vec<u8> {
+    let mut b = b"\xff Go build ID: ".to_vec();
+    b.extend_from_slice(quote(id).as_bytes());
+    b.extend_from_slice(b"\n \xff");
+    b
+}
+
+/// `strconv.Quote` for an ID (any string: `-ldflags=-buildid=` takes any).
+fn quote(s: &str) -> String {
+    let mut q = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            '\n' => q.push_str("\\n"),
+            '\t' => q.push_str("\\t"),
+            '\r' => q.push_str("\\r"),
+            '\x07' => q.push_str("\\a"),
+            '\x08' => q.push_str("\\b"),
+            '\x0c' => q.push_str("\\f"),
+            '\x0b' => q.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => q.push_str(&format!("\\x{:02x}", c as u32)),
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
+}
+
+/// `cmd/internal/hash.Sum32`: SHA-256 with the first byte inverted, what the linker
+/// derives the host build ID from.
+pub fn sum32(data: &[u8]) -> [u8; 32] {
+    let mut h = base::sha256::sha256(data);
+    h[0] ^= 0xff;
+    h
+}
+
+/// The ELF `NT_GNU_BUILD_ID` for a Go build ID (`-B gobuildid`).
+pub fn gnu_build_id(id: &str) -> [u8; 20] {
+    let h = sum32(id.as_bytes());
+    let mut out = [0u8; 20];
+    out.copy_from_slice(&h[..20]);
+    out
+}
+
+/// The Mach-O `LC_UUID` for a hash: its first 16 bytes as an RFC 4122 version 3
+/// UUID (the linker's `uuidFromHash`).
+pub fn uuid(hash: &[u8; 32]) -> [u8; 16] {
+    let mut u = [0u8; 16];
+    u.copy_from_slice(&hash[..16]);
+    u[6] = (u[6] & 0x0f) | 0x30;
+    u[8] = (u[8] & 0x3f) | 0x80;
+    u
+}
+
+/// `buildid.HashToString`: the first 15 bytes of a hash as 20 URL-safe base64
+/// characters.
+pub fn hash_to_string(h: &[u8; 32]) -> String {
+    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut s = String::with_capacity(20);
+    for c in h[..15].chunks(3) {
+        let v = u32::from(c[0]) << 16 | u32::from(c[1]) << 8 | u32::from(c[2]);
+        for shift in [18, 12, 6, 0] {
+            s.push(B64[(v >> shift) as usize & 0x3f] as char);
+        }
+    }
+    s
+}
+
+/// Replaces the placeholder last part of `b.id` in `file` with the content ID:
+/// the SHA-256 of the file with the ranges in `excluded` (the host build ID) and
+/// every occurrence of the ID read as zeros, followed by `trailing_zeros` zero
+/// bytes (a code signature still to be appended, which the hash also reads as
+/// zeros). What `cmd/go`'s `updateBuildID` does; without a placeholder the file
+/// is left as it is.
+pub fn finish(file: &mut [u8], b: &BuildId, excluded: &[Range<usize>], trailing_zeros: usize) {
+    if b.id.is_empty() || !b.content_placeholder {
+        return;
+    }
+    let id = b.id.as_bytes();
+    let mut view = file.to_vec();
+    for r in excluded {
+        view[r.clone()].fill(0);
+    }
+    let mut matches = Vec::new();
+    let mut at = 0;
+    while let Some(i) = find(&view[at..], id) {
+        matches.push(at + i);
+        view[at + i..at + i + id.len()].fill(0);
+        at += i + id.len();
+    }
+    let mut h = base::sha256::Sha256::new();
+    h.update(&view);
+    h.update(&vec![0u8; trailing_zeros]);
+    let content = hash_to_string(&h.finish());
+    let prefix = b.id.rsplit_once('/').map_or("", |(p, _)| p);
+    let new_id = if prefix.is_empty() { content } else { format!("{prefix}/{content}") };
+    // The content ID has the placeholder's length, so nothing moves.
+    if new_id.len() != id.len() {
+        return;
+    }
+    for m in matches {
+        file[m..m + id.len()].copy_from_slice(new_id.as_bytes());
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_to_string_is_go_s() {
+        // HashToString of sha256("") in Go: 47DEQpj8HBSa-_TImW-5.
+        assert_eq!(hash_to_string(&base::sha256::sha256(b"")), "47DEQpj8HBSa-_TImW-5");
+    }
+
+    #[test]
+    fn finish_replaces_every_occurrence() {
+        let ph = "AAAAAAAAAAAAAAAAAAAA/BBBBBBBBBBBBBBBBBBBB";
+        let mut file = format!("x{ph}y{ph}z").into_bytes();
+        let b = BuildId { id: ph.into(), content_placeholder: true };
+        finish(&mut file, &b, &[0..1], 0);
+        let text = String::from_utf8(file).unwrap_or_default();
+        let zeros = [&[0u8][..], &[0; 41], b"y", &[0; 41], b"z"].concat();
+        let want = format!("AAAAAAAAAAAAAAAAAAAA/{}", hash_to_string(&base::sha256::sha256(&zeros)));
+        assert_eq!(text, format!("x{want}y{want}z"));
+    }
+}
