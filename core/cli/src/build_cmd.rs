@@ -12,12 +12,19 @@ use crate::flags::{self, Flag, FlagKind, Parsed};
 use crate::help::{BUILD_USAGE, RUN_USAGE};
 use crate::{Outcome, Sys};
 
-const BUILD_FLAGS: [Flag; 9] = [
+const BUILDVCS: Flag = Flag {
+    name: "buildvcs",
+    kind: FlagKind::BoolOrAuto,
+    help: "whether to stamp binaries with version control information (\"true\", \"false\" or \"auto\")",
+};
+
+const BUILD_FLAGS: [Flag; 10] = [
     Flag {
         name: "a",
         kind: FlagKind::Bool,
         help: "force rebuilding of packages that are already up-to-date",
     },
+    BUILDVCS,
     Flag {
         name: "gcflags",
         kind: FlagKind::Value,
@@ -44,12 +51,13 @@ const BUILD_FLAGS: [Flag; 9] = [
     Flag { name: "x", kind: FlagKind::Bool, help: "print the steps as they are run" },
 ];
 
-const RUN_FLAGS: [Flag; 8] = [
+const RUN_FLAGS: [Flag; 9] = [
     Flag {
         name: "a",
         kind: FlagKind::Bool,
         help: "force rebuilding of packages that are already up-to-date",
     },
+    BUILDVCS,
     Flag {
         name: "exec",
         kind: FlagKind::Value,
@@ -83,7 +91,7 @@ pub fn build(sys: &Sys, args: &[String]) -> Outcome {
         Ok(p) => p,
         Err(message) => return Outcome::fail(2, format!("{message}\n{BUILD_USAGE}")),
     };
-    let built = match compile(sys, &parsed, BUILD_USAGE) {
+    let built = match compile(sys, &parsed, BUILD_USAGE, true) {
         Ok(b) => b,
         Err(o) => return o,
     };
@@ -124,7 +132,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     }
     let mut p = parsed.clone();
     p.args = pkg_args;
-    let built = match compile(sys, &p, RUN_USAGE) {
+    let built = match compile(sys, &p, RUN_USAGE, false) {
         Ok(b) => b,
         Err(o) => return o,
     };
@@ -231,8 +239,17 @@ fn write_executable(path: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// Loads the main package, checks the configuration, and compiles.
-fn compile(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Built, Outcome> {
+/// Loads the main package, checks the configuration, and compiles. `auto_vcs`:
+/// whether `-buildvcs=auto` stamps (for `build`; not for `run`).
+fn compile(sys: &Sys, parsed: &Parsed, usage: &str, auto_vcs: bool) -> Result<Built, Outcome> {
+    // The per-package flags: `[pattern=]flags`, checked as the flags are parsed.
+    let per_package = |name: &str| match parsed.values.get(name) {
+        None => Ok(None),
+        Some(raw) => driver::PerPackageFlag::parse(raw)
+            .map(Some)
+            .map_err(|m| Outcome::fail(2, format!("invalid value {raw:?} for flag -{name}: {m}\n{usage}"))),
+    };
+    let (ldflags_flag, gcflags_flag) = (per_package("ldflags")?, per_package("gcflags")?);
     let env = sys.go_env();
     let tags_flag = parsed.values.get("tags").map(String::as_str);
     let ctx = match Context::for_command(&env, tags_flag) {
@@ -240,10 +257,6 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Built, Outcome> {
         Err(EnvError { message, status }) => return Err(Outcome::fail(status, message)),
     };
     driver::check_target(&ctx).map_err(|(code, m)| Outcome::fail(code, m))?;
-    let (strip, xdefs) = match parsed.values.get("ldflags") {
-        Some(ld) => driver::parse_ldflags(ld).map_err(|(code, m)| Outcome::fail(code, m))?,
-        None => (false, Vec::new()),
-    };
     let jobs = match parsed.values.get("p") {
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         Some(p) => match p.parse::<i64>() {
@@ -252,7 +265,13 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Built, Outcome> {
             Err(_) => return Err(Outcome::fail(2, format!("invalid value {p:?} for flag -p: parse error\n{}", usage))),
         },
     };
-    let pkg = load_main(sys, &ctx, &parsed.args)?;
+    let (pkg, module_dir) = load_main(sys, &ctx, &parsed.args)?;
+    let for_main = |f: &Option<driver::PerPackageFlag>| {
+        f.as_ref().map_or(String::new(), |f| f.for_main(&pkg.import_path, &pkg.dir, &sys.cwd).to_string())
+    };
+    // A flag the linker rejects fails the link, under the package's name.
+    let ld = driver::parse_ldflags(&for_main(&ldflags_flag))
+        .map_err(|(code, m)| Outcome::fail(code, format!("# {}\n{m}", pkg.import_path)))?;
     let mut trace = String::new();
     if parsed.bool("x") {
         trace.push_str(&format!(
@@ -270,11 +289,12 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Built, Outcome> {
     cfg.tags = tags_flag
         .map(|t| t.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())
         .unwrap_or_default();
-    cfg.strip = strip;
-    cfg.xdefs = xdefs;
+    cfg.strip = ld.strip;
+    cfg.xdefs = ld.xdefs;
+    cfg.build_id = ld.build_id;
     cfg.jobs = jobs;
     let ldflags = parsed.values.get("ldflags").map(String::as_str);
-    cfg.build_info = Some(driver::build_info(
+    let mut info = driver::build_info(
         &pkg.import_path,
         pkg.module.as_deref(),
         &ctx,
@@ -282,10 +302,18 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Built, Outcome> {
         ldflags,
         parsed.bool("trimpath"),
         &pkg.default_godebug,
-    ));
+    );
+    let buildvcs = parsed.values.get("buildvcs").map_or("auto", String::as_str);
+    let module_path = pkg.module.as_deref().unwrap_or_default();
+    match crate::vcs::stamp(sys, buildvcs, auto_vcs, module_dir.as_deref(), &pkg.dir, module_path) {
+        Ok(Some(vcs)) => info = driver::stamp_vcs(&info, &vcs),
+        Ok(None) => {}
+        Err(m) => return Err(Outcome::fail(1, m)),
+    }
+    cfg.build_info = Some(info);
     // -gcflags=-S: the main package's assembly, printed as the compiler's output is.
-    if let Some(g) = parsed.values.get("gcflags") {
-        match g.trim() {
+    if gcflags_flag.is_some() {
+        match for_main(&gcflags_flag).trim() {
             "-S" => match driver::listing(&cfg, &pkg.sources) {
                 Ok(text) => trace.push_str(&format!("# {}\n{text}", pkg.import_path)),
                 Err(lines) => return Err(Outcome::fail(1, format!("{trace}{}", lines.join("\n")))),
@@ -303,8 +331,8 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Built, Outcome> {
 }
 
 /// The main package named on the command line: `.go` files, or one package pattern
-/// in the current module.
-fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<driver::MainPkg, Outcome> {
+/// in the current module, whose root comes with it.
+fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<(driver::MainPkg, Option<String>), Outcome> {
     let args: Vec<String> = if args.is_empty() { vec![".".into()] } else { args.to_vec() };
     if args.iter().any(|a| a.ends_with(".go")) {
         let mut sources = Vec::new();
@@ -338,14 +366,17 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<driver::MainPk
             .and_then(|(tree, _)| tree.files.get("go.mod").map(|b| (tree.root.clone(), b.clone())))
             .and_then(|(root, b)| load::parse_go_mod(&format!("{root}/go.mod"), &String::from_utf8_lossy(&b)).ok())
             .and_then(|m| m.go_version);
-        return Ok(driver::MainPkg {
+        let file = driver::clean_path(&abs(sys, &args[0]));
+        let dir = file.rsplit_once('/').map_or("/", |(d, _)| if d.is_empty() { "/" } else { d }).to_owned();
+        return Ok((driver::MainPkg {
             exec_name: first.trim_end_matches(".go").to_owned(),
+            dir,
             default_godebug: driver::default_godebug(go_version.as_deref(), &sources)
                 .map_err(|e| Outcome::fail(1, format!("# command-line-arguments\n{e}")))?,
             sources,
             import_path: "command-line-arguments".into(),
             module: None,
-        });
+        }, None));
     }
     if args.len() > 1 {
         return Err(Outcome::fail(1, "crossplay builds one main package at a time"));
@@ -358,7 +389,8 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<driver::MainPk
     };
     let goroot = crate::list_cmd::goroot(sys);
     let loader = Loader { tree: &tree, module: &module, ctx, cwd: &cwd, goroot: &goroot };
-    driver::main_package(&loader, &args[0]).map_err(|m| Outcome::fail(1, m))
+    let pkg = driver::main_package(&loader, &args[0]).map_err(|m| Outcome::fail(1, m))?;
+    Ok((pkg, Some(tree.root.clone())))
 }
 
 /// The bundled js/wasm runner: a host for the `gojs` imports crossplay's runtime

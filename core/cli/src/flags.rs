@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FlagKind {
     Bool,
+    /// A boolean that may also be `auto` (`-buildvcs`): `-name` alone is true.
+    BoolOrAuto,
     Value,
 }
 
@@ -75,6 +77,17 @@ pub fn parse(flags: &[Flag], args: &[String], initial: Parsed) -> Result<Parsed,
                 None => {
                     return Err(format!(
                         "invalid boolean value {} for -{name}: parse error",
+                        target::archvar::go_quote(v)
+                    ));
+                }
+            },
+            (FlagKind::BoolOrAuto, None) => "true".to_owned(),
+            (FlagKind::BoolOrAuto, Some("auto")) => "auto".to_owned(),
+            (FlagKind::BoolOrAuto, Some(v)) => match parse_bool(v) {
+                Some(b) => b.to_string(),
+                None => {
+                    return Err(format!(
+                        "invalid boolean value {} for -{name}: value is neither 'auto' nor a valid bool",
                         target::archvar::go_quote(v)
                     ));
                 }

@@ -3,7 +3,7 @@
 use crate::Outcome;
 
 pub const BUILD_USAGE: &str =
-    "usage: crossplay build [-o output] [-a] [-p n] [-x] [-v] [-tags list] [-trimpath] [-ldflags flags] [packages | files.go]";
+    "usage: crossplay build [-o output] [-a] [-p n] [-x] [-v] [-tags list] [-trimpath] [-ldflags [pattern=]flags] [-buildvcs={true|false|auto}] [packages | files.go]";
 pub const RUN_USAGE: &str =
     "usage: crossplay run [-exec xprog] [build flags] [package | files.go] [arguments...]";
 pub const ENV_USAGE: &str = "usage: crossplay env [-json] [-changed] [var ...]";
@@ -70,8 +70,20 @@ supported yet.
 
 The flags are go build's: -a (crossplay has no cache to skip yet), -p (how many
 functions compile at once; the output is the same for every value), -x (print
-the steps), -v, -tags, -trimpath, -ldflags with -s, -w and -X, and -gcflags=-S
-(the main package's assembly listing, for amd64 and arm64).
+the steps), -v, -tags, -trimpath, -ldflags with -s, -w, -X and -buildid,
+-buildvcs, and -gcflags=-S (the main package's assembly listing, for amd64 and
+arm64). -ldflags and -gcflags take an optional package pattern, as in
+-ldflags=all=-s; the last pattern matching the main package applies.
+
+Every binary carries a build ID that 'go tool buildid' reads, the hashes of
+its inputs with its own content hash last, as go build writes it; with
+-ldflags=-buildid=ID it carries ID instead.
+
+-buildvcs stamps the binary with the git revision, commit time and whether
+the work tree is modified (vcs.revision, vcs.time, vcs.modified), and gives
+the main module a version derived from the repository's tags, as go build
+does. By default (auto) build stamps when the main module is inside a git
+repository and git is on PATH; run does not stamp unless -buildvcs=true.
 ";
 
 const RUN_HELP: &str = "

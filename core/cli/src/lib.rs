@@ -11,6 +11,7 @@ mod list_cmd;
 mod tags_cmd;
 mod template;
 mod tool_cmd;
+mod vcs;
 
 use std::collections::BTreeMap;
 

@@ -1207,8 +1207,11 @@ fn build_info_matches_go() {
     for f in ["go.mod", "main.go", "hello_linux.go", "hello_unix.go", "hello_windows.go", "gen.go"] {
         std::fs::copy(repo_root().join("examples/hello").join(f), dir.join(f)).expect("copy the example");
     }
-    let cases: [(&str, &str, &[&str]); 9] = [
+    let cases: [(&str, &str, &[&str]); 11] = [
         ("linux/amd64", "0", &["."]),
+        // Per-package link flags: recorded as given, applied where the pattern matches.
+        ("linux/amd64", "0", &["-ldflags=all=-s -X main.note=q", "."]),
+        ("linux/arm64", "0", &["-ldflags=example.com/other=-X main.note=z", "main.go"]),
         ("linux/amd64", "1", &["-tags", "netgo,x", "-ldflags", "-s -X main.note=a", "."]),
         ("linux/amd64", "1", &["-trimpath", "-ldflags=-s", "main.go"]),
         ("linux/amd64", "0", &["-ldflags=-w", "-tags=a", "-trimpath", "."]),
@@ -1318,6 +1321,318 @@ func main() {
         }
         assert!(outputs[0].starts_with("true\ngo\tgo1.27.3\npath\texample.com/bi\n"), "{}", outputs[0]);
         assert_eq!(outputs[0], outputs[1], "ReadBuildInfo with {args:?}");
+    }
+}
+
+/// Build IDs as Go writes them: every target's binary carries one in Go's four
+/// parts, which the oracle's `go tool buildid` reads, and whose content ID is the
+/// one `go tool buildid -w` computes (rewriting a copy leaves it byte for byte,
+/// Mach-O signature included); `-ldflags=-buildid=ID` writes ID as it is and
+/// `-buildid=` none, as Go's own build reads back; and the host build IDs derived
+/// from an ID (ELF `NT_GNU_BUILD_ID`, Mach-O `LC_UUID`) are Go's.
+#[test]
+fn build_ids_read_like_go() {
+    let Some(go) = oracle() else { return };
+    let dir = scratch("buildid");
+    std::fs::write(dir.join("go.mod"), "module example.com/bid\n\ngo 1.27\n").expect("go.mod");
+    std::fs::write(dir.join("main.go"), "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n")
+        .expect("main.go");
+    let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
+    let buildid = |file: &str| {
+        let r = run(command_in(&go, &dir, &build_env("linux", "amd64", "0", &dir), &["tool", "buildid", file]));
+        assert_eq!(r.code, 0, "go tool buildid {file}: {}", r.stderr);
+        r.stdout
+    };
+    let targets = [
+        "linux/amd64",
+        "linux/arm64",
+        "windows/amd64",
+        "windows/arm64",
+        "darwin/amd64",
+        "darwin/arm64",
+        "js/wasm",
+        "wasip1/wasm",
+    ];
+    for target in targets {
+        let (goos, goarch) = target.split_once('/').expect("goos/goarch");
+        let env = build_env(goos, goarch, "0", &dir);
+        let b = run(command_in(crossplay, &dir, &env, &["build", "-o", "bin", "."]));
+        assert_eq!((b.code, b.stderr.as_str()), (0, ""), "crossplay build for {target}");
+        let id = buildid("bin");
+        let parts: Vec<&str> = id.trim_end().split('/').collect();
+        assert!(
+            parts.len() == 4 && parts.iter().all(|p| p.len() == 20),
+            "{target}: build ID {id:?} is not Go's actionID/actionID/contentID/contentID"
+        );
+        let original = std::fs::read(dir.join("bin")).expect("read");
+        std::fs::write(dir.join("copy"), &original).expect("copy");
+        let w = run(command_in(&go, &dir, &env, &["tool", "buildid", "-w", "copy"]));
+        assert_eq!(w.code, 0, "go tool buildid -w: {}", w.stderr);
+        assert!(std::fs::read(dir.join("copy")).expect("read") == original, "{target}: go tool buildid -w changed the file");
+        for (flag, want) in [("-ldflags=-buildid=", "\n"), ("-ldflags=-buildid 'my \"id\"/2'", "my \"id\"/2\n")] {
+            for (who, program) in [("crossplay", crossplay), ("go", go.as_path())] {
+                let b = run(command_in(program, &dir, &env, &["build", flag, "-o", who, "."]));
+                assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} build {flag} for {target}");
+                assert_eq!(buildid(who), want, "{who} build {flag} for {target}");
+            }
+            // The host build ID Go derives from the ID, or its absence.
+            let tool = |program: &str, args: &[&str], file: &str| {
+                let mut cmd = Command::new(program);
+                cmd.args(args).arg(dir.join(file));
+                run(cmd).stdout
+            };
+            let host_id = |file: &str| match goos {
+                "linux" => tool("llvm-readelf", &["-n"], file),
+                "darwin" => tool("llvm-objdump", &["--macho", "--private-headers"], file)
+                    .lines()
+                    .filter(|l| l.trim_start().starts_with("uuid"))
+                    .collect(),
+                _ => String::new(),
+            };
+            if goos == "linux" || (goos == "darwin" && !flag.ends_with('=')) {
+                assert_eq!(host_id("crossplay"), host_id("go"), "host build ID, {flag} for {target}");
+            }
+        }
+    }
+}
+
+/// VCS stamping as `go build` does it, in real git repositories: `go version -m`
+/// prints the same for crossplay's binary as for Go's — the `vcs.*` settings and
+/// the main module's version from the tags (exact release tags, pseudo-versions
+/// after release and prerelease tags, tags of other majors and malformed tags
+/// ignored, a module in a subdirectory with its tag prefix, a `/v2` module, one
+/// the repository root's go.mod does not name, `+dirty`) — for `-buildvcs` auto,
+/// true and false; `run` stamps only when asked; and the errors (a repository
+/// without commits, a bad `-buildvcs`, git missing) are Go's.
+#[test]
+fn vcs_stamping_matches_go() {
+    let Some(go) = oracle() else { return };
+    if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        return;
+    }
+    let root = scratch("vcs");
+    let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
+    let program = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime/debug\"\n\t\"strings\"\n)\n\nfunc main() {\n\tbi, _ := debug.ReadBuildInfo()\n\tfmt.Println(bi.Main.Version)\n\tfor _, s := range bi.Settings {\n\t\tif strings.HasPrefix(s.Key, \"vcs\") {\n\t\t\tfmt.Println(s.Key, s.Value)\n\t\t}\n\t}\n}\n";
+    let mut step = 0;
+    let mut git = |dir: &Path, args: &[&str]| {
+        // Each commit a second apart, at a fixed time, so runs repeat.
+        step += 1;
+        let date = format!("2026-01-02T03:04:{:02}Z", step % 60);
+        let r = run(command_in(
+            Path::new("git"),
+            dir,
+            &[
+                ("PATH".into(), std::env::var("PATH").unwrap_or_default()),
+                ("HOME".into(), root.to_string_lossy().into_owned()),
+                ("GIT_AUTHOR_DATE".into(), date.clone()),
+                ("GIT_COMMITTER_DATE".into(), date),
+            ],
+            &[&["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main"][..], args].concat(),
+        ));
+        assert_eq!(r.code, 0, "git {args:?}: {}", r.stderr);
+    };
+    // Both toolchains build in `dir` (the binaries go outside the repository);
+    // what `go version -m` prints of each, or the failed build's status and error.
+    let compare = |dir: &Path, args: &[&str], path: Option<&str>, what: &str| {
+        let mut env = build_env("linux", "amd64", "0", &root);
+        if let Some(p) = path {
+            env.retain(|(k, _)| k != "PATH");
+            env.push(("PATH".into(), p.into()));
+        }
+        let mut got = Vec::new();
+        for (who, program) in [("crossplay", crossplay), ("go", go.as_path())] {
+            let out = root.join(format!("bin-{who}"));
+            let _ = std::fs::remove_file(&out);
+            let mut a = vec![args[0], "-o", out.to_str().expect("path")];
+            a.extend_from_slice(&args[1..]);
+            if args[0] == "run" {
+                a.retain(|x| *x != "-o" && !x.contains("bin-"));
+            }
+            let b = run(command_in(program, dir, &env, &a));
+            if b.code != 0 || args[0] == "run" {
+                // The usage lines name each tool's own command; the rest is Go's.
+                let stderr: String = b
+                    .stderr
+                    .lines()
+                    .filter(|l| !l.starts_with("usage: ") && !l.starts_with("Run '"))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                got.push(format!("{} {}{}", b.code, b.stdout, stderr));
+                continue;
+            }
+            let v = run(command_in(&go, dir, &env, &["version", "-m", out.to_str().expect("path")]));
+            let r = run(command_in(&out, dir, &[], &[]));
+            got.push(v.stdout.replacen(out.to_str().expect("path"), "BIN", 1) + &r.stdout);
+        }
+        assert_eq!(got[0], got[1], "{what}: {args:?}");
+        got.swap_remove(1)
+    };
+
+    // A module at the root of a repository.
+    let repo = root.join("repo");
+    std::fs::create_dir_all(&repo).expect("mkdir");
+    std::fs::write(repo.join("go.mod"), "module example.com/r\n\ngo 1.27\n").expect("go.mod");
+    std::fs::write(repo.join("main.go"), program).expect("main.go");
+    git(&repo, &["init", "-q"]);
+    // No commits yet, only untracked files: stamped without a revision.
+    compare(&repo, &["build", "."], None, "a repository without commits");
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-qm", "one"]);
+    let clean = compare(&repo, &["build", "."], None, "no tags");
+    assert!(clean.contains("v0.0.0-2026") && clean.contains("vcs.modified=false"), "{clean}");
+    compare(&repo, &["build", "-buildvcs=false", "."], None, "-buildvcs=false");
+    compare(&repo, &["build", "main.go"], None, "files");
+    compare(&repo, &["run", "."], None, "run");
+    compare(&repo, &["run", "-buildvcs", "."], None, "run -buildvcs");
+    std::fs::write(repo.join("notes.txt"), "x").expect("write");
+    let dirty = compare(&repo, &["build", "."], None, "untracked file");
+    assert!(dirty.contains("+dirty") && dirty.contains("vcs.modified=true"), "{dirty}");
+    std::fs::remove_file(repo.join("notes.txt")).expect("rm");
+    git(&repo, &["tag", "v1.2.3"]);
+    git(&repo, &["tag", "v1.4"]);
+    git(&repo, &["tag", "v2.0.0"]);
+    compare(&repo, &["build", "."], None, "a release tag");
+    for tags in [&["v1.3.0-pre.1"][..], &["v1.3.0-rc.2", "junk"], &["v1.3.5+meta"], &[]] {
+        std::fs::write(repo.join("main.go"), format!("{program}// {tags:?}\n")).expect("write");
+        git(&repo, &["commit", "-qam", "next"]);
+        for t in tags {
+            git(&repo, &["tag", t]);
+        }
+        compare(&repo, &["build", "."], None, &format!("tags {tags:?}"));
+    }
+    git(&repo, &["tag", "-a", "v1.5.0", "-m", "annotated"]);
+    compare(&repo, &["build", "."], None, "an annotated tag");
+    // Errors: a bad -buildvcs; git missing (auto leaves VCS out, true fails).
+    compare(&repo, &["build", "-buildvcs=maybe", "."], None, "-buildvcs=maybe");
+    compare(&repo, &["build", "."], Some("/nonexistent"), "no git, auto");
+    compare(&repo, &["build", "-buildvcs=true", "."], Some("/nonexistent"), "no git, true");
+
+    // Modules in subdirectories: one the root go.mod names (tags prefixed with its
+    // directory), a /v2 module at the root, and one with no go.mod at the root.
+    let mono = root.join("mono");
+    std::fs::create_dir_all(mono.join("sub/cmd/tool")).expect("mkdir");
+    std::fs::write(mono.join("go.mod"), "module example.com/m/v2\n\ngo 1.27\n").expect("go.mod");
+    std::fs::write(mono.join("main.go"), program).expect("main.go");
+    std::fs::write(mono.join("sub/go.mod"), "module example.com/m/sub\n\ngo 1.27\n").expect("go.mod");
+    std::fs::write(mono.join("sub/cmd/tool/main.go"), program).expect("main.go");
+    git(&mono, &["init", "-q"]);
+    git(&mono, &["add", "."]);
+    git(&mono, &["commit", "-qm", "one"]);
+    git(&mono, &["tag", "v1.9.0"]);
+    git(&mono, &["tag", "v2.1.0"]);
+    git(&mono, &["tag", "sub/v0.3.0"]);
+    compare(&mono, &["build", "."], None, "a /v2 module");
+    compare(&mono.join("sub"), &["build", "./cmd/tool"], None, "a module in a subdirectory");
+    compare(&mono.join("sub/cmd/tool"), &["build", "."], None, "below a module in a subdirectory");
+    std::fs::write(mono.join("README"), "x").expect("write");
+    git(&mono, &["add", "."]);
+    git(&mono, &["commit", "-qm", "two"]);
+    compare(&mono, &["build", "."], None, "a /v2 module after a tag");
+    compare(&mono.join("sub"), &["build", "./cmd/tool"], None, "a module in a subdirectory after a tag");
+    std::fs::remove_file(mono.join("go.mod")).expect("rm");
+    std::fs::remove_file(mono.join("main.go")).expect("rm");
+    git(&mono, &["commit", "-qam", "three"]);
+    compare(&mono.join("sub"), &["build", "./cmd/tool"], None, "no go.mod at the repository root");
+
+    // A repository whose status is clean but has no commits: Go's error.
+    let empty = root.join("empty");
+    std::fs::create_dir_all(&empty).expect("mkdir");
+    std::fs::write(empty.join("go.mod"), "module example.com/e\n\ngo 1.27\n").expect("go.mod");
+    std::fs::write(empty.join("main.go"), program).expect("main.go");
+    git(&empty, &["init", "-q"]);
+    std::fs::write(empty.join(".git/info/exclude"), "*\n").expect("exclude");
+    let e = compare(&empty, &["build", "."], None, "no commits, nothing to commit");
+    assert!(e.contains("error obtaining VCS status"), "{e}");
+    compare(&empty, &["build", "-buildvcs=false", "."], None, "no commits, -buildvcs=false");
+}
+
+/// `-ldflags` is a per-package flag as in Go: `pattern=flags` applies where the
+/// pattern (`all`, an import path pattern, a directory pattern) matches the main
+/// package, and a malformed value is Go's error, before anything is built. The
+/// programs built by crossplay and by Go print the same.
+#[test]
+fn ldflags_patterns_apply_like_go() {
+    let Some(go) = oracle() else { return };
+    if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+        return;
+    }
+    let dir = scratch("ldpattern");
+    std::fs::write(dir.join("go.mod"), "module example.com/ld\n\ngo 1.27\n").expect("go.mod");
+    std::fs::write(dir.join("main.go"), "package main\n\nvar v = \"unset\"\n\nfunc main() { println(v) }\n")
+        .expect("main.go");
+    let env = build_env("linux", "amd64", "0", &dir);
+    let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
+    for flag in [
+        "-ldflags=all=-X main.v=all",
+        "-ldflags=example.com/...=-X main.v=wild",
+        "-ldflags=example.com/other=-X main.v=other",
+        "-ldflags=./...=-X main.v=dir",
+        "-ldflags=std=-X main.v=std",
+        "-ldflags= -X=main.v=spaced ",
+        "-ldflags=x",
+        "-ldflags==-s",
+        "-ldflags='a=-s",
+        "-ldflags=-X",
+        "-ldflags=-X 'main.v=a",
+        "-ldflags=-s=maybe",
+        "-ldflags=-s=false -X main.v=kept",
+    ] {
+        let mut got = Vec::new();
+        for (who, program) in [("crossplay", crossplay), ("go", go.as_path())] {
+            let b = run(command_in(program, &dir, &env, &["build", flag, "-o", who, "."]));
+            // The first line of an error (usage lines name the tool) without the linker's path.
+            let first = b.stderr.lines().find(|l| !l.starts_with('#')).unwrap_or("").to_string();
+            let first = first.rsplit_once("link: ").map_or(first.clone(), |(_, m)| m.to_string());
+            let out = if b.code == 0 { run(command_in(&dir.join(who), &dir, &[], &[])).stderr } else { String::new() };
+            got.push((b.code, first, out));
+        }
+        assert_eq!(got[0], got[1], "crossplay and go build {flag}");
+    }
+}
+
+/// `-trimpath` leaves no host path in the output: the same module built from two
+/// directories gives the same bytes for every target crossplay builds, and neither
+/// the module's directory nor HOME appears in them (Go's own -trimpath binary is
+/// held to the same, so the check is the oracle's property, not a crossplay one).
+#[test]
+fn trimpath_leaves_no_host_path() {
+    let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
+    let root = scratch("trimpath");
+    let dirs = [root.join("first-checkout-dir"), root.join("second/checkout-elsewhere")];
+    for d in &dirs {
+        std::fs::create_dir_all(d).expect("mkdir");
+        std::fs::write(d.join("go.mod"), "module example.com/tp\n\ngo 1.27\n").expect("go.mod");
+        std::fs::write(
+            d.join("main.go"),
+            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdefer func() { fmt.Println(recover()) }()\n\tvar a []int\n\t_ = a[3]\n}\n",
+        )
+        .expect("main.go");
+    }
+    let mut tools = vec![("crossplay", crossplay.to_path_buf())];
+    if let Some(go) = oracle() {
+        tools.push(("go", go));
+    }
+    let targets =
+        ["linux/amd64", "linux/arm64", "windows/amd64", "windows/arm64", "darwin/amd64", "darwin/arm64", "js/wasm", "wasip1/wasm"];
+    for (who, program) in &tools {
+        for target in targets {
+            let (goos, goarch) = target.split_once('/').expect("target");
+            let mut outputs = Vec::new();
+            for d in &dirs {
+                let env = build_env(goos, goarch, "0", &root);
+                let out = d.join("out.bin");
+                let b = run(command_in(program, d, &env, &["build", "-trimpath", "-o", out.to_str().expect("path"), "."]));
+                assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} {target}");
+                let bytes = std::fs::read(&out).expect("output");
+                for path in [d.as_path(), root.as_path()] {
+                    let needle = path.to_str().expect("path").as_bytes();
+                    let leaked = bytes.windows(needle.len()).any(|w| w == needle);
+                    assert!(!leaked, "{who} {target}: {} in the -trimpath output", path.display());
+                }
+                outputs.push(bytes);
+            }
+            assert!(outputs[0] == outputs[1], "{who} {target}: -trimpath output depends on the directory");
+        }
     }
 }
 
