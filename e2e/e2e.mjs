@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -147,6 +147,19 @@ try {
   ok((await text('#res-format')) === 'ELF' && (await text('#res-sections')).startsWith('.note.go.buildid'), 'linux/amd64 builds an ELF executable');
   ok((await text('#res-sha')) === sha256(cliBuild('linux', [], 'amd64')), 'equal to `crossplay build` for linux/amd64');
   ok((await text('#res-buildinfo')).includes('\tbuild\tGOOS=linux\n\tbuild\tGOAMD64=v1'), 'its build info is shown as go version -m prints it');
+  {
+    // The build ID, as the oracle's `go tool buildid` reads the CLI's build (its form alone without the oracle).
+    const id = await text('#res-buildid');
+    const go = process.env.CROSSPLAY_GO;
+    if (go) {
+      const out = join(mkdtempSync(join(tmpdir(), 'crossplay-e2e-')), 'hello');
+      writeFileSync(out, cliBuild('linux', [], 'amd64'));
+      const want = execFileSync(go, ['tool', 'buildid', out], { env: { ...process.env, GOTOOLCHAIN: 'local' } }).toString().trim();
+      ok(id === want, 'its build ID is the one go tool buildid reads', `${id} vs ${want}`);
+    } else {
+      ok(/^[\w-]{20}(\/[\w-]{20}){3}$/.test(id), 'its build ID has Go\'s four parts', id);
+    }
+  }
   ok(await page.locator('#run').isDisabled() && (await text('#cannot-run')).includes('run on their own OS'), 'Run explains why it cannot run here');
 
   // A → B → A: switching back to a target hits the cache.

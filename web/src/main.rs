@@ -600,6 +600,7 @@ fn BuildResult(
                             <tr><th>"build info"</th><td><pre id="res-buildinfo">{
                                 if b.build_info.is_empty() { "none (Go's Wasm binaries carry no build-info blob)".to_owned() } else { b.build_info.clone() }
                             }</pre></td></tr>
+                            <tr><th>"build ID"</th><td id="res-buildid" title="what go tool buildid prints">{b.build_id.clone()}</td></tr>
                             <tr><th>"sections"</th><td id="res-sections">{b.sections.iter().map(|(n, s)| format!("{n} {s}")).collect::<Vec<_>>().join(" · ")}</td></tr>
                         </table>
                         <a id="download" download=b.name.clone() href=move || download_url.get().unwrap_or_default()>{format!("Download {}", b.name)}</a>

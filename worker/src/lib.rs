@@ -149,6 +149,7 @@ impl Worker {
             diagnostics: Vec::new(),
             sections: Vec::new(),
             build_info: String::new(),
+            build_id: String::new(),
             goos: settings.goos.clone(),
             goarch: settings.goarch.clone(),
             cache: CacheStats::default(),
@@ -278,6 +279,7 @@ impl Worker {
         };
         out.sha256 = base::sha256::hex(&base::sha256::sha256(&binary));
         out.sections = sections(&binary);
+        out.build_id = driver::read_build_id(&binary).unwrap_or_default();
         // Go's Wasm linker writes no build-info blob; `go version -m` reads none.
         if settings.goarch != "wasm" {
             out.build_info = format!(

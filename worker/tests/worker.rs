@@ -166,6 +166,12 @@ fn builds_hit_the_cache_per_target() {
     let names: Vec<&str> = macho.sections.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["__text", "__go_buildinfo", "__data", "__got", "__bss"]);
     assert!(macho.build_info.contains("\tbuild\tGOOS=darwin\n\tbuild\tGOARM64=v8.0\n"), "{}", macho.build_info);
+    // Each shows the build ID it carries: Go's four parts, the last the content ID.
+    for b in [&elf, &pe, &macho] {
+        let parts: Vec<&str> = b.build_id.split('/').collect();
+        assert!(parts.len() == 4 && parts.iter().all(|p| p.len() == 20) && parts[0] != parts[3], "{}", b.build_id);
+    }
+    assert_ne!(elf.build_id, pe.build_id);
     // -o names the output; windows adds .exe; a cleared cache misses.
     let named = build(&mut w, &files, Settings { output: "app.wasm".into(), ..settings("js", "wasm") });
     assert_eq!(named.name, "app.wasm");

@@ -1365,6 +1365,8 @@ fn build_ids_read_like_go() {
             "{target}: build ID {id:?} is not Go's actionID/actionID/contentID/contentID"
         );
         let original = std::fs::read(dir.join("bin")).expect("read");
+        // What the playground shows as the build ID is what the oracle reads.
+        assert_eq!(driver::read_build_id(&original).as_deref(), Some(id.trim_end()), "{target}: read_build_id");
         std::fs::write(dir.join("copy"), &original).expect("copy");
         let w = run(command_in(&go, &dir, &env, &["tool", "buildid", "-w", "copy"]));
         assert_eq!(w.code, 0, "go tool buildid -w: {}", w.stderr);
@@ -1374,6 +1376,9 @@ fn build_ids_read_like_go() {
                 let b = run(command_in(program, &dir, &env, &["build", flag, "-o", who, "."]));
                 assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} build {flag} for {target}");
                 assert_eq!(buildid(who), want, "{who} build {flag} for {target}");
+                let bytes = std::fs::read(dir.join(who)).expect("read");
+                let read = driver::read_build_id(&bytes).unwrap_or_default();
+                assert_eq!(read + "\n", want, "read_build_id of {who}'s build with {flag} for {target}");
             }
             // The host build ID Go derives from the ID, or its absence.
             let tool = |program: &str, args: &[&str], file: &str| {

@@ -571,6 +571,11 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     link::wasm::link(&modules, &opts).map(|(b, _)| b).map_err(|e| e.iter().map(|e| e.to_string()).collect())
 }
 
+/// The build ID a built binary carries, as `go tool buildid` prints it.
+pub fn read_build_id(binary: &[u8]) -> Option<String> {
+    link::buildid::read(binary)
+}
+
 /// A package's inputs: its import path and the hash of its files' names and
 /// contents.
 type PkgInput = (String, [u8; 32]);

@@ -128,6 +128,79 @@ pub fn finish(file: &mut [u8], b: &BuildId, excluded: &[Range<usize>], trailing_
     }
 }
 
+/// The build ID a binary carries, as `go tool buildid` reads it: an ELF file's
+/// `Go` note of type 4 (found through its `PT_NOTE` headers), else the quoted ID
+/// after the marker in the first 32 KiB (PE, Mach-O, Wasm). None when there is none.
+pub fn read(file: &[u8]) -> Option<String> {
+    if file.starts_with(b"\x7fELF") {
+        return read_elf(file);
+    }
+    let head = &file[..file.len().min(32 << 10)];
+    let start = find(head, b"\xff Go build ID: \"")? + 16;
+    let len = find(&head[start..], b"\"\n \xff")?;
+    unquote(std::str::from_utf8(&head[start..start + len]).ok()?)
+}
+
+fn read_elf(f: &[u8]) -> Option<String> {
+    let u16_at = |o: usize| Some(u16::from_le_bytes(f.get(o..o + 2)?.try_into().ok()?));
+    let u32_at = |o: usize| Some(u32::from_le_bytes(f.get(o..o + 4)?.try_into().ok()?));
+    let u64_at = |o: usize| Some(u64::from_le_bytes(f.get(o..o + 8)?.try_into().ok()?));
+    // 64-bit little-endian only: what crossplay writes.
+    if f.get(4..6)? != [2, 1] {
+        return None;
+    }
+    let phoff = usize::try_from(u64_at(0x20)?).ok()?;
+    let (phentsize, phnum) = (usize::from(u16_at(0x36)?), usize::from(u16_at(0x38)?));
+    for i in 0..phnum {
+        let ph = phoff.checked_add(i.checked_mul(phentsize)?)?;
+        if u32_at(ph)? != 4 {
+            continue;
+        }
+        let off = usize::try_from(u64_at(ph + 8)?).ok()?;
+        let end = off.checked_add(usize::try_from(u64_at(ph + 0x20)?).ok()?)?;
+        let mut at = off;
+        while at + 12 <= end {
+            let (namesz, descsz, kind) = (u32_at(at)? as usize, u32_at(at + 4)? as usize, u32_at(at + 8)?);
+            let name = at + 12;
+            let desc = name.checked_add(namesz.div_ceil(4) * 4)?;
+            if kind == 4 && f.get(name..name + namesz)? == b"Go\0\0" {
+                return String::from_utf8(f.get(desc..desc.checked_add(descsz)?)?.to_vec()).ok();
+            }
+            at = desc.checked_add(descsz.div_ceil(4) * 4)?;
+        }
+    }
+    None
+}
+
+/// The inverse of `quote`.
+fn unquote(q: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = q.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            '"' => '"',
+            '\\' => '\\',
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            'a' => '\x07',
+            'b' => '\x08',
+            'f' => '\x0c',
+            'v' => '\x0b',
+            'x' => {
+                let hex: String = chars.by_ref().take(2).collect();
+                char::from(u8::from_str_radix(&hex, 16).ok()?)
+            }
+            _ => return None,
+        });
+    }
+    Some(out)
+}
+
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || hay.len() < needle.len() {
         return None;
@@ -143,6 +216,15 @@ mod tests {
     fn hash_to_string_is_go_s() {
         // HashToString of sha256("") in Go: 47DEQpj8HBSa-_TImW-5.
         assert_eq!(hash_to_string(&base::sha256::sha256(b"")), "47DEQpj8HBSa-_TImW-5");
+    }
+
+    #[test]
+    fn read_finds_the_marker_and_unquotes() {
+        let id = "a\"b\\c\nd\x01";
+        let file = [&b"\0\0prefix"[..], &marker(id), b"rest"].concat();
+        assert_eq!(read(&file).as_deref(), Some(id));
+        assert_eq!(read(b"no id here"), None);
+        assert_eq!(read(b"\x7fELF\x02\x01 truncated"), None);
     }
 
     #[test]

@@ -202,6 +202,8 @@ pub struct Built {
     /// What the binary records about its build, as `go version -m` prints it (empty
     /// for Wasm, which has no build-info blob in Go either).
     pub build_info: String,
+    /// The build ID the binary carries, as `go tool buildid` prints it.
+    pub build_id: String,
     /// Sections of the container: (name, size in bytes).
     pub sections: Vec<(String, u64)>,
     pub goos: String,
