@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes core/target/src/godebugs.rs from the oracle's internal/godebugs/table.go:
 # every GODEBUG setting whose default changed in some Go 1.N release, with the
-# value that restores the old behaviour, and every setting's name. --check
+# value that restores the old behaviour, every setting's name, and the removed
+# settings with their old values. --check
 # compares instead of writing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,9 +11,22 @@ out="$root/core/target/src/godebugs.rs"
 gen=$(python3 - "$table" <<'PY'
 import re, sys
 src = open(sys.argv[1]).read()
+all_block = src[src.index("var All = []Info{"):]
+all_block = all_block[:all_block.index("\n}\n")]
+removed_block = src[src.index("var Removed = []RemovedInfo{"):]
+removed_block = removed_block[:removed_block.index("\n}\n")]
 rows = []
 names = []
-for r in re.findall(r'\{([^{}]*Name:[^{}]*)\}', src):
+removed = []
+for line in removed_block.splitlines()[1:]:
+    m = re.search(r'\{Name:\s*"([^"]*)",\s*Removed:\s*(\d+),\s*Old:\s*(.*)\},', line)
+    if not m:
+        continue
+    old = m.group(3)
+    values = {"one": ["1"], "zero": ["0"]}.get(old) or re.findall(r's == "([^"]*)"', old)
+    assert values, line
+    removed.append((m.group(1), int(m.group(2)), values))
+for r in re.findall(r'\{([^{}]*Name:[^{}]*)\}', all_block):
     names.append(re.search(r'Name:\s*"([^"]*)"', r).group(1))
     changed = re.search(r'Changed:\s*(\d+)', r)
     if changed:
@@ -34,6 +48,14 @@ print("/// Every setting `//go:debug` may name.")
 print("pub const NAMES: &[&str] = &[")
 for name in names:
     print(f'    "{name}",')
+print("];")
+print()
+print("/// The settings Go has removed: (name, the minor version that removed it, the old")
+print("/// values, which a build now rejects; any other value is accepted).")
+print("pub const REMOVED: &[(&str, u32, &[&str])] = &[")
+for name, rem, values in removed:
+    vs = ", ".join(f'"{v}"' for v in values)
+    print(f'    ("{name}", {rem}, &[{vs}]),')
 print("];")
 PY
 )

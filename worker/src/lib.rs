@@ -187,10 +187,13 @@ impl Worker {
         }
         let tree = tree(files);
         let module = match tree.files.get("go.mod") {
-            Some(text) => match load::parse_go_mod(&format!("{ROOT}/go.mod"), &String::from_utf8_lossy(text))
+            // The page's working directory is the module root: Go names the file go.mod.
+            Some(text) => match load::parse_go_mod("go.mod", &String::from_utf8_lossy(text))
+                .map_err(|e| format!("go: errors parsing go.mod:\n{e}"))
+                .and_then(|m| load::check_go_mod("go.mod", &m).map(|()| m))
             {
                 Ok(m) => m,
-                Err(e) => return fail(out, format!("go: errors parsing go.mod:\n{e}")),
+                Err(e) => return fail(out, e),
             },
             None => {
                 return fail(

@@ -213,6 +213,13 @@ fn build_errors_come_with_positions() {
         let b = build(&mut w, &example(), Settings { buildvcs: v.into(), ..settings("js", "wasm") });
         assert_eq!(b.errors, Vec::<String>::new(), "-buildvcs={v}");
     }
+    // go.mod's godebug lines are checked as Go's module loading checks them.
+    let mut bad_mod = example();
+    let m = bad_mod.iter_mut().find(|f| f.name == "go.mod").expect("go.mod");
+    let line = m.text.lines().count() + 1;
+    m.text.push_str("godebug nosuch=1\n");
+    let b = build(&mut w, &bad_mod, settings("js", "wasm"));
+    assert_eq!(b.errors, ["go: error loading go.mod:".to_owned(), format!("go.mod:{line}: unknown godebug \"nosuch\"")]);
     let no_mod: Vec<File> = files.iter().filter(|f| f.name != "go.mod").cloned().collect();
     assert!(build(&mut w, &no_mod, settings("js", "wasm")).errors[0].contains("go.mod file not found"));
 }

@@ -360,18 +360,20 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<(driver::MainP
             ));
         }
         let first = args[0].rsplit('/').next().unwrap_or(&args[0]);
-        // Files in a module take its go line for their GODEBUG defaults.
-        let go_version = crate::list_cmd::read_module(sys)
-            .ok()
-            .and_then(|(tree, _)| tree.files.get("go.mod").map(|b| (tree.root.clone(), b.clone())))
-            .and_then(|(root, b)| load::parse_go_mod(&format!("{root}/go.mod"), &String::from_utf8_lossy(&b)).ok())
-            .and_then(|m| m.go_version);
+        // Files in a module take its go line and godebug lines for their GODEBUG
+        // defaults (and meet its errors, as Go loads the module for them too).
+        let module = crate::list_cmd::load_module(sys)?.map(|(_, _, m)| m).unwrap_or_default();
         let file = driver::clean_path(&abs(sys, &args[0]));
         let dir = file.rsplit_once('/').map_or("/", |(d, _)| if d.is_empty() { "/" } else { d }).to_owned();
         return Ok((driver::MainPkg {
             exec_name: first.trim_end_matches(".go").to_owned(),
             dir,
-            default_godebug: driver::default_godebug(go_version.as_deref(), &sources)
+            default_godebug: driver::default_godebug(
+                module.go_version.as_deref(),
+                &module.godebug,
+                ctx.fips140.is_some(),
+                &sources,
+            )
                 .map_err(|e| Outcome::fail(1, format!("# command-line-arguments\n{e}")))?,
             sources,
             import_path: "command-line-arguments".into(),
@@ -381,11 +383,9 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<(driver::MainP
     if args.len() > 1 {
         return Err(Outcome::fail(1, "crossplay builds one main package at a time"));
     }
-    let (tree, cwd) = crate::list_cmd::read_module(sys).map_err(|m| Outcome::fail(1, m))?;
-    let module = match tree.files.get("go.mod").map(|b| String::from_utf8_lossy(b).into_owned()) {
-        Some(text) => load::parse_go_mod(&format!("{}/go.mod", tree.root), &text)
-            .map_err(|e| Outcome::fail(1, format!("go: errors parsing go.mod:\n{e}")))?,
-        None => return Err(Outcome::fail(1, "go: go.mod file not found")),
+    crate::list_cmd::read_module(sys).map_err(|m| Outcome::fail(1, m))?;
+    let Some((tree, cwd, module)) = crate::list_cmd::load_module(sys)? else {
+        return Err(Outcome::fail(1, "go: go.mod file not found"));
     };
     let goroot = crate::list_cmd::goroot(sys);
     let loader = Loader { tree: &tree, module: &module, ctx, cwd: &cwd, goroot: &goroot };

@@ -93,16 +93,13 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         Ok(ctx) => ctx,
         Err(EnvError { message, status }) => return Outcome::fail(status, message),
     };
-    let (tree, cwd) = match read_module(sys) {
-        Ok(found) => found,
-        Err(message) => return Outcome::fail(1, message),
-    };
-    let module = match tree.files.get("go.mod").map(|b| String::from_utf8_lossy(b).into_owned()) {
-        Some(text) => match load::parse_go_mod(&format!("{}/go.mod", tree.root), &text) {
-            Ok(m) => m,
-            Err(e) => return Outcome::fail(1, format!("go: errors parsing go.mod:\n{e}")),
-        },
-        None => return Outcome::fail(1, "go: go.mod file not found"),
+    if let Err(message) = read_module(sys) {
+        return Outcome::fail(1, message);
+    }
+    let (tree, cwd, module) = match load_module(sys) {
+        Ok(Some(found)) => found,
+        Ok(None) => return Outcome::fail(1, "go: go.mod file not found"),
+        Err(outcome) => return outcome,
     };
     let goroot = goroot(sys);
     let loader = Loader { tree: &tree, module: &module, ctx: &ctx, cwd: &cwd, goroot: &goroot };
@@ -442,6 +439,34 @@ x: the file is compiled for the target (GoFiles, CgoFiles, TestGoFiles, XTestGoF
 Each target is the current environment with GOOS and GOARCH replaced; CGO_ENABLED
 follows it, or defaults to 0 when the target is not the host.
 ";
+
+/// `base.ShortPath`: `path` relative to the working directory when that is
+/// shorter (`go.mod`, `../go.mod`), else as it is. Both are clean absolute paths.
+pub(crate) fn short_path(cwd: &str, path: &str) -> String {
+    let from: Vec<&str> = cwd.split('/').filter(|p| !p.is_empty()).collect();
+    let to: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut rel: Vec<&str> = vec![".."; from.len() - common];
+    rel.extend(&to[common..]);
+    let rel = if rel.is_empty() { ".".to_owned() } else { rel.join("/") };
+    if rel.len() < path.len() { rel } else { path.to_owned() }
+}
+
+/// The module enclosing the working directory, its files and go.mod, as module
+/// loading reads them: go.mod's syntax errors (`go: errors parsing go.mod:`) and
+/// then what loading checks (`godebug` lines), with go.mod named as Go names it.
+/// `Ok(None)` when there is no go.mod.
+pub(crate) fn load_module(sys: &Sys) -> Result<Option<(Tree, String, load::Module)>, Outcome> {
+    let Ok((tree, cwd)) = read_module(sys) else { return Ok(None) };
+    let Some(text) = tree.files.get("go.mod").map(|b| String::from_utf8_lossy(b).into_owned()) else {
+        return Ok(None);
+    };
+    let file = short_path(sys.cwd.trim_end_matches('/'), &format!("{}/go.mod", tree.root));
+    let module = load::parse_go_mod(&file, &text)
+        .map_err(|e| Outcome::fail(1, format!("go: errors parsing {file}:\n{e}")))?;
+    load::check_go_mod(&file, &module).map_err(|e| Outcome::fail(1, e))?;
+    Ok(Some((tree, cwd, module)))
+}
 
 /// Finds the module enclosing the working directory and reads its files.
 pub(crate) fn read_module(sys: &Sys) -> Result<(Tree, String), String> {

@@ -1263,6 +1263,78 @@ fn build_info_matches_go() {
     }
 }
 
+/// The GODEBUG defaults and their errors as `go build` has them: go.mod `godebug`
+/// lines (single and in a block, under the main package's `//go:debug`
+/// directives, `default=goX`, removed settings with new and old values), GOFIPS140
+/// (`fips140=on` and the `GOFIPS140` setting, a snapshot's tag), directives
+/// outside a module, and the errors — go.mod syntax (every bad line, go.mod named
+/// as Go names it from a subdirectory), unknown and removed settings, malformed and
+/// repeated directives — print the same from both toolchains, and `go version -m`
+/// reads the same from both binaries.
+#[test]
+fn godebug_settings_match_go() {
+    let Some(go) = oracle() else { return };
+    let root = scratch("godebug");
+    let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
+    let plain = "package main\n\nfunc main() { println(\"x\") }\n";
+    let module = |body: &str| format!("module example.com/gd\n\ngo 1.21\n{body}");
+    // (go.mod, or None for files outside a module; main.go; GOFIPS140; cwd below the root)
+    let cases: &[(Option<String>, String, &str, &str)] = &[
+        (Some(module("\ngodebug panicnil=1\n")), plain.into(), "", ""),
+        (Some(module("\ngodebug (\n\tpanicnil=1\n\tx509sha1=0 // removed, new value\n)\n")), format!("//go:debug panicnil=0\n{plain}"), "", ""),
+        (Some(module("\ngodebug default=go1.25\ngodebug tlssha1=0\n")), plain.into(), "", ""),
+        (Some(module("\ngodebug default=go1.21rc1\n")), plain.into(), "", ""),
+        (Some(module("")), format!("//go:debug default=go1.26\n{plain}"), "", ""),
+        (Some(module("\ngodebug panicnil=1\n")), plain.into(), "latest", ""),
+        (Some(module("")), plain.into(), "certified", ""),
+        (None, format!("//go:debug panicnil=1\n{plain}"), "latest", ""),
+        (Some(module("\ngodebug asynctimerchan=1\n")), plain.into(), "", ""),
+        (Some(module("\ngodebug (\n\tpanicnil=1\n\tfoo=2\n)\ngodebug bar=1\n")), plain.into(), "", ""),
+        (Some(module("\ngodebug panicnil\ngodebug \"a=1\"\ngodebug a=1,b=2\ngodebug a=1 b=2\n")), plain.into(), "", "sub"),
+        (Some(module("\ngodebug default=go1.30\ngodebug default=1.2\n")), plain.into(), "", ""),
+        (Some(module("")), format!("//go:debug panicnil=1\n//go:debug panicnil=0\n{plain}"), "", ""),
+        (Some(module("")), format!("//go:debugger\n//go:debug\n  //go:debug pan icnil=1\n//go:debug x=1,y\n{plain}"), "", ""),
+        (Some(module("")), format!("//go:debug nosuch=1\n//go:debug tls10server=1\n//go:debug default=go1.99\n{plain}"), "", ""),
+    ];
+    let mut seen = Vec::new();
+    for (i, (go_mod, main, fips, sub)) in cases.iter().enumerate() {
+        let dir = root.join(format!("case{i}"));
+        let cwd = dir.join(sub);
+        std::fs::create_dir_all(&cwd).expect("mkdir");
+        if let Some(m) = go_mod {
+            std::fs::write(dir.join("go.mod"), m).expect("go.mod");
+        }
+        std::fs::write(cwd.join("main.go"), main).expect("main.go");
+        let mut env = build_env("linux", "amd64", "0", &root);
+        env.push(("GOFIPS140".into(), (*fips).into()));
+        let patterns: &[&str] = if go_mod.is_some() { &[".", "main.go"] } else { &["main.go"] };
+        for pattern in patterns {
+            let mut got = Vec::new();
+            for (who, program) in [("crossplay", crossplay), ("go", go.as_path())] {
+                let out = root.join(format!("bin-{who}"));
+                let _ = std::fs::remove_file(&out);
+                let b = run(command_in(program, &cwd, &env, &["build", "-o", out.to_str().expect("path"), pattern]));
+                let v = if b.code == 0 {
+                    run(command_in(&go, &cwd, &env, &["version", "-m", out.to_str().expect("path")])).stdout.replacen(
+                        out.to_str().expect("path"),
+                        "BIN",
+                        1,
+                    )
+                } else {
+                    String::new()
+                };
+                got.push(format!("{} {}{v}", b.code, b.stderr));
+            }
+            assert_eq!(got[0], got[1], "case {i} ({go_mod:?}, {main:?}, GOFIPS140={fips}), build {pattern}");
+            seen.push(got.swap_remove(1));
+        }
+    }
+    // The cases reach both the recorded settings and each kind of error.
+    for want in ["fips140=on,panicnil=1", "GOFIPS140=v1.0.0-c2097c7c", "error loading go.mod", "errors parsing ../go.mod", "repeated //go:debug"] {
+        assert!(seen.iter().any(|o| o.contains(want)), "no case gives {want:?}");
+    }
+}
+
 /// `runtime/debug.ReadBuildInfo` in crossplay's std returns what Go's does: a
 /// linux/amd64 program printing its build info (String, the fields, the settings)
 /// and `ParseBuildInfo`'s answers to good and bad input prints the same, built by

@@ -261,55 +261,100 @@ pub fn main_package(loader: &load::Loader<'_>, pattern: &str) -> Result<MainPkg,
         import_path: p.import_path.clone(),
         module: Some(loader.module.path.clone()),
         dir: p.dir.clone(),
-        default_godebug: default_godebug(loader.module.go_version.as_deref(), &sources)
+        default_godebug: default_godebug(
+            loader.module.go_version.as_deref(),
+            &loader.module.godebug,
+            loader.ctx.fips140.is_some(),
+            &sources,
+        )
             .map_err(|e| format!("# {}\n{e}", p.import_path))?,
         sources,
     })
 }
 
-/// The `//go:debug key=value` directives of a file (lines before the package
-/// clause), or Go's error for a malformed or unknown one (`file:line:1: …`).
-fn godebug_directives(name: &str, text: &[u8]) -> Result<Vec<(String, String)>, String> {
+/// The `//go:debug` directives of a file (lines before the package clause): each
+/// `(position, text)`, the text from `//go:debug` on.
+fn godebug_directives(name: &str, text: &[u8]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (i, line) in String::from_utf8_lossy(text).lines().enumerate() {
-        let line = line.trim();
-        if line.starts_with("package") {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("package") {
             break;
         }
-        let Some(rest) = line.strip_prefix("//go:debug") else { continue };
-        if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
-            continue;
-        }
-        let bad = |m: String| Err(format!("{name}:{}:1: invalid //go:debug: {m}", i + 1));
-        match rest.trim().split_once('=') {
-            None => return bad("missing key=value".into()),
-            Some((k, v)) if k == "default" || target::godebugs::NAMES.contains(&k) => {
-                out.push((k.to_string(), v.to_string()));
-            }
-            Some((k, _)) => return bad(format!("unknown //go:debug setting {}", go_quote(k))),
+        if trimmed.starts_with("//go:debug") {
+            let col = line.len() - trimmed.len() + 1;
+            out.push((format!("{name}:{}:{col}", i + 1), trimmed.trim_end().to_owned()));
         }
     }
-    Ok(out)
+    out
+}
+
+/// `load.ParseGoDebug`: the key and value of a `//go:debug` directive; `None` for
+/// a comment that is not one (`//go:debugger`), or Go's error.
+fn parse_godebug(text: &str) -> Option<Result<(String, String), String>> {
+    let Some(i) = text.find([' ', '\t']) else {
+        return (text.trim() == "//go:debug").then(|| Err("missing key=value".into()));
+    };
+    let Some((k, v)) = text[i..].trim().split_once('=') else { return Some(Err("missing key=value".into())) };
+    Some(target::godebug::check("//go:debug setting", k, v).map(|()| (k.to_owned(), v.to_owned())))
 }
 
 /// The DefaultGODEBUG cmd/go records for a main package (`load.defaultGODEBUG`):
 /// for a main module whose `go` line is older than a setting's change, the old
-/// value, then the main package's `//go:debug` directives over them (`default=goX`
-/// picks another version); keys sorted, comma-separated. Nothing outside a module.
-/// An error is Go's message for a bad directive.
-pub fn default_godebug(go_version: Option<&str>, sources: &[Source]) -> Result<String, String> {
+/// value, under the go.mod `godebug` lines (`mod_godebug`, checked by
+/// `load::check_go_mod`), under the main package's `//go:debug` directives
+/// (`default=goX` picks another version); with GOFIPS140 on, `fips140=on` first.
+/// Keys sorted, comma-separated. Outside a module (`go_version` None) the version
+/// is the toolchain's own, so only the settings themselves appear. An error is
+/// `go build`'s report of the bad or repeated directives (`checkDirectives`).
+pub fn default_godebug(
+    go_version: Option<&str>,
+    mod_godebug: &[load::Godebug],
+    fips140: bool,
+    sources: &[Source],
+) -> Result<String, String> {
     let mut set: BTreeMap<String, String> = BTreeMap::new();
-    for s in sources {
-        set.extend(godebug_directives(&s.name, &s.text)?);
+    if fips140 {
+        set.insert("fips140".into(), "on".into());
     }
-    let Some(mut version) = go_version.map(str::to_owned) else { return Ok(String::new()) };
-    if let Some(v) = set.remove("default") {
-        let v = v.trim_start_matches("go").to_string();
-        if v.starts_with("1.") && v[2..].split('.').next().is_some_and(|n| n.parse::<u32>().is_ok()) {
-            version = v;
+    for g in mod_godebug {
+        set.insert(g.key.clone(), g.value.clone());
+    }
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for s in sources {
+        for (pos, text) in godebug_directives(&s.name, &s.text) {
+            match parse_godebug(&text) {
+                None => {}
+                Some(Err(e)) => errors.push(format!("{pos}: invalid //go:debug: {e}")),
+                Some(Ok((k, v))) => {
+                    if let Some(prev) = seen.get(&k) {
+                        errors.push(format!("{pos}: repeated //go:debug for {k}\n\t{prev}: previous //go:debug"));
+                        continue;
+                    }
+                    seen.insert(k.clone(), pos);
+                    set.insert(k, v);
+                }
+            }
         }
     }
-    let minor = version.strip_prefix("1.").and_then(|v| v.split('.').next()?.parse::<u32>().ok());
+    if !errors.is_empty() {
+        return Err(errors.join("\n"));
+    }
+    let mut version = go_version.unwrap_or(target::godebug::LOCAL).to_owned();
+    if let Some(v) = set.remove("default") {
+        let v = v.strip_prefix("go").unwrap_or(&v);
+        if target::godebug::is_valid(v) {
+            version = v.to_owned();
+        }
+    }
+    // `godebugForGoVersion`: the language version `1.N` (a patch release cut to
+    // it); anything else has no defaults.
+    let lang = match version.match_indices('.').nth(1) {
+        Some((i, _)) => &version[..i],
+        None => &version,
+    };
+    let minor = lang.strip_prefix("1.").and_then(|n| n.parse::<u32>().ok());
     let mut out: BTreeMap<String, String> = BTreeMap::new();
     if let Some(minor) = minor {
         for &(name, changed, old) in target::godebugs::CHANGED {
@@ -376,6 +421,9 @@ pub fn build_info(
     let experiment = env.layers().getenv("GOEXPERIMENT");
     if !experiment.is_empty() {
         settings.push(("GOEXPERIMENT".into(), experiment));
+    }
+    if let Some(v) = ctx.fips140 {
+        settings.push(("GOFIPS140".into(), v.into()));
     }
     settings.push(("GOOS".into(), ctx.goos.clone()));
     if let Some((var, value, _)) = env.arch_env()

@@ -32,54 +32,106 @@ pub struct Tree {
 }
 
 /// What `go.mod` declares.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Module {
     pub path: String,
     pub go_version: Option<String>,
+    /// The `godebug` lines, key, value and line number, in order.
+    pub godebug: Vec<Godebug>,
 }
 
-/// Reads the `module` and `go` directives of a `go.mod` file. Other directives are
-/// accepted and ignored (crossplay builds single-module programs).
+/// A `godebug key=value` line of go.mod.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Godebug {
+    pub key: String,
+    pub value: String,
+    pub line: usize,
+}
+
+/// Reads the `module`, `go` and `godebug` directives of a `go.mod` file, with
+/// `modfile`'s errors, every one (`file:line: usage: …`, a line each). Other directives are accepted
+/// and ignored (crossplay builds single-module programs).
 pub fn parse_go_mod(file: &str, text: &str) -> Result<Module, String> {
     let mut path = None;
     let mut go_version = None;
-    let mut in_block = false;
+    let mut godebug = Vec::new();
+    let mut errors = Vec::new();
+    // The verb of the block the line is in, if any.
+    let mut block: Option<String> = None;
     for (i, raw) in text.lines().enumerate() {
         let line = raw.split("//").next().unwrap_or("").trim();
         if line.is_empty() {
             continue;
         }
-        if in_block {
-            in_block = line != ")";
-            continue;
-        }
-        let mut words = line.split_whitespace();
-        let verb = words.next().unwrap_or("");
-        let args: Vec<&str> = words.collect();
-        if args.last() == Some(&"(") {
-            in_block = true;
-            continue;
-        }
-        let at = |msg: String| format!("{file}:{}: {msg}", i + 1);
-        match verb {
+        let at = |msg: &str| format!("{file}:{}: {msg}", i + 1);
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (verb, args) = match &block {
+            Some(_) if line == ")" => {
+                block = None;
+                continue;
+            }
+            Some(verb) => (verb.clone(), &words[..]),
+            None => {
+                if words.len() == 2 && words[1] == "(" {
+                    block = Some(words[0].to_owned());
+                    continue;
+                }
+                (words[0].to_owned(), &words[1..])
+            }
+        };
+        match verb.as_str() {
             "module" => {
-                let [arg] = args[..] else { return Err(at("usage: module module/path".into())) };
+                let [arg] = args[..] else {
+                    errors.push(at("usage: module module/path"));
+                    continue;
+                };
                 path = Some(arg.trim_matches('"').to_owned());
             }
             "go" => {
-                let [arg] = args[..] else { return Err(at("usage: go 1.23".into())) };
+                let [arg] = args[..] else {
+                    errors.push(at("usage: go 1.23"));
+                    continue;
+                };
                 go_version = Some(arg.to_owned());
             }
-            "require" | "replace" | "exclude" | "retract" | "toolchain" | "godebug" | "tool" | "ignore" => {}
-            other => return Err(at(format!("unknown directive: {other}"))),
+            "godebug" => {
+                match args[..] {
+                    [arg] if !arg.contains(['"', '`', '\'', ',']) && arg.contains('=') => {
+                        let (key, value) = arg.split_once('=').unwrap_or_default();
+                        godebug.push(Godebug { key: key.into(), value: value.into(), line: i + 1 });
+                    }
+                    _ => errors.push(at("usage: godebug key=value")),
+                }
+            }
+            "require" | "replace" | "exclude" | "retract" | "toolchain" | "tool" | "ignore" => {}
+            other => errors.push(at(&format!("unknown directive: {other}"))),
         }
     }
+    if !errors.is_empty() {
+        return Err(errors.join("\n"));
+    }
     match path {
-        Some(path) => Ok(Module { path, go_version }),
+        Some(path) => Ok(Module { path, go_version, godebug }),
         None => Err(format!(
             "{file}: no module declaration in go.mod. To specify the module path:\n\tgo mod edit -module=example.com/mod"
         )),
     }
+}
+
+/// What module loading checks of a parsed go.mod, as the go command reports it:
+/// every `godebug` line must name a known setting with an acceptable value
+/// (`go: error loading go.mod:` and `file:line: …`, one per bad line).
+pub fn check_go_mod(file: &str, module: &Module) -> Result<(), String> {
+    let errors: Vec<String> = module
+        .godebug
+        .iter()
+        .filter_map(|g| {
+            target::godebug::check("godebug", &g.key, &g.value)
+                .err()
+                .map(|e| format!("go: error loading go.mod:\n{file}:{}: {e}", g.line))
+        })
+        .collect();
+    if errors.is_empty() { Ok(()) } else { Err(errors.join("\n")) }
 }
 
 /// A loader for one module and one configuration.

@@ -31,6 +31,8 @@ pub struct Context {
     feature_setting: Option<(ArchVar, String)>,
     experiment_setting: String,
     experiments: Experiments,
+    /// What the build records as GOFIPS140 (`latest`, a snapshot), None when off.
+    pub fips140: Option<&'static str>,
 }
 
 impl Context {
@@ -60,6 +62,7 @@ impl Context {
             feature_setting,
             experiment_setting: env.raw_goexperiment.clone(),
             experiments: env.experiment.clone().unwrap_or_default(),
+            fips140: env.fips140().version(),
         }
     }
 

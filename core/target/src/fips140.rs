@@ -38,6 +38,16 @@ impl Fips140 {
         self != Fips140::Off
     }
 
+    /// What the build info records as GOFIPS140 (`fips140.Version`): `latest` or
+    /// the snapshot's version; None when off.
+    pub fn version(self) -> Option<&'static str> {
+        match self {
+            Fips140::Off => None,
+            Fips140::Latest => Some("latest"),
+            Fips140::Snapshot(v) => Some(v),
+        }
+    }
+
     /// `fips140` + the snapshot's `vMAJOR.MINOR`, added to the build tags.
     pub fn build_tag(self) -> Option<String> {
         let Fips140::Snapshot(version) = self else { return None };

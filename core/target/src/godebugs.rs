@@ -89,12 +89,18 @@ pub const NAMES: &[&str] = &[
     "x509usefallbackroots",
     "x509usepolicies",
     "zipinsecurepath",
-    "x509sha1",
-    "tlskyber",
-    "gotypesalias",
-    "tlsunsafeekm",
-    "tlsrsakex",
-    "tls3des",
-    "tls10server",
-    "x509keypairleaf",
+];
+
+/// The settings Go has removed: (name, the minor version that removed it, the old
+/// values, which a build now rejects; any other value is accepted).
+pub const REMOVED: &[(&str, u32, &[&str])] = &[
+    ("x509sha1", 24, &["1"]),
+    ("tlskyber", 24, &["0"]),
+    ("gotypesalias", 27, &["0"]),
+    ("tlsunsafeekm", 27, &["1"]),
+    ("tlsrsakex", 27, &["1"]),
+    ("tls3des", 27, &["1"]),
+    ("tls10server", 27, &["1"]),
+    ("x509keypairleaf", 27, &["0"]),
+    ("asynctimerchan", 27, &["1", "2"]),
 ];

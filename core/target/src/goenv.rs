@@ -365,6 +365,12 @@ impl GoEnv {
         }
     }
 
+    /// GOFIPS140 resolved (go/env file included); off when it does not resolve,
+    /// which `check_fips140` reports.
+    pub fn fips140(&self) -> Fips140 {
+        Fips140::resolve(&self.layers.env_or_changed("GOFIPS140", "off").0).unwrap_or(Fips140::Off)
+    }
+
     /// `fips140.Init`, run by module loading in every command: resolves GOFIPS140
     /// (go/env file included) and returns the build tag it adds, if any.
     pub fn check_fips140(&self, build_tags: &[String]) -> Result<Option<String>, EnvError> {

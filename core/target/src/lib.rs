@@ -11,6 +11,7 @@ pub mod buildcfg;
 pub mod context;
 pub mod experiment;
 pub mod fips140;
+pub mod godebug;
 pub mod godebugs;
 pub mod goenv;
 pub mod ports;
