@@ -267,6 +267,7 @@ impl Worker {
                 out.actions = vec![Action { text: compile, hit: false }, Action { text: link, hit: false }];
                 let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
                 cfg.tags = ctx.build_tags.clone();
+                cfg.experiment = ctx.experiment_string();
                 cfg.strip = ld.strip;
                 cfg.xdefs = ld.xdefs.clone();
                 cfg.build_id = ld.build_id.clone();
@@ -288,7 +289,7 @@ impl Worker {
             out.build_info = format!(
                 "{}: {}\n{}",
                 out.name,
-                driver::GO_VERSION,
+                driver::go_version(&ctx.experiment_string()),
                 info.lines().map(|l| format!("\t{l}\n")).collect::<String>()
             );
         }

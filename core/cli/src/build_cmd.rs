@@ -293,6 +293,7 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str, auto_vcs: bool) -> Result<Bu
     cfg.xdefs = ld.xdefs;
     cfg.build_id = ld.build_id;
     cfg.jobs = jobs;
+    cfg.experiment = ctx.experiment_string();
     let ldflags = parsed.values.get("ldflags").map(String::as_str);
     let mut info = driver::build_info(
         &pkg.import_path,

@@ -1261,6 +1261,27 @@ fn build_info_matches_go() {
         assert!(describe[2].1.contains(want) || describe[3].1.contains(want), "{describe:?}");
         assert_eq!(describe[0..2], describe[2..4], "go.mod at go 1.21, {args:?}");
     }
+    // GOEXPERIMENT: the experiments off the baseline reach the version line and
+    // runtime.Version (`go1.27.3-X:…`), as the setting does.
+    let exp = scratch("buildinfo-exp");
+    std::fs::write(exp.join("go.mod"), "module example.com/exp\n\ngo 1.27\n").expect("go.mod");
+    std::fs::write(exp.join("main.go"), "package main\n\nimport \"runtime\"\n\nfunc main() { println(runtime.Version()) }\n")
+        .expect("main.go");
+    for (target, experiment) in [("linux/amd64", "nogreenteagc"), ("darwin/arm64", "nogreenteagc"), ("linux/amd64", "")] {
+        let (goos, goarch) = target.split_once('/').expect("goos/goarch");
+        let mut env = build_env(goos, goarch, "0", &exp);
+        env.push(("GOEXPERIMENT".into(), experiment.into()));
+        let mut describe = Vec::new();
+        for (who, program) in [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())] {
+            let b = run(command_in(program, &exp, &env, &["build", "-o", who, "."]));
+            assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} build GOEXPERIMENT={experiment}");
+            let v = run(command_in(&go, &exp, &env, &["version", "-m", who]));
+            let ran = if goos == "linux" { run(command_in(&exp.join(who), &exp, &[], &[])).stderr } else { String::new() };
+            describe.push(v.stdout.replacen(&format!("{who}: "), "BIN: ", 1) + &ran);
+        }
+        assert!(describe[1].contains(&format!("go1.27.3{}", if experiment.is_empty() { String::new() } else { format!("-X:{experiment}") })));
+        assert_eq!(describe[0], describe[1], "GOEXPERIMENT={experiment} for {target}");
+    }
 }
 
 /// The GODEBUG defaults and their errors as `go build` has them: go.mod `godebug`

@@ -30,6 +30,9 @@ pub struct Config {
     /// Without it the build ID is crossplay's own, in Go's four parts
     /// (`build_id`).
     pub build_id: Option<String>,
+    /// GOEXPERIMENT's experiments that differ from the target's baseline
+    /// (`Context::experiment_string`), which the version string carries.
+    pub experiment: String,
 }
 
 impl Config {
@@ -43,6 +46,7 @@ impl Config {
             build_info: None,
             jobs: 1,
             build_id: None,
+            experiment: String::new(),
         }
     }
 }
@@ -383,6 +387,18 @@ pub fn exec_name(import_path: &str) -> String {
 /// The Go release crossplay models, as binaries record it.
 pub const GO_VERSION: &str = "go1.27.3";
 
+/// The version a binary records (`runtime.Version`, the build info's `go` line):
+/// the release, and the experiments that differ from the baseline as the linker
+/// appends them (`go1.27.3-X:nogreenteagc`; a space before `X:` when the release
+/// itself has a `-`).
+pub fn go_version(experiment: &str) -> String {
+    if experiment.is_empty() {
+        return GO_VERSION.to_owned();
+    }
+    let sep = if GO_VERSION.contains('-') { ' ' } else { '-' };
+    format!("{GO_VERSION}{sep}X:{experiment}")
+}
+
 /// What a build records about itself, as `go version -m` prints it
 /// (`runtime/debug.BuildInfo.String` without its `go` line; `cmd/go`'s
 /// `setBuildInfo` for the settings and their order). `main_path` is the main
@@ -507,7 +523,7 @@ fn go_quote(s: &str) -> String {
 /// The `go:buildinfo` blob (1.18's inline format): magic, pointer size, flags
 /// (little-endian, inline strings), padding to 32 bytes, then the Go version and
 /// the module info framed by cmd/go's sentinels, each with a varint length.
-pub fn build_info_blob(info: &str) -> Vec<u8> {
+pub fn build_info_blob(version: &str, info: &str) -> Vec<u8> {
     const START: [u8; 16] =
         [0x30, 0x77, 0xaf, 0x0c, 0x92, 0x74, 0x08, 0x02, 0x41, 0xe1, 0xc1, 0x07, 0xe6, 0xd6, 0x18, 0xe6];
     const END: [u8; 16] =
@@ -519,7 +535,7 @@ pub fn build_info_blob(info: &str) -> Vec<u8> {
     let mut modinfo = START.to_vec();
     modinfo.extend_from_slice(info.as_bytes());
     modinfo.extend_from_slice(&END);
-    for s in [GO_VERSION.as_bytes(), &modinfo] {
+    for s in [version.as_bytes(), &modinfo] {
         let mut n = s.len() as u64;
         loop {
             let byte = (n & 0x7f) as u8;
@@ -598,7 +614,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
             (isa.lower)(f).map_err(|e| format!("crossplay does not support {e} on {goarch} yet"))
         };
         let opts = link::native::Options {
-            buildinfo: cfg.build_info.as_deref().map(build_info_blob),
+            buildinfo: cfg.build_info.as_deref().map(|info| build_info_blob(&go_version(&cfg.experiment), info)),
             strip: cfg.strip,
             build_id,
             jobs: cfg.jobs,
@@ -639,8 +655,9 @@ type PkgInput = (String, [u8; 32]);
 fn build_id(cfg: &Config, modules: &[ir::Module], inputs: &[PkgInput]) -> String {
     let hash = |text: &str| link::buildid::hash_to_string(&base::sha256::sha256(text.as_bytes()));
     let head = format!(
-        "crossplay {} {GO_VERSION}\ngoos {} goarch {}\ntags {:?}\nmodinfo {:?}\n",
+        "crossplay {} {}\ngoos {} goarch {}\ntags {:?}\nmodinfo {:?}\n",
         env!("CARGO_PKG_VERSION"),
+        go_version(&cfg.experiment),
         cfg.goos,
         cfg.goarch,
         cfg.tags,
@@ -811,7 +828,11 @@ fn compile(cfg: &Config, main: &[Source]) -> Result<(Vec<ir::Module>, Vec<PkgInp
         goarch: cfg.goarch.clone(),
         word_size: 8,
         // The build info reaches runtime/debug.ReadBuildInfo through runtime.modinfo.
-        xdefs: cfg.build_info.iter().map(|bi| ("runtime.modinfo".to_string(), bi.clone())).chain(cfg.xdefs.clone()).collect(),
+        xdefs: [("runtime.buildVersion".to_string(), go_version(&cfg.experiment))]
+            .into_iter()
+            .chain(cfg.build_info.iter().map(|bi| ("runtime.modinfo".to_string(), bi.clone())))
+            .chain(cfg.xdefs.clone())
+            .collect(),
     };
     let mut modules = Vec::new();
     for p in &order {

@@ -66,6 +66,12 @@ impl Context {
         }
     }
 
+    /// The experiments that differ from the target's baseline, as the linker
+    /// appends them to the version (`ExperimentFlags.String`).
+    pub fn experiment_string(&self) -> String {
+        self.experiments.canonical()
+    }
+
     /// `matchTag`: whether the build tag `name` is satisfied.
     pub fn matches(&self, name: &str) -> bool {
         self.explain(name).set

@@ -1,7 +1,12 @@
 package runtime
 
-// Version returns the Go tree's version string: the Go release crossplay models.
-func Version() string { return "go1.27.3" }
+// buildVersion is the Go release crossplay models, with GOEXPERIMENT's
+// non-default experiments appended (`go1.27.3-X:nogreenteagc`); the linker sets
+// it as Go's sets runtime.buildVersion.
+var buildVersion string
+
+// Version returns the Go tree's version string.
+func Version() string { return buildVersion }
 
 // NumCPU returns the number of logical CPUs usable by the current process:
 // crossplay's programs run on one thread.
