@@ -1,12 +1,13 @@
 //! Language-neutral foundations shared by every crossplay crate: source files and byte
 //! spans, a line index for `file:line:col`, diagnostics, a JSON writer whose output
-//! is byte-identical to Go's `encoding/json`, and SHA-256.
+//! is byte-identical to Go's `encoding/json`, Go's string quoting, and SHA-256.
 //!
 //! Nothing here knows about Go's semantics; everything here builds for
 //! `wasm32-unknown-unknown` and does no IO.
 
 pub mod diag;
 pub mod json;
+pub mod quote;
 pub mod sha256;
 pub mod span;
 pub mod unicode;

@@ -6,6 +6,8 @@
 //! its callers.
 
 use std::collections::BTreeMap;
+
+use base::quote::go_quote;
 use syntax::ast;
 
 /// A build's target and settings.
@@ -500,24 +502,6 @@ pub fn stamp_vcs(info: &str, vcs: &Vcs) -> String {
     }
     out.push_str(&format!("build\tvcs.modified={}\n", vcs.modified));
     out
-}
-
-/// `strconv.Quote` for the strings build settings hold.
-fn go_quote(s: &str) -> String {
-    let mut q = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => q.push_str("\\\""),
-            '\\' => q.push_str("\\\\"),
-            '\n' => q.push_str("\\n"),
-            '\t' => q.push_str("\\t"),
-            '\r' => q.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => q.push_str(&format!("\\x{:02x}", c as u32)),
-            c => q.push(c),
-        }
-    }
-    q.push('"');
-    q
 }
 
 /// The `go:buildinfo` blob (1.18's inline format): magic, pointer size, flags

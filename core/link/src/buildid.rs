@@ -24,31 +24,9 @@ pub struct BuildId {
 /// start of the text, the Wasm custom section): `\xff Go build ID: "ID"\n \xff`.
 pub fn marker(id: &str) -> Vec<u8> {
     let mut b = b"\xff Go build ID: ".to_vec();
-    b.extend_from_slice(quote(id).as_bytes());
+    b.extend_from_slice(base::quote::go_quote(id).as_bytes());
     b.extend_from_slice(b"\n \xff");
     b
-}
-
-/// `strconv.Quote` for an ID (any string: `-ldflags=-buildid=` takes any).
-fn quote(s: &str) -> String {
-    let mut q = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => q.push_str("\\\""),
-            '\\' => q.push_str("\\\\"),
-            '\n' => q.push_str("\\n"),
-            '\t' => q.push_str("\\t"),
-            '\r' => q.push_str("\\r"),
-            '\x07' => q.push_str("\\a"),
-            '\x08' => q.push_str("\\b"),
-            '\x0c' => q.push_str("\\f"),
-            '\x0b' => q.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => q.push_str(&format!("\\x{:02x}", c as u32)),
-            c => q.push(c),
-        }
-    }
-    q.push('"');
-    q
 }
 
 /// `cmd/internal/hash.Sum32`: SHA-256 with the first byte inverted, what the linker
@@ -172,7 +150,7 @@ fn read_elf(f: &[u8]) -> Option<String> {
     None
 }
 
-/// The inverse of `quote`.
+/// The inverse of `go_quote`.
 fn unquote(q: &str) -> Option<String> {
     let mut out = String::new();
     let mut chars = q.chars();
