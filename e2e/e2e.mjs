@@ -35,7 +35,9 @@ const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 // What `crossplay build` makes of the example for a target.
 function cliBuild(goos, flags = [], goarch = 'wasm') {
   const out = join(mkdtempSync(join(tmpdir(), 'crossplay-e2e-')), 'hello');
-  execFileSync(cli, ['build', ...flags, '-o', out, '.'], {
+  // examples/hello lies in crossplay's own git repository, which the CLI would
+  // stamp (-buildvcs=auto, as go build does); the page's files are in none.
+  execFileSync(cli, ['build', '-buildvcs=false', ...flags, '-o', out, '.'], {
     cwd: join(repo, 'examples/hello'),
     // The page has no C compiler, so cgo is off there by default: the same here.
     env: { ...process.env, GOOS: goos, GOARCH: goarch, GOFLAGS: '', CGO_ENABLED: '0' },
