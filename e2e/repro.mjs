@@ -30,6 +30,8 @@ const targets = ['js/wasm', 'wasip1/wasm', 'linux/amd64', 'linux/arm64', 'window
 const flagSets = [
   { tags: '', ldflags: '', trimpath: false },
   { tags: 'netgo', ldflags: '-s -X main.note=repro', trimpath: true },
+  // The container flags: no host build ID, other Mach-O versions, an ignored one.
+  { tags: '', ldflags: '-B none -macos=14.2 -macsdk=15.0.1 -extldflags=-static', trimpath: false },
 ];
 
 function cliBuild(goos, goarch, f, p) {

@@ -208,9 +208,16 @@ impl Worker {
             Ok(p) => p,
             Err(m) => return fail(out, m),
         };
-        let ld = match driver::parse_ldflags(ldflags.for_main(&pkg.import_path, &pkg.dir, ROOT)) {
+        let main_ldflags = ldflags.for_main(&pkg.import_path, &pkg.dir, ROOT);
+        if let Some(what) = driver::external_linking_reason(main_ldflags)
+            && !ctx.cgo_enabled
+        {
+            return fail(out, format!("{what} requires external (cgo) linking, but cgo is not enabled"));
+        }
+        // A flag the linker rejects fails the link, under the package's name.
+        let ld = match driver::parse_ldflags(main_ldflags, &ctx.goos, &env.lookup("CC")) {
             Ok(x) => x,
-            Err((_, m)) => return fail(out, m),
+            Err((_, m)) => return fail(out, format!("# {}\n{m}", pkg.import_path)),
         };
         out.name = if settings.output.is_empty() {
             format!("{}{}", pkg.exec_name, env.exe_suffix())
@@ -268,9 +275,7 @@ impl Worker {
                 let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
                 cfg.tags = ctx.build_tags.clone();
                 cfg.experiment = ctx.experiment_string();
-                cfg.strip = ld.strip;
-                cfg.xdefs = ld.xdefs.clone();
-                cfg.build_id = ld.build_id.clone();
+                cfg.link = ld.clone();
                 cfg.build_info = Some(info.clone());
                 match driver::build(&cfg, &pkg.sources) {
                     Ok(b) => {

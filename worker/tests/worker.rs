@@ -213,6 +213,25 @@ fn build_errors_come_with_positions() {
         let b = build(&mut w, &example(), Settings { buildvcs: v.into(), ..settings("js", "wasm") });
         assert_eq!(b.errors, Vec::<String>::new(), "-buildvcs={v}");
     }
+    // -ldflags as the linker reads them, with Go's errors; -H windowsgui makes a GUI
+    // application, as `go version -m` would say.
+    let ld = |flags: &str, goos: &str, goarch: &str| {
+        build(&mut Worker::new(), &example(), Settings { ldflags: flags.into(), ..settings(goos, goarch) })
+    };
+    assert_eq!(
+        ld("-linkmode=external", "linux", "amd64").errors,
+        ["-linkmode=external requires external (cgo) linking, but cgo is not enabled"]
+    );
+    assert_eq!(ld("-B zz", "js", "wasm").errors, ["# example.com/hello", "-B argument must start with 0x: zz"]);
+    assert_eq!(
+        ld("-bogus", "linux", "arm64").errors,
+        ["# example.com/hello", "flag provided but not defined: -bogus", "usage: link [options] main.o"]
+    );
+    let gui = ld("-H windowsgui", "windows", "amd64");
+    let pe = gui.binary.as_deref().expect("a PE");
+    let at = u32::from_le_bytes(pe[0x3c..0x40].try_into().expect("e_lfanew")) as usize + 24 + 68;
+    assert_eq!(u16::from_le_bytes([pe[at], pe[at + 1]]), 2, "IMAGE_SUBSYSTEM_WINDOWS_GUI");
+    assert!(gui.build_info.contains("build\t-ldflags=\"-H windowsgui\"\n"), "{}", gui.build_info);
     // go.mod's godebug lines are checked as Go's module loading checks them.
     let mut bad_mod = example();
     let m = bad_mod.iter_mut().find(|f| f.name == "go.mod").expect("go.mod");

@@ -269,8 +269,16 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str, auto_vcs: bool) -> Result<Bu
     let for_main = |f: &Option<driver::PerPackageFlag>| {
         f.as_ref().map_or(String::new(), |f| f.for_main(&pkg.import_path, &pkg.dir, &sys.cwd).to_string())
     };
-    // A flag the linker rejects fails the link, under the package's name.
-    let ld = driver::parse_ldflags(&for_main(&ldflags_flag))
+    // -linkmode=external needs cgo (a load error); a flag the linker rejects fails
+    // the link, under the package's name.
+    let main_ldflags = for_main(&ldflags_flag);
+    if let Some(what) = driver::external_linking_reason(&main_ldflags)
+        && !ctx.cgo_enabled
+    {
+        let m = format!("{what} requires external (cgo) linking, but cgo is not enabled");
+        return Err(Outcome::fail(1, m));
+    }
+    let ld = driver::parse_ldflags(&main_ldflags, &ctx.goos, &env.lookup("CC"))
         .map_err(|(code, m)| Outcome::fail(code, format!("# {}\n{m}", pkg.import_path)))?;
     let mut trace = String::new();
     if parsed.bool("x") {
@@ -289,9 +297,7 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str, auto_vcs: bool) -> Result<Bu
     cfg.tags = tags_flag
         .map(|t| t.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())
         .unwrap_or_default();
-    cfg.strip = ld.strip;
-    cfg.xdefs = ld.xdefs;
-    cfg.build_id = ld.build_id;
+    cfg.link = ld;
     cfg.jobs = jobs;
     cfg.experiment = ctx.experiment_string();
     let ldflags = parsed.values.get("ldflags").map(String::as_str);

@@ -70,10 +70,17 @@ supported yet.
 
 The flags are go build's: -a (crossplay has no cache to skip yet), -p (how many
 functions compile at once; the output is the same for every value), -x (print
-the steps), -v, -tags, -trimpath, -ldflags with -s, -w, -X and -buildid,
--buildvcs, and -gcflags=-S (the main package's assembly listing, for amd64 and
-arm64). -ldflags and -gcflags take an optional package pattern, as in
--ldflags=all=-s; the last pattern matching the main package applies.
+the steps), -v, -tags, -trimpath, -ldflags, -buildvcs, and -gcflags=-S (the
+main package's assembly listing, for amd64 and arm64). -ldflags and -gcflags
+take an optional package pattern, as in -ldflags=all=-s; the last pattern
+matching the main package applies.
+
+-ldflags is read as Go's linker reads it, with its errors. These take effect:
+-s, -X importpath.name=value, -buildid=ID, -B (none, gobuildid or 0xHEX: the
+ELF GNU build ID note or the Mach-O UUID), -H windowsgui (a windows GUI
+application), -macos and -macsdk (the Mach-O build version). Flags that change
+nothing a pure-Go program's link writes are accepted (-w, -extld, -extldflags,
+-linkmode=internal, ...); the others are reported as not supported yet.
 
 Every binary carries a build ID that 'go tool buildid' reads, the hashes of
 its inputs with its own content hash last, as go build writes it; with

@@ -1647,9 +1647,12 @@ fn vcs_stamping_matches_go() {
 /// `-ldflags` is a per-package flag as in Go: `pattern=flags` applies where the
 /// pattern (`all`, an import path pattern, a directory pattern) matches the main
 /// package, and a malformed value is Go's error, before anything is built. The
-/// programs built by crossplay and by Go print the same.
+/// linker reads the flags as cmd/link does — every flag it defines, a flag
+/// without its value taking the next word of the linker's command line, its
+/// checks in its order — with its errors. The programs built by crossplay and by
+/// Go print the same.
 #[test]
-fn ldflags_patterns_apply_like_go() {
+fn ldflags_read_like_go() {
     let Some(go) = oracle() else { return };
     if !cfg!(all(target_os = "linux", target_arch = "x86_64")) {
         return;
@@ -1674,6 +1677,34 @@ fn ldflags_patterns_apply_like_go() {
         "-ldflags=-X 'main.v=a",
         "-ldflags=-s=maybe",
         "-ldflags=-s=false -X main.v=kept",
+        // cmd/link's flag set: Go's errors, in the linker's order, and flags that
+        // change nothing accepted.
+        "-ldflags=-bogus",
+        "-ldflags=---s",
+        "-ldflags=-s extra",
+        "-ldflags=-- -s",
+        "-ldflags=-X version=1",
+        "-ldflags=-X main.v=x -buildid",
+        "-ldflags=-extld",
+        "-ldflags=-B=zz",
+        "-ldflags=-B=0x1z",
+        "-ldflags=-B=0x123",
+        "-ldflags=-B=0x000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20",
+        "-ldflags=-buildid= -B gobuildid",
+        "-ldflags=-H=foo",
+        "-ldflags=-H=android -X main.v=h",
+        "-ldflags=-aslr=false",
+        "-ldflags=-linkmode=bogus",
+        "-ldflags=-linkmode=external",
+        "-ldflags=-linkmode external",
+        "-ldflags=-linkmode=external -linkmode=internal -X main.v=internal",
+        "-ldflags=-R=100",
+        "-ldflags=-R=-5",
+        "-ldflags=-R=0x1000x",
+        "-ldflags=-funcalign=3",
+        "-ldflags=-macos=1.2.3.4",
+        "-ldflags=-d -a -n -f -e -checklinkname=0 -extld=clang -extldflags '-static -s' -libgcc=none",
+        "-ldflags=-g",
     ] {
         let mut got = Vec::new();
         for (who, program) in [("crossplay", crossplay), ("go", go.as_path())] {
@@ -1685,6 +1716,96 @@ fn ldflags_patterns_apply_like_go() {
             got.push((b.code, first, out));
         }
         assert_eq!(got[0], got[1], "crossplay and go build {flag}");
+    }
+}
+
+/// The linker flags that change the container do what Go's do: `-B` (none, a
+/// given ID, one too short for a Mach-O UUID), `-H windowsgui`, `-macos` and
+/// `-macsdk` give the same notes, program headers, `LC_UUID`, `LC_BUILD_VERSION`
+/// and PE subsystem as Go's build, `go version -m` prints the same, and `go tool
+/// buildid -w` (which recomputes the content ID with the host build ID read as
+/// zeros) leaves crossplay's file as it is.
+#[test]
+fn container_ldflags_match_go() {
+    let Some(go) = oracle() else { return };
+    let dir = scratch("container-ldflags");
+    std::fs::write(dir.join("go.mod"), "module example.com/ld\n\ngo 1.27\n").expect("go.mod");
+    std::fs::write(dir.join("main.go"), "package main\n\nfunc main() { println(\"hi\") }\n").expect("main.go");
+    let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
+    let tool = |program: &str, args: &[&str], file: &Path| {
+        let mut cmd = Command::new(program);
+        cmd.args(args).arg(file);
+        let r = run(cmd);
+        assert_eq!(r.code, 0, "{program} {args:?}: {}", r.stderr);
+        r.stdout
+    };
+    // What each container says of the flags: the notes and the headers that map
+    // them; the UUID (when -B decides it) and the versions; the subsystem.
+    let headers = |goos: &str, file: &Path, uuid_given: bool| -> String {
+        match goos {
+            "linux" => {
+                let notes: String = tool("llvm-readelf", &["-n"], file)
+                    .lines()
+                    .filter(|l| l.contains("Owner") || l.contains("Build ID") || l.contains("NT_GNU"))
+                    .map(|l| format!("{}\n", l.trim()))
+                    .collect();
+                let maps: String = tool("llvm-readelf", &["-lS", "-W"], file)
+                    .lines()
+                    .filter(|l| l.contains("NOTE") || l.contains(".note"))
+                    .map(|l| format!("{}\n", l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")))
+                    .collect();
+                notes + &maps
+            }
+            "darwin" => tool("llvm-objdump", &["--macho", "--private-headers"], file)
+                .lines()
+                .filter(|l| {
+                    let l = l.trim_start();
+                    l.starts_with("cmd LC_UUID") || l.starts_with("minos") || l.starts_with("sdk")
+                        || (uuid_given && l.starts_with("uuid"))
+                })
+                .map(|l| format!("{}\n", l.trim()))
+                .collect(),
+            _ => tool("llvm-readobj", &["--file-headers"], file)
+                .lines()
+                .filter(|l| l.trim_start().starts_with("Subsystem:"))
+                .map(|l| format!("{}\n", l.trim()))
+                .collect(),
+        }
+    };
+    let cases: [(&str, &str, bool); 11] = [
+        ("linux/amd64", "-B none", false),
+        ("linux/amd64", "-B 0xdeadbeef01", false),
+        ("linux/arm64", "-buildid= -B 0xdeadbeef", false),
+        ("linux/amd64", "-buildid=abc -B none", false),
+        ("linux/amd64", "-B gobuildid -buildid=given", false),
+        ("darwin/arm64", "-B none", false),
+        ("darwin/amd64", "-B 0x00112233445566778899aabbccddeeff", true),
+        ("darwin/arm64", "-B 0x0011", false),
+        ("darwin/arm64", "-macos=14.2 -macsdk=15.0.1", false),
+        ("windows/amd64", "-H windowsgui", false),
+        ("windows/arm64", "-H=windowsgui -B none", false),
+    ];
+    for (target, flags, uuid_given) in cases {
+        let (goos, goarch) = target.split_once('/').expect("goos/goarch");
+        let env = build_env(goos, goarch, "0", &dir);
+        let mut seen = Vec::new();
+        for (who, program) in [("crossplay", crossplay), ("go", go.as_path())] {
+            let flag = format!("-ldflags={flags}");
+            let b = run(command_in(program, &dir, &env, &["build", &flag, "-o", who, "."]));
+            assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} build {flag} for {target}");
+            let v = run(command_in(&go, &dir, &env, &["version", "-m", who]));
+            assert_eq!(v.code, 0, "go version -m: {}", v.stderr);
+            seen.push(headers(goos, &dir.join(who), uuid_given) + &v.stdout.replacen(&format!("{who}: "), "BIN: ", 1));
+        }
+        assert_eq!(seen[0], seen[1], "crossplay and go build -ldflags='{flags}' for {target}");
+        if flags.contains("-buildid=") {
+            continue; // an ID of the user's has no content ID to recompute
+        }
+        let original = std::fs::read(dir.join("crossplay")).expect("read");
+        std::fs::write(dir.join("copy"), &original).expect("copy");
+        let w = run(command_in(&go, &dir, &env, &["tool", "buildid", "-w", "copy"]));
+        assert_eq!(w.code, 0, "go tool buildid -w: {}", w.stderr);
+        assert!(std::fs::read(dir.join("copy")).expect("read") == original, "{target} {flags}: go tool buildid -w changed the file");
     }
 }
 

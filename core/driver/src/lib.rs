@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 use base::quote::go_quote;
 use syntax::ast;
 
+mod ldflags;
+pub use ldflags::{LinkFlags, external_linking_reason, parse_ldflags};
+
 /// A build's target and settings.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -17,21 +20,14 @@ pub struct Config {
     pub goarch: String,
     /// Extra build tags (`-tags`), for choosing the standard library's files.
     pub tags: Vec<String>,
-    /// Leave out the symbol table (`-ldflags=-s`; `-w` only drops DWARF, which
-    /// crossplay does not write).
-    pub strip: bool,
-    /// `-ldflags=-X importpath.name=value`, in order.
-    pub xdefs: Vec<(String, String)>,
+    /// What `-ldflags` asks of the linker (`-s`, `-X`, `-buildid`, `-B`, …).
+    pub link: LinkFlags,
     /// The build info to embed (`build_info`'s text), for the containers that carry
     /// it (ELF `.go.buildinfo`, PE `.data`, Mach-O `__go_buildinfo`); None leaves it out.
     pub build_info: Option<String>,
     /// How many threads may compile at once (`-p`); 1 where there are no threads
     /// (wasm32). The output is the same for every value.
     pub jobs: usize,
-    /// `-ldflags=-buildid=ID`: the build ID to write as it is (empty: none).
-    /// Without it the build ID is crossplay's own, in Go's four parts
-    /// (`build_id`).
-    pub build_id: Option<String>,
     /// GOEXPERIMENT's experiments that differ from the target's baseline
     /// (`Context::experiment_string`), which the version string carries.
     pub experiment: String,
@@ -43,11 +39,9 @@ impl Config {
             goos: goos.into(),
             goarch: goarch.into(),
             tags: vec![],
-            strip: false,
-            xdefs: vec![],
+            link: LinkFlags::default(),
             build_info: None,
             jobs: 1,
-            build_id: None,
             experiment: String::new(),
         }
     }
@@ -64,66 +58,6 @@ pub struct Source {
 struct Pkg {
     path: String,
     files: Vec<(String, Vec<u8>, ast::File)>,
-}
-
-/// What `-ldflags` asks of the linker.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LinkFlags {
-    /// `-s`: leave out the symbol table.
-    pub strip: bool,
-    /// `-X importpath.name=value`, in order.
-    pub xdefs: Vec<(String, String)>,
-    /// `-buildid=ID`, the last one given.
-    pub build_id: Option<String>,
-}
-
-/// `-ldflags`: `-s`, `-w` (accepted: crossplay writes no DWARF), `-X
-/// importpath.name=value` and `-buildid=ID`, each with one or two dashes and the
-/// value joined by `=` or as the next word, as Go's flag package reads them; an
-/// error is `(exit status, message)` as Go's linker reports it (the link fails:
-/// status 1).
-pub fn parse_ldflags(value: &str) -> Result<LinkFlags, (i32, String)> {
-    let words = target::goenv::split_quoted(value).map_err(|e| (1, format!("invalid -ldflags: {e}")))?;
-    let mut flags = LinkFlags::default();
-    let mut it = words.into_iter();
-    while let Some(f) = it.next() {
-        let flag = f.strip_prefix("--").or_else(|| f.strip_prefix('-')).unwrap_or(&f);
-        let (name, joined) = match flag.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_string())),
-            None => (flag, None),
-        };
-        let mut value = |name: &str| {
-            joined.clone().or_else(|| it.next()).ok_or_else(|| (1, format!("flag needs an argument: -{name}")))
-        };
-        match name {
-            "s" | "w" => {
-                // Boolean flags: -s, or -s=true / -s=false as strconv.ParseBool reads them.
-                let on = match joined.as_deref() {
-                    None | Some("1" | "t" | "T" | "true" | "TRUE" | "True") => true,
-                    Some("0" | "f" | "F" | "false" | "FALSE" | "False") => false,
-                    Some(v) => return Err((1, format!("invalid boolean value {v:?} for -{name}: parse error"))),
-                };
-                if name == "s" {
-                    flags.strip = on;
-                }
-            }
-            "X" => {
-                // Without an argument Go's linker takes the package archive after it,
-                // which has no `=`.
-                let def = value("X").unwrap_or_default();
-                let Some((name, value)) = def.split_once('=') else {
-                    return Err((
-                        1,
-                        "-X flag requires argument of the form importpath.name=value".to_string(),
-                    ));
-                };
-                flags.xdefs.push((name.to_string(), value.to_string()));
-            }
-            "buildid" => flags.build_id = Some(value("buildid")?),
-            _ => return Err((1, format!("crossplay does not support -ldflags={f} yet"))),
-        }
-    }
-    Ok(flags)
 }
 
 /// A per-package build flag's value (`-ldflags`, `-gcflags`) as cmd/go reads it
@@ -588,9 +522,10 @@ fn isa(goarch: &str) -> Option<Isa> {
 /// Builds the program; on failure, the messages as `go build` prints them.
 pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     let (modules, inputs) = compile(cfg, main)?;
-    let build_id = match &cfg.build_id {
-        Some(id) => link::buildid::BuildId { id: id.clone(), content_placeholder: false },
-        None => link::buildid::BuildId { id: build_id(cfg, &modules, &inputs), content_placeholder: true },
+    let host = cfg.link.host_build_id.clone();
+    let build_id = match &cfg.link.build_id {
+        Some(id) => link::buildid::BuildId { id: id.clone(), content_placeholder: false, host },
+        None => link::buildid::BuildId { id: build_id(cfg, &modules, &inputs), content_placeholder: true, host },
     };
     if let Some(isa) = isa(&cfg.goarch) {
         let goarch = cfg.goarch.as_str();
@@ -599,9 +534,12 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         };
         let opts = link::native::Options {
             buildinfo: cfg.build_info.as_deref().map(|info| build_info_blob(&go_version(&cfg.experiment), info)),
-            strip: cfg.strip,
+            strip: cfg.link.strip,
             build_id,
             jobs: cfg.jobs,
+            windows_gui: cfg.link.windows_gui,
+            macho_versions: [cfg.link.macos, cfg.link.macsdk]
+                .map(|[a, b, c]| u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)),
         };
         return link::native::link(&modules, isa.format(&cfg.goos), &compile, (isa.stubs)(&cfg.goos), opts)
             .map_err(|e| e.iter().map(|e| e.to_string()).collect());
@@ -614,7 +552,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         },
         stack_size: 1 << 20,
         build_id,
-        strip: cfg.strip,
+        strip: cfg.link.strip,
     };
     link::wasm::link(&modules, &opts).map(|(b, _)| b).map_err(|e| e.iter().map(|e| e.to_string()).collect())
 }
@@ -648,7 +586,7 @@ fn build_id(cfg: &Config, modules: &[ir::Module], inputs: &[PkgInput]) -> String
         cfg.build_info.as_deref().unwrap_or("")
     );
     let mut main_action = format!("compile\n{head}");
-    let mut link_action = format!("link\n{head}strip {}\nxdefs {:?}\n", cfg.strip, cfg.xdefs);
+    let mut link_action = format!("link\n{head}flags {:?}\n", cfg.link);
     for (path, h) in inputs {
         let line = format!("{} {path} {}\n", if path == "main" { "main" } else { "import" }, base::sha256::hex(h));
         main_action.push_str(&line);
@@ -815,7 +753,7 @@ fn compile(cfg: &Config, main: &[Source]) -> Result<(Vec<ir::Module>, Vec<PkgInp
         xdefs: [("runtime.buildVersion".to_string(), go_version(&cfg.experiment))]
             .into_iter()
             .chain(cfg.build_info.iter().map(|bi| ("runtime.modinfo".to_string(), bi.clone())))
-            .chain(cfg.xdefs.clone())
+            .chain(cfg.link.xdefs.clone())
             .collect(),
     };
     let mut modules = Vec::new();

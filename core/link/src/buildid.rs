@@ -18,6 +18,46 @@ pub struct BuildId {
     /// the content ID once the file is written (`cmd/go`'s own IDs; not one
     /// given with `-ldflags=-buildid=`).
     pub content_placeholder: bool,
+    /// The host build ID (`-B`).
+    pub host: HostBuildId,
+}
+
+/// The host build ID `-B` asks for: ELF's `NT_GNU_BUILD_ID` note, the Mach-O
+/// `LC_UUID` (PE and Wasm have none).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum HostBuildId {
+    /// Derived from the Go build ID (`-B gobuildid`, what the linker does when
+    /// `-B` is unset and there is an ID); without an ID there is no note, and the
+    /// Mach-O UUID comes from the file's hash.
+    #[default]
+    Derived,
+    /// `-B none`: no note, no `LC_UUID`.
+    None,
+    /// `-B 0xHEX`: these bytes (empty: no note; a Mach-O UUID takes the first 16,
+    /// or the file's hash when there are fewer).
+    Given(Vec<u8>),
+}
+
+impl BuildId {
+    /// The `NT_GNU_BUILD_ID` descriptor; empty: no note.
+    pub fn gnu_note(&self) -> Vec<u8> {
+        match &self.host {
+            HostBuildId::Derived if !self.id.is_empty() => gnu_build_id(&self.id).to_vec(),
+            HostBuildId::Given(b) => b.clone(),
+            _ => vec![],
+        }
+    }
+
+    /// The Mach-O UUID: `None` for no `LC_UUID`, else the UUID when `-B` decides
+    /// it, or `Some(None)` for one from the hash of the file before it.
+    pub fn macho_uuid(&self) -> Option<Option<[u8; 16]>> {
+        match &self.host {
+            HostBuildId::None => None,
+            HostBuildId::Derived if !self.id.is_empty() => Some(Some(uuid(&sum32(self.id.as_bytes())))),
+            HostBuildId::Given(b) if b.len() >= 16 => Some(b[..16].try_into().ok()),
+            _ => Some(None),
+        }
+    }
 }
 
 /// The bytes non-ELF containers carry the ID in (the `go:buildid` symbol at the
@@ -209,7 +249,7 @@ mod tests {
     fn finish_replaces_every_occurrence() {
         let ph = "AAAAAAAAAAAAAAAAAAAA/BBBBBBBBBBBBBBBBBBBB";
         let mut file = format!("x{ph}y{ph}z").into_bytes();
-        let b = BuildId { id: ph.into(), content_placeholder: true };
+        let b = BuildId { id: ph.into(), content_placeholder: true, ..BuildId::default() };
         finish(&mut file, &b, &[0..1], 0);
         let text = String::from_utf8(file).unwrap_or_default();
         let zeros = [&[0u8][..], &[0; 41], b"y", &[0; 41], b"z"].concat();

@@ -4,8 +4,9 @@
 //! in an RW `PT_LOAD`, `PT_PHDR` first and `PT_GNU_STACK` (RW) last; section
 //! headers for `.text`, `.data`, `.bss`, `.symtab`, `.strtab`, `.shstrtab`. With a
 //! build ID, the notes `.note.go.buildid` and `.note.gnu.build-id` (derived from
-//! it, as `-B gobuildid` does) end the header page right before the text, the Go
-//! note under a `PT_NOTE` second in the program headers, as in Go's output. Code
+//! it, as `-B gobuildid` does, or `-B`'s own bytes) end the header page right
+//! before the text, the first of them under a `PT_NOTE` second in the program
+//! headers, as in Go's output. Code
 //! relocations are applied here; nothing is left for a dynamic loader.
 
 use crate::LinkError;
@@ -73,13 +74,18 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         n.resize(align_up(n.len() as u64, 4) as usize, 0);
         n
     };
+    // The Go note when there is a build ID, the GNU note when `-B` gives one
+    // (derived from the ID by default).
     let id = &input.build_id.id;
-    let notes: Vec<Vec<u8>> = if id.is_empty() {
-        vec![]
-    } else {
-        vec![note(b"Go\0\0", 4, id.as_bytes()), note(b"GNU\0", 3, &buildid::gnu_build_id(id))]
-    };
-    let notes_len: u64 = notes.iter().map(|n| n.len() as u64).sum();
+    let gnu = input.build_id.gnu_note();
+    let mut notes: Vec<(Vec<u8>, &str)> = vec![];
+    if !id.is_empty() {
+        notes.push((note(b"Go\0\0", 4, id.as_bytes()), ".note.go.buildid"));
+    }
+    if !gnu.is_empty() {
+        notes.push((note(b"GNU\0", 3, &gnu), ".note.gnu.build-id"));
+    }
+    let notes_len: u64 = notes.iter().map(|(n, _)| n.len() as u64).sum();
     let notes_off = HEADR - notes_len;
 
     // Section names and the symbol table.
@@ -91,7 +97,7 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         at
     };
     let has_bi = !input.buildinfo.is_empty();
-    let note_names = [name(".note.go.buildid"), name(".note.gnu.build-id")];
+    let note_names: Vec<u32> = notes.iter().map(|(_, n)| name(n)).collect();
     let names = [
         name(".text"),
         name(".data"),
@@ -176,8 +182,8 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     let (r, w, x) = (4, 2, 1);
     let phsize = u64::from(phnum) * 56;
     h.extend(phdr(6, r, phoff, arch.base + phoff, phsize, phsize, 8)); // PT_PHDR
-    if let Some(go_note) = notes.first() {
-        let len = go_note.len() as u64;
+    if let Some((first, _)) = notes.first() {
+        let len = first.len() as u64;
         h.extend(phdr(4, r, notes_off, arch.base + notes_off, len, len, 4)); // PT_NOTE
     }
     let text_end = text_off + text.len() as u64;
@@ -190,7 +196,7 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     }
     out[..h.len()].copy_from_slice(&h);
     let mut at = notes_off as usize;
-    for n in &notes {
+    for (n, _) in &notes {
         out[at..at + n.len()].copy_from_slice(n);
         at += n.len();
     }
@@ -223,7 +229,7 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     let (alloc, write_, exec) = (2u64, 1u64, 4u64);
     shdr(&mut out, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     let mut at = notes_off;
-    for (n, &name) in notes.iter().zip(&note_names) {
+    for ((n, _), &name) in notes.iter().zip(&note_names) {
         shdr(&mut out, name, 7, alloc, arch.base + at, at, n.len() as u64, 0, 0, 4, 0); // SHT_NOTE
         at += n.len() as u64;
     }
@@ -264,7 +270,7 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     shdr(&mut out, names[5], 3, 0, 0, shstrtab_off, shstrtab.len() as u64, 0, 0, 1, 0);
     // The content ID reads the GNU note's descriptor as zeros (`go tool buildid`'s
     // `excludeHostBuildID`).
-    let gnu_desc = (HEADR - 20) as usize..HEADR as usize;
-    buildid::finish(&mut out, &input.build_id, &[gnu_desc], 0);
+    let gnu_at = (HEADR - align_up(gnu.len() as u64, 4)) as usize;
+    buildid::finish(&mut out, &input.build_id, &[gnu_at..gnu_at + gnu.len()], 0);
     Ok(out)
 }

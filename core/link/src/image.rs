@@ -49,6 +49,11 @@ pub struct Input {
     /// The build ID: ELF keeps it in a note, which the writer adds; the other
     /// containers in the `go:buildid` text symbol `native::link` places first.
     pub build_id: crate::buildid::BuildId,
+    /// A windows GUI application (`-H windowsgui`), not a console one.
+    pub windows_gui: bool,
+    /// The macOS and SDK versions for `LC_BUILD_VERSION` (Go's: 13.0 and 26.2,
+    /// `-macos` and `-macsdk` change them).
+    pub macho_versions: [u32; 2],
 }
 
 pub(crate) fn align_up(x: u64, a: u64) -> u64 {

@@ -8,8 +8,8 @@
 //! code signature).
 //!
 //! Load commands as Go 1.27.3 writes them — `LC_BUILD_VERSION` (macOS 13.0, SDK
-//! 26.2), `LC_DYLD_INFO_ONLY`, `LC_SYMTAB`, `LC_DYSYMTAB`, `LC_LOAD_DYLINKER`,
-//! `LC_LOAD_DYLIB`, `LC_UUID`, `LC_CODE_SIGNATURE` — except the entry: `LC_MAIN` on
+//! 26.2, or `-macos`/`-macsdk`'s), `LC_DYLD_INFO_ONLY`, `LC_SYMTAB`, `LC_DYSYMTAB`, `LC_LOAD_DYLINKER`,
+//! `LC_LOAD_DYLIB`, `LC_UUID` (unless `-B none`), `LC_CODE_SIGNATURE` — except the entry: `LC_MAIN` on
 //! both architectures (Go's amd64 output uses the older `LC_UNIXTHREAD`; dyld runs
 //! both, and one C entry serves both ports). The UUID is derived from the build
 //! ID as Go derives it (from the file when there is none), so a build reproduces
@@ -352,7 +352,8 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         prot: (1, 1),
         sects: vec![],
     });
-    c.u32s(&[0x32, 24, 1, 0x000d_0000, 0x001a_0200, 0]); // LC_BUILD_VERSION: macOS 13.0, SDK 26.2
+    let [os, sdk] = input.macho_versions;
+    c.u32s(&[0x32, 24, 1, os, sdk, 0]); // LC_BUILD_VERSION: macOS, its versions, no tools
     c.count += 1;
     c.u32s(&[0x8000_0028, 24]); // LC_MAIN
     c.u64s(&[entry - base, 0]);
@@ -369,9 +370,12 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     for (lib, _) in &libs_by_ordinal {
         c.with_string(0xc, &[24, 0, 0, 0], lib); // LC_LOAD_DYLIB
     }
+    let uuid = input.build_id.macho_uuid();
     let uuid_at = 32 + c.bytes.len() + 8;
-    c.u32s(&[0x1b, 24, 0, 0, 0, 0]); // LC_UUID, filled in below
-    c.count += 1;
+    if uuid.is_some() {
+        c.u32s(&[0x1b, 24, 0, 0, 0, 0]); // LC_UUID, filled in below
+        c.count += 1;
+    }
     c.u32s(&[0x1d, 16, code_limit as u32, sig_size as u32]); // LC_CODE_SIGNATURE
     c.count += 1;
     if 32 + c.bytes.len() as u64 > HEADR {
@@ -395,13 +399,16 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         out.extend_from_slice(part);
     }
     debug_assert_eq!(out.len() as u64, code_limit);
-    // The UUID: derived from the build ID as `-B gobuildid` does, else (as Go does
-    // without one) from the file so far, as an RFC 4122 version 3 UUID.
-    let id = &input.build_id.id;
-    let hash = if id.is_empty() { buildid::sum32(&out) } else { buildid::sum32(id.as_bytes()) };
-    out[uuid_at..uuid_at + 16].copy_from_slice(&buildid::uuid(&hash));
+    // The UUID: what `-B` gives (derived from the build ID by default), else (as
+    // Go does without one) from the file so far, as an RFC 4122 version 3 UUID.
+    let mut excluded = vec![];
+    if let Some(given) = uuid {
+        let u = given.unwrap_or_else(|| buildid::uuid(&buildid::sum32(&out)));
+        out[uuid_at..uuid_at + 16].copy_from_slice(&u);
+        excluded.push(uuid_at..uuid_at + 16);
+    }
     // The content ID reads the UUID and the signature to come as zeros.
-    buildid::finish(&mut out, &input.build_id, &[uuid_at..uuid_at + 16], sig_size as usize);
+    buildid::finish(&mut out, &input.build_id, &excluded, sig_size as usize);
     let sig = signature(&out, text_size);
     out.extend_from_slice(&sig);
     Ok(out)

@@ -84,6 +84,11 @@ pub struct Options {
     pub build_id: crate::buildid::BuildId,
     /// How many threads compile functions (`-p`); the output does not depend on it.
     pub jobs: usize,
+    /// `-H windowsgui`: the PE subsystem is the GUI's.
+    pub windows_gui: bool,
+    /// The macOS and SDK versions `LC_BUILD_VERSION` records (`-macos`,
+    /// `-macsdk`), as `xxxx.yy.zz` nibbles.
+    pub macho_versions: [u32; 2],
 }
 
 /// Links `modules` into an executable in `format`. `stubs` are machine-code
@@ -96,7 +101,7 @@ pub fn link(
     stubs: Vec<(String, Code)>,
     opts: Options,
 ) -> Result<Vec<u8>, Vec<LinkError>> {
-    let Options { buildinfo, strip, build_id, jobs } = opts;
+    let Options { buildinfo, strip, build_id, jobs, windows_gui, macho_versions } = opts;
     let mut errs = Vec::new();
     let index = crate::symbols::Index::new(modules, &mut errs);
     let (funcs, data) = (&index.funcs, &index.data);
@@ -118,6 +123,8 @@ pub fn link(
         buildinfo: buildinfo.unwrap_or_default(),
         strip,
         build_id,
+        windows_gui,
+        macho_versions,
         ..Input::default()
     };
     let pad = format.pad();

@@ -1,7 +1,7 @@
 //! PE32+ executables for windows/amd64 and windows/arm64, with the header values
 //! Go 1.27.3 writes (reference/binary-formats.md §1.2.2): image base 0x140000000,
 //! sections aligned to 4 KiB in memory and 512 bytes in the file, console
-//! subsystem 10.0, `DYNAMIC_BASE | HIGH_ENTROPY_VA | NX_COMPAT |
+//! subsystem 10.0 (GUI with `-H windowsgui`), `DYNAMIC_BASE | HIGH_ENTROPY_VA | NX_COMPAT |
 //! TERMINAL_SERVER_AWARE`, 2 MiB of stack reserve, time stamp and checksum 0.
 //!
 //! Sections: `.text`; `.data` (the build info first, where `debug/buildinfo` looks:
@@ -253,7 +253,8 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     u32s(&mut out, &[SECTION_ALIGN as u32, FILE_ALIGN as u32]);
     u16s(&mut out, &[10, 0, 1, 0, 10, 0]); // OS, image and subsystem versions
     u32s(&mut out, &[0, image_size as u32, headers as u32, 0]);
-    u16s(&mut out, &[3, 0x8160]); // CUI; DllCharacteristics
+    // IMAGE_SUBSYSTEM_WINDOWS_GUI or _CUI; DllCharacteristics.
+    u16s(&mut out, &[if input.windows_gui { 2 } else { 3 }, 0x8160]);
     u64s(&mut out, &[0x20_0000, 0x1000, 0x10_0000, 0x1000]);
     u32s(&mut out, &[0, 16]);
     let mut dirs = [(0u64, 0u64); 16];

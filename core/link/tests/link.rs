@@ -72,7 +72,7 @@ fn hand_written_ir_runs_under_node_wasi() {
     let opts = link::wasm::Options {
         memory_export: link::wasm::MemoryExport::Memory,
         stack_size: 65536,
-        build_id: link::buildid::BuildId { id: "test".into(), content_placeholder: false },
+        build_id: link::buildid::BuildId { id: "test".into(), ..Default::default() },
         strip: false,
     };
     let (bytes, report) = link::wasm::link(&[m], &opts).unwrap_or_else(|e| panic!("{e:?}"));
