@@ -110,20 +110,15 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         let out = matrix(sys, tags_flag, &loader, &parsed.args, json_fields.is_some());
         return Outcome { stdout: out, stderr, code: 0 };
     }
-    let mut code = 0;
+    let code = 0;
     if !parsed.bool("e") {
         // Listed packages with errors stop the listing; errors of their dependencies
-        // are printed, the listing goes on, and the status is 1 (list.go).
+        // are only reported (DepsErrors), as list.go does without -deps.
         let own: Vec<String> =
             listing.packages.iter().filter_map(|p| p.error.as_ref()).map(|e| e.message()).collect();
         if !own.is_empty() {
             stderr.extend(own.iter().map(|e| format!("{e}\n")));
             return Outcome { stdout: String::new(), stderr, code: 1 };
-        }
-        let deps = dep_error_lines(&listing.packages);
-        if !deps.is_empty() {
-            stderr.extend(deps.iter().map(|e| format!("{e}\n")));
-            code = 1;
         }
     }
     let mut stdout = String::new();
@@ -149,24 +144,6 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         }
     }
     Outcome { stdout, stderr, code }
-}
-
-/// The errors of the listed packages' dependencies, each erroneous package once.
-fn dep_error_lines(packages: &[Package]) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    let mut lines = Vec::new();
-    let mut report = |key: String, err: &PackageError| {
-        if !seen.contains(&key) {
-            seen.push(key);
-            lines.push(err.message());
-        }
-    };
-    for p in packages {
-        for e in p.deps_errors.iter().filter(|e| !e.unresolved_import) {
-            report(e.import_stack.last().cloned().unwrap_or_default() + "\x00" + &e.err, e);
-        }
-    }
-    lines
 }
 
 fn error_json(e: &PackageError) -> Json {

@@ -346,18 +346,20 @@ impl Loader<'_> {
     }
 
     fn resolve_import(&self, path: &str) -> Target {
-        if path == self.module.path {
-            return Target::Dir(String::new());
-        }
-        if let Some(rel) = path.strip_prefix(&format!("{}/", self.module.path))
-            && self.dir_exists(rel)
-        {
-            return Target::Dir(rel.to_owned());
+        if let Some(dir) = self.module_dir(path) {
+            return Target::Dir(dir);
         }
         if is_std(path) {
             return Target::Std(path.to_owned());
         }
         Target::Missing(missing_package(path, self.goroot))
+    }
+
+    /// The module directory an import path names: one holding `.go` files, as
+    /// module resolution requires (`IsDirWithGoFiles`), else None.
+    fn module_dir(&self, path: &str) -> Option<String> {
+        let rel = if path == self.module.path { "" } else { path.strip_prefix(&format!("{}/", self.module.path))? };
+        self.files_in(rel).iter().any(|(n, _)| n.ends_with(".go")).then(|| rel.to_owned())
     }
 
     fn load_target(&self, target: Target, pattern: &str) -> Package {
@@ -377,6 +379,7 @@ impl Loader<'_> {
                     pos: String::new(),
                     err,
                     unresolved_import: false,
+                    ..Default::default()
                 }),
                 ..Package::default()
             },
@@ -385,17 +388,30 @@ impl Loader<'_> {
 
     /// Fills `DepsErrors`: errors of the module packages each listed package imports,
     /// directly or not, and imports that resolve nowhere. Standard-library imports
-    /// are taken as sound.
+    /// are taken as sound. An import the listed package may not make (of an
+    /// `internal` package outside its tree, of a program) or a cycle through it
+    /// is its own error.
     fn add_deps_errors(&self, packages: &mut [Package]) {
         let mut cache: BTreeMap<String, Package> = BTreeMap::new();
         for p in packages.iter_mut() {
             if p.dir.is_empty() || !p.dir.starts_with(&self.tree.root) {
                 continue;
             }
-            let mut errors: Vec<PackageError> = Vec::new();
-            let mut stack = vec![p.import_path.clone()];
-            let mut visited = vec![p.import_path.clone()];
-            self.walk_deps(p, &mut stack, &mut visited, &mut errors, &mut cache);
+            let mut walk = Walk {
+                stack: vec![p.import_path.clone()],
+                from: vec![],
+                visited: vec![p.import_path.clone()],
+                errors: vec![],
+                own: None,
+            };
+            self.walk_deps(p, &mut walk, &mut cache);
+            if p.error.is_none()
+                && let Some(e) = walk.own
+            {
+                p.error = Some(e);
+                p.incomplete = true;
+            }
+            let mut errors = walk.errors;
             if !errors.is_empty() {
                 p.incomplete = true;
             }
@@ -409,16 +425,9 @@ impl Loader<'_> {
         }
     }
 
-    fn walk_deps(
-        &self,
-        p: &Package,
-        stack: &mut Vec<String>,
-        visited: &mut Vec<String>,
-        errors: &mut Vec<PackageError>,
-        cache: &mut BTreeMap<String, Package>,
-    ) {
+    fn walk_deps(&self, p: &Package, walk: &mut Walk, cache: &mut BTreeMap<String, Package>) {
         for path in &p.imports {
-            if path == "C" || is_std(path) {
+            if path == "C" {
                 continue;
             }
             let pos = p
@@ -427,48 +436,122 @@ impl Loader<'_> {
                 .find(|(ip, _)| ip == path)
                 .map(|(_, pos)| pos.clone())
                 .unwrap_or_default();
-            let dir = path
-                .strip_prefix(&format!("{}/", self.module.path))
-                .map(str::to_owned)
-                .or_else(|| (path == &self.module.path).then(String::new));
-            let Some(dir) = dir.filter(|d| d.is_empty() || self.dir_exists(d)) else {
+            // An error of the importer `p` itself: the listed package's own, else
+            // one of its dependencies'.
+            let importer_error = |walk: &mut Walk, e: PackageError| {
+                if walk.stack.len() == 1 {
+                    walk.own.get_or_insert(e);
+                } else {
+                    push_unique(&mut walk.errors, e);
+                }
+            };
+            let internal = |e: &str| PackageError {
+                import_stack: walk.stack.clone(),
+                pos: pos.clone(),
+                err: format!("use of internal package {e} not allowed"),
+                always_print_stack: true,
+                ..Default::default()
+            };
+            if is_std(path) {
+                // Module code may not import the standard library's internal packages.
+                if internal_parent(path).is_some() {
+                    let e = internal(path);
+                    importer_error(walk, e);
+                }
+                continue;
+            }
+            let Some(dir) = self.module_dir(path) else {
                 let err = missing_package(path, self.goroot);
+                let import_stack = walk.stack.clone();
                 push_unique(
-                    errors,
-                    PackageError { import_stack: stack.clone(), pos, err, unresolved_import: true },
+                    &mut walk.errors,
+                    PackageError { import_stack, pos, err, unresolved_import: true, ..Default::default() },
                 );
                 continue;
             };
-            if stack.contains(path) {
-                let mut import_stack = stack.clone();
+            let file = pos.split(':').next().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
+            if walk.stack.contains(path) {
+                let mut import_stack = walk.stack.clone();
                 import_stack.push(path.clone());
-                let err = "import cycle not allowed".into();
-                push_unique(errors, PackageError { import_stack, pos, err, unresolved_import: false });
+                let mut cycle_from = walk.from.clone();
+                cycle_from.push(file);
+                let e = PackageError {
+                    import_stack,
+                    err: "import cycle not allowed".into(),
+                    cycle_from,
+                    ..Default::default()
+                };
+                // The package entered again holds the error; the listed one may be it.
+                if &walk.stack[0] == path {
+                    walk.own.get_or_insert(e.clone());
+                }
+                push_unique(&mut walk.errors, e);
                 continue;
             }
-            if visited.contains(path) {
-                continue;
-            }
-            visited.push(path.clone());
             let dep = cache.entry(path.clone()).or_insert_with(|| self.load_dir(&dir)).clone();
-            stack.push(path.clone());
+            if dep.error.is_none() {
+                if internal_parent(path).is_some_and(|parent| !has_path_prefix(&p.import_path, parent)) {
+                    let e = internal(path);
+                    importer_error(walk, e);
+                } else if dep.name == "main" {
+                    let q = base::quote::go_quote(path);
+                    let err = format!("import {q} is a program, not an importable package");
+                    let e = PackageError { import_stack: walk.stack.clone(), pos: pos.clone(), err, ..Default::default() };
+                    importer_error(walk, e);
+                }
+            }
+            if walk.visited.contains(path) {
+                continue;
+            }
+            walk.visited.push(path.clone());
+            walk.stack.push(path.clone());
+            walk.from.push(file);
             if let Some(err) = &dep.error {
                 // Errors the go command raises with the package itself on the import
                 // stack (no Go files, syntax errors, name collisions) keep their own
                 // position; the others point at the import.
                 let mut err = err.clone();
                 if err.import_stack.is_empty() {
-                    err.import_stack = stack[..stack.len() - 1].to_vec();
+                    err.import_stack = walk.stack[..walk.stack.len() - 1].to_vec();
                     err.pos = pos.clone();
                 } else {
-                    err.import_stack = stack.clone();
+                    err.import_stack = walk.stack.clone();
                 }
-                push_unique(errors, err);
+                push_unique(&mut walk.errors, err);
             }
-            self.walk_deps(&dep, stack, visited, errors, cache);
-            stack.pop();
+            self.walk_deps(&dep, walk, cache);
+            walk.stack.pop();
+            walk.from.pop();
         }
     }
+}
+
+/// The state of one walk over a listed package's imports.
+struct Walk {
+    stack: Vec<String>,
+    /// The file each stack entry after the first is imported from.
+    from: Vec<String>,
+    visited: Vec<String>,
+    errors: Vec<PackageError>,
+    /// The listed package's own error, found on the way.
+    own: Option<PackageError>,
+}
+
+/// The path an `internal` element's tree starts at (`findInternal`): `a/b` for
+/// `a/b/internal/c` and `a/b/internal`, `""` for `internal/x`; None without one.
+fn internal_parent(path: &str) -> Option<&str> {
+    if let Some(p) = path.strip_suffix("/internal") {
+        return Some(p);
+    }
+    if let Some(i) = path.rfind("/internal/") {
+        return Some(&path[..i]);
+    }
+    (path == "internal" || path.starts_with("internal/")).then_some("")
+}
+
+/// `str.HasPathPrefix`: `s` is `prefix` or below it.
+fn has_path_prefix(s: &str, prefix: &str) -> bool {
+    prefix.is_empty() || s == prefix || s.strip_prefix(prefix).is_some_and(|r| r.starts_with('/'))
 }
 
 fn push_unique(errors: &mut Vec<PackageError>, err: PackageError) {

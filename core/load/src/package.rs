@@ -8,7 +8,7 @@ use target::context::Context;
 use crate::header;
 
 /// A package error, as `go list -json` prints it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PackageError {
     pub import_stack: Vec<String>,
     /// `file:line:col` relative to the working directory, or empty.
@@ -17,19 +17,34 @@ pub struct PackageError {
     /// An import that resolves to no package: reported in `DepsErrors`, but not
     /// fatal to `go list`.
     pub unresolved_import: bool,
+    /// Print the stack even with a position (`use of internal package`).
+    pub always_print_stack: bool,
+    /// An import cycle: for each package on the stack after the first, the file
+    /// its import is in, which the message names (`imports P from a.go`).
+    pub cycle_from: Vec<String>,
 }
 
 impl PackageError {
     /// The one-line form the go command prints without `-e`
     /// (`(*PackageError).Error`).
     pub fn message(&self) -> String {
-        if !self.pos.is_empty() {
+        if !self.pos.is_empty() && (self.import_stack.is_empty() || !self.always_print_stack) {
             return format!("{}: {}", self.pos, self.err);
         }
         if self.import_stack.is_empty() {
             return self.err.clone();
         }
-        format!("package {}: {}", self.import_stack.join("\n\timports "), self.err)
+        let stack: Vec<String> = self
+            .import_stack
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match i.checked_sub(1).and_then(|i| self.cycle_from.get(i)) {
+                Some(file) => format!("{p} from {file}"),
+                None => p.clone(),
+            })
+            .collect();
+        let pos = if self.pos.is_empty() { String::new() } else { format!("\n\t{}", self.pos) };
+        format!("package {}{pos}: {}", stack.join("\n\timports "), self.err)
     }
 }
 
@@ -134,6 +149,7 @@ pub fn import_dir(dir: &Dir<'_>, ctx: &Context) -> Package {
         pos: String::new(),
         err,
         unresolved_import: false,
+        ..Default::default()
     };
 
     for &(name, raw) in &dir.files {
@@ -215,6 +231,7 @@ pub fn import_dir(dir: &Dir<'_>, ctx: &Context) -> Package {
                 pos: format!("{}:{}:{}", short(name), e.line, e.col),
                 err: e.message,
                 unresolved_import: false,
+                ..Default::default()
             };
             bad(&mut p, &mut report, err);
         }
@@ -334,6 +351,7 @@ pub fn import_dir(dir: &Dir<'_>, ctx: &Context) -> Package {
             pos: String::new(),
             err,
             unresolved_import: false,
+            ..Default::default()
         });
     } else if let Some((a, b)) = fold_dup(&p) {
         p.error = Some(PackageError {
@@ -345,6 +363,7 @@ pub fn import_dir(dir: &Dir<'_>, ctx: &Context) -> Package {
                 target::archvar::go_quote(&b)
             ),
             unresolved_import: false,
+            ..Default::default()
         });
     }
     // cmd/go's load: C, C++, Objective-C and Fortran sources need cgo or SWIG files.
@@ -380,6 +399,7 @@ pub fn import_dir(dir: &Dir<'_>, ctx: &Context) -> Package {
                         used.join(" ")
                     ),
                     unresolved_import: false,
+                    ..Default::default()
                 });
                 break;
             }
