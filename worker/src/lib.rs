@@ -240,7 +240,8 @@ impl Worker {
             h.update(&[0]);
         }
         h.update(&[u8::from(settings.trimpath)]);
-        for s in &pkg.sources {
+        // The files of the main package and of the module's packages it imports.
+        for s in pkg.sources.iter().chain(pkg.deps.iter().flat_map(|d| &d.sources)) {
             h.update(s.name.as_bytes());
             h.update(&[0]);
             h.update(&(s.text.len() as u64).to_le_bytes());
@@ -276,6 +277,8 @@ impl Worker {
                 cfg.tags = ctx.build_tags.clone();
                 cfg.experiment = ctx.experiment_string();
                 cfg.link = ld.clone();
+                cfg.main_path = pkg.import_path.clone();
+                cfg.local = pkg.deps.clone();
                 cfg.build_info = Some(info.clone());
                 match driver::build(&cfg, &pkg.sources) {
                     Ok(b) => {

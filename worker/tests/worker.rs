@@ -188,7 +188,8 @@ fn build_errors_come_with_positions() {
     main.text = main.text.replace("fmt.Println(note)", "fmt.Println(nope)");
     let b = build(&mut w, &files, settings("wasip1", "wasm"));
     assert_eq!(b.binary, None);
-    assert_eq!(b.errors, ["# command-line-arguments", "./main.go:15:14: undefined: nope"]);
+    // The package's import path heads its errors, as `go build .` prints them.
+    assert_eq!(b.errors, ["# example.com/hello", "./main.go:15:14: undefined: nope"]);
     assert_eq!(b.diagnostics.len(), 1);
     let d = &b.diagnostics[0];
     assert_eq!((d.file.as_str(), d.line, d.col, d.message.as_str()), ("main.go", 15, 14, "undefined: nope"));
@@ -241,6 +242,33 @@ fn build_errors_come_with_positions() {
     assert_eq!(b.errors, ["go: error loading go.mod:".to_owned(), format!("go.mod:{line}: unknown godebug \"nosuch\"")]);
     let no_mod: Vec<File> = files.iter().filter(|f| f.name != "go.mod").cloned().collect();
     assert!(build(&mut w, &no_mod, settings("js", "wasm")).errors[0].contains("go.mod file not found"));
+}
+
+/// The page's files may hold the module's other packages in directories; the main
+/// package imports them, their errors come with positions in their files, and a
+/// change to one of them is a new build, not a cache hit.
+#[test]
+fn module_packages_build_and_report_errors() {
+    let mut w = Worker::new();
+    let mut files = example();
+    let main = files.iter_mut().find(|f| f.name == "main.go").expect("main.go");
+    main.text = main.text.replacen("import (", "import (\n\t\"example.com/hello/greet\"", 1);
+    main.text = main.text.replace("fmt.Println(note)", "fmt.Println(note, greet.Word)");
+    files.push(File { name: "greet/greet.go".into(), text: "package greet\n\nvar Word = \"hi\"\n".into() });
+    let a = build(&mut w, &files, settings("wasip1", "wasm"));
+    assert_eq!(a.errors, Vec::<String>::new());
+    assert!(a.binary.is_some());
+    let greet = files.iter_mut().find(|f| f.name == "greet/greet.go").expect("greet.go");
+    greet.text = "package greet\n\nvar Word = \"hello\"\n".into();
+    let b = build(&mut w, &files, settings("wasip1", "wasm"));
+    assert!(b.actions.iter().all(|a| !a.hit), "{:?}", b.actions);
+    assert_ne!(a.sha256, b.sha256);
+    let greet = files.iter_mut().find(|f| f.name == "greet/greet.go").expect("greet.go");
+    greet.text = "package greet\n\nvar Word = missing\n".into();
+    let c = build(&mut w, &files, settings("wasip1", "wasm"));
+    assert_eq!(c.errors, ["# example.com/hello/greet", "greet/greet.go:3:12: undefined: missing"]);
+    let d = &c.diagnostics[0];
+    assert_eq!((d.file.as_str(), d.line, d.col), ("greet/greet.go", 3, 12));
 }
 
 #[test]

@@ -298,6 +298,8 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str, auto_vcs: bool) -> Result<Bu
         .map(|t| t.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())
         .unwrap_or_default();
     cfg.link = ld;
+    cfg.main_path = pkg.import_path.clone();
+    cfg.local = pkg.deps.clone();
     cfg.jobs = jobs;
     cfg.experiment = ctx.experiment_string();
     let ldflags = parsed.values.get("ldflags").map(String::as_str);
@@ -369,7 +371,24 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<(driver::MainP
         let first = args[0].rsplit('/').next().unwrap_or(&args[0]);
         // Files in a module take its go line and godebug lines for their GODEBUG
         // defaults (and meet its errors, as Go loads the module for them too).
-        let module = crate::list_cmd::load_module(sys)?.map(|(_, _, m)| m).unwrap_or_default();
+        // They may import the module's packages.
+        let (module, deps) = match crate::list_cmd::load_module(sys)? {
+            Some((tree, cwd, module)) => {
+                let goroot = crate::list_cmd::goroot(sys);
+                let loader = Loader { tree: &tree, module: &module, ctx, cwd: &cwd, goroot: &goroot };
+                let mut imports: Vec<String> = Vec::new();
+                for s in &sources {
+                    for i in load::header::read(&s.text).0.imports {
+                        if !imports.contains(&i.path) {
+                            imports.push(i.path);
+                        }
+                    }
+                }
+                let deps = driver::local_deps(&loader, "command-line-arguments", &imports);
+                (module, deps)
+            }
+            None => (Default::default(), vec![]),
+        };
         let file = driver::clean_path(&abs(sys, &args[0]));
         let dir = file.rsplit_once('/').map_or("/", |(d, _)| if d.is_empty() { "/" } else { d }).to_owned();
         return Ok((driver::MainPkg {
@@ -384,7 +403,8 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<(driver::MainP
                 .map_err(|e| Outcome::fail(1, format!("# command-line-arguments\n{e}")))?,
             sources,
             import_path: "command-line-arguments".into(),
-            module: None,
+            module: (!deps.is_empty()).then(|| module.path.clone()),
+            deps,
         }, None));
     }
     if args.len() > 1 {

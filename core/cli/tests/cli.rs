@@ -1809,6 +1809,88 @@ fn container_ldflags_match_go() {
     }
 }
 
+/// A program may import its module's own packages (tier 1): crossplay's binary
+/// prints what Go's prints and records the same build info, from the module root,
+/// a subdirectory and as files; errors in them, and the import rules the go
+/// command enforces before building — a missing package, a directory without Go
+/// files, build constraints excluding every file, an import cycle, `internal`
+/// packages outside their tree (the module's and the standard library's), a
+/// program imported as a package — are Go's, with Go's positions and paths.
+#[test]
+fn module_packages_build_like_go() {
+    let Some(go) = oracle() else { return };
+    let dir = scratch("modpkgs");
+    let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
+    let write = |path: &str, text: &str| {
+        let p = dir.join(path);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    };
+    write("go.mod", "module example.com/mp\n\ngo 1.27\n");
+    write("shapes/shapes.go", "package shapes\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/mp/shapes/internal/unit\"\n)\n\ntype Square struct{ Side int }\n\nfunc (s Square) Area() int { return s.Side * s.Side * unit.Scale }\n\nfunc (s Square) String() string { return fmt.Sprintf(\"square(%d)\", s.Side) }\n\nvar Made int\n\nfunc init() { Made = 1 }\n");
+    write("shapes/internal/unit/unit.go", "package unit\n\nconst Scale = 1\n");
+    write("tally/tally.go", "package tally\n\nimport \"example.com/mp/shapes\"\n\ntype Areaer interface{ Area() int }\n\nfunc Sum(xs ...Areaer) (n int) {\n\tfor _, x := range xs {\n\t\tn += x.Area()\n\t}\n\treturn n + shapes.Made\n}\n");
+    write("cmd/app/main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/mp/shapes\"\n\t\"example.com/mp/tally\"\n)\n\nvar note = \"plain\"\n\nfunc main() {\n\ts := shapes.Square{Side: 3}\n\tfmt.Println(s, tally.Sum(s, shapes.Square{Side: 2}), note)\n}\n");
+    let env = build_env("linux", "amd64", "0", &dir);
+    let in_dir = |sub: &str, program: &Path, args: &[&str]| run(command_in(program, &dir.join(sub), &env, args));
+    // Programs: they run alike, and `go version -m` reads the same.
+    let native = cfg!(all(target_os = "linux", target_arch = "x86_64"));
+    for (sub, args) in [
+        ("", &["-ldflags=-X main.note=set", "./cmd/app"][..]),
+        ("cmd/app", &["."][..]),
+        ("cmd/app", &["main.go"][..]),
+        ("shapes", &["../cmd/app"][..]),
+    ] {
+        let mut seen = Vec::new();
+        for (who, program) in [("crossplay", crossplay), ("go", go.as_path())] {
+            let out = dir.join(format!("bin-{who}"));
+            let mut a = vec!["build", "-o", out.to_str().expect("utf-8")];
+            a.extend_from_slice(args);
+            let b = in_dir(sub, program, &a);
+            assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} build {args:?} in {sub:?}");
+            let v = run(command_in(&go, &dir, &env, &["version", "-m", out.to_str().expect("utf-8")]));
+            let ran = if native { run(command_in(&out, &dir, &[], &[])).stdout } else { String::new() };
+            seen.push(v.stdout.replace(out.to_str().expect("utf-8"), "BIN") + &ran);
+        }
+        assert_eq!(seen[0], seen[1], "build {args:?} in {sub:?}");
+        if native {
+            assert!(seen[0].contains("square(3) 14 "), "{}", seen[0]);
+        }
+    }
+    // Errors, each from the module root and from the program's directory.
+    let broken: [(&str, &str); 8] = [
+        ("shapes/shapes.go", "package shapes\n\nfunc Area() int { return side }\n"),
+        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/nothere\"\n\nfunc main() { nothere.F() }\n"),
+        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/docs\"\n\nfunc main() { docs.F() }\n"),
+        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/ignored\"\n\nfunc main() { ignored.F() }\n"),
+        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/cyc/a\"\n\nfunc main() { println(a.A) }\n"),
+        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/shapes/internal/unit\"\n\nfunc main() { println(unit.Scale) }\n"),
+        ("cmd/app/main.go", "package main\n\nimport \"internal/bytealg\"\n\nfunc main() { println(bytealg.MaxLen) }\n"),
+        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/cmd/other\"\n\nfunc main() { other.F() }\n"),
+    ];
+    write("docs/README", "no Go here\n");
+    write("ignored/x.go", "//go:build ignore\n\npackage ignored\n");
+    write("cyc/a/a.go", "package a\n\nimport \"example.com/mp/cyc/b\"\n\nvar A = b.B\n");
+    write("cyc/b/b.go", "package b\n\nimport \"example.com/mp/cyc/a\"\n\nvar B = a.A\n");
+    write("cmd/other/main.go", "package main\n\nfunc F() {}\n\nfunc main() {}\n");
+    for (file, text) in broken {
+        let saved = std::fs::read(dir.join(file)).expect("read");
+        write(file, text);
+        for (sub, arg) in [("", "./cmd/app"), ("cmd/app", ".")] {
+            let got: Vec<(i32, String)> = [crossplay, go.as_path()]
+                .iter()
+                .map(|program| {
+                    let b = in_dir(sub, program, &["build", "-o", "/dev/null", arg]);
+                    (b.code, b.stderr)
+                })
+                .collect();
+            assert_ne!(got[1].0, 0, "go builds {file} = {text:?}");
+            assert_eq!(got[0], got[1], "crossplay and go build {arg} in {sub:?} with {file} = {text:?}");
+        }
+        std::fs::write(dir.join(file), saved).expect("restore");
+    }
+}
+
 /// `-trimpath` leaves no host path in the output: the same module built from two
 /// directories gives the same bytes for every target crossplay builds, and neither
 /// the module's directory nor HOME appears in them (Go's own -trimpath binary is

@@ -22,6 +22,12 @@ pub struct Config {
     pub tags: Vec<String>,
     /// What `-ldflags` asks of the linker (`-s`, `-X`, `-buildid`, `-B`, …).
     pub link: LinkFlags,
+    /// How messages name the main package: its import path, or
+    /// `command-line-arguments` for files named on the command line.
+    pub main_path: String,
+    /// The main module's packages the program imports, directly or not
+    /// (`MainPkg::deps`).
+    pub local: Vec<LocalPkg>,
     /// The build info to embed (`build_info`'s text), for the containers that carry
     /// it (ELF `.go.buildinfo`, PE `.data`, Mach-O `__go_buildinfo`); None leaves it out.
     pub build_info: Option<String>,
@@ -40,6 +46,8 @@ impl Config {
             goarch: goarch.into(),
             tags: vec![],
             link: LinkFlags::default(),
+            main_path: "command-line-arguments".into(),
+            local: vec![],
             build_info: None,
             jobs: 1,
             experiment: String::new(),
@@ -166,18 +174,29 @@ pub struct MainPkg {
     pub sources: Vec<Source>,
     /// Its import path (`command-line-arguments` for files named on the command line).
     pub import_path: String,
-    /// The main module's path, if it is in one.
+    /// The main module's path, if it is in one (for files: if they import its
+    /// packages).
     pub module: Option<String>,
     /// Its directory, absolute.
     pub dir: String,
     /// The GODEBUG defaults the build records (`default_godebug`).
     pub default_godebug: String,
+    /// The main module's packages it imports, directly or not, each after the
+    /// ones it imports.
+    pub deps: Vec<LocalPkg>,
+}
+
+/// A package of the main module that the program imports.
+#[derive(Clone, Debug)]
+pub struct LocalPkg {
+    pub import_path: String,
+    /// Its files, named as `go build` names them in messages.
+    pub sources: Vec<Source>,
 }
 
 /// The main package matched by `pattern` in a module, its files named as `go build`
 /// names them in messages (`./main.go` in the working directory).
 pub fn main_package(loader: &load::Loader<'_>, pattern: &str) -> Result<MainPkg, String> {
-    let tree = loader.tree;
     let listing = loader.list(&[pattern.to_owned()]);
     let Some(p) = listing.packages.first() else {
         return Err(format!("go: no packages loaded from {pattern}"));
@@ -185,18 +204,18 @@ pub fn main_package(loader: &load::Loader<'_>, pattern: &str) -> Result<MainPkg,
     if let Some(e) = &p.error {
         return Err(e.message());
     }
+    // Errors of the packages it imports, as the go command reports them before
+    // building anything.
+    if !p.deps_errors.is_empty() {
+        return Err(p.deps_errors.iter().map(|e| e.message()).collect::<Vec<_>>().join("\n"));
+    }
     if p.name != "main" {
         return Err(format!("package {} is not a main package", p.import_path));
     }
-    let rel_dir = p.dir.strip_prefix(&tree.root).unwrap_or(&p.dir).trim_start_matches('/');
-    let mut sources = Vec::new();
-    for f in &p.go_files {
-        let key = if rel_dir.is_empty() { f.clone() } else { format!("{rel_dir}/{f}") };
-        let text = tree.files.get(&key).cloned().unwrap_or_default();
-        let shown = if rel_dir == loader.cwd { format!("./{f}") } else { format!("{}/{f}", p.dir) };
-        sources.push(Source { name: shown, text });
-    }
+    let sources = package_sources(loader, p);
+    let deps = local_deps(loader, &p.import_path, &p.imports);
     Ok(MainPkg {
+        deps,
         exec_name: exec_name(&p.import_path),
         import_path: p.import_path.clone(),
         module: Some(loader.module.path.clone()),
@@ -210,6 +229,65 @@ pub fn main_package(loader: &load::Loader<'_>, pattern: &str) -> Result<MainPkg,
             .map_err(|e| format!("# {}\n{e}", p.import_path))?,
         sources,
     })
+}
+
+/// A package's Go files as `go build` names them in messages: under the shortest
+/// of the directory's absolute path and its path relative to the working directory
+/// (`./main.go`, `lib/lib.go`, `../lib/lib.go`), as cmd/go rewrites the compiler's
+/// output.
+fn package_sources(loader: &load::Loader<'_>, p: &load::Package) -> Vec<Source> {
+    let tree = loader.tree;
+    let rel_dir = p.dir.strip_prefix(&tree.root).unwrap_or(&p.dir).trim_start_matches('/');
+    let cwd = if loader.cwd.is_empty() { tree.root.clone() } else { format!("{}/{}", tree.root, loader.cwd) };
+    let dir = short_path(&cwd, &p.dir);
+    p.go_files
+        .iter()
+        .map(|f| {
+            let key = if rel_dir.is_empty() { f.clone() } else { format!("{rel_dir}/{f}") };
+            Source { name: format!("{dir}/{f}"), text: tree.files.get(&key).cloned().unwrap_or_default() }
+        })
+        .collect()
+}
+
+/// `base.ShortPath` for absolute slash-separated paths: the path relative to
+/// `cwd` when that is shorter.
+fn short_path(cwd: &str, path: &str) -> String {
+    let (c, p): (Vec<&str>, Vec<&str>) =
+        (cwd.split('/').filter(|x| !x.is_empty()).collect(), path.split('/').filter(|x| !x.is_empty()).collect());
+    let common = c.iter().zip(&p).take_while(|(a, b)| a == b).count();
+    let mut rel: Vec<&str> = vec![".."; c.len() - common];
+    rel.extend(&p[common..]);
+    let rel = if rel.is_empty() { ".".to_string() } else { rel.join("/") };
+    if rel.len() < path.len() { rel } else { path.to_string() }
+}
+
+/// The main module's packages that package `path`, importing `imports`, needs,
+/// directly or not, each after its own imports (the loader reports missing ones
+/// and cycles).
+pub fn local_deps(loader: &load::Loader<'_>, path: &str, imports: &[String]) -> Vec<LocalPkg> {
+    fn walk(
+        loader: &load::Loader<'_>,
+        imports: &[String],
+        stack: &mut Vec<String>,
+        out: &mut Vec<LocalPkg>,
+    ) {
+        let module = &loader.module.path;
+        for path in imports {
+            let rel = if path == module { Some("") } else { path.strip_prefix(&format!("{module}/")) };
+            let Some(rel) = rel else { continue };
+            if stack.contains(path) || out.iter().any(|d| &d.import_path == path) {
+                continue;
+            }
+            let dep = loader.load_dir(rel);
+            stack.push(path.clone());
+            walk(loader, &dep.imports, stack, out);
+            stack.pop();
+            out.push(LocalPkg { import_path: path.clone(), sources: package_sources(loader, &dep) });
+        }
+    }
+    let mut out = Vec::new();
+    walk(loader, imports, &mut vec![path.to_string()], &mut out);
+    out
 }
 
 /// The `//go:debug` directives of a file (lines before the package clause): each
@@ -339,7 +417,8 @@ pub fn go_version(experiment: &str) -> String {
 /// (`runtime/debug.BuildInfo.String` without its `go` line; `cmd/go`'s
 /// `setBuildInfo` for the settings and their order). `main_path` is the main
 /// package's import path (`command-line-arguments` for files, which have no `mod`
-/// line); `module` the main module's path, whose version is `(devel)` without VCS.
+/// line); `module` the main module's path, whose version is `(devel)` without VCS
+/// (for files: the module whose packages they import, a `dep`).
 pub fn build_info(
     main_path: &str,
     module: Option<&str>,
@@ -384,8 +463,12 @@ pub fn build_info(
         settings.push((var.name().into(), value));
     }
     let mut out = format!("path\t{main_path}\n");
-    if let Some(m) = module.filter(|_| main_path != "command-line-arguments") {
-        out.push_str(&format!("mod\t{m}\t(devel)\t\n"));
+    // Files named on the command line have no main module of their own; the
+    // module whose packages they import is a dependency.
+    match module {
+        Some(m) if main_path == "command-line-arguments" => out.push_str(&format!("dep\t{m}\t(devel)\t\n")),
+        Some(m) => out.push_str(&format!("mod\t{m}\t(devel)\t\n")),
+        None => {}
     }
     for (k, v) in settings {
         let v = v.replace('\n', " ");
@@ -670,29 +753,42 @@ fn imports(files: &[(String, Vec<u8>, ast::File)]) -> Vec<String> {
     out
 }
 
-fn load_std(
+/// Loads the package `path` after its imports (depth first): one of the main
+/// module's (`local`, its files as the loader selected them) or one crossplay
+/// ships (its files selected for the target here).
+fn load_package(
     path: &str,
     ctx: &target::Context,
+    local: &BTreeMap<&str, &[Source]>,
     order: &mut Vec<Pkg>,
     state: &mut BTreeMap<String, bool>,
     errs: &mut Vec<String>,
 ) {
-    if path == "unsafe" || state.contains_key(path) {
+    if path == "unsafe" {
         return;
     }
-    if !goroot::has_package(path) {
-        errs.push(format!("package {path} is not in std (crossplay does not ship it yet)"));
-        return;
+    match state.get(path) {
+        Some(true) => return,
+        // The loader reports cycles among the module's packages first; this is
+        // the backstop.
+        Some(false) => return errs.push(format!("package {path}: import cycle not allowed")),
+        None => {}
     }
+    let files: Vec<(String, Vec<u8>)> = if let Some(sources) = local.get(path) {
+        sources.iter().map(|s| (s.name.clone(), s.text.clone())).collect()
+    } else if goroot::has_package(path) {
+        goroot::package(path)
+            .into_iter()
+            .filter(|(n, text)| buildtags::select(n, text, ctx).matched)
+            .map(|(n, text)| (format!("$GOROOT/src/{path}/{n}"), text.to_vec()))
+            .collect()
+    } else {
+        return errs.push(format!("package {path} is not in std (crossplay does not ship it yet)"));
+    };
     state.insert(path.to_string(), false);
-    let files: Vec<(String, Vec<u8>)> = goroot::package(path)
-        .into_iter()
-        .filter(|(n, text)| buildtags::select(n, text, ctx).matched)
-        .map(|(n, text)| (format!("$GOROOT/src/{path}/{n}"), text.to_vec()))
-        .collect();
     let parsed = parse_all(files, errs);
     for imp in imports(&parsed) {
-        load_std(&imp, ctx, order, state, errs);
+        load_package(&imp, ctx, local, order, state, errs);
     }
     state.insert(path.to_string(), true);
     order.push(Pkg { path: path.to_string(), files: parsed });
@@ -734,10 +830,12 @@ fn compile(cfg: &Config, main: &[Source]) -> Result<(Vec<ir::Module>, Vec<PkgInp
     let mut order: Vec<Pkg> = Vec::new();
     let mut state: BTreeMap<String, bool> = BTreeMap::new();
     let mut errs = Vec::new();
-    load_std("runtime", &ctx, &mut order, &mut state, &mut errs);
+    let local: BTreeMap<&str, &[Source]> =
+        cfg.local.iter().map(|p| (p.import_path.as_str(), p.sources.as_slice())).collect();
+    load_package("runtime", &ctx, &local, &mut order, &mut state, &mut errs);
     let main_files = parse_all(main.iter().map(|s| (s.name.clone(), s.text.clone())).collect(), &mut errs);
     for imp in imports(&main_files) {
-        load_std(&imp, &ctx, &mut order, &mut state, &mut errs);
+        load_package(&imp, &ctx, &local, &mut order, &mut state, &mut errs);
     }
     if !errs.is_empty() {
         return Err(errs);
@@ -764,7 +862,7 @@ fn compile(cfg: &Config, main: &[Source]) -> Result<(Vec<ir::Module>, Vec<PkgInp
         let checked = typeck::check_package(&mut w, &p.path, &cfs);
         if !checked.errors.is_empty() {
             let mut out =
-                vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
+                vec![format!("# {}", if p.path == "main" { &cfg.main_path } else { &p.path })];
             out.extend(typeck::format_errors(&w, &checked.errors));
             return Err(out);
         }
@@ -777,7 +875,7 @@ fn compile(cfg: &Config, main: &[Source]) -> Result<(Vec<ir::Module>, Vec<PkgInp
         let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
         if !diags.is_empty() {
             let mut out =
-                vec![format!("# {}", if p.path == "main" { "command-line-arguments" } else { &p.path })];
+                vec![format!("# {}", if p.path == "main" { &cfg.main_path } else { &p.path })];
             out.extend(diags.iter().map(|d| {
                 if d.pos.file == irgen::NO_FILE {
                     d.msg.clone()
