@@ -1,6 +1,8 @@
-//! `crossplay build` and `crossplay run`: compile a main package (named by `.go`
-//! files or a package pattern in a module) with crossplay's own toolchain
-//! (`driver`), write the binary as `go build` names it, and for `run` execute it
+//! `crossplay build` and `crossplay run`: compile the packages named by `.go`
+//! files or package patterns in a module (with the module's packages they import)
+//! with crossplay's own toolchain (`driver`), write programs as `go build` names
+//! them (one by its default name or `-o`, several into an `-o` directory), and for
+//! `run` execute the one program
 //! with Go's cross-execution rules — `-exec`, a `go_GOOS_GOARCH_exec` wrapper on
 //! PATH, crossplay's bundled runner for js/wasm and wasip1/wasm, or directly.
 
@@ -79,9 +81,10 @@ const RUN_FLAGS: [Flag; 9] = [
     Flag { name: "x", kind: FlagKind::Bool, help: "print the steps as they are run" },
 ];
 
-/// What a build produced.
+/// What a build produced: the binary of a program (none for a package only
+/// compiled).
 struct Built {
-    binary: Vec<u8>,
+    binary: Option<Vec<u8>>,
     exec_name: String,
     trace: String,
 }
@@ -91,33 +94,89 @@ pub fn build(sys: &Sys, args: &[String]) -> Outcome {
         Ok(p) => p,
         Err(message) => return Outcome::fail(2, format!("{message}\n{BUILD_USAGE}")),
     };
-    let built = match compile(sys, &parsed, BUILD_USAGE, true) {
-        Ok(b) => b,
+    let prep = match prepare(sys, &parsed, BUILD_USAGE) {
+        Ok(p) => p,
         Err(o) => return o,
     };
-    let goexe = sys.go_env().exe_suffix();
-    let out = match parsed.values.get("o") {
-        Some(o) if o.ends_with('/') || (sys.list_dir)(&abs(sys, o)).is_some() => {
-            format!("{}/{}{goexe}", o.trim_end_matches('/'), built.exec_name)
+    let warnings = prep.warnings.clone();
+    let fail = |m: String| Outcome { stdout: String::new(), stderr: format!("{warnings}{m}\n"), code: 1 };
+    let goexe = prep.env.exe_suffix();
+    let pkgs = &prep.packages;
+    let is_dir = |o: &str| (sys.list_dir)(&abs(sys, o)).is_some();
+    // Where each package goes, decided before anything is built (cmd/go's
+    // runBuild): with -o a directory, every program into it; with -o a file, the
+    // one package; without -o, a single program under its default name; else
+    // nothing — the packages are only built. -o /dev/null discards.
+    let outputs: Vec<Option<String>> = match parsed.values.get("o").map(String::as_str) {
+        Some("/dev/null") => vec![None; pkgs.len()],
+        Some(o) if o.ends_with('/') || is_dir(o) => {
+            if pkgs.iter().all(|p| p.name != "main") {
+                return fail("go: no main packages to build".into());
+            }
+            let dir = o.trim_end_matches('/');
+            pkgs.iter().map(|p| (p.name == "main").then(|| format!("{dir}/{}{goexe}", p.exec_name))).collect()
         }
-        Some(o) => o.clone(),
-        None => format!("{}{goexe}", built.exec_name),
+        Some(o) => match &pkgs[..] {
+            [] => return fail("no packages to build".into()),
+            [p] if p.name != "main" => {
+                return fail(format!("crossplay does not support writing the archive of package {} yet", p.import_path));
+            }
+            [_] => vec![Some(o.to_owned())],
+            _ => return fail(format!("go: cannot write multiple packages to non-directory {o}")),
+        },
+        None => match &pkgs[..] {
+            [p] if p.name == "main" => {
+                let out = format!("{}{goexe}", p.exec_name);
+                if is_dir(&out) {
+                    return fail(format!("go: build output \"{out}\" already exists and is a directory"));
+                }
+                vec![Some(out)]
+            }
+            _ => vec![None; pkgs.len()],
+        },
     };
-    let mut trace = built.trace;
-    if out == "/dev/null" {
-        return Outcome { stdout: String::new(), stderr: trace, code: 0 };
+    // Every package is built (with -o a directory, only the programs); one that
+    // fails does not stop the others, and a failure is reported once, not again
+    // for each package that imports it.
+    let into_dir = matches!(parsed.values.get("o"), Some(o) if o != "/dev/null" && (o.ends_with('/') || is_dir(o)));
+    let (mut stderr, mut code) = (warnings.clone(), 0);
+    let mut reported: Vec<String> = Vec::new();
+    for (pkg, out) in pkgs.iter().zip(outputs) {
+        if into_dir && pkg.name != "main" {
+            continue;
+        }
+        let built = match compile_one(sys, &parsed, &prep, pkg, true) {
+            Ok(b) => b,
+            Err(o) => {
+                let mut text = o.stderr;
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                if !reported.contains(&text) {
+                    stderr.push_str(&text);
+                    reported.push(text);
+                }
+                code = if code == 0 { o.code } else { code };
+                continue;
+            }
+        };
+        stderr.push_str(&built.trace);
+        let (Some(out), Some(binary)) = (out, built.binary) else { continue };
+        let path = abs(sys, &out);
+        if (sys.list_dir)(&path).is_some() {
+            stderr.push_str(&format!("go: build output \"{out}\" already exists and is a directory\n"));
+            code = 1;
+            continue;
+        }
+        if parsed.bool("x") {
+            stderr.push_str(&format!("write {out} ({} bytes)\n", binary.len()));
+        }
+        if let Err(e) = write_executable(&path, &binary) {
+            stderr.push_str(&format!("go: {e}\n"));
+            code = 1;
+        }
     }
-    let path = abs(sys, &out);
-    if (sys.list_dir)(&path).is_some() {
-        return Outcome::fail(1, format!("go: build output \"{out}\" already exists and is a directory"));
-    }
-    if parsed.bool("x") {
-        trace.push_str(&format!("write {out} ({} bytes)\n", built.binary.len()));
-    }
-    if let Err(e) = write_executable(&path, &built.binary) {
-        return Outcome::fail(1, format!("go: {e}"));
-    }
-    Outcome { stdout: String::new(), stderr: trace, code: 0 }
+    Outcome { stdout: String::new(), stderr, code }
 }
 
 pub fn run(sys: &Sys, args: &[String]) -> Outcome {
@@ -132,17 +191,34 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     }
     let mut p = parsed.clone();
     p.args = pkg_args;
-    let built = match compile(sys, &p, RUN_USAGE, false) {
+    let prep = match prepare(sys, &p, RUN_USAGE) {
+        Ok(prep) => prep,
+        Err(o) => return o,
+    };
+    // One program: go run's errors for none, several, or a package that is not one.
+    let warnings = prep.warnings.clone();
+    let fail = |m: String| Outcome { stdout: String::new(), stderr: format!("{warnings}{m}\n"), code: 1 };
+    let pkg = match &prep.packages[..] {
+        [] => return fail(format!("go: no packages loaded from {}", p.args[0])),
+        [pkg] if pkg.name != "main" => return fail(format!("package {} is not a main package", pkg.import_path)),
+        [pkg] => pkg,
+        many => {
+            let paths: String = many.iter().map(|m| format!("\n\t{}", m.import_path)).collect();
+            return fail(format!("go: pattern {} matches multiple packages:{paths}", p.args[0]));
+        }
+    };
+    let built = match compile_one(sys, &p, &prep, pkg, false) {
         Ok(b) => b,
         Err(o) => return o,
     };
+    let Some(binary) = built.binary else { return fail(format!("package {} is not a main package", pkg.import_path)) };
     let env = sys.go_env();
     let (goos, goarch) = (env.lookup("GOOS"), env.lookup("GOARCH"));
     let goexe = env.exe_suffix();
     let dir = std::env::temp_dir().join(format!("crossplay-run-{}", std::process::id()));
     let exe = dir.join("exe").join(format!("{}{goexe}", built.exec_name));
     if let Err(e) = std::fs::create_dir_all(exe.parent().unwrap_or(&dir))
-        .and_then(|()| write_executable(&exe.to_string_lossy(), &built.binary).map_err(std::io::Error::other))
+        .and_then(|()| write_executable(&exe.to_string_lossy(), &binary).map_err(std::io::Error::other))
     {
         return Outcome::fail(1, format!("go: {e}"));
     }
@@ -239,9 +315,23 @@ fn write_executable(path: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// Loads the main package, checks the configuration, and compiles. `auto_vcs`:
-/// whether `-buildvcs=auto` stamps (for `build`; not for `run`).
-fn compile(sys: &Sys, parsed: &Parsed, usage: &str, auto_vcs: bool) -> Result<Built, Outcome> {
+/// What every package of a build shares: the flags, the configuration, and the
+/// packages the command line names.
+struct Prepared {
+    ldflags: Option<driver::PerPackageFlag>,
+    gcflags: Option<driver::PerPackageFlag>,
+    env: target::GoEnv,
+    ctx: Context,
+    jobs: usize,
+    packages: Vec<driver::MainPkg>,
+    /// The main module's root, for VCS stamping (None for files).
+    module_dir: Option<String>,
+    /// `matched no packages`, printed before anything is built.
+    warnings: String,
+}
+
+/// Checks the flags and the configuration, and loads the packages.
+fn prepare(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Prepared, Outcome> {
     // The per-package flags: `[pattern=]flags`, checked as the flags are parsed.
     let per_package = |name: &str| match parsed.values.get(name) {
         None => Ok(None),
@@ -249,7 +339,7 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str, auto_vcs: bool) -> Result<Bu
             .map(Some)
             .map_err(|m| Outcome::fail(2, format!("invalid value {raw:?} for flag -{name}: {m}\n{usage}"))),
     };
-    let (ldflags_flag, gcflags_flag) = (per_package("ldflags")?, per_package("gcflags")?);
+    let (ldflags, gcflags) = (per_package("ldflags")?, per_package("gcflags")?);
     let env = sys.go_env();
     let tags_flag = parsed.values.get("tags").map(String::as_str);
     let ctx = match Context::for_command(&env, tags_flag) {
@@ -265,64 +355,90 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str, auto_vcs: bool) -> Result<Bu
             Err(_) => return Err(Outcome::fail(2, format!("invalid value {p:?} for flag -p: parse error\n{}", usage))),
         },
     };
-    let (pkg, module_dir) = load_main(sys, &ctx, &parsed.args)?;
+    let (packages, module_dir, warnings) = load_packages(sys, &ctx, &parsed.args)?;
+    let warnings: String = warnings.iter().map(|w| format!("{w}\n")).collect();
+    Ok(Prepared { ldflags, gcflags, env, ctx, jobs, packages, module_dir, warnings })
+}
+
+/// Compiles one package, and links it if it is a program. `auto_vcs`: whether
+/// `-buildvcs=auto` stamps (for `build`; not for `run`).
+fn compile_one(
+    sys: &Sys,
+    parsed: &Parsed,
+    prep: &Prepared,
+    pkg: &driver::MainPkg,
+    auto_vcs: bool,
+) -> Result<Built, Outcome> {
+    let (env, ctx) = (&prep.env, &prep.ctx);
     let for_main = |f: &Option<driver::PerPackageFlag>| {
         f.as_ref().map_or(String::new(), |f| f.for_main(&pkg.import_path, &pkg.dir, &sys.cwd).to_string())
     };
+    let program = pkg.name == "main";
+    let mut trace = String::new();
+    if parsed.bool("x") {
+        trace.push_str(&format!(
+            "crossplay compile -p {} -goos {} -goarch {} {}\n",
+            if program { "main" } else { &pkg.import_path },
+            ctx.goos,
+            ctx.goarch,
+            pkg.sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" ")
+        ));
+        if program {
+            trace.push_str(&format!("crossplay link -o {} (in memory)\n", pkg.exec_name));
+        }
+    }
+    if parsed.bool("v") {
+        trace.push_str(&format!("{}\n", pkg.import_path));
+    }
+    let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
+    cfg.tags = ctx.build_tags.clone();
+    cfg.main_path = pkg.import_path.clone();
+    cfg.local = pkg.deps.clone();
+    cfg.jobs = prep.jobs;
+    cfg.experiment = ctx.experiment_string();
+    if !program {
+        // Only compiled, as a check that it builds: nothing is linked.
+        if !for_main(&prep.gcflags).trim().is_empty() {
+            let m = format!("crossplay does not support -gcflags for package {} yet", pkg.import_path);
+            return Err(Outcome::fail(2, m));
+        }
+        return match driver::check(&cfg, &pkg.sources) {
+            Ok(()) => Ok(Built { binary: None, exec_name: pkg.exec_name.clone(), trace }),
+            Err(lines) => Err(Outcome::fail(1, format!("{trace}{}", lines.join("\n")))),
+        };
+    }
     // -linkmode=external needs cgo (a load error); a flag the linker rejects fails
     // the link, under the package's name.
-    let main_ldflags = for_main(&ldflags_flag);
+    let main_ldflags = for_main(&prep.ldflags);
     if let Some(what) = driver::external_linking_reason(&main_ldflags)
         && !ctx.cgo_enabled
     {
         let m = format!("{what} requires external (cgo) linking, but cgo is not enabled");
         return Err(Outcome::fail(1, m));
     }
-    let ld = driver::parse_ldflags(&main_ldflags, &ctx.goos, &env.lookup("CC"))
-        .map_err(|(code, m)| Outcome::fail(code, format!("# {}\n{m}", pkg.import_path)))?;
-    let mut trace = String::new();
-    if parsed.bool("x") {
-        trace.push_str(&format!(
-            "crossplay compile -p main -goos {} -goarch {} {}\n",
-            ctx.goos,
-            ctx.goarch,
-            pkg.sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" ")
-        ));
-        trace.push_str(&format!("crossplay link -o {} (in memory)\n", pkg.exec_name));
-    }
-    if parsed.bool("v") {
-        trace.push_str("command-line-arguments\n");
-    }
-    let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
-    cfg.tags = tags_flag
-        .map(|t| t.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())
-        .unwrap_or_default();
-    cfg.link = ld;
-    cfg.main_path = pkg.import_path.clone();
-    cfg.local = pkg.deps.clone();
-    cfg.jobs = jobs;
-    cfg.experiment = ctx.experiment_string();
+    cfg.link = driver::parse_ldflags(&main_ldflags, &ctx.goos, &env.lookup("CC"))
+        .map_err(|(code, m)| Outcome::fail(code, format!("{trace}# {}\n{m}", pkg.import_path)))?;
     let ldflags = parsed.values.get("ldflags").map(String::as_str);
     let mut info = driver::build_info(
         &pkg.import_path,
         pkg.module.as_deref(),
-        &ctx,
-        &env,
+        ctx,
+        env,
         ldflags,
         parsed.bool("trimpath"),
         &pkg.default_godebug,
     );
     let buildvcs = parsed.values.get("buildvcs").map_or("auto", String::as_str);
     let module_path = pkg.module.as_deref().unwrap_or_default();
-    match crate::vcs::stamp(sys, buildvcs, auto_vcs, module_dir.as_deref(), &pkg.dir, module_path) {
+    match crate::vcs::stamp(sys, buildvcs, auto_vcs, prep.module_dir.as_deref(), &pkg.dir, module_path) {
         Ok(Some(vcs)) => info = driver::stamp_vcs(&info, &vcs),
         Ok(None) => {}
         Err(m) => return Err(Outcome::fail(1, m)),
     }
     cfg.build_info = Some(info);
     // -gcflags=-S: the main package's assembly, printed as the compiler's output is.
-    if gcflags_flag.is_some() {
-        match for_main(&gcflags_flag).trim() {
+    if prep.gcflags.is_some() {
+        match for_main(&prep.gcflags).trim() {
             "-S" => match driver::listing(&cfg, &pkg.sources) {
                 Ok(text) => trace.push_str(&format!("# {}\n{text}", pkg.import_path)),
                 Err(lines) => return Err(Outcome::fail(1, format!("{trace}{}", lines.join("\n")))),
@@ -332,16 +448,19 @@ fn compile(sys: &Sys, parsed: &Parsed, usage: &str, auto_vcs: bool) -> Result<Bu
         }
     }
     match driver::build(&cfg, &pkg.sources) {
-        Ok(binary) => Ok(Built { binary, exec_name: pkg.exec_name, trace }),
+        Ok(binary) => Ok(Built { binary: Some(binary), exec_name: pkg.exec_name.clone(), trace }),
         Err(lines) => {
             Err(Outcome { stdout: String::new(), stderr: format!("{trace}{}\n", lines.join("\n")), code: 1 })
         }
     }
 }
 
-/// The main package named on the command line: `.go` files, or one package pattern
-/// in the current module, whose root comes with it.
-fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<(driver::MainPkg, Option<String>), Outcome> {
+/// The packages named on the command line: `.go` files (one package), or package
+/// patterns in the current module, whose root comes with them; and the warnings
+/// for patterns that matched nothing.
+type Loaded = (Vec<driver::MainPkg>, Option<String>, Vec<String>);
+
+fn load_packages(sys: &Sys, ctx: &Context, args: &[String]) -> Result<Loaded, Outcome> {
     let args: Vec<String> = if args.is_empty() { vec![".".into()] } else { args.to_vec() };
     if args.iter().any(|a| a.ends_with(".go")) {
         let mut sources = Vec::new();
@@ -391,7 +510,9 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<(driver::MainP
         };
         let file = driver::clean_path(&abs(sys, &args[0]));
         let dir = file.rsplit_once('/').map_or("/", |(d, _)| if d.is_empty() { "/" } else { d }).to_owned();
-        return Ok((driver::MainPkg {
+        let name = load::header::read(&sources[0].text).0.package;
+        return Ok((vec![driver::MainPkg {
+            name,
             exec_name: first.trim_end_matches(".go").to_owned(),
             dir,
             default_godebug: driver::default_godebug(
@@ -405,10 +526,7 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<(driver::MainP
             import_path: "command-line-arguments".into(),
             module: (!deps.is_empty()).then(|| module.path.clone()),
             deps,
-        }, None));
-    }
-    if args.len() > 1 {
-        return Err(Outcome::fail(1, "crossplay builds one main package at a time"));
+        }], None, vec![]));
     }
     crate::list_cmd::read_module(sys).map_err(|m| Outcome::fail(1, m))?;
     let Some((tree, cwd, module)) = crate::list_cmd::load_module(sys)? else {
@@ -416,8 +534,8 @@ fn load_main(sys: &Sys, ctx: &Context, args: &[String]) -> Result<(driver::MainP
     };
     let goroot = crate::list_cmd::goroot(sys);
     let loader = Loader { tree: &tree, module: &module, ctx, cwd: &cwd, goroot: &goroot };
-    let pkg = driver::main_package(&loader, &args[0]).map_err(|m| Outcome::fail(1, m))?;
-    Ok((pkg, Some(tree.root.clone())))
+    let (pkgs, warnings) = driver::packages(&loader, &args).map_err(|m| Outcome::fail(1, m))?;
+    Ok((pkgs, Some(tree.root.clone()), warnings))
 }
 
 /// The bundled js/wasm runner: a host for the `gojs` imports crossplay's runtime

@@ -56,11 +56,14 @@ pub fn run(args: &[String]) -> Outcome {
 }
 
 const BUILD_HELP: &str = "
-Build compiles the main package named by the .go files or the package pattern
+Build compiles the packages named by the .go files or the package patterns
 (default \".\") with crossplay's own compiler and linker, for GOOS/GOARCH from
-the environment, and writes the executable as go build names it: the first
-file's name without .go, or the last element of the import path, plus .exe for
-windows. -o names the file, or a directory to write it in.
+the environment, with the packages of the main module they import. A single
+main package is written as go build names it: the first file's name without
+.go, or the last element of the import path, plus .exe for windows. Several
+packages, or one that is not a program, are built and the results dropped,
+as a check. -o names the file for one program, or a directory (existing, or
+ending in a slash) to write every program into.
 
 crossplay compiles js/wasm, wasip1/wasm, and linux, windows and darwin on
 amd64 and arm64 (static ELF executables, PE images importing kernel32.dll, and

@@ -1891,6 +1891,79 @@ fn module_packages_build_like_go() {
     }
 }
 
+/// `go build` of several packages: without -o each is built and the results
+/// dropped; with -o a directory every program is written into it (named as Go
+/// names them, `.exe` for windows) and other packages are not built; -o a file
+/// takes one package; a package that is not a program is only compiled; every
+/// failing package is reported once and the others still build; and `go run`'s
+/// errors for no package, several, or one that is not a program. The status,
+/// the messages and the files written are Go's.
+#[test]
+fn several_packages_build_like_go() {
+    let Some(go) = oracle() else { return };
+    let dir = scratch("severalpkgs");
+    let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
+    let write = |path: &str, text: &str| {
+        let p = dir.join(path);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    };
+    write("go.mod", "module example.com/sp\n\ngo 1.27\n");
+    write("cmd/one/main.go", "package main\n\nimport \"example.com/sp/lib\"\n\nfunc main() { println(lib.N) }\n");
+    write("cmd/two/main.go", "package main\n\nfunc main() { println(2) }\n");
+    write("lib/lib.go", "package lib\n\nvar N = 1\n");
+    write("empty/README", "nothing\n");
+    // What a build leaves: the status, the messages, the files it wrote.
+    let outcome = |program: &Path, goos: &str, args: &[&str]| {
+        let _ = std::fs::remove_dir_all(dir.join("out"));
+        for f in ["one", "two", "lib", "sp", "one.exe"] {
+            let _ = std::fs::remove_file(dir.join(f));
+        }
+        let b = run(command_in(program, &dir, &build_env(goos, "amd64", "0", &dir), args));
+        let mut files: Vec<String> = ["one", "two", "lib", "sp", "one.exe"]
+            .iter()
+            .filter(|f| dir.join(f).exists())
+            .map(|f| f.to_string())
+            .collect();
+        if let Ok(entries) = std::fs::read_dir(dir.join("out")) {
+            files.extend(entries.map(|e| format!("out/{}", e.expect("entry").file_name().to_string_lossy())));
+        }
+        files.sort();
+        (b.code, b.stderr, files)
+    };
+    let cases: &[(&str, &[&str])] = &[
+        ("linux", &["build", "./..."]),
+        ("linux", &["build", "-o", "out/", "./..."]),
+        ("windows", &["build", "-o", "out/", "./cmd/..."]),
+        ("linux", &["build", "-o", "out/", "./lib"]),
+        ("linux", &["build", "-o", "out", "./cmd/..."]),
+        ("linux", &["build", "-o", "out", "./empty/..."]),
+        ("linux", &["build", "-o", "out/", "./empty/..."]),
+        ("linux", &["build", "./empty/...", "./lib"]),
+        ("linux", &["build", "./lib", "./cmd/one", "./cmd/one"]),
+        ("windows", &["build", "./cmd/one"]),
+        ("linux", &["build", "-o", "/dev/null", "./..."]),
+        ("linux", &["run", "./cmd/..."]),
+        ("linux", &["run", "./lib"]),
+        ("linux", &["run", "./empty/..."]),
+    ];
+    let check = |label: &str| {
+        for &(goos, args) in cases {
+            let want = outcome(&go, goos, args);
+            let got = outcome(crossplay, goos, args);
+            assert_eq!(got, want, "{label}: GOOS={goos} {args:?}");
+        }
+    };
+    check("sound packages");
+    // Broken packages: each failure once, the rest still built.
+    write("lib/lib.go", "package lib\n\nvar N = missing\n");
+    write("cmd/two/main.go", "package main\n\nfunc main() { println(undefinedName) }\n");
+    write("bad/bad.go", "package bad\n\nfunc F() int { return \"s\" }\n");
+    for args in [&["build", "-p", "1", "./..."][..], &["build", "-p", "1", "-o", "out/", "./cmd/two", "./lib"]] {
+        assert_eq!(outcome(crossplay, "linux", args), outcome(&go, "linux", args), "broken packages, {args:?}");
+    }
+}
+
 /// `-trimpath` leaves no host path in the output: the same module built from two
 /// directories gives the same bytes for every target crossplay builds, and neither
 /// the module's directory nor HOME appears in them (Go's own -trimpath binary is

@@ -174,6 +174,8 @@ pub struct MainPkg {
     pub sources: Vec<Source>,
     /// Its import path (`command-line-arguments` for files named on the command line).
     pub import_path: String,
+    /// The name in its package clause: `main` for a program.
+    pub name: String,
     /// The main module's path, if it is in one (for files: if they import its
     /// packages).
     pub module: Option<String>,
@@ -197,38 +199,54 @@ pub struct LocalPkg {
 /// The main package matched by `pattern` in a module, its files named as `go build`
 /// names them in messages (`./main.go` in the working directory).
 pub fn main_package(loader: &load::Loader<'_>, pattern: &str) -> Result<MainPkg, String> {
-    let listing = loader.list(&[pattern.to_owned()]);
-    let Some(p) = listing.packages.first() else {
+    let (pkgs, _) = packages(loader, &[pattern.to_owned()])?;
+    let Some(p) = pkgs.into_iter().next() else {
         return Err(format!("go: no packages loaded from {pattern}"));
     };
-    if let Some(e) = &p.error {
-        return Err(e.message());
-    }
-    // Errors of the packages it imports, as the go command reports them before
-    // building anything.
-    if !p.deps_errors.is_empty() {
-        return Err(p.deps_errors.iter().map(|e| e.message()).collect::<Vec<_>>().join("\n"));
-    }
     if p.name != "main" {
         return Err(format!("package {} is not a main package", p.import_path));
     }
-    let sources = package_sources(loader, p);
-    let deps = local_deps(loader, &p.import_path, &p.imports);
-    Ok(MainPkg {
-        deps,
-        exec_name: exec_name(&p.import_path),
-        import_path: p.import_path.clone(),
-        module: Some(loader.module.path.clone()),
-        dir: p.dir.clone(),
-        default_godebug: default_godebug(
-            loader.module.go_version.as_deref(),
-            &loader.module.godebug,
-            loader.ctx.fips140.is_some(),
-            &sources,
-        )
+    Ok(p)
+}
+
+/// The packages `patterns` match in a module, in command-line order, with the
+/// warnings for patterns that matched none; or the go command's errors loading
+/// them and what they import (each once, a package's dependencies before it),
+/// which stop `go build` before it builds anything.
+pub fn packages(loader: &load::Loader<'_>, patterns: &[String]) -> Result<(Vec<MainPkg>, Vec<String>), String> {
+    let listing = loader.list(patterns);
+    let mut errors: Vec<String> = Vec::new();
+    for p in &listing.packages {
+        for m in p.deps_errors.iter().map(|e| e.message()).chain(p.error.iter().map(|e| e.message())) {
+            if !errors.contains(&m) {
+                errors.push(m);
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.join("\n"));
+    }
+    let mut out = Vec::new();
+    for p in &listing.packages {
+        let sources = package_sources(loader, p);
+        out.push(MainPkg {
+            deps: local_deps(loader, &p.import_path, &p.imports),
+            exec_name: exec_name(&p.import_path),
+            import_path: p.import_path.clone(),
+            name: p.name.clone(),
+            module: Some(loader.module.path.clone()),
+            dir: p.dir.clone(),
+            default_godebug: default_godebug(
+                loader.module.go_version.as_deref(),
+                &loader.module.godebug,
+                loader.ctx.fips140.is_some(),
+                &sources,
+            )
             .map_err(|e| format!("# {}\n{e}", p.import_path))?,
-        sources,
-    })
+            sources,
+        });
+    }
+    Ok((out, listing.warnings))
 }
 
 /// A package's Go files as `go build` names them in messages: under the shortest
@@ -602,9 +620,16 @@ fn isa(goarch: &str) -> Option<Isa> {
     }
 }
 
+/// Compiles a package that is not a program (`cfg.main_path`, with `cfg.local`)
+/// as `go build` does when it only checks that packages build; on failure, the
+/// messages as `go build` prints them.
+pub fn check(cfg: &Config, sources: &[Source]) -> Result<(), Vec<String>> {
+    compile(cfg, sources, &cfg.main_path).map(|_| ())
+}
+
 /// Builds the program; on failure, the messages as `go build` prints them.
 pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
-    let (modules, inputs) = compile(cfg, main)?;
+    let (modules, inputs) = compile(cfg, main, "main")?;
     let host = cfg.link.host_build_id.clone();
     let build_id = match &cfg.link.build_id {
         Some(id) => link::buildid::BuildId { id: id.clone(), content_placeholder: false, host },
@@ -800,7 +825,7 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
     let Some(isa) = isa(&cfg.goarch) else {
         return Err(vec![format!("crossplay has no assembly listing for {}/{} yet", cfg.goos, cfg.goarch)]);
     };
-    let (modules, _) = compile(cfg, main)?;
+    let (modules, _) = compile(cfg, main, "main")?;
     let mut out = String::new();
     // The main package's module is the last before go:inits.
     let Some(m) = modules.len().checked_sub(2).and_then(|i| modules.get(i)) else { return Ok(out) };
@@ -817,7 +842,9 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
 
 /// The front and middle of a build: every package selected, parsed, type-checked
 /// and lowered to IR, then `go:inits`; with each package's inputs, in order.
-fn compile(cfg: &Config, main: &[Source]) -> Result<(Vec<ir::Module>, Vec<PkgInput>), Vec<String>> {
+/// Compiles the package of `main`'s files, as `path` (`main` for a program), after
+/// everything it imports.
+fn compile(cfg: &Config, main: &[Source], path: &str) -> Result<(Vec<ir::Module>, Vec<PkgInput>), Vec<String>> {
     if !can_build(&cfg.goos, &cfg.goarch) {
         return Err(vec![format!("crossplay does not support building for {}/{} yet", cfg.goos, cfg.goarch)]);
     }
@@ -840,7 +867,7 @@ fn compile(cfg: &Config, main: &[Source]) -> Result<(Vec<ir::Module>, Vec<PkgInp
     if !errs.is_empty() {
         return Err(errs);
     }
-    order.push(Pkg { path: "main".into(), files: main_files });
+    order.push(Pkg { path: path.into(), files: main_files });
 
     let mut w = typeck::World::new(8);
     let target = irgen::Target {
@@ -862,7 +889,7 @@ fn compile(cfg: &Config, main: &[Source]) -> Result<(Vec<ir::Module>, Vec<PkgInp
         let checked = typeck::check_package(&mut w, &p.path, &cfs);
         if !checked.errors.is_empty() {
             let mut out =
-                vec![format!("# {}", if p.path == "main" { &cfg.main_path } else { &p.path })];
+                vec![format!("# {}", if p.path == path { &cfg.main_path } else { &p.path })];
             out.extend(typeck::format_errors(&w, &checked.errors));
             return Err(out);
         }
@@ -875,7 +902,7 @@ fn compile(cfg: &Config, main: &[Source]) -> Result<(Vec<ir::Module>, Vec<PkgInp
         let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
         if !diags.is_empty() {
             let mut out =
-                vec![format!("# {}", if p.path == "main" { &cfg.main_path } else { &p.path })];
+                vec![format!("# {}", if p.path == path { &cfg.main_path } else { &p.path })];
             out.extend(diags.iter().map(|d| {
                 if d.pos.file == irgen::NO_FILE {
                     d.msg.clone()
