@@ -1895,9 +1895,10 @@ fn module_packages_build_like_go() {
 /// dropped; with -o a directory every program is written into it (named as Go
 /// names them, `.exe` for windows) and other packages are not built; -o a file
 /// takes one package; a package that is not a program is only compiled; every
-/// failing package is reported once and the others still build; and `go run`'s
-/// errors for no package, several, or one that is not a program. The status,
-/// the messages and the files written are Go's.
+/// failing package is reported once and the others still build; `go run`'s
+/// errors for no package, several, or one that is not a program; and a local
+/// pattern's directory that is missing or outside the module. The status, the
+/// messages and the files written are Go's.
 #[test]
 fn several_packages_build_like_go() {
     let Some(go) = oracle() else { return };
@@ -1955,6 +1956,20 @@ fn several_packages_build_like_go() {
         }
     };
     check("sound packages");
+    // Local patterns name directories that must exist inside the module.
+    let env = build_env("linux", "amd64", "0", &dir);
+    for args in [
+        &["list", "./nonexist/...", "./lib"][..],
+        &["list", "-e", "-json=ImportPath,Error,Incomplete", "./nonexist/...", "../..."],
+        &["build", "./lib/nonexist/..."],
+        &["build", "../..."],
+    ] {
+        let [want, got] = [go.as_path(), crossplay].map(|program| {
+            let r = run(command_in(program, &dir, &env, args));
+            (r.code, r.stdout, r.stderr)
+        });
+        assert_eq!(got, want, "{args:?}");
+    }
     // Broken packages: each failure once, the rest still built.
     write("lib/lib.go", "package lib\n\nvar N = missing\n");
     write("cmd/two/main.go", "package main\n\nfunc main() { println(undefinedName) }\n");

@@ -257,8 +257,24 @@ impl Loader<'_> {
         for pattern in &patterns {
             let mut matched = Vec::new();
             if pattern == "..." || pattern.ends_with("/...") {
-                let base = pattern.strip_suffix("...").unwrap_or("").trim_end_matches('/');
-                let local = base == "." || base.starts_with("./") || base.starts_with("../");
+                let prefix = pattern.strip_suffix("...").unwrap_or("");
+                let base = prefix.trim_end_matches('/');
+                let local = base == "." || base == ".." || base.starts_with("./") || base.starts_with("../");
+                // A local pattern's directory must exist, inside the module.
+                let missing = match self.resolve_rel(base) {
+                    _ if !local => None,
+                    None => Some(format!(
+                        "pattern {pattern}: directory prefix {base} does not contain main module or its selected dependencies"
+                    )),
+                    Some(rel) if !rel.is_empty() && !self.dir_exists(&rel) => {
+                        Some(format!("pattern {pattern}: lstat {prefix}: no such file or directory"))
+                    }
+                    Some(_) => None,
+                };
+                if let Some(err) = missing {
+                    listing.packages.push(self.load_target(Target::Missing(err), pattern));
+                    continue;
+                }
                 for dir in self.dirs() {
                     let selected = if local {
                         let rel = self.resolve_rel(base);
