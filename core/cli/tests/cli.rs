@@ -89,6 +89,13 @@ struct Run {
     code: i32,
 }
 
+/// Writes `text` to `path` under `dir`, making the directories it needs.
+fn write_file(dir: &Path, path: &str, text: &str) {
+    let p = dir.join(path);
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    std::fs::write(p, text).expect("write");
+}
+
 fn run(mut cmd: Command) -> Run {
     let out = cmd.output().expect("run command");
     Run {
@@ -1821,11 +1828,7 @@ fn module_packages_build_like_go() {
     let Some(go) = oracle() else { return };
     let dir = scratch("modpkgs");
     let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
-    let write = |path: &str, text: &str| {
-        let p = dir.join(path);
-        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-        std::fs::write(p, text).expect("write");
-    };
+    let write = |path: &str, text: &str| write_file(&dir, path, text);
     write("go.mod", "module example.com/mp\n\ngo 1.27\n");
     write("shapes/shapes.go", "package shapes\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/mp/shapes/internal/unit\"\n)\n\ntype Square struct{ Side int }\n\nfunc (s Square) Area() int { return s.Side * s.Side * unit.Scale }\n\nfunc (s Square) String() string { return fmt.Sprintf(\"square(%d)\", s.Side) }\n\nvar Made int\n\nfunc init() { Made = 1 }\n");
     write("shapes/internal/unit/unit.go", "package unit\n\nconst Scale = 1\n");
@@ -1904,11 +1907,7 @@ fn several_packages_build_like_go() {
     let Some(go) = oracle() else { return };
     let dir = scratch("severalpkgs");
     let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
-    let write = |path: &str, text: &str| {
-        let p = dir.join(path);
-        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-        std::fs::write(p, text).expect("write");
-    };
+    let write = |path: &str, text: &str| write_file(&dir, path, text);
     write("go.mod", "module example.com/sp\n\ngo 1.27\n");
     write("cmd/one/main.go", "package main\n\nimport \"example.com/sp/lib\"\n\nfunc main() { println(lib.N) }\n");
     write("cmd/two/main.go", "package main\n\nfunc main() { println(2) }\n");
