@@ -282,12 +282,14 @@ try {
   await page.locator('#export-txtar').click();
   await page.waitForFunction(() => document.querySelector('#txtar')?.value.startsWith('-- gen.go --'), null, { timeout: 10000 });
   ok((await page.locator('#txtar').inputValue()).includes('-- main.go --\n// Command hello'), 'the module exports as txtar');
-  await page.locator('#txtar').fill('-- go.mod --\nmodule example.com/t\n-- main.go --\npackage main\n\nfunc main() { println("from txtar") }\n');
+  // The module has a package of its own in a directory, which main imports.
+  await page.locator('#txtar').fill('-- go.mod --\nmodule example.com/t\n-- main.go --\npackage main\n\nimport "example.com/t/greet"\n\nfunc main() { println("from txtar", greet.Word) }\n-- greet/greet.go --\npackage greet\n\nvar Word = "via greet"\n');
   await page.locator('#import-txtar').click();
-  await page.waitForFunction(() => document.querySelectorAll('#files .tab').length === 2, null, { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelectorAll('#files .tab').length === 3, null, { timeout: 10000 });
   await build();
   r = await runToExit();
-  ok(r.out === 'from txtar\n' && (await text('#res-name')) === 't', 'an imported txtar module builds and runs', r);
+  ok(r.out === 'from txtar via greet\n' && (await text('#res-name')) === 't',
+    'an imported txtar module builds and runs, with its own package', r);
   // Back to the example (the address still holds the share link).
   await page.goto(link.split('#')[0]);
   await ready();
