@@ -107,9 +107,10 @@ pub fn build(sys: &Sys, args: &[String]) -> Outcome {
     // runBuild): with -o a directory, every program into it; with -o a file, the
     // one package; without -o, a single program under its default name; else
     // nothing — the packages are only built. -o /dev/null discards.
-    let outputs: Vec<Option<String>> = match parsed.values.get("o").map(String::as_str) {
-        Some("/dev/null") => vec![None; pkgs.len()],
-        Some(o) if o.ends_with('/') || is_dir(o) => {
+    let o_flag = parsed.values.get("o").map(String::as_str).filter(|&o| o != "/dev/null");
+    let into_dir = o_flag.is_some_and(|o| o.ends_with('/') || is_dir(o));
+    let outputs: Vec<Option<String>> = match o_flag {
+        Some(o) if into_dir => {
             if pkgs.iter().all(|p| p.name != "main") {
                 return fail("go: no main packages to build".into());
             }
@@ -124,6 +125,8 @@ pub fn build(sys: &Sys, args: &[String]) -> Outcome {
             [_] => vec![Some(o.to_owned())],
             _ => return fail(format!("go: cannot write multiple packages to non-directory {o}")),
         },
+        // -o /dev/null drops what a lone program would have written.
+        None if parsed.values.contains_key("o") => vec![None; pkgs.len()],
         None => match &pkgs[..] {
             [p] if p.name == "main" => {
                 let out = format!("{}{goexe}", p.exec_name);
@@ -138,7 +141,6 @@ pub fn build(sys: &Sys, args: &[String]) -> Outcome {
     // Every package is built (with -o a directory, only the programs); one that
     // fails does not stop the others, and a failure is reported once, not again
     // for each package that imports it.
-    let into_dir = matches!(parsed.values.get("o"), Some(o) if o != "/dev/null" && (o.ends_with('/') || is_dir(o)));
     let (mut stderr, mut code) = (warnings.clone(), 0);
     let mut reported: Vec<String> = Vec::new();
     for (pkg, out) in pkgs.iter().zip(outputs) {

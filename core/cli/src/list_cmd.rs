@@ -110,7 +110,6 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         let out = matrix(sys, tags_flag, &loader, &parsed.args, json_fields.is_some());
         return Outcome { stdout: out, stderr, code: 0 };
     }
-    let code = 0;
     if !parsed.bool("e") {
         // Listed packages with errors stop the listing; errors of their dependencies
         // are only reported (DepsErrors), as list.go does without -deps.
@@ -143,7 +142,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
             stdout.push('\n');
         }
     }
-    Outcome { stdout, stderr, code }
+    Outcome { stdout, stderr, code: 0 }
 }
 
 fn error_json(e: &PackageError) -> Json {
