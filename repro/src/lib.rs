@@ -20,7 +20,8 @@ pub fn build(
     trimpath: bool,
 ) -> Result<Vec<u8>, String> {
     let files = names.into_iter().zip(texts).map(|(name, text)| protocol::File { name, text }).collect();
-    let settings = protocol::Settings { goos, goarch, tags, ldflags, trimpath, ..protocol::Settings::default() };
+    let settings =
+        protocol::Settings { goos, goarch, tags, ldflags, trimpath, ..protocol::Settings::default() };
     match worker::Worker::new().handle(protocol::Request::Build { id: 1, files, settings }) {
         protocol::Response::Built(b) => b.binary.ok_or_else(|| b.errors.join("\n")),
         _ => Err("the worker did not answer with a build".into()),

@@ -169,13 +169,27 @@ impl Worker {
         }
         let ldflags = match driver::PerPackageFlag::parse(&settings.ldflags) {
             Ok(f) => f,
-            Err(m) => return fail(out, format!("invalid value {:?} for flag -ldflags: {m}", settings.ldflags)),
+            Err(m) => {
+                return fail(out, format!("invalid value {:?} for flag -ldflags: {m}", settings.ldflags));
+            }
         };
         // The page's files are not in a repository, so no value stamps anything (as
         // Go with no VCS directory above the module), but a share link may carry any.
         if !matches!(
             settings.buildvcs.as_str(),
-            "" | "auto" | "1" | "t" | "T" | "true" | "TRUE" | "True" | "0" | "f" | "F" | "false" | "FALSE" | "False"
+            "" | "auto"
+                | "1"
+                | "t"
+                | "T"
+                | "true"
+                | "TRUE"
+                | "True"
+                | "0"
+                | "f"
+                | "F"
+                | "false"
+                | "FALSE"
+                | "False"
         ) {
             return fail(
                 out,

@@ -143,15 +143,35 @@ fn builds_hit_the_cache_per_target() {
     let pkg = driver::main_package(&loader, ".").expect("main package");
     let mut cfg = driver::Config::new("js", "wasm");
     // What the binary records reaches runtime/debug.ReadBuildInfo, as in the CLI.
-    cfg.build_info =
-        Some(driver::build_info(&pkg.import_path, pkg.module.as_deref(), &ctx, &env, Some(""), false, &pkg.default_godebug));
+    cfg.build_info = Some(driver::build_info(
+        &pkg.import_path,
+        pkg.module.as_deref(),
+        &ctx,
+        &env,
+        Some(""),
+        false,
+        &pkg.default_godebug,
+    ));
     assert_eq!(driver::build(&cfg, &pkg.sources).expect("build"), bin);
     assert_ne!(driver::build(&driver::Config::new("js", "wasm"), &pkg.sources).expect("build"), bin);
     // linux/amd64: an ELF executable with its sections.
     let elf = build(&mut w, &files, settings("linux", "amd64"));
     assert_eq!((elf.name.as_str(), elf.format.as_str(), elf.errors.len()), ("hello", "ELF", 0));
     let names: Vec<&str> = elf.sections.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, [".note.go.buildid", ".note.gnu.build-id", ".text", ".go.buildinfo", ".data", ".bss", ".symtab", ".strtab", ".shstrtab"]);
+    assert_eq!(
+        names,
+        [
+            ".note.go.buildid",
+            ".note.gnu.build-id",
+            ".text",
+            ".go.buildinfo",
+            ".data",
+            ".bss",
+            ".symtab",
+            ".strtab",
+            ".shstrtab"
+        ]
+    );
     assert_eq!(
         elf.build_info,
         "hello: go1.27.3\n\tpath\texample.com/hello\n\tmod\texample.com/hello\t(devel)\t\n\tbuild\t-buildmode=exe\n\tbuild\t-compiler=gc\n\tbuild\tCGO_ENABLED=0\n\tbuild\tGOARCH=amd64\n\tbuild\tGOOS=linux\n\tbuild\tGOAMD64=v1\n"
@@ -165,11 +185,19 @@ fn builds_hit_the_cache_per_target() {
     assert_eq!((macho.name.as_str(), macho.format.as_str(), macho.errors.len()), ("hello", "Mach-O", 0));
     let names: Vec<&str> = macho.sections.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["__text", "__go_buildinfo", "__data", "__got", "__bss"]);
-    assert!(macho.build_info.contains("\tbuild\tGOOS=darwin\n\tbuild\tGOARM64=v8.0\n"), "{}", macho.build_info);
+    assert!(
+        macho.build_info.contains("\tbuild\tGOOS=darwin\n\tbuild\tGOARM64=v8.0\n"),
+        "{}",
+        macho.build_info
+    );
     // Each shows the build ID it carries: Go's four parts, the last the content ID.
     for b in [&elf, &pe, &macho] {
         let parts: Vec<&str> = b.build_id.split('/').collect();
-        assert!(parts.len() == 4 && parts.iter().all(|p| p.len() == 20) && parts[0] != parts[3], "{}", b.build_id);
+        assert!(
+            parts.len() == 4 && parts.iter().all(|p| p.len() == 20) && parts[0] != parts[3],
+            "{}",
+            b.build_id
+        );
     }
     assert_ne!(elf.build_id, pe.build_id);
     // -o names the output; windows adds .exe; a cleared cache misses.
@@ -223,7 +251,10 @@ fn build_errors_come_with_positions() {
         ld("-linkmode=external", "linux", "amd64").errors,
         ["-linkmode=external requires external (cgo) linking, but cgo is not enabled"]
     );
-    assert_eq!(ld("-B zz", "js", "wasm").errors, ["# example.com/hello", "-B argument must start with 0x: zz"]);
+    assert_eq!(
+        ld("-B zz", "js", "wasm").errors,
+        ["# example.com/hello", "-B argument must start with 0x: zz"]
+    );
     assert_eq!(
         ld("-bogus", "linux", "arm64").errors,
         ["# example.com/hello", "flag provided but not defined: -bogus", "usage: link [options] main.o"]
@@ -239,7 +270,10 @@ fn build_errors_come_with_positions() {
     let line = m.text.lines().count() + 1;
     m.text.push_str("godebug nosuch=1\n");
     let b = build(&mut w, &bad_mod, settings("js", "wasm"));
-    assert_eq!(b.errors, ["go: error loading go.mod:".to_owned(), format!("go.mod:{line}: unknown godebug \"nosuch\"")]);
+    assert_eq!(
+        b.errors,
+        ["go: error loading go.mod:".to_owned(), format!("go.mod:{line}: unknown godebug \"nosuch\"")]
+    );
     let no_mod: Vec<File> = files.iter().filter(|f| f.name != "go.mod").cloned().collect();
     assert!(build(&mut w, &no_mod, settings("js", "wasm")).errors[0].contains("go.mod file not found"));
 }

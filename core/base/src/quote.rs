@@ -37,4 +37,3 @@ fn is_go_printable(c: char) -> bool {
     !(c.is_control()
         || matches!(c, '\u{a0}' | '\u{ad}' | '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{206f}' | '\u{3000}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}'))
 }
-

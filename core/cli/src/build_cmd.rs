@@ -120,7 +120,10 @@ pub fn build(sys: &Sys, args: &[String]) -> Outcome {
         Some(o) => match &pkgs[..] {
             [] => return fail("no packages to build".into()),
             [p] if p.name != "main" => {
-                return fail(format!("crossplay does not support writing the archive of package {} yet", p.import_path));
+                return fail(format!(
+                    "crossplay does not support writing the archive of package {} yet",
+                    p.import_path
+                ));
             }
             [_] => vec![Some(o.to_owned())],
             _ => return fail(format!("go: cannot write multiple packages to non-directory {o}")),
@@ -202,7 +205,9 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     let fail = |m: String| Outcome { stdout: String::new(), stderr: format!("{warnings}{m}\n"), code: 1 };
     let pkg = match &prep.packages[..] {
         [] => return fail(format!("go: no packages loaded from {}", p.args[0])),
-        [pkg] if pkg.name != "main" => return fail(format!("package {} is not a main package", pkg.import_path)),
+        [pkg] if pkg.name != "main" => {
+            return fail(format!("package {} is not a main package", pkg.import_path));
+        }
         [pkg] => pkg,
         many => {
             let paths: String = many.iter().map(|m| format!("\n\t{}", m.import_path)).collect();
@@ -213,7 +218,9 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         Ok(b) => b,
         Err(o) => return o,
     };
-    let Some(binary) = built.binary else { return fail(format!("package {} is not a main package", pkg.import_path)) };
+    let Some(binary) = built.binary else {
+        return fail(format!("package {} is not a main package", pkg.import_path));
+    };
     let env = sys.go_env();
     let (goos, goarch) = (env.lookup("GOOS"), env.lookup("GOARCH"));
     let goexe = env.exe_suffix();
@@ -354,7 +361,12 @@ fn prepare(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Prepared, Outcome>
         Some(p) => match p.parse::<i64>() {
             Ok(n) if n > 0 => n as usize,
             Ok(n) => return Err(Outcome::fail(1, format!("go: -p must be a positive integer: {n}"))),
-            Err(_) => return Err(Outcome::fail(2, format!("invalid value {p:?} for flag -p: parse error\n{}", usage))),
+            Err(_) => {
+                return Err(Outcome::fail(
+                    2,
+                    format!("invalid value {p:?} for flag -p: parse error\n{}", usage),
+                ));
+            }
         },
     };
     let (packages, module_dir, warnings) = load_packages(sys, &ctx, &parsed.args)?;
@@ -446,7 +458,9 @@ fn compile_one(
                 Err(lines) => return Err(Outcome::fail(1, format!("{trace}{}", lines.join("\n")))),
             },
             "" => {}
-            other => return Err(Outcome::fail(2, format!("crossplay does not support -gcflags={other} yet"))),
+            other => {
+                return Err(Outcome::fail(2, format!("crossplay does not support -gcflags={other} yet")));
+            }
         }
     }
     match driver::build(&cfg, &pkg.sources) {
@@ -513,22 +527,26 @@ fn load_packages(sys: &Sys, ctx: &Context, args: &[String]) -> Result<Loaded, Ou
         let file = driver::clean_path(&abs(sys, &args[0]));
         let dir = file.rsplit_once('/').map_or("/", |(d, _)| if d.is_empty() { "/" } else { d }).to_owned();
         let name = load::header::read(&sources[0].text).0.package;
-        return Ok((vec![driver::MainPkg {
-            name,
-            exec_name: first.trim_end_matches(".go").to_owned(),
-            dir,
-            default_godebug: driver::default_godebug(
-                module.go_version.as_deref(),
-                &module.godebug,
-                ctx.fips140.is_some(),
-                &sources,
-            )
+        return Ok((
+            vec![driver::MainPkg {
+                name,
+                exec_name: first.trim_end_matches(".go").to_owned(),
+                dir,
+                default_godebug: driver::default_godebug(
+                    module.go_version.as_deref(),
+                    &module.godebug,
+                    ctx.fips140.is_some(),
+                    &sources,
+                )
                 .map_err(|e| Outcome::fail(1, format!("# command-line-arguments\n{e}")))?,
-            sources,
-            import_path: "command-line-arguments".into(),
-            module: (!deps.is_empty()).then(|| module.path.clone()),
-            deps,
-        }], None, vec![]));
+                sources,
+                import_path: "command-line-arguments".into(),
+                module: (!deps.is_empty()).then(|| module.path.clone()),
+                deps,
+            }],
+            None,
+            vec![],
+        ));
     }
     crate::list_cmd::read_module(sys).map_err(|m| Outcome::fail(1, m))?;
     let Some((tree, cwd, module)) = crate::list_cmd::load_module(sys)? else {

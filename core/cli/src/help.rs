@@ -2,8 +2,7 @@
 
 use crate::Outcome;
 
-pub const BUILD_USAGE: &str =
-    "usage: crossplay build [-o output] [-a] [-p n] [-x] [-v] [-tags list] [-trimpath] [-ldflags [pattern=]flags] [-buildvcs={true|false|auto}] [packages | files.go]";
+pub const BUILD_USAGE: &str = "usage: crossplay build [-o output] [-a] [-p n] [-x] [-v] [-tags list] [-trimpath] [-ldflags [pattern=]flags] [-buildvcs={true|false|auto}] [packages | files.go]";
 pub const RUN_USAGE: &str =
     "usage: crossplay run [-exec xprog] [build flags] [package | files.go] [arguments...]";
 pub const ENV_USAGE: &str = "usage: crossplay env [-json] [-changed] [var ...]";

@@ -13,8 +13,13 @@ use std::process::Command;
 use crate::Sys;
 
 /// The version-control systems Go recognizes, by the names that mark a root.
-const SYSTEMS: [(&str, &[&str]); 5] =
-    [("hg", &[".hg"]), ("git", &[".git"]), ("svn", &[".svn"]), ("bzr", &[".bzr"]), ("fossil", &[".fossil", "_FOSSIL_"])];
+const SYSTEMS: [(&str, &[&str]); 5] = [
+    ("hg", &[".hg"]),
+    ("git", &[".git"]),
+    ("svn", &[".svn"]),
+    ("bzr", &[".bzr"]),
+    ("fossil", &[".fossil", "_FOSSIL_"]),
+];
 
 /// The innermost repository root at or above `dir`, and its system
 /// (`vcs.FromDir` with nesting allowed).
@@ -32,7 +37,10 @@ fn from_dir(dir: &str) -> Option<(String, &'static str)> {
 
 /// `str.HasFilePathPrefix` for slash-separated absolute paths.
 fn has_path_prefix(s: &str, prefix: &str) -> bool {
-    s == prefix || prefix.is_empty() || prefix == "/" || s.strip_prefix(prefix).is_some_and(|r| r.starts_with('/'))
+    s == prefix
+        || prefix.is_empty()
+        || prefix == "/"
+        || s.strip_prefix(prefix).is_some_and(|r| r.starts_with('/'))
 }
 
 /// Go's error for a failed stamp.
@@ -227,7 +235,9 @@ fn is_pseudo_version(v: &str) -> bool {
     }
     let (head, stamp) = head.split_at(head.len() - 14);
     stamp.bytes().all(|c| c.is_ascii_digit())
-        && (head.ends_with(".0.0-") && head.matches('.').count() == 2 || head.ends_with("-0.") || head.ends_with(".0."))
+        && (head.ends_with(".0.0-") && head.matches('.').count() == 2
+            || head.ends_with("-0.")
+            || head.ends_with(".0."))
 }
 
 /// `module.PseudoVersion`.
@@ -297,7 +307,10 @@ pub mod semver {
         s.split('.').all(|id| {
             !id.is_empty()
                 && id.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
-                && !(numeric_rule && id.len() > 1 && id.starts_with('0') && id.bytes().all(|c| c.is_ascii_digit()))
+                && !(numeric_rule
+                    && id.len() > 1
+                    && id.starts_with('0')
+                    && id.bytes().all(|c| c.is_ascii_digit()))
         })
     }
 
@@ -364,7 +377,8 @@ pub mod semver {
                 (None, Some(_)) => return Ordering::Less,
                 (Some(_), None) => return Ordering::Greater,
                 (Some(p), Some(q)) => {
-                    let (pn, qn) = (p.bytes().all(|c| c.is_ascii_digit()), q.bytes().all(|c| c.is_ascii_digit()));
+                    let (pn, qn) =
+                        (p.bytes().all(|c| c.is_ascii_digit()), q.bytes().all(|c| c.is_ascii_digit()));
                     let o = match (pn, qn) {
                         (true, true) => cmp_num(p, q),
                         (true, false) => Ordering::Less,
@@ -399,7 +413,18 @@ mod tests {
 
     #[test]
     fn semver_orders_as_go() {
-        let order = ["v0.9.0", "v1.0.0-alpha", "v1.0.0-alpha.1", "v1.0.0-alpha.beta", "v1.0.0-beta.2", "v1.0.0-beta.11", "v1.0.0-rc.1", "v1.0.0", "v1.2.3", "v1.10.0"];
+        let order = [
+            "v0.9.0",
+            "v1.0.0-alpha",
+            "v1.0.0-alpha.1",
+            "v1.0.0-alpha.beta",
+            "v1.0.0-beta.2",
+            "v1.0.0-beta.11",
+            "v1.0.0-rc.1",
+            "v1.0.0",
+            "v1.2.3",
+            "v1.10.0",
+        ];
         for w in order.windows(2) {
             assert_eq!(semver::compare(w[0], w[1]), core::cmp::Ordering::Less, "{} < {}", w[0], w[1]);
         }

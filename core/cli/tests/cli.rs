@@ -196,10 +196,18 @@ fn build_and_run_programs() {
     // linux/amd64 on a linux/amd64 host: run executes the binary directly, and a
     // failing program's status is reported as go run reports it.
     if cfg!(all(target_os = "linux", target_arch = "x86_64")) {
-        let env = [("GOOS".to_owned(), "linux".to_owned()), ("GOARCH".to_owned(), "amd64".to_owned()), ("PATH".to_owned(), path.clone()), ("HOME".to_owned(), dir.display().to_string())];
+        let env = [
+            ("GOOS".to_owned(), "linux".to_owned()),
+            ("GOARCH".to_owned(), "amd64".to_owned()),
+            ("PATH".to_owned(), path.clone()),
+            ("HOME".to_owned(), dir.display().to_string()),
+        ];
         let hello = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/hello");
         let r = run(command_in(bin_path(), &hello, &env, &["run", "."]));
-        assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "Hello from linux/amd64!\nhello_linux.go was built\n", ""));
+        assert_eq!(
+            (r.code, r.stdout.as_str(), r.stderr.as_str()),
+            (0, "Hello from linux/amd64!\nhello_linux.go was built\n", "")
+        );
         let r = run(command_in(bin_path(), &dir, &env, &["run", "fail.go"]));
         assert_eq!((r.code, r.stderr.as_str()), (1, "panic: boom\nexit status 2\n"));
     }
@@ -1256,7 +1264,9 @@ fn build_info_matches_go() {
         std::fs::write(old.join("main.go"), text).expect("main.go");
         let env = build_env("linux", "amd64", "0", &old);
         let mut describe = Vec::new();
-        for (who, program) in [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())] {
+        for (who, program) in
+            [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())]
+        {
             let mut a = vec!["build", "-o", who];
             a.extend_from_slice(args);
             let b = run(command_in(program, &old, &env, &a));
@@ -1264,7 +1274,8 @@ fn build_info_matches_go() {
             let v = run(command_in(&go, &old, &env, &["version", "-m", who]));
             describe.push((v.code, v.stdout.replacen(&format!("{who}: "), "BIN: ", 1)));
         }
-        let want = if text == good { "DefaultGODEBUG=containermaxprocs=0," } else { "unknown //go:debug setting" };
+        let want =
+            if text == good { "DefaultGODEBUG=containermaxprocs=0," } else { "unknown //go:debug setting" };
         assert!(describe[2].1.contains(want) || describe[3].1.contains(want), "{describe:?}");
         assert_eq!(describe[0..2], describe[2..4], "go.mod at go 1.21, {args:?}");
     }
@@ -1272,21 +1283,35 @@ fn build_info_matches_go() {
     // runtime.Version (`go1.27.3-X:…`), as the setting does.
     let exp = scratch("buildinfo-exp");
     std::fs::write(exp.join("go.mod"), "module example.com/exp\n\ngo 1.27\n").expect("go.mod");
-    std::fs::write(exp.join("main.go"), "package main\n\nimport \"runtime\"\n\nfunc main() { println(runtime.Version()) }\n")
-        .expect("main.go");
-    for (target, experiment) in [("linux/amd64", "nogreenteagc"), ("darwin/arm64", "nogreenteagc"), ("linux/amd64", "")] {
+    std::fs::write(
+        exp.join("main.go"),
+        "package main\n\nimport \"runtime\"\n\nfunc main() { println(runtime.Version()) }\n",
+    )
+    .expect("main.go");
+    for (target, experiment) in
+        [("linux/amd64", "nogreenteagc"), ("darwin/arm64", "nogreenteagc"), ("linux/amd64", "")]
+    {
         let (goos, goarch) = target.split_once('/').expect("goos/goarch");
         let mut env = build_env(goos, goarch, "0", &exp);
         env.push(("GOEXPERIMENT".into(), experiment.into()));
         let mut describe = Vec::new();
-        for (who, program) in [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())] {
+        for (who, program) in
+            [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())]
+        {
             let b = run(command_in(program, &exp, &env, &["build", "-o", who, "."]));
             assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} build GOEXPERIMENT={experiment}");
             let v = run(command_in(&go, &exp, &env, &["version", "-m", who]));
-            let ran = if goos == "linux" { run(command_in(&exp.join(who), &exp, &[], &[])).stderr } else { String::new() };
+            let ran = if goos == "linux" {
+                run(command_in(&exp.join(who), &exp, &[], &[])).stderr
+            } else {
+                String::new()
+            };
             describe.push(v.stdout.replacen(&format!("{who}: "), "BIN: ", 1) + &ran);
         }
-        assert!(describe[1].contains(&format!("go1.27.3{}", if experiment.is_empty() { String::new() } else { format!("-X:{experiment}") })));
+        assert!(describe[1].contains(&format!(
+            "go1.27.3{}",
+            if experiment.is_empty() { String::new() } else { format!("-X:{experiment}") }
+        )));
         assert_eq!(describe[0], describe[1], "GOEXPERIMENT={experiment} for {target}");
     }
 }
@@ -1309,7 +1334,12 @@ fn godebug_settings_match_go() {
     // (go.mod, or None for files outside a module; main.go; GOFIPS140; cwd below the root)
     let cases: &[(Option<String>, String, &str, &str)] = &[
         (Some(module("\ngodebug panicnil=1\n")), plain.into(), "", ""),
-        (Some(module("\ngodebug (\n\tpanicnil=1\n\tx509sha1=0 // removed, new value\n)\n")), format!("//go:debug panicnil=0\n{plain}"), "", ""),
+        (
+            Some(module("\ngodebug (\n\tpanicnil=1\n\tx509sha1=0 // removed, new value\n)\n")),
+            format!("//go:debug panicnil=0\n{plain}"),
+            "",
+            "",
+        ),
         (Some(module("\ngodebug default=go1.25\ngodebug tlssha1=0\n")), plain.into(), "", ""),
         (Some(module("\ngodebug default=go1.21rc1\n")), plain.into(), "", ""),
         (Some(module("")), format!("//go:debug default=go1.26\n{plain}"), "", ""),
@@ -1318,11 +1348,26 @@ fn godebug_settings_match_go() {
         (None, format!("//go:debug panicnil=1\n{plain}"), "latest", ""),
         (Some(module("\ngodebug asynctimerchan=1\n")), plain.into(), "", ""),
         (Some(module("\ngodebug (\n\tpanicnil=1\n\tfoo=2\n)\ngodebug bar=1\n")), plain.into(), "", ""),
-        (Some(module("\ngodebug panicnil\ngodebug \"a=1\"\ngodebug a=1,b=2\ngodebug a=1 b=2\n")), plain.into(), "", "sub"),
+        (
+            Some(module("\ngodebug panicnil\ngodebug \"a=1\"\ngodebug a=1,b=2\ngodebug a=1 b=2\n")),
+            plain.into(),
+            "",
+            "sub",
+        ),
         (Some(module("\ngodebug default=go1.30\ngodebug default=1.2\n")), plain.into(), "", ""),
         (Some(module("")), format!("//go:debug panicnil=1\n//go:debug panicnil=0\n{plain}"), "", ""),
-        (Some(module("")), format!("//go:debugger\n//go:debug\n  //go:debug pan icnil=1\n//go:debug x=1,y\n{plain}"), "", ""),
-        (Some(module("")), format!("//go:debug nosuch=1\n//go:debug tls10server=1\n//go:debug default=go1.99\n{plain}"), "", ""),
+        (
+            Some(module("")),
+            format!("//go:debugger\n//go:debug\n  //go:debug pan icnil=1\n//go:debug x=1,y\n{plain}"),
+            "",
+            "",
+        ),
+        (
+            Some(module("")),
+            format!("//go:debug nosuch=1\n//go:debug tls10server=1\n//go:debug default=go1.99\n{plain}"),
+            "",
+            "",
+        ),
     ];
     let mut seen = Vec::new();
     for (i, (go_mod, main, fips, sub)) in cases.iter().enumerate() {
@@ -1341,13 +1386,16 @@ fn godebug_settings_match_go() {
             for (who, program) in [("crossplay", crossplay), ("go", go.as_path())] {
                 let out = root.join(format!("bin-{who}"));
                 let _ = std::fs::remove_file(&out);
-                let b = run(command_in(program, &cwd, &env, &["build", "-o", out.to_str().expect("path"), pattern]));
+                let b = run(command_in(
+                    program,
+                    &cwd,
+                    &env,
+                    &["build", "-o", out.to_str().expect("path"), pattern],
+                ));
                 let v = if b.code == 0 {
-                    run(command_in(&go, &cwd, &env, &["version", "-m", out.to_str().expect("path")])).stdout.replacen(
-                        out.to_str().expect("path"),
-                        "BIN",
-                        1,
-                    )
+                    run(command_in(&go, &cwd, &env, &["version", "-m", out.to_str().expect("path")]))
+                        .stdout
+                        .replacen(out.to_str().expect("path"), "BIN", 1)
                 } else {
                     String::new()
                 };
@@ -1358,7 +1406,13 @@ fn godebug_settings_match_go() {
         }
     }
     // The cases reach both the recorded settings and each kind of error.
-    for want in ["fips140=on,panicnil=1", "GOFIPS140=v1.0.0-c2097c7c", "error loading go.mod", "errors parsing ../go.mod", "repeated //go:debug"] {
+    for want in [
+        "fips140=on,panicnil=1",
+        "GOFIPS140=v1.0.0-c2097c7c",
+        "error loading go.mod",
+        "errors parsing ../go.mod",
+        "repeated //go:debug",
+    ] {
         assert!(seen.iter().any(|o| o.contains(want)), "no case gives {want:?}");
     }
 }
@@ -1410,7 +1464,9 @@ func main() {
     for args in [&["."][..], &["-trimpath", "-ldflags=-X main.v=1", "-tags=t", "."]] {
         let env = build_env("linux", "amd64", "0", &dir);
         let mut outputs = Vec::new();
-        for (who, program) in [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())] {
+        for (who, program) in
+            [("crossplay", Path::new(env!("CARGO_BIN_EXE_crossplay"))), ("go", go.as_path())]
+        {
             let mut a = vec!["build", "-o", who];
             a.extend_from_slice(args);
             let b = run(command_in(program, &dir, &env, &a));
@@ -1435,11 +1491,15 @@ fn build_ids_read_like_go() {
     let Some(go) = oracle() else { return };
     let dir = scratch("buildid");
     std::fs::write(dir.join("go.mod"), "module example.com/bid\n\ngo 1.27\n").expect("go.mod");
-    std::fs::write(dir.join("main.go"), "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n")
-        .expect("main.go");
+    std::fs::write(
+        dir.join("main.go"),
+        "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n",
+    )
+    .expect("main.go");
     let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
     let buildid = |file: &str| {
-        let r = run(command_in(&go, &dir, &build_env("linux", "amd64", "0", &dir), &["tool", "buildid", file]));
+        let r =
+            run(command_in(&go, &dir, &build_env("linux", "amd64", "0", &dir), &["tool", "buildid", file]));
         assert_eq!(r.code, 0, "go tool buildid {file}: {}", r.stderr);
         r.stdout
     };
@@ -1466,12 +1526,21 @@ fn build_ids_read_like_go() {
         );
         let original = std::fs::read(dir.join("bin")).expect("read");
         // What the playground shows as the build ID is what the oracle reads.
-        assert_eq!(driver::read_build_id(&original).as_deref(), Some(id.trim_end()), "{target}: read_build_id");
+        assert_eq!(
+            driver::read_build_id(&original).as_deref(),
+            Some(id.trim_end()),
+            "{target}: read_build_id"
+        );
         std::fs::write(dir.join("copy"), &original).expect("copy");
         let w = run(command_in(&go, &dir, &env, &["tool", "buildid", "-w", "copy"]));
         assert_eq!(w.code, 0, "go tool buildid -w: {}", w.stderr);
-        assert!(std::fs::read(dir.join("copy")).expect("read") == original, "{target}: go tool buildid -w changed the file");
-        for (flag, want) in [("-ldflags=-buildid=", "\n"), ("-ldflags=-buildid 'my \"id\"/2'", "my \"id\"/2\n")] {
+        assert!(
+            std::fs::read(dir.join("copy")).expect("read") == original,
+            "{target}: go tool buildid -w changed the file"
+        );
+        for (flag, want) in
+            [("-ldflags=-buildid=", "\n"), ("-ldflags=-buildid 'my \"id\"/2'", "my \"id\"/2\n")]
+        {
             for (who, program) in [("crossplay", crossplay), ("go", go.as_path())] {
                 let b = run(command_in(program, &dir, &env, &["build", flag, "-o", who, "."]));
                 assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} build {flag} for {target}");
@@ -1532,7 +1601,11 @@ fn vcs_stamping_matches_go() {
                 ("GIT_AUTHOR_DATE".into(), date.clone()),
                 ("GIT_COMMITTER_DATE".into(), date),
             ],
-            &[&["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main"][..], args].concat(),
+            &[
+                &["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main"][..],
+                args,
+            ]
+            .concat(),
         ));
         assert_eq!(r.code, 0, "git {args:?}: {}", r.stderr);
     };
@@ -1719,7 +1792,11 @@ fn ldflags_read_like_go() {
             // The first line of an error (usage lines name the tool) without the linker's path.
             let first = b.stderr.lines().find(|l| !l.starts_with('#')).unwrap_or("").to_string();
             let first = first.rsplit_once("link: ").map_or(first.clone(), |(_, m)| m.to_string());
-            let out = if b.code == 0 { run(command_in(&dir.join(who), &dir, &[], &[])).stderr } else { String::new() };
+            let out = if b.code == 0 {
+                run(command_in(&dir.join(who), &dir, &[], &[])).stderr
+            } else {
+                String::new()
+            };
             got.push((b.code, first, out));
         }
         assert_eq!(got[0], got[1], "crossplay and go build {flag}");
@@ -1737,7 +1814,8 @@ fn container_ldflags_match_go() {
     let Some(go) = oracle() else { return };
     let dir = scratch("container-ldflags");
     std::fs::write(dir.join("go.mod"), "module example.com/ld\n\ngo 1.27\n").expect("go.mod");
-    std::fs::write(dir.join("main.go"), "package main\n\nfunc main() { println(\"hi\") }\n").expect("main.go");
+    std::fs::write(dir.join("main.go"), "package main\n\nfunc main() { println(\"hi\") }\n")
+        .expect("main.go");
     let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
     let tool = |program: &str, args: &[&str], file: &Path| {
         let mut cmd = Command::new(program);
@@ -1767,7 +1845,9 @@ fn container_ldflags_match_go() {
                 .lines()
                 .filter(|l| {
                     let l = l.trim_start();
-                    l.starts_with("cmd LC_UUID") || l.starts_with("minos") || l.starts_with("sdk")
+                    l.starts_with("cmd LC_UUID")
+                        || l.starts_with("minos")
+                        || l.starts_with("sdk")
                         || (uuid_given && l.starts_with("uuid"))
                 })
                 .map(|l| format!("{}\n", l.trim()))
@@ -1802,7 +1882,10 @@ fn container_ldflags_match_go() {
             assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} build {flag} for {target}");
             let v = run(command_in(&go, &dir, &env, &["version", "-m", who]));
             assert_eq!(v.code, 0, "go version -m: {}", v.stderr);
-            seen.push(headers(goos, &dir.join(who), uuid_given) + &v.stdout.replacen(&format!("{who}: "), "BIN: ", 1));
+            seen.push(
+                headers(goos, &dir.join(who), uuid_given)
+                    + &v.stdout.replacen(&format!("{who}: "), "BIN: ", 1),
+            );
         }
         assert_eq!(seen[0], seen[1], "crossplay and go build -ldflags='{flags}' for {target}");
         if flags.contains("-buildid=") {
@@ -1812,7 +1895,10 @@ fn container_ldflags_match_go() {
         std::fs::write(dir.join("copy"), &original).expect("copy");
         let w = run(command_in(&go, &dir, &env, &["tool", "buildid", "-w", "copy"]));
         assert_eq!(w.code, 0, "go tool buildid -w: {}", w.stderr);
-        assert!(std::fs::read(dir.join("copy")).expect("read") == original, "{target} {flags}: go tool buildid -w changed the file");
+        assert!(
+            std::fs::read(dir.join("copy")).expect("read") == original,
+            "{target} {flags}: go tool buildid -w changed the file"
+        );
     }
 }
 
@@ -1830,12 +1916,22 @@ fn module_packages_build_like_go() {
     let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
     let write = |path: &str, text: &str| write_file(&dir, path, text);
     write("go.mod", "module example.com/mp\n\ngo 1.27\n");
-    write("shapes/shapes.go", "package shapes\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/mp/shapes/internal/unit\"\n)\n\ntype Square struct{ Side int }\n\nfunc (s Square) Area() int { return s.Side * s.Side * unit.Scale }\n\nfunc (s Square) String() string { return fmt.Sprintf(\"square(%d)\", s.Side) }\n\nvar Made int\n\nfunc init() { Made = 1 }\n");
+    write(
+        "shapes/shapes.go",
+        "package shapes\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/mp/shapes/internal/unit\"\n)\n\ntype Square struct{ Side int }\n\nfunc (s Square) Area() int { return s.Side * s.Side * unit.Scale }\n\nfunc (s Square) String() string { return fmt.Sprintf(\"square(%d)\", s.Side) }\n\nvar Made int\n\nfunc init() { Made = 1 }\n",
+    );
     write("shapes/internal/unit/unit.go", "package unit\n\nconst Scale = 1\n");
-    write("tally/tally.go", "package tally\n\nimport \"example.com/mp/shapes\"\n\ntype Areaer interface{ Area() int }\n\nfunc Sum(xs ...Areaer) (n int) {\n\tfor _, x := range xs {\n\t\tn += x.Area()\n\t}\n\treturn n + shapes.Made\n}\n");
-    write("cmd/app/main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/mp/shapes\"\n\t\"example.com/mp/tally\"\n)\n\nvar note = \"plain\"\n\nfunc main() {\n\ts := shapes.Square{Side: 3}\n\tfmt.Println(s, tally.Sum(s, shapes.Square{Side: 2}), note)\n}\n");
+    write(
+        "tally/tally.go",
+        "package tally\n\nimport \"example.com/mp/shapes\"\n\ntype Areaer interface{ Area() int }\n\nfunc Sum(xs ...Areaer) (n int) {\n\tfor _, x := range xs {\n\t\tn += x.Area()\n\t}\n\treturn n + shapes.Made\n}\n",
+    );
+    write(
+        "cmd/app/main.go",
+        "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/mp/shapes\"\n\t\"example.com/mp/tally\"\n)\n\nvar note = \"plain\"\n\nfunc main() {\n\ts := shapes.Square{Side: 3}\n\tfmt.Println(s, tally.Sum(s, shapes.Square{Side: 2}), note)\n}\n",
+    );
     let env = build_env("linux", "amd64", "0", &dir);
-    let in_dir = |sub: &str, program: &Path, args: &[&str]| run(command_in(program, &dir.join(sub), &env, args));
+    let in_dir =
+        |sub: &str, program: &Path, args: &[&str]| run(command_in(program, &dir.join(sub), &env, args));
     // Programs: they run alike, and `go version -m` reads the same.
     let native = cfg!(all(target_os = "linux", target_arch = "x86_64"));
     for (sub, args) in [
@@ -1863,13 +1959,31 @@ fn module_packages_build_like_go() {
     // Errors, each from the module root and from the program's directory.
     let broken: [(&str, &str); 8] = [
         ("shapes/shapes.go", "package shapes\n\nfunc Area() int { return side }\n"),
-        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/nothere\"\n\nfunc main() { nothere.F() }\n"),
+        (
+            "cmd/app/main.go",
+            "package main\n\nimport \"example.com/mp/nothere\"\n\nfunc main() { nothere.F() }\n",
+        ),
         ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/docs\"\n\nfunc main() { docs.F() }\n"),
-        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/ignored\"\n\nfunc main() { ignored.F() }\n"),
-        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/cyc/a\"\n\nfunc main() { println(a.A) }\n"),
-        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/shapes/internal/unit\"\n\nfunc main() { println(unit.Scale) }\n"),
-        ("cmd/app/main.go", "package main\n\nimport \"internal/bytealg\"\n\nfunc main() { println(bytealg.MaxLen) }\n"),
-        ("cmd/app/main.go", "package main\n\nimport \"example.com/mp/cmd/other\"\n\nfunc main() { other.F() }\n"),
+        (
+            "cmd/app/main.go",
+            "package main\n\nimport \"example.com/mp/ignored\"\n\nfunc main() { ignored.F() }\n",
+        ),
+        (
+            "cmd/app/main.go",
+            "package main\n\nimport \"example.com/mp/cyc/a\"\n\nfunc main() { println(a.A) }\n",
+        ),
+        (
+            "cmd/app/main.go",
+            "package main\n\nimport \"example.com/mp/shapes/internal/unit\"\n\nfunc main() { println(unit.Scale) }\n",
+        ),
+        (
+            "cmd/app/main.go",
+            "package main\n\nimport \"internal/bytealg\"\n\nfunc main() { println(bytealg.MaxLen) }\n",
+        ),
+        (
+            "cmd/app/main.go",
+            "package main\n\nimport \"example.com/mp/cmd/other\"\n\nfunc main() { other.F() }\n",
+        ),
     ];
     write("docs/README", "no Go here\n");
     write("ignored/x.go", "//go:build ignore\n\npackage ignored\n");
@@ -1909,7 +2023,10 @@ fn several_packages_build_like_go() {
     let crossplay = Path::new(env!("CARGO_BIN_EXE_crossplay"));
     let write = |path: &str, text: &str| write_file(&dir, path, text);
     write("go.mod", "module example.com/sp\n\ngo 1.27\n");
-    write("cmd/one/main.go", "package main\n\nimport \"example.com/sp/lib\"\n\nfunc main() { println(lib.N) }\n");
+    write(
+        "cmd/one/main.go",
+        "package main\n\nimport \"example.com/sp/lib\"\n\nfunc main() { println(lib.N) }\n",
+    );
     write("cmd/two/main.go", "package main\n\nfunc main() { println(2) }\n");
     write("lib/lib.go", "package lib\n\nvar N = 1\n");
     write("empty/README", "nothing\n");
@@ -1973,8 +2090,14 @@ fn several_packages_build_like_go() {
     write("lib/lib.go", "package lib\n\nvar N = missing\n");
     write("cmd/two/main.go", "package main\n\nfunc main() { println(undefinedName) }\n");
     write("bad/bad.go", "package bad\n\nfunc F() int { return \"s\" }\n");
-    for args in [&["build", "-p", "1", "./..."][..], &["build", "-p", "1", "-o", "out/", "./cmd/two", "./lib"]] {
-        assert_eq!(outcome(crossplay, "linux", args), outcome(&go, "linux", args), "broken packages, {args:?}");
+    for args in
+        [&["build", "-p", "1", "./..."][..], &["build", "-p", "1", "-o", "out/", "./cmd/two", "./lib"]]
+    {
+        assert_eq!(
+            outcome(crossplay, "linux", args),
+            outcome(&go, "linux", args),
+            "broken packages, {args:?}"
+        );
     }
 }
 
@@ -2000,8 +2123,16 @@ fn trimpath_leaves_no_host_path() {
     if let Some(go) = oracle() {
         tools.push(("go", go));
     }
-    let targets =
-        ["linux/amd64", "linux/arm64", "windows/amd64", "windows/arm64", "darwin/amd64", "darwin/arm64", "js/wasm", "wasip1/wasm"];
+    let targets = [
+        "linux/amd64",
+        "linux/arm64",
+        "windows/amd64",
+        "windows/arm64",
+        "darwin/amd64",
+        "darwin/arm64",
+        "js/wasm",
+        "wasip1/wasm",
+    ];
     for (who, program) in &tools {
         for target in targets {
             let (goos, goarch) = target.split_once('/').expect("target");
@@ -2009,7 +2140,12 @@ fn trimpath_leaves_no_host_path() {
             for d in &dirs {
                 let env = build_env(goos, goarch, "0", &root);
                 let out = d.join("out.bin");
-                let b = run(command_in(program, d, &env, &["build", "-trimpath", "-o", out.to_str().expect("path"), "."]));
+                let b = run(command_in(
+                    program,
+                    d,
+                    &env,
+                    &["build", "-trimpath", "-o", out.to_str().expect("path"), "."],
+                ));
                 assert_eq!((b.code, b.stderr.as_str()), (0, ""), "{who} {target}");
                 let bytes = std::fs::read(&out).expect("output");
                 for path in [d.as_path(), root.as_path()] {
@@ -2029,30 +2165,51 @@ fn trimpath_leaves_no_host_path() {
 #[test]
 fn build_prints_an_assembly_listing() {
     let dir = scratch("listing");
-    std::fs::write(dir.join("s.go"), "package main\n\nfunc add(a, b int) int { return a + b }\n\nfunc main() {\n\tprintln(add(1, 2))\n}\n")
-        .expect("write");
+    std::fs::write(
+        dir.join("s.go"),
+        "package main\n\nfunc add(a, b int) int { return a + b }\n\nfunc main() {\n\tprintln(add(1, 2))\n}\n",
+    )
+    .expect("write");
     let path = std::env::var("PATH").unwrap_or_default();
     let env = |goarch: &str| -> Vec<(String, String)> {
-        [("GOOS", if goarch == "wasm" { "wasip1" } else { "linux" }), ("GOARCH", goarch), ("PATH", path.as_str()), ("HOME", "/tmp")]
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
+        [
+            ("GOOS", if goarch == "wasm" { "wasip1" } else { "linux" }),
+            ("GOARCH", goarch),
+            ("PATH", path.as_str()),
+            ("HOME", "/tmp"),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
     };
     let bin = Path::new(env!("CARGO_BIN_EXE_crossplay"));
     let r = run(command_in(bin, &dir, &env("amd64"), &["build", "-gcflags=-S", "-o", "/dev/null", "s.go"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.starts_with("# command-line-arguments\n"), "{}", r.stderr);
-    let add: Vec<&str> = r.stderr.lines().skip_while(|l| !l.starts_with("main.add STEXT size=")).take_while(|l| !l.starts_with("main.main")).collect();
+    let add: Vec<&str> = r
+        .stderr
+        .lines()
+        .skip_while(|l| !l.starts_with("main.add STEXT size="))
+        .take_while(|l| !l.starts_with("main.main"))
+        .collect();
     assert!(add.len() > 5 && add[1] == "\t0x0000 00000\tpush rbp", "{add:?}");
     assert!(add.iter().any(|l| l.ends_with("\tret")), "{add:?}");
     assert!(add.iter().any(|l| l.ends_with("\tadd rax, rcx")), "{add:?}");
     // arm64: LLVM's syntax, one 4-byte word per instruction.
     let r = run(command_in(bin, &dir, &env("arm64"), &["build", "-gcflags=-S", "-o", "/dev/null", "s.go"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let add: Vec<&str> = r.stderr.lines().skip_while(|l| !l.starts_with("main.add STEXT size=")).take_while(|l| !l.starts_with("main.main")).collect();
+    let add: Vec<&str> = r
+        .stderr
+        .lines()
+        .skip_while(|l| !l.starts_with("main.add STEXT size="))
+        .take_while(|l| !l.starts_with("main.main"))
+        .collect();
     assert!(add.len() > 5 && add[1] == "\t0x0000 00000\tstp x29, x30, [sp, #-16]!", "{add:?}");
     assert!(add[2] == "\t0x0004 00004\tadd x29, sp, #0", "{add:?}");
-    assert!(add.iter().any(|l| l.ends_with("\tadd x0, x0, x1")) && add.iter().any(|l| l.ends_with("\tret")), "{add:?}");
+    assert!(
+        add.iter().any(|l| l.ends_with("\tadd x0, x0, x1")) && add.iter().any(|l| l.ends_with("\tret")),
+        "{add:?}"
+    );
     let r = run(command_in(bin, &dir, &env("wasm"), &["build", "-gcflags=-S", "-o", "/dev/null", "s.go"]));
     assert_eq!((r.code, r.stderr.as_str()), (1, "crossplay has no assembly listing for wasip1/wasm yet\n"));
     let r = run(command_in(bin, &dir, &env("amd64"), &["build", "-gcflags=-N -l", "s.go"]));

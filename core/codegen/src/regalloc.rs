@@ -47,7 +47,9 @@ fn operands(op: &Op) -> Vec<Value> {
         Op::Copy { dst, src, len } => vec![*dst, *src, *len],
         Op::Zero { dst, len } => vec![*dst, *len],
         Op::Call { args, .. } => args.clone(),
-        Op::CallIndirect { target, args, .. } => std::iter::once(*target).chain(args.iter().copied()).collect(),
+        Op::CallIndirect { target, args, .. } => {
+            std::iter::once(*target).chain(args.iter().copied()).collect()
+        }
     }
 }
 
@@ -100,8 +102,8 @@ pub fn allocate(f: &Func, n: u8, extra: &[(usize, usize, Value)]) -> Allocation 
     }
     let succs = |t: &Term| -> Vec<usize> {
         match t {
-            Term::Jump(b) => vec![b.index()],
-            Term::Br(_, y, n) => vec![y.index(), n.index()],
+            Term::Jump(t) => vec![t.block.index()],
+            Term::Br(_, y, n) => vec![y.block.index(), n.block.index()],
             Term::Ret(_) | Term::Unreachable => vec![],
         }
     };
@@ -206,7 +208,8 @@ pub fn allocate(f: &Func, n: u8, extra: &[(usize, usize, Value)]) -> Allocation 
         }
     }
     let n_params = f.sig.params.len();
-    let mut order: Vec<usize> = (0..total).filter(|&e| lo[e] != usize::MAX && (e >= nv || e >= n_params)).collect();
+    let mut order: Vec<usize> =
+        (0..total).filter(|&e| lo[e] != usize::MAX && (e >= nv || e >= n_params)).collect();
     order.sort_by_key(|&e| (lo[e], e));
     // The scan: active intervals by end; a free register, or the interval that
     // ends last gives its register up.
@@ -252,7 +255,8 @@ mod tests {
     fn sum_squares() -> Func {
         let mut f = Func::new("f", Sig { params: vec![], results: vec![Ty::I64] });
         let (b0, b1, b2, b3) = (ir::Block(0), f.new_block(), f.new_block(), f.new_block());
-        let (i, sum, k, limit) = (f.new_var(Ty::I64), f.new_var(Ty::I64), f.new_var(Ty::I64), f.new_var(Ty::I64));
+        let (i, sum, k, limit) =
+            (f.new_var(Ty::I64), f.new_var(Ty::I64), f.new_var(Ty::I64), f.new_var(Ty::I64));
         let mut b = Builder::new(&mut f);
         b.switch_to(b0);
         let zero = b.iconst(Ty::I64, 0);
@@ -262,13 +266,13 @@ mod tests {
         b.set(k, seven);
         let ten = b.iconst(Ty::I64, 10);
         b.set(limit, ten);
-        b.term(Term::Jump(b1));
+        b.term(Term::jump(b1));
         b.switch_to(b1);
         let iv = b.get(i);
         // The limit is read only here: the loop's back edge keeps it live.
         let ten = b.get(limit);
         let more = b.cmp(CmpOp::LtS, iv, ten);
-        b.term(Term::Br(more, b2, b3));
+        b.term(Term::br(more, b2, b3));
         b.switch_to(b2);
         let iv = b.get(i);
         let sq = b.bin(BinOp::Mul, iv, iv);
@@ -278,7 +282,7 @@ mod tests {
         let one = b.iconst(Ty::I64, 1);
         let i2 = b.bin(BinOp::Add, iv, one);
         b.set(i, i2);
-        b.term(Term::Jump(b1));
+        b.term(Term::jump(b1));
         b.switch_to(b3);
         let s = b.get(sum);
         let seven = b.get(k);
@@ -305,7 +309,9 @@ mod tests {
                     Op::IConst(_, c) => Some(*c),
                     Op::Bin(BinOp::Add, x, y) => Some(read(*x, &regs, &vals) + read(*y, &regs, &vals)),
                     Op::Bin(BinOp::Mul, x, y) => Some(read(*x, &regs, &vals) * read(*y, &regs, &vals)),
-                    Op::Cmp(CmpOp::LtS, x, y) => Some(i64::from(read(*x, &regs, &vals) < read(*y, &regs, &vals))),
+                    Op::Cmp(CmpOp::LtS, x, y) => {
+                        Some(i64::from(read(*x, &regs, &vals) < read(*y, &regs, &vals)))
+                    }
                     Op::Get(x) => Some(a.var(*x).map_or(vars[x.index()], |r| regs[usize::from(r)])),
                     Op::Set(x, v) => {
                         let v = read(*v, &regs, &vals);
@@ -325,8 +331,10 @@ mod tests {
                 }
             }
             match &blk.term {
-                Term::Jump(t) => block = t.index(),
-                Term::Br(c, y, n) => block = if read(*c, &regs, &vals) != 0 { y.index() } else { n.index() },
+                Term::Jump(t) => block = t.block.index(),
+                Term::Br(c, y, n) => {
+                    block = if read(*c, &regs, &vals) != 0 { y.block.index() } else { n.block.index() }
+                }
                 Term::Ret(v) => return read(v[0], &regs, &vals),
                 Term::Unreachable => panic!("unreachable"),
             }

@@ -37,6 +37,11 @@ pub struct Config {
     /// GOEXPERIMENT's experiments that differ from the target's baseline
     /// (`Context::experiment_string`), which the version string carries.
     pub experiment: String,
+    /// Run the optimizing passes (`-gcflags=-N` turns them off).
+    pub optimize: bool,
+    /// Verify the IR before and after every pass (the tests turn it on); a broken
+    /// invariant is a build error naming the pass.
+    pub verify_ir: bool,
 }
 
 impl Config {
@@ -51,6 +56,8 @@ impl Config {
             build_info: None,
             jobs: 1,
             experiment: String::new(),
+            optimize: true,
+            verify_ir: false,
         }
     }
 }
@@ -94,7 +101,9 @@ impl PerPackageFlag {
             Some(_) if v.starts_with(['\'', '"']) => {
                 Err(format!("parameter may not start with quote character {}", &v[..1]))
             }
-            Some(i) => Ok(PerPackageFlag { pattern: Some(v[..i].trim().to_string()), flags: v[i + 1..].to_string() }),
+            Some(i) => {
+                Ok(PerPackageFlag { pattern: Some(v[..i].trim().to_string()), flags: v[i + 1..].to_string() })
+            }
         }
         .and_then(|f| target::goenv::split_quoted(&f.flags).map(|_| f))
     }
@@ -107,7 +116,12 @@ impl PerPackageFlag {
         let matched = match pattern.as_str() {
             "all" => true,
             "std" | "cmd" | "tool" => false,
-            p if p == "." || p == ".." || p.starts_with("./") || p.starts_with("../") || p.starts_with('/') => {
+            p if p == "."
+                || p == ".."
+                || p.starts_with("./")
+                || p.starts_with("../")
+                || p.starts_with('/') =>
+            {
                 let joined = if p.starts_with('/') { p.to_string() } else { format!("{cwd}/{p}") };
                 match_pattern(&clean_path(&joined), dir)
             }
@@ -213,7 +227,10 @@ pub fn main_package(loader: &load::Loader<'_>, pattern: &str) -> Result<MainPkg,
 /// warnings for patterns that matched none; or the go command's errors loading
 /// them and what they import (each once, a package's dependencies before it),
 /// which stop `go build` before it builds anything.
-pub fn packages(loader: &load::Loader<'_>, patterns: &[String]) -> Result<(Vec<MainPkg>, Vec<String>), String> {
+pub fn packages(
+    loader: &load::Loader<'_>,
+    patterns: &[String],
+) -> Result<(Vec<MainPkg>, Vec<String>), String> {
     let listing = loader.list(patterns);
     let mut errors: Vec<String> = Vec::new();
     for p in &listing.packages {
@@ -270,8 +287,10 @@ fn package_sources(loader: &load::Loader<'_>, p: &load::Package) -> Vec<Source> 
 /// `base.ShortPath` for absolute slash-separated paths: the path relative to
 /// `cwd` when that is shorter.
 fn short_path(cwd: &str, path: &str) -> String {
-    let (c, p): (Vec<&str>, Vec<&str>) =
-        (cwd.split('/').filter(|x| !x.is_empty()).collect(), path.split('/').filter(|x| !x.is_empty()).collect());
+    let (c, p): (Vec<&str>, Vec<&str>) = (
+        cwd.split('/').filter(|x| !x.is_empty()).collect(),
+        path.split('/').filter(|x| !x.is_empty()).collect(),
+    );
     let common = c.iter().zip(&p).take_while(|(a, b)| a == b).count();
     let mut rel: Vec<&str> = vec![".."; c.len() - common];
     rel.extend(&p[common..]);
@@ -283,12 +302,7 @@ fn short_path(cwd: &str, path: &str) -> String {
 /// directly or not, each after its own imports (the loader reports missing ones
 /// and cycles).
 pub fn local_deps(loader: &load::Loader<'_>, path: &str, imports: &[String]) -> Vec<LocalPkg> {
-    fn walk(
-        loader: &load::Loader<'_>,
-        imports: &[String],
-        stack: &mut Vec<String>,
-        out: &mut Vec<LocalPkg>,
-    ) {
+    fn walk(loader: &load::Loader<'_>, imports: &[String], stack: &mut Vec<String>, out: &mut Vec<LocalPkg>) {
         let module = &loader.module.path;
         for path in imports {
             let rel = if path == module { Some("") } else { path.strip_prefix(&format!("{module}/")) };
@@ -365,7 +379,9 @@ pub fn default_godebug(
                 Some(Err(e)) => errors.push(format!("{pos}: invalid //go:debug: {e}")),
                 Some(Ok((k, v))) => {
                     if let Some(prev) = seen.get(&k) {
-                        errors.push(format!("{pos}: repeated //go:debug for {k}\n\t{prev}: previous //go:debug"));
+                        errors.push(format!(
+                            "{pos}: repeated //go:debug for {k}\n\t{prev}: previous //go:debug"
+                        ));
                         continue;
                     }
                     seen.insert(k.clone(), pos);
@@ -573,7 +589,8 @@ pub fn build_info_blob(version: &str, info: &str) -> Vec<u8> {
 /// Whether crossplay has a back end and a runtime port for the target: the Wasm
 /// ports, and linux, windows and darwin on amd64 and arm64 so far.
 pub fn can_build(goos: &str, goarch: &str) -> bool {
-    goarch == "wasm" || (matches!(goos, "linux" | "windows" | "darwin") && matches!(goarch, "amd64" | "arm64"))
+    goarch == "wasm"
+        || (matches!(goos, "linux" | "windows" | "darwin") && matches!(goarch, "amd64" | "arm64"))
 }
 
 /// A native back end: its lowering and listing of one function, its stubs for a
@@ -633,15 +650,22 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     let host = cfg.link.host_build_id.clone();
     let build_id = match &cfg.link.build_id {
         Some(id) => link::buildid::BuildId { id: id.clone(), content_placeholder: false, host },
-        None => link::buildid::BuildId { id: build_id(cfg, &modules, &inputs), content_placeholder: true, host },
+        None => {
+            link::buildid::BuildId { id: build_id(cfg, &modules, &inputs), content_placeholder: true, host }
+        }
     };
     if let Some(isa) = isa(&cfg.goarch) {
         let goarch = cfg.goarch.as_str();
         let compile = |f: &ir::Func| {
-            (isa.lower)(f).map_err(|e| format!("crossplay does not support {e} on {goarch} yet"))
+            let mut f = f.clone();
+            opt::ssa::params_to_vars(&mut f);
+            (isa.lower)(&f).map_err(|e| format!("crossplay does not support {e} on {goarch} yet"))
         };
         let opts = link::native::Options {
-            buildinfo: cfg.build_info.as_deref().map(|info| build_info_blob(&go_version(&cfg.experiment), info)),
+            buildinfo: cfg
+                .build_info
+                .as_deref()
+                .map(|info| build_info_blob(&go_version(&cfg.experiment), info)),
             strip: cfg.link.strip,
             build_id,
             jobs: cfg.jobs,
@@ -696,12 +720,14 @@ fn build_id(cfg: &Config, modules: &[ir::Module], inputs: &[PkgInput]) -> String
     let mut main_action = format!("compile\n{head}");
     let mut link_action = format!("link\n{head}flags {:?}\n", cfg.link);
     for (path, h) in inputs {
-        let line = format!("{} {path} {}\n", if path == "main" { "main" } else { "import" }, base::sha256::hex(h));
+        let line =
+            format!("{} {path} {}\n", if path == "main" { "main" } else { "import" }, base::sha256::hex(h));
         main_action.push_str(&line);
         link_action.push_str(&line);
     }
     // The main package's module is the last before go:inits.
-    let main_ir = modules.len().checked_sub(2).and_then(|i| modules.get(i)).map(ir::text::print).unwrap_or_default();
+    let main_ir =
+        modules.len().checked_sub(2).and_then(|i| modules.get(i)).map(ir::text::print).unwrap_or_default();
     let (main_action, main_content) = (hash(&main_action), hash(&main_ir));
     link_action.push_str(&format!("packagemain {main_action}/{main_content}\n"));
     let link_action = hash(&link_action);
@@ -830,10 +856,15 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
     // The main package's module is the last before go:inits.
     let Some(m) = modules.len().checked_sub(2).and_then(|i| modules.get(i)) else { return Ok(out) };
     for f in &m.funcs {
-        match (isa.listing)(f) {
+        let mut f = f.clone();
+        opt::ssa::params_to_vars(&mut f);
+        match (isa.listing)(&f) {
             Ok(text) => out.push_str(&text),
             Err(e) => {
-                return Err(vec![format!("{}: crossplay does not support {e} on {} yet", f.name, cfg.goarch)]);
+                return Err(vec![format!(
+                    "{}: crossplay does not support {e} on {} yet",
+                    f.name, cfg.goarch
+                )]);
             }
         }
     }
@@ -844,7 +875,11 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
 /// and lowered to IR, then `go:inits`; with each package's inputs, in order.
 /// Compiles the package of `main`'s files, as `path` (`main` for a program), after
 /// everything it imports.
-fn compile(cfg: &Config, main: &[Source], path: &str) -> Result<(Vec<ir::Module>, Vec<PkgInput>), Vec<String>> {
+fn compile(
+    cfg: &Config,
+    main: &[Source],
+    path: &str,
+) -> Result<(Vec<ir::Module>, Vec<PkgInput>), Vec<String>> {
     if !can_build(&cfg.goos, &cfg.goarch) {
         return Err(vec![format!("crossplay does not support building for {}/{} yet", cfg.goos, cfg.goarch)]);
     }
@@ -888,8 +923,7 @@ fn compile(cfg: &Config, main: &[Source], path: &str) -> Result<(Vec<ir::Module>
             p.files.iter().map(|(n, src, ast)| typeck::CheckFile { name: n.clone(), src, ast }).collect();
         let checked = typeck::check_package(&mut w, &p.path, &cfs);
         if !checked.errors.is_empty() {
-            let mut out =
-                vec![format!("# {}", if p.path == path { &cfg.main_path } else { &p.path })];
+            let mut out = vec![format!("# {}", if p.path == path { &cfg.main_path } else { &p.path })];
             out.extend(typeck::format_errors(&w, &checked.errors));
             return Err(out);
         }
@@ -899,10 +933,9 @@ fn compile(cfg: &Config, main: &[Source], path: &str) -> Result<(Vec<ir::Module>
             .enumerate()
             .map(|(i, (_, _, ast))| irgen::GenFile { ast, id: first + i as u32 })
             .collect();
-        let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
+        let (mut m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
         if !diags.is_empty() {
-            let mut out =
-                vec![format!("# {}", if p.path == path { &cfg.main_path } else { &p.path })];
+            let mut out = vec![format!("# {}", if p.path == path { &cfg.main_path } else { &p.path })];
             out.extend(diags.iter().map(|d| {
                 if d.pos.file == irgen::NO_FILE {
                     d.msg.clone()
@@ -911,6 +944,10 @@ fn compile(cfg: &Config, main: &[Source], path: &str) -> Result<(Vec<ir::Module>
                 }
             }));
             return Err(out);
+        }
+        let opts = opt::Options { optimize: cfg.optimize, verify: cfg.verify_ir, word: ir::Ty::I64 };
+        if let Err(e) = opt::run(&mut m, &opts) {
+            return Err(vec![format!("# {}", p.path), format!("crossplay: internal compiler error: {e}")]);
         }
         modules.push(m);
     }

@@ -221,7 +221,11 @@ fn programs_run_like_go() {
             v
         }
     };
-    assert!(chosen.len() >= 150 || std::env::var("CROSSPLAY_PROGRAMS").is_ok(), "the corpus has {} programs", chosen.len());
+    assert!(
+        chosen.len() >= 150 || std::env::var("CROSSPLAY_PROGRAMS").is_ok(),
+        "the corpus has {} programs",
+        chosen.len()
+    );
     // Programs build and run on all cores, each failure kept.
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failures = std::sync::Mutex::new(Vec::new());
@@ -249,15 +253,23 @@ fn programs_run_like_go() {
 fn check_program(name: &str, dir: &Path, goroot: &Path) -> Vec<String> {
     let mut failures = Vec::new();
     let src = std::fs::read(repo_root().join(format!("testdata/programs/{name}.go"))).expect("program");
-    let amd64 = golden(&std::fs::read_to_string(repo_root().join(format!("testdata/programs/{name}.golden"))).expect("golden"));
+    let amd64 = golden(
+        &std::fs::read_to_string(repo_root().join(format!("testdata/programs/{name}.golden")))
+            .expect("golden"),
+    );
     // Go's own arm64 binary writes something else for some programs (fused
     // multiply-adds, the NaN sign): that is the output to match there.
-    let arm64 = std::fs::read_to_string(repo_root().join(format!("testdata/programs/{name}.linux-arm64.golden")))
-        .map_or_else(|_| amd64.clone(), |t| golden(&t));
+    let arm64 =
+        std::fs::read_to_string(repo_root().join(format!("testdata/programs/{name}.linux-arm64.golden")))
+            .map_or_else(|_| amd64.clone(), |t| golden(&t));
     for (goos, goarch) in targets() {
         let want = if goarch == "arm64" { &arm64 } else { &amd64 };
-        let cfg = driver::Config::new(goos, goarch);
-        let bytes = match driver::build(&cfg, &[driver::Source { name: format!("./{name}.go"), text: src.clone() }]) {
+        let mut cfg = driver::Config::new(goos, goarch);
+        cfg.verify_ir = true;
+        let bytes = match driver::build(
+            &cfg,
+            &[driver::Source { name: format!("./{name}.go"), text: src.clone() }],
+        ) {
             Ok(b) => b,
             Err(e) => {
                 failures.push(format!("{name} {goos}/{goarch}: build failed:\n{}", e.join("\n")));
@@ -285,12 +297,16 @@ fn tier2_constructs_are_positioned_diagnostics() {
     let src = b"package main\n\nfunc main() {\n\tgo func() {}()\n}\n".to_vec();
     let cfg = driver::Config::new("wasip1", "wasm");
     let err = driver::build(&cfg, &[driver::Source { name: "./main.go".into(), text: src }]).unwrap_err();
-    assert_eq!(err, ["# command-line-arguments", "./main.go:4:2: crossplay does not support go statements yet"]);
+    assert_eq!(
+        err,
+        ["# command-line-arguments", "./main.go:4:2: crossplay does not support go statements yet"]
+    );
 }
 
 #[test]
 fn generic_functions_are_positioned_diagnostics() {
-    let src = b"package main\n\nfunc id[T any](x T) T { return x }\n\nfunc main() {\n\tprintln(id(1))\n}\n".to_vec();
+    let src = b"package main\n\nfunc id[T any](x T) T { return x }\n\nfunc main() {\n\tprintln(id(1))\n}\n"
+        .to_vec();
     let cfg = driver::Config::new("js", "wasm");
     let err = driver::build(&cfg, &[driver::Source { name: "./main.go".into(), text: src }]).unwrap_err();
     assert_eq!(err[0], "# command-line-arguments");
@@ -304,15 +320,23 @@ fn generic_functions_are_positioned_diagnostics() {
 fn amd64_output_is_v1() {
     let src = b"package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n\t\"math/bits\"\n)\n\nfunc main() {\n\tx := 2.5\n\tfmt.Println(math.Floor(x), math.Ceil(-x), math.Trunc(x), math.Round(x), math.Sqrt(x))\n\tfmt.Println(bits.OnesCount64(0xff), bits.LeadingZeros32(1), bits.TrailingZeros64(8), uint64(x*1e18), int32(-x))\n}\n";
     let cfg = driver::Config::new("linux", "amd64");
-    let bin = driver::build(&cfg, &[driver::Source { name: "./v1.go".into(), text: src.to_vec() }]).expect("build");
+    let bin =
+        driver::build(&cfg, &[driver::Source { name: "./v1.go".into(), text: src.to_vec() }]).expect("build");
     let dir = std::env::temp_dir().join(format!("crossplay-v1-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let path = dir.join("v1");
     std::fs::write(&path, &bin).expect("write");
-    let out = match Command::new("llvm-objdump").args(["-d", "--no-show-raw-insn", "-M", "intel"]).arg(&path).output() {
+    let out = match Command::new("llvm-objdump")
+        .args(["-d", "--no-show-raw-insn", "-M", "intel"])
+        .arg(&path)
+        .output()
+    {
         Ok(o) => o,
         Err(_) => {
-            assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "llvm-objdump is missing");
+            assert!(
+                std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"),
+                "llvm-objdump is missing"
+            );
             eprintln!("SKIPPED: llvm-objdump not found (Debian package llvm)");
             return;
         }
@@ -322,9 +346,33 @@ fn amd64_output_is_v1() {
     // x86-64-v2: SSE3, SSSE3, SSE4.1/4.2, POPCNT, CMPXCHG16B; v3: AVX, AVX2, BMI1/2,
     // F16C, FMA, LZCNT, MOVBE; v4: AVX-512 (all VEX/EVEX forms start with `v`).
     let later = [
-        "popcnt", "lzcnt", "tzcnt", "roundsd", "roundss", "cmpxchg16b", "movbe", "andn", "bextr", "blsi", "blsr", "bzhi",
-        "pdep", "pext", "rorx", "sarx", "shlx", "shrx", "pshufb", "ptest", "pmulld", "blendv", "pinsrq", "pextrq",
-        "haddpd", "lddqu", "crc32",
+        "popcnt",
+        "lzcnt",
+        "tzcnt",
+        "roundsd",
+        "roundss",
+        "cmpxchg16b",
+        "movbe",
+        "andn",
+        "bextr",
+        "blsi",
+        "blsr",
+        "bzhi",
+        "pdep",
+        "pext",
+        "rorx",
+        "sarx",
+        "shlx",
+        "shrx",
+        "pshufb",
+        "ptest",
+        "pmulld",
+        "blendv",
+        "pinsrq",
+        "pextrq",
+        "haddpd",
+        "lddqu",
+        "crc32",
     ];
     let mut n = 0;
     for line in text.lines() {
@@ -333,7 +381,8 @@ fn amd64_output_is_v1() {
         let Some(mnemonic) = inst.split_whitespace().next() else { continue };
         n += 1;
         assert!(
-            !later.contains(&mnemonic) && !(mnemonic.starts_with('v') && mnemonic != "verr" && mnemonic != "verw"),
+            !later.contains(&mnemonic)
+                && !(mnemonic.starts_with('v') && mnemonic != "verr" && mnemonic != "verw"),
             "a post-v1 instruction: {line}"
         );
     }
@@ -366,22 +415,38 @@ fn native_executables_read_cleanly() {
     ] {
         let target = format!("{goos}/{goarch}");
         let mut cfg = driver::Config::new(goos, goarch);
-        cfg.build_info = Some(format!("path\tcommand-line-arguments\nbuild\tGOARCH={goarch}\nbuild\tGOOS={goos}\n"));
-        let bin = driver::build(&cfg, &[driver::Source { name: "./p.go".into(), text: src.to_vec() }]).expect("build");
+        cfg.build_info =
+            Some(format!("path\tcommand-line-arguments\nbuild\tGOARCH={goarch}\nbuild\tGOOS={goos}\n"));
+        let bin = driver::build(&cfg, &[driver::Source { name: "./p.go".into(), text: src.to_vec() }])
+            .expect("build");
         let path = dir.join(format!("{goos}-{goarch}"));
         std::fs::write(&path, &bin).expect("write");
         {
             use object::{Object, ObjectSection};
             let file = object::File::parse(&*bin).expect("the object crate parses it");
-            let arch = if goarch == "amd64" { object::Architecture::X86_64 } else { object::Architecture::Aarch64 };
+            let arch =
+                if goarch == "amd64" { object::Architecture::X86_64 } else { object::Architecture::Aarch64 };
             assert_eq!(file.architecture(), arch);
             let text = file.section_by_name(if goos == "darwin" { "__text" } else { ".text" }).expect("text");
             // LC_MAIN's entry is a file offset.
-            let start = if goos == "darwin" { text.file_range().expect("text in the file").0 } else { text.address() };
-            assert!(start <= file.entry() && file.entry() < start + text.size(), "{target}: entry in the text");
+            let start = if goos == "darwin" {
+                text.file_range().expect("text in the file").0
+            } else {
+                text.address()
+            };
+            assert!(
+                start <= file.entry() && file.entry() < start + text.size(),
+                "{target}: entry in the text"
+            );
             if goos == "darwin" {
-                let imports: Vec<String> =
-                    file.imports().expect("imports").map(|i| String::from_utf8_lossy(i.expect("import").name().name().unwrap_or_default()).into_owned()).collect();
+                let imports: Vec<String> = file
+                    .imports()
+                    .expect("imports")
+                    .map(|i| {
+                        String::from_utf8_lossy(i.expect("import").name().name().unwrap_or_default())
+                            .into_owned()
+                    })
+                    .collect();
                 for want in ["_write", "_exit", "_clock_gettime", "_mmap"] {
                     assert!(imports.iter().any(|i| i == want), "{target}: {want} not in {imports:?}");
                 }
@@ -391,15 +456,28 @@ fn native_executables_read_cleanly() {
                     .imports()
                     .expect("imports")
                     .map(|i| i.expect("import"))
-                    .map(|i| format!("{}!{}", String::from_utf8_lossy(i.library()), String::from_utf8_lossy(i.name().name().unwrap_or_default())))
+                    .map(|i| {
+                        format!(
+                            "{}!{}",
+                            String::from_utf8_lossy(i.library()),
+                            String::from_utf8_lossy(i.name().name().unwrap_or_default())
+                        )
+                    })
                     .collect();
-                for want in ["kernel32.dll!WriteFile", "kernel32.dll!ExitProcess", "kernel32.dll!QueryPerformanceCounter"] {
+                for want in [
+                    "kernel32.dll!WriteFile",
+                    "kernel32.dll!ExitProcess",
+                    "kernel32.dll!QueryPerformanceCounter",
+                ] {
                     assert!(imports.iter().any(|i| i == want), "{target}: {want} not in {imports:?}");
                 }
             }
         }
         let (tool, args): (&str, &[&str]) = match goos {
-            "windows" => ("llvm-readobj", &["--file-headers", "--sections", "--symbols", "--coff-imports", "--coff-basereloc"]),
+            "windows" => (
+                "llvm-readobj",
+                &["--file-headers", "--sections", "--symbols", "--coff-imports", "--coff-basereloc"],
+            ),
             "darwin" => ("llvm-objdump", &["--macho", "--all-headers", "--bind", "--rebase"]),
             _ => ("llvm-readobj", &["--file-headers", "--program-headers", "--sections", "--symbols"]),
         };
@@ -407,7 +485,10 @@ fn native_executables_read_cleanly() {
             machos.push(path.clone());
         }
         let Ok(o) = Command::new(tool).args(args).arg(&path).output() else {
-            assert!(std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"), "llvm-readobj is missing");
+            assert!(
+                std::env::var("CROSSPLAY_REQUIRE_ORACLES").as_deref() != Ok("1"),
+                "llvm-readobj is missing"
+            );
             eprintln!("SKIPPED: llvm-readobj not found (Debian package llvm)");
             return;
         };
@@ -416,17 +497,31 @@ fn native_executables_read_cleanly() {
         let marks: &[&str] = match (goos, goarch) {
             ("linux", "amd64") => &["EM_X86_64", "Name: .go.buildinfo"],
             ("linux", _) => &["EM_AARCH64", "Name: .go.buildinfo"],
-            ("windows", "amd64") => &["IMAGE_FILE_MACHINE_AMD64", "Name: kernel32.dll", "Symbol: WriteFile", "Type: DIR64"],
-            ("windows", _) => &["IMAGE_FILE_MACHINE_ARM64", "Name: kernel32.dll", "Symbol: WriteFile", "Type: DIR64"],
-            (_, "amd64") => &["X86_64", "LC_MAIN", "__go_buildinfo", "libSystem        _write", "__data             0x"],
+            ("windows", "amd64") => {
+                &["IMAGE_FILE_MACHINE_AMD64", "Name: kernel32.dll", "Symbol: WriteFile", "Type: DIR64"]
+            }
+            ("windows", _) => {
+                &["IMAGE_FILE_MACHINE_ARM64", "Name: kernel32.dll", "Symbol: WriteFile", "Type: DIR64"]
+            }
+            (_, "amd64") => {
+                &["X86_64", "LC_MAIN", "__go_buildinfo", "libSystem        _write", "__data             0x"]
+            }
             _ => &["ARM64", "LC_MAIN", "__go_buildinfo", "libSystem        _write", "__data             0x"],
         };
         for m in marks {
             assert!(text.contains(m), "{target}: no {m:?} in {text}");
         }
-        let o = Command::new("llvm-objdump").args(["-d", "--no-show-raw-insn"]).arg(&path).output().expect("llvm-objdump");
+        let o = Command::new("llvm-objdump")
+            .args(["-d", "--no-show-raw-insn"])
+            .arg(&path)
+            .output()
+            .expect("llvm-objdump");
         let text = String::from_utf8_lossy(&o.stdout);
-        assert!(o.status.success() && text.contains("<main.main>:"), "{target}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success() && text.contains("<main.main>:"),
+            "{target}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         // Every instruction decodes; the build ID at the start of PE and Mach-O text
         // (the `go:buildid` symbol, as in Go's binaries) is data.
         let mut in_build_id = false;

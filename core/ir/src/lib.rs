@@ -1,16 +1,23 @@
 //! crossplay's IR: the machine-level form every back end consumes. A module holds
 //! functions, declarations of functions defined elsewhere (other packages, host
-//! imports) and data symbols. A function is a control-flow graph of blocks; each
-//! instruction defines typed values (`v7`), and values live inside the block that
-//! defines them — state that crosses blocks lives in typed variables (`x3`, read with
-//! `get` and written with `set`), and memory a function owns for its lifetime lives in
-//! stack slots (`s1`). That split keeps the Wasm back end direct (variables are Wasm
-//! locals) while native back ends can build SSA from the variables later.
+//! imports) and data symbols. A function is a control-flow graph of blocks in SSA
+//! form with block parameters (as Cranelift's and MLIR's): each instruction defines
+//! typed values (`v7`) once, a value is usable wherever its definition dominates,
+//! and a value that depends on the path taken arrives as a parameter of the block,
+//! passed by every jump to it (`jump b3(v1, v2)`). The entry block's parameters are
+//! the function's.
+//!
+//! The generator may also use typed variables (`x3`, read with `get` and written
+//! with `set`) instead of building SSA itself; `opt`'s first pass turns them into
+//! values and block parameters, and no later pass sees one. Memory a function owns
+//! for its lifetime lives in stack slots (`s1`).
 //!
 //! Entities are `u32` indices into the function's arenas. `text` prints and parses
 //! the one text form; `verify` checks the invariants and runs after every pass in
-//! tests.
+//! tests; `cfg` has the graph facts passes share (predecessors, orders,
+//! dominators, loops).
 
+pub mod cfg;
 pub mod text;
 pub mod verify;
 
@@ -206,12 +213,30 @@ pub enum Op {
     Select(Value, Value, Value),
     /// Loads `mem` from `addr + off` into a value of type `ty`, sign- or
     /// zero-extending narrower widths.
-    Load { mem: Mem, signed: bool, ty: Ty, addr: Value, off: u32 },
-    Store { mem: Mem, addr: Value, off: u32, val: Value },
+    Load {
+        mem: Mem,
+        signed: bool,
+        ty: Ty,
+        addr: Value,
+        off: u32,
+    },
+    Store {
+        mem: Mem,
+        addr: Value,
+        off: u32,
+        val: Value,
+    },
     /// memmove(dst, src, len).
-    Copy { dst: Value, src: Value, len: Value },
+    Copy {
+        dst: Value,
+        src: Value,
+        len: Value,
+    },
     /// memset(dst, 0, len).
-    Zero { dst: Value, len: Value },
+    Zero {
+        dst: Value,
+        len: Value,
+    },
     /// The address of a data symbol, a word.
     SymAddr(String),
     /// A function's code pointer, a word (an index into the Wasm table).
@@ -220,12 +245,154 @@ pub enum Op {
     SlotAddr(Slot),
     Get(Var),
     Set(Var, Value),
-    Call { callee: String, args: Vec<Value> },
-    CallIndirect { sig: Sig, target: Value, args: Vec<Value> },
+    Call {
+        callee: String,
+        args: Vec<Value>,
+    },
+    CallIndirect {
+        sig: Sig,
+        target: Value,
+        args: Vec<Value>,
+    },
     /// The current machine's growable memory size in bytes, and growing it by a
     /// byte count (rounded up to the back end's page): the allocator's primitives.
     MemSize,
     MemGrow(Value),
+}
+
+impl Op {
+    /// The values the operation reads, in operand order.
+    pub fn uses(&self) -> Vec<Value> {
+        let mut out = Vec::new();
+        self.for_each_use(|v| out.push(v));
+        out
+    }
+
+    pub fn for_each_use(&self, mut f: impl FnMut(Value)) {
+        match self {
+            Op::IConst(..)
+            | Op::FConst(..)
+            | Op::SymAddr(_)
+            | Op::FuncAddr(_)
+            | Op::SlotAddr(_)
+            | Op::Get(_) => {}
+            Op::MemSize => {}
+            Op::Bin(_, a, b) | Op::Cmp(_, a, b) => {
+                f(*a);
+                f(*b);
+            }
+            Op::Un(_, a) | Op::Conv(_, _, a) | Op::MemGrow(a) | Op::Set(_, a) => f(*a),
+            Op::Select(c, a, b) => {
+                f(*c);
+                f(*a);
+                f(*b);
+            }
+            Op::Load { addr, .. } => f(*addr),
+            Op::Store { addr, val, .. } => {
+                f(*addr);
+                f(*val);
+            }
+            Op::Copy { dst, src, len } => {
+                f(*dst);
+                f(*src);
+                f(*len);
+            }
+            Op::Zero { dst, len } => {
+                f(*dst);
+                f(*len);
+            }
+            Op::Call { args, .. } => args.iter().copied().for_each(f),
+            Op::CallIndirect { target, args, .. } => {
+                f(*target);
+                args.iter().copied().for_each(f);
+            }
+        }
+    }
+
+    /// Rewrites every value the operation reads.
+    pub fn map_uses(&mut self, mut f: impl FnMut(Value) -> Value) {
+        match self {
+            Op::IConst(..)
+            | Op::FConst(..)
+            | Op::SymAddr(_)
+            | Op::FuncAddr(_)
+            | Op::SlotAddr(_)
+            | Op::Get(_) => {}
+            Op::MemSize => {}
+            Op::Bin(_, a, b) | Op::Cmp(_, a, b) => {
+                *a = f(*a);
+                *b = f(*b);
+            }
+            Op::Un(_, a) | Op::Conv(_, _, a) | Op::MemGrow(a) | Op::Set(_, a) => *a = f(*a),
+            Op::Select(c, a, b) => {
+                *c = f(*c);
+                *a = f(*a);
+                *b = f(*b);
+            }
+            Op::Load { addr, .. } => *addr = f(*addr),
+            Op::Store { addr, val, .. } => {
+                *addr = f(*addr);
+                *val = f(*val);
+            }
+            Op::Copy { dst, src, len } => {
+                *dst = f(*dst);
+                *src = f(*src);
+                *len = f(*len);
+            }
+            Op::Zero { dst, len } => {
+                *dst = f(*dst);
+                *len = f(*len);
+            }
+            Op::Call { args, .. } => args.iter_mut().for_each(|v| *v = f(*v)),
+            Op::CallIndirect { target, args, .. } => {
+                *target = f(*target);
+                args.iter_mut().for_each(|v| *v = f(*v));
+            }
+        }
+    }
+
+    /// Whether the operation only computes its results: removable when they are
+    /// unused, and free to be shared or moved (given its operands). Loads are not
+    /// pure (memory may change between two), and neither are integer divisions
+    /// (they trap on zero).
+    pub fn is_pure(&self) -> bool {
+        match self {
+            Op::IConst(..)
+            | Op::FConst(..)
+            | Op::Cmp(..)
+            | Op::Un(..)
+            | Op::Conv(..)
+            | Op::Select(..)
+            | Op::SymAddr(_)
+            | Op::FuncAddr(_)
+            | Op::SlotAddr(_) => true,
+            Op::Bin(o, ..) => !matches!(o, BinOp::DivS | BinOp::DivU | BinOp::RemS | BinOp::RemU),
+            Op::Get(_)
+            | Op::Set(..)
+            | Op::Load { .. }
+            | Op::Store { .. }
+            | Op::Copy { .. }
+            | Op::Zero { .. }
+            | Op::Call { .. }
+            | Op::CallIndirect { .. }
+            | Op::MemSize
+            | Op::MemGrow(_) => false,
+        }
+    }
+
+    /// Whether the operation writes memory or has another effect beyond its
+    /// results (calls, growing memory).
+    pub fn writes_memory(&self) -> bool {
+        matches!(
+            self,
+            Op::Store { .. }
+                | Op::Copy { .. }
+                | Op::Zero { .. }
+                | Op::Call { .. }
+                | Op::CallIndirect { .. }
+                | Op::MemGrow(_)
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -234,16 +401,94 @@ pub struct Inst {
     pub op: Op,
 }
 
+/// A jump's destination: the block and the values its parameters take.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Target {
+    pub block: Block,
+    pub args: Vec<Value>,
+}
+
+impl From<Block> for Target {
+    fn from(block: Block) -> Target {
+        Target { block, args: Vec::new() }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Term {
-    Jump(Block),
-    Br(Value, Block, Block),
+    Jump(Target),
+    /// To the first target if the `I32` condition is not zero, else the second.
+    Br(Value, Target, Target),
     Ret(Vec<Value>),
     Unreachable,
 }
 
+impl Term {
+    /// A jump to `b` passing nothing.
+    pub fn jump(b: Block) -> Term {
+        Term::Jump(b.into())
+    }
+
+    /// A branch to `yes` or `no`, passing nothing.
+    pub fn br(c: Value, yes: Block, no: Block) -> Term {
+        Term::Br(c, yes.into(), no.into())
+    }
+
+    /// The destinations, in order (a branch's "yes" first).
+    pub fn targets(&self) -> impl Iterator<Item = &Target> {
+        let (a, b) = match self {
+            Term::Jump(t) => (Some(t), None),
+            Term::Br(_, t, e) => (Some(t), Some(e)),
+            Term::Ret(_) | Term::Unreachable => (None, None),
+        };
+        a.into_iter().chain(b)
+    }
+
+    pub fn targets_mut(&mut self) -> impl Iterator<Item = &mut Target> {
+        let (a, b) = match self {
+            Term::Jump(t) => (Some(t), None),
+            Term::Br(_, t, e) => (Some(t), Some(e)),
+            Term::Ret(_) | Term::Unreachable => (None, None),
+        };
+        a.into_iter().chain(b)
+    }
+
+    /// The successor blocks, in order (a block may appear twice).
+    pub fn succs(&self) -> impl Iterator<Item = Block> + '_ {
+        self.targets().map(|t| t.block)
+    }
+
+    /// The values the terminator reads: the condition, returned values and the
+    /// arguments passed to targets.
+    pub fn uses(&self) -> Vec<Value> {
+        match self {
+            Term::Jump(t) => t.args.clone(),
+            Term::Br(c, t, e) => {
+                core::iter::once(*c).chain(t.args.iter().copied()).chain(e.args.iter().copied()).collect()
+            }
+            Term::Ret(vs) => vs.clone(),
+            Term::Unreachable => Vec::new(),
+        }
+    }
+
+    /// Rewrites every value the terminator reads.
+    pub fn map_uses(&mut self, mut f: impl FnMut(Value) -> Value) {
+        match self {
+            Term::Jump(t) => t.args.iter_mut().for_each(|v| *v = f(*v)),
+            Term::Br(c, t, e) => {
+                *c = f(*c);
+                t.args.iter_mut().chain(e.args.iter_mut()).for_each(|v| *v = f(*v));
+            }
+            Term::Ret(vs) => vs.iter_mut().for_each(|v| *v = f(*v)),
+            Term::Unreachable => {}
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct BlockData {
+    /// The block's parameters: values defined on entry, from the jump's arguments.
+    pub params: Vec<Value>,
     pub insts: Vec<Inst>,
     pub term: Term,
 }
@@ -260,8 +505,8 @@ pub struct Func {
     pub sig: Sig,
     /// Exported to the host under this name.
     pub export: Option<String>,
-    /// The types of values, indexed by `Value`; the first `sig.params.len()` are the
-    /// parameters, defined on entry to `b0`.
+    /// The types of values, indexed by `Value`. `Func::new` makes the first
+    /// `sig.params.len()` the parameters of `b0`, the function's.
     pub values: Vec<Ty>,
     pub vars: Vec<Ty>,
     pub slots: Vec<SlotData>,
@@ -272,6 +517,7 @@ pub struct Func {
 impl Func {
     pub fn new(name: &str, sig: Sig) -> Func {
         let values = sig.params.clone();
+        let sig_len = values.len();
         Func {
             name: name.into(),
             sig,
@@ -279,12 +525,17 @@ impl Func {
             values,
             vars: Vec::new(),
             slots: Vec::new(),
-            blocks: vec![BlockData { insts: Vec::new(), term: Term::Unreachable }],
+            blocks: vec![BlockData {
+                params: (0..sig_len as u32).map(Value).collect(),
+                insts: Vec::new(),
+                term: Term::Unreachable,
+            }],
         }
     }
 
+    /// The function's `i`th parameter.
     pub fn param(&self, i: usize) -> Value {
-        Value(i as u32)
+        self.blocks[0].params[i]
     }
 
     pub fn new_value(&mut self, ty: Ty) -> Value {
@@ -303,8 +554,15 @@ impl Func {
     }
 
     pub fn new_block(&mut self) -> Block {
-        self.blocks.push(BlockData { insts: Vec::new(), term: Term::Unreachable });
+        self.blocks.push(BlockData { params: Vec::new(), insts: Vec::new(), term: Term::Unreachable });
         Block(self.blocks.len() as u32 - 1)
+    }
+
+    /// Adds a parameter of type `ty` to block `b`.
+    pub fn add_block_param(&mut self, b: Block, ty: Ty) -> Value {
+        let v = self.new_value(ty);
+        self.blocks[b.index()].params.push(v);
+        v
     }
 
     pub fn ty(&self, v: Value) -> Ty {

@@ -6,18 +6,19 @@
 //! import @"runtime.fd_write" = "wasi_snapshot_preview1" "fd_write" (i32, i32, i32, i32) -> (i32)
 //! data @"go:str.0" size 5 align 1 ro "hello"
 //! dynimport @"runtime._WriteFile" = "WriteFile" "kernel32.dll"
-//! func @"main.add"(i64, i64) -> (i64) {
-//!   var x0 i64
+//! func @"main.max"(i64, i64) -> (i64) {
 //!   slot s0 16 8
-//! b0:
-//!   v2:i64 = add v0, v1
-//!   ret v2
+//! b0(v0:i64, v1:i64):
+//!   v2:i32 = gts v0, v1
+//!   br v2, b1(v0), b1(v1)
+//! b1(v3:i64):
+//!   ret v3
 //! }
 //! ```
 
 use crate::{
-    BinOp, Block, BlockData, CmpOp, ConvOp, Data, Decl, DynImport, Func, Inst, Mem, Module, Op, Reloc, RelocKind, Sig,
-    Slot, SlotData, Term, Ty, UnOp, Value, Var,
+    BinOp, Block, BlockData, CmpOp, ConvOp, Data, Decl, DynImport, Func, Inst, Mem, Module, Op, Reloc,
+    RelocKind, Sig, Slot, SlotData, Target, Term, Ty, UnOp, Value, Var,
 };
 use core::fmt::Write;
 
@@ -44,6 +45,10 @@ fn sym(out: &mut String, name: &str) {
 fn sig(out: &mut String, s: &Sig) {
     let list = |ts: &[Ty]| ts.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ");
     let _ = write!(out, "({}) -> ({})", list(&s.params), list(&s.results));
+}
+
+fn target(t: &Target) -> String {
+    if t.args.is_empty() { t.block.to_string() } else { format!("{}({})", t.block, values(&t.args)) }
 }
 
 fn values(vs: &[Value]) -> String {
@@ -122,7 +127,12 @@ fn print_func(out: &mut String, f: &Func) {
         let _ = writeln!(out, "  slot s{i} {} {}", s.size, s.align);
     }
     for (i, b) in f.blocks.iter().enumerate() {
-        let _ = writeln!(out, "b{i}:");
+        let _ = write!(out, "b{i}");
+        if !b.params.is_empty() {
+            let ps: Vec<String> = b.params.iter().map(|&v| format!("{v}:{}", f.ty(v).name())).collect();
+            let _ = write!(out, "({})", ps.join(", "));
+        }
+        out.push_str(":\n");
         for inst in &b.insts {
             out.push_str("  ");
             if !inst.results.is_empty() {
@@ -136,10 +146,10 @@ fn print_func(out: &mut String, f: &Func) {
         out.push_str("  ");
         match &b.term {
             Term::Jump(t) => {
-                let _ = write!(out, "jump {t}");
+                let _ = write!(out, "jump {}", target(t));
             }
             Term::Br(c, t, e) => {
-                let _ = write!(out, "br {c}, {t}, {e}");
+                let _ = write!(out, "br {c}, {}, {}", target(t), target(e));
             }
             Term::Ret(vs) if vs.is_empty() => out.push_str("ret"),
             Term::Ret(vs) => {
@@ -262,7 +272,8 @@ impl Lexer<'_> {
                         b'"' | b'\\' => out.push(e),
                         b'x' => {
                             let hex = self.src.get(self.pos..self.pos + 2).unwrap_or(b"");
-                            let Some(b) = core::str::from_utf8(hex).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
+                            let Some(b) =
+                                core::str::from_utf8(hex).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
                             else {
                                 return self.err("bad \\x escape");
                             };
@@ -474,6 +485,13 @@ impl Parser {
         Ok(out)
     }
 
+    /// `b3` or `b3(v1, v2)`.
+    fn target(&mut self) -> Result<Target, ParseError> {
+        let block = Block(self.entity('b')?);
+        let args = if self.peek() == Some(&Tok::Punct('(')) { self.value_list()? } else { Vec::new() };
+        Ok(Target { block, args })
+    }
+
     /// `v3+8`: lexed as the word `v3` then the word `+8`.
     fn addr(&mut self) -> Result<(Value, u32), ParseError> {
         let v = self.value()?;
@@ -586,7 +604,16 @@ fn parse_func(p: &mut Parser) -> Result<Func, ParseError> {
         let align = p.number()?;
         f.slots.push(SlotData { size, align });
     }
-    let mut value_types: Vec<Option<Ty>> = f.sig.params.iter().map(|&t| Some(t)).collect();
+    let mut value_types: Vec<Option<Ty>> = Vec::new();
+    let mut define = |p: &Parser, v: Value, t: Ty| -> Result<(), ParseError> {
+        if value_types.len() <= v.index() {
+            value_types.resize(v.index() + 1, None);
+        }
+        if value_types[v.index()].replace(t).is_some() {
+            return p.err(format!("{v} defined twice"));
+        }
+        Ok(())
+    };
     loop {
         if p.eat_punct('}') {
             break;
@@ -595,11 +622,26 @@ fn parse_func(p: &mut Parser) -> Result<Func, ParseError> {
         if b as usize != f.blocks.len() {
             return p.err(format!("expected b{}", f.blocks.len()));
         }
+        let mut params = Vec::new();
+        if p.eat_punct('(') && !p.eat_punct(')') {
+            loop {
+                let v = p.value()?;
+                p.punct(':')?;
+                let t = p.ty()?;
+                define(p, v, t)?;
+                params.push(v);
+                if p.eat_punct(')') {
+                    break;
+                }
+                p.punct(',')?;
+            }
+        }
         p.punct(':')?;
-        let mut block = BlockData { insts: Vec::new(), term: Term::Unreachable };
+        let mut block = BlockData { params, insts: Vec::new(), term: Term::Unreachable };
         loop {
             // An instruction with results starts `vN:ty`; without, a keyword.
             let mut results = Vec::new();
+            let mut result_ty = None;
             if matches!(p.peek(), Some(Tok::Word(w)) if w.starts_with('v'))
                 && matches!(p.toks.get(p.pos + 1), Some((Tok::Punct(':'), _)))
             {
@@ -607,12 +649,8 @@ fn parse_func(p: &mut Parser) -> Result<Func, ParseError> {
                     let v = p.value()?;
                     p.punct(':')?;
                     let t = p.ty()?;
-                    if value_types.len() <= v.index() {
-                        value_types.resize(v.index() + 1, None);
-                    }
-                    if value_types[v.index()].replace(t).is_some() {
-                        return p.err(format!("{v} defined twice"));
-                    }
+                    define(p, v, t)?;
+                    result_ty = result_ty.or(Some(t));
                     results.push(v);
                     if !p.eat_punct(',') {
                         break;
@@ -623,13 +661,13 @@ fn parse_func(p: &mut Parser) -> Result<Func, ParseError> {
             let op = p.word()?;
             if results.is_empty() {
                 let term = match op.as_str() {
-                    "jump" => Some(Term::Jump(Block(p.entity('b')?))),
+                    "jump" => Some(Term::Jump(p.target()?)),
                     "br" => {
                         let c = p.value()?;
                         p.punct(',')?;
-                        let t = Block(p.entity('b')?);
+                        let t = p.target()?;
                         p.punct(',')?;
-                        Some(Term::Br(c, t, Block(p.entity('b')?)))
+                        Some(Term::Br(c, t, p.target()?))
                     }
                     "ret" => {
                         let mut vs = Vec::new();
@@ -651,7 +689,6 @@ fn parse_func(p: &mut Parser) -> Result<Func, ParseError> {
                     break;
                 }
             }
-            let result_ty = results.first().and_then(|v| value_types[v.index()]);
             let op = parse_op(p, &op, result_ty)?;
             block.insts.push(Inst { results, op });
         }

@@ -1,9 +1,13 @@
-//! The verifier: the invariants every pass must keep. Each value is defined once and
-//! used only later in its own block (parameters: in `b0`); every operand has the type
-//! its instruction needs; branch targets, variables and slots exist; calls match the
-//! callee's signature (defined or declared in the module); returns match the
-//! function's results; data relocations stay inside their symbol.
+//! The verifier: the invariants every pass must keep. Each value is defined once (a
+//! block parameter or an instruction's result) and used only where its definition
+//! dominates the use (later in its own block, or in a block it dominates); the
+//! entry block's parameters are the signature's and nothing jumps to it; every
+//! operand has the type its instruction needs; jumps pass their target's
+//! parameters; variables and slots exist; calls match the callee's signature
+//! (defined or declared in the module); returns match the function's results; data
+//! relocations stay inside their symbol.
 
+use crate::cfg::Cfg;
 use crate::{BinOp, ConvOp, Func, Mem, Module, Op, RelocKind, Term, Ty, UnOp, Value};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +61,13 @@ pub fn verify(m: &Module, word: Ty) -> Result<(), Vec<VerifyError>> {
     if errs.is_empty() { Ok(()) } else { Err(errs) }
 }
 
+/// Checks one function of `m` (which gives the signatures of what it calls).
+pub fn verify_func(m: &Module, f: &Func, word: Ty) -> Result<(), Vec<VerifyError>> {
+    let mut errs = Vec::new();
+    FuncVerifier { m, f, word, errs: &mut errs, at: String::new() }.run();
+    if errs.is_empty() { Ok(()) } else { Err(errs) }
+}
+
 struct FuncVerifier<'a> {
     m: &'a Module,
     f: &'a Func,
@@ -73,89 +84,113 @@ impl FuncVerifier<'_> {
     fn run(&mut self) {
         let f = self.f;
         let n = f.values.len();
-        let mut defined_in: Vec<Option<usize>> = vec![None; n];
-        for i in 0..f.sig.params.len() {
-            if i < n {
-                defined_in[i] = Some(0);
-            }
-        }
-        if f.values.len() < f.sig.params.len() || f.values[..f.sig.params.len()] != f.sig.params[..] {
-            self.at = "params".into();
-            self.err("parameter values do not match the signature".into());
-        }
+        // Where each value is defined: its block and position (-1 for a block
+        // parameter, else the instruction's index).
+        let mut def: Vec<Option<(usize, i64)>> = vec![None; n];
+        let mut define = |this: &mut Self, v: Value, at: (usize, i64)| match def.get_mut(v.index()) {
+            Some(slot @ None) => *slot = Some(at),
+            Some(Some(_)) => this.err(format!("{v} defined twice")),
+            None => this.err(format!("{v} has no type")),
+        };
         for (bi, b) in f.blocks.iter().enumerate() {
-            for inst in &b.insts {
-                for &r in &inst.results {
-                    match defined_in.get_mut(r.index()) {
-                        Some(slot @ None) => *slot = Some(bi),
-                        Some(Some(_)) => {
-                            self.at = format!("b{bi}");
-                            self.err(format!("{r} defined twice"));
-                        }
-                        None => {
-                            self.at = format!("b{bi}");
-                            self.err(format!("{r} has no type"));
-                        }
-                    }
-                }
-            }
-        }
-        for (bi, b) in f.blocks.iter().enumerate() {
-            // Values usable so far in this block.
-            let mut live: Vec<bool> = vec![false; n];
-            if bi == 0 {
-                for l in live.iter_mut().take(f.sig.params.len()) {
-                    *l = true;
-                }
+            self.at = format!("b{bi}");
+            for &p in &b.params {
+                define(self, p, (bi, -1));
             }
             for (ii, inst) in b.insts.iter().enumerate() {
-                self.at = format!("b{bi}[{ii}]");
-                self.inst(&inst.op, &inst.results, &live);
                 for &r in &inst.results {
-                    if let Some(l) = live.get_mut(r.index()) {
-                        *l = true;
-                    }
+                    define(self, r, (bi, ii as i64));
                 }
             }
+        }
+        self.at = "params".into();
+        let entry: Vec<Ty> =
+            f.blocks.first().map(|b| b.params.iter().map(|&v| f.ty(v)).collect()).unwrap_or_default();
+        if entry != f.sig.params {
+            self.err("the entry block's parameters do not match the signature".into());
+        }
+        let nblocks = f.blocks.len();
+        let mut missing = false;
+        for (bi, b) in f.blocks.iter().enumerate() {
+            for t in b.term.targets().filter(|t| t.block.index() >= nblocks) {
+                self.at = format!("b{bi} terminator");
+                self.err(format!("jump to missing {}", t.block));
+                missing = true;
+            }
+        }
+        if missing || nblocks == 0 {
+            return;
+        }
+        let cfg = Cfg::new(f);
+        for (bi, b) in f.blocks.iter().enumerate() {
+            let reachable = cfg.is_reachable(crate::Block(bi as u32));
+            // Whether `v` is defined where a use at (bi, ii) sees it.
+            let visible = |v: Value, ii: i64| -> bool {
+                match def.get(v.index()).copied().flatten() {
+                    None => false,
+                    Some((db, di)) if db == bi => di < ii,
+                    // Unreachable code only needs its operands to exist.
+                    Some((db, _)) => {
+                        !reachable || cfg.dominates(crate::Block(db as u32), crate::Block(bi as u32))
+                    }
+                }
+            };
+            for (ii, inst) in b.insts.iter().enumerate() {
+                self.at = format!("b{bi}[{ii}]");
+                let live: Vec<Value> =
+                    inst.op.uses().into_iter().filter(|&v| visible(v, ii as i64)).collect();
+                self.inst(&inst.op, &inst.results, &live);
+            }
             self.at = format!("b{bi} terminator");
-            let nblocks = f.blocks.len();
+            let end = b.insts.len() as i64;
+            let live: Vec<Value> = b.term.uses().into_iter().filter(|&v| visible(v, end)).collect();
+            for t in b.term.targets() {
+                let tb = &f.blocks[t.block.index()];
+                if t.block.index() == 0 {
+                    self.err("jump to the entry block".into());
+                }
+                if t.args.len() != tb.params.len() {
+                    self.err(format!(
+                        "{} arguments to {}, which takes {}",
+                        t.args.len(),
+                        t.block,
+                        tb.params.len()
+                    ));
+                    continue;
+                }
+                for (&a, &p) in t.args.iter().zip(&tb.params) {
+                    self.use_ty(a, f.ty(p), &live);
+                }
+            }
             match &b.term {
-                Term::Jump(t) => {
-                    if t.index() >= nblocks {
-                        self.err(format!("jump to missing {t}"));
-                    }
-                }
-                Term::Br(c, t, e) => {
-                    self.use_ty(*c, Ty::I32, &live);
-                    for x in [t, e] {
-                        if x.index() >= nblocks {
-                            self.err(format!("branch to missing {x}"));
-                        }
-                    }
-                }
+                Term::Jump(_) | Term::Unreachable => {}
+                Term::Br(c, ..) => self.use_ty(*c, Ty::I32, &live),
                 Term::Ret(vs) => {
                     if vs.len() != f.sig.results.len() {
-                        self.err(format!("returns {} values, the signature {}", vs.len(), f.sig.results.len()));
+                        self.err(format!(
+                            "returns {} values, the signature {}",
+                            vs.len(),
+                            f.sig.results.len()
+                        ));
                     }
                     for (&v, &t) in vs.iter().zip(&f.sig.results) {
                         self.use_ty(v, t, &live);
                     }
                 }
-                Term::Unreachable => {}
             }
         }
     }
 
-    /// Checks that `v` is live here; returns its type.
-    fn use_val(&mut self, v: Value, live: &[bool]) -> Option<Ty> {
-        if !live.get(v.index()).copied().unwrap_or(false) {
+    /// Checks that `v` is visible here (in `live`); returns its type.
+    fn use_val(&mut self, v: Value, live: &[Value]) -> Option<Ty> {
+        if !live.contains(&v) {
             self.err(format!("{v} used where it is not defined"));
             return None;
         }
         Some(self.f.ty(v))
     }
 
-    fn use_ty(&mut self, v: Value, want: Ty, live: &[bool]) {
+    fn use_ty(&mut self, v: Value, want: Ty, live: &[Value]) {
         if let Some(t) = self.use_val(v, live)
             && t != want
         {
@@ -171,7 +206,7 @@ impl FuncVerifier<'_> {
         }
     }
 
-    fn inst(&mut self, op: &Op, results: &[Value], live: &[bool]) {
+    fn inst(&mut self, op: &Op, results: &[Value], live: &[Value]) {
         let word = self.word;
         match op {
             Op::IConst(t, _) => {
@@ -325,7 +360,7 @@ impl FuncVerifier<'_> {
         }
     }
 
-    fn call_args(&mut self, args: &[Value], params: &[Ty], live: &[bool]) {
+    fn call_args(&mut self, args: &[Value], params: &[Ty], live: &[Value]) {
         if args.len() != params.len() {
             self.err(format!("{} arguments, the callee takes {}", args.len(), params.len()));
             return;

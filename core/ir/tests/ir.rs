@@ -15,11 +15,11 @@ dynimport @"runtime._WriteFile" = "WriteFile" "kernel32.dll"
 func @"main.sum"(i64, i64) -> (i64) export "sum" {
   var x0 i64
   slot s0 16 8
-b0:
+b0(v0:i64, v1:i64):
   v2:i64 = add v0, v1
   set x0, v2
   v3:i32 = lts v0, v1
-  br v3, b1, b2
+  br v3, b1, b2(v2)
 b1:
   v4:i64 = get x0
   v5:i64 = slotaddr s0
@@ -31,9 +31,10 @@ b1:
   v11:i64 = funcaddr @"main.sum"
   v12:i64 = call_indirect (i64, i64) -> (i64) v11(v9, v10)
   ret v12
-b2:
-  v13:i64 = iconst -9223372036854775808
-  ret v13
+b2(v13:i64):
+  v14:i64 = iconst -9223372036854775808
+  v15:i64 = add v13, v14
+  ret v15
 }
 "#;
 
@@ -57,11 +58,11 @@ fn builder_output_prints_and_verifies() {
     let c = bl.cmp(CmpOp::GtS, b, a);
     let then = bl.func.new_block();
     let done = bl.func.new_block();
-    bl.term(Term::Br(c, then, done));
+    bl.term(Term::br(c, then, done));
     bl.switch_to(then);
     let b = bl.get(y);
     bl.set(x, b);
-    bl.term(Term::Jump(done));
+    bl.term(Term::jump(done));
     bl.switch_to(done);
     let r = bl.get(x);
     bl.term(Term::Ret(vec![r]));
@@ -82,17 +83,36 @@ fn errors(src: &str) -> Vec<String> {
 #[test]
 fn verifier_rejects_broken_functions() {
     let cases = [
+        ("func @\"f\"(i64) -> (i32) {\nb0(v0:i64):\n  ret v0\n}\n", "f: b0 terminator: v0 is i64, want i32"),
         (
-            "func @\"f\"(i64) -> () {\nb0:\n  jump b1\nb1:\n  v1:i64 = add v0, v0\n  ret\n}\n",
-            "f: b1[0]: v0 used where it is not defined",
+            "func @\"f\"() -> () {\nb0:\n  v0:i64 = iconst 1\n  v1:f64 = add v0, v0\n  ret\n}\n",
+            "results (f64), want (i64)",
         ),
-        ("func @\"f\"(i64) -> (i32) {\nb0:\n  ret v0\n}\n", "f: b0 terminator: v0 is i64, want i32"),
-        ("func @\"f\"() -> () {\nb0:\n  v0:i64 = iconst 1\n  v1:f64 = add v0, v0\n  ret\n}\n", "results (f64), want (i64)"),
-        ("func @\"f\"() -> () {\nb0:\n  v0:i64 = call @\"g\"()\n  ret\n}\n", "call of unknown function \"g\""),
+        (
+            "func @\"f\"() -> () {\nb0:\n  v0:i64 = call @\"g\"()\n  ret\n}\n",
+            "call of unknown function \"g\"",
+        ),
         ("func @\"f\"() -> () {\nb0:\n  jump b7\n}\n", "jump to missing b7"),
-        ("func @\"f\"(f64) -> () {\nb0:\n  v1:f64 = divs v0, v0\n  ret\n}\n", "divs on f64"),
-        ("func @\"f\"(i32) -> () {\nb0:\n  v1:i32 = load.i32 v0+0\n  ret\n}\n", "v0 is i32, want i64"),
+        ("func @\"f\"(f64) -> () {\nb0(v0:f64):\n  v1:f64 = divs v0, v0\n  ret\n}\n", "divs on f64"),
+        (
+            "func @\"f\"(i32) -> () {\nb0(v0:i32):\n  v1:i32 = load.i32 v0+0\n  ret\n}\n",
+            "v0 is i32, want i64",
+        ),
         ("func @\"f\"() -> () {\nb0:\n  v0:i64 = get x3\n  ret\n}\n", "missing variable x3"),
+        (
+            "func @\"f\"(i32) -> () {\nb0(v0:i32):\n  br v0, b1, b2\nb1:\n  v1:i32 = iconst 1\n  jump b2\nb2:\n  v2:i32 = add v1, v1\n  ret\n}\n",
+            "f: b2[0]: v1 used where it is not defined",
+        ),
+        (
+            "func @\"f\"(i32) -> () {\nb0(v0:i32):\n  jump b1(v0, v0)\nb1(v1:i32):\n  ret\n}\n",
+            "2 arguments to b1, which takes 1",
+        ),
+        (
+            "func @\"f\"(i32) -> () {\nb0(v0:i32):\n  jump b1(v0)\nb1(v1:i64):\n  ret\n}\n",
+            "v0 is i32, want i64",
+        ),
+        ("func @\"f\"(i32) -> () {\nb0(v0:i32):\n  jump b0(v0)\n}\n", "jump to the entry block"),
+        ("func @\"f\"(i32) -> () {\nb0(v0:i64):\n  ret\n}\n", "parameters do not match the signature"),
     ];
     for (src, want) in cases {
         let errs = errors(src);
@@ -104,6 +124,7 @@ fn verifier_rejects_broken_functions() {
 fn parser_reports_lines() {
     let e = parse("func @\"f\"() -> () {\nb0:\n  v0:i64 = frobnicate\n}\n").unwrap_err();
     assert_eq!(e.to_string(), "line 3: unknown instruction \"frobnicate\"");
-    let e = parse("func @\"f\"() -> () {\nb0:\n  v0:i64 = iconst 1\n  v0:i64 = iconst 2\n  ret\n}\n").unwrap_err();
+    let e = parse("func @\"f\"() -> () {\nb0:\n  v0:i64 = iconst 1\n  v0:i64 = iconst 2\n  ret\n}\n")
+        .unwrap_err();
     assert_eq!(e.to_string(), "line 4: v0 defined twice");
 }

@@ -198,12 +198,12 @@ impl FnGen<'_, '_> {
         let top = self.f.new_block();
         let body = self.f.new_block();
         let done = self.f.new_block();
-        self.b().term(Term::Jump(top));
+        self.b().term(Term::jump(top));
         self.cur = top;
         let h = self.b().get(head);
         let z = self.iconst_word(0);
         let c = self.b().cmp(CmpOp::Ne, h, z);
-        self.b().term(Term::Br(c, body, done));
+        self.b().term(Term::br(c, body, done));
         self.cur = body;
         let h = self.b().get(head);
         let next = self.b().load(Mem::of(w), false, w, h, ws);
@@ -218,7 +218,7 @@ impl FnGen<'_, '_> {
         self.g.declare("runtime.deferreturn", &sig);
         let ctx = self.iconst_word(0);
         self.b().call("runtime.deferreturn", &sig, vec![ctx, saved]);
-        self.b().term(Term::Jump(top));
+        self.b().term(Term::jump(top));
         self.cur = done;
     }
 }

@@ -411,7 +411,7 @@ impl FnGen<'_, '_> {
         let bad = self.f.new_block();
         let ok = self.f.new_block();
         let argx: Vec<Var> = args.iter().map(|&a| self.tmp(a)).collect();
-        self.b().term(Term::Br(c, bad, ok));
+        self.b().term(Term::br(c, bad, ok));
         self.cur = bad;
         let w = self.word();
         let mut params = vec![w];
@@ -738,10 +738,10 @@ impl FnGen<'_, '_> {
                 self.cur = yes;
                 let one = self.b().iconst(Ty::I32, 1);
                 self.b().set(r, one);
-                self.term_to(Term::Jump(done), no);
+                self.term_to(Term::jump(done), no);
                 let zero = self.b().iconst(Ty::I32, 0);
                 self.b().set(r, zero);
-                self.term_to(Term::Jump(done), done);
+                self.term_to(Term::jump(done), done);
                 Some(Gv::S(vec![r]))
             }
             Op::Eql | Op::Neq | Op::Lss | Op::Leq | Op::Gtr | Op::Geq => {
@@ -1090,12 +1090,12 @@ impl FnGen<'_, '_> {
             }
             _ => {
                 let Some(v) = self.expr(e) else {
-                    self.b().term(Term::Jump(no));
+                    self.b().term(Term::jump(no));
                     self.cur = self.f.new_block();
                     return;
                 };
                 let c = self.get1(&v);
-                self.b().term(Term::Br(c, yes, no));
+                self.b().term(Term::br(c, yes, no));
                 self.cur = self.f.new_block();
             }
         }
@@ -2175,7 +2175,7 @@ impl FnGen<'_, '_> {
                 let vals: Vec<ir::Value> = xs.iter().map(|&x| self.b().get(x)).collect();
                 self.runtime_call("gopanic", vals, &[w, w]);
                 let exit_now = self.f.new_block();
-                self.b().term(Term::Jump(exit_now));
+                self.b().term(Term::jump(exit_now));
                 self.cur = exit_now;
                 self.panic_check();
                 Some(vec![])

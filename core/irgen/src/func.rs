@@ -68,7 +68,7 @@ impl<'g, 'a> FnGen<'g, 'a> {
 
     /// Ends a function without results: falls through to the exit block, which returns.
     pub(crate) fn finish(mut self) -> ir::Func {
-        self.term(Term::Jump(self.exit));
+        self.term(Term::jump(self.exit));
         self.cur = self.exit;
         self.term(Term::Ret(vec![]));
         self.f
@@ -191,7 +191,7 @@ impl<'a> Gen<'a> {
         }
         fg.block(body);
         let exit = fg.exit;
-        fg.term(Term::Jump(exit));
+        fg.term(Term::jump(exit));
         // The exit path: run the deferred calls, copy out the results.
         fg.cur = exit;
         fg.run_defers();
@@ -252,7 +252,7 @@ impl<'a> Gen<'a> {
         let p = b.load(Mem::I32, false, Ty::I32, addr, 0);
         let fatal = b.func.new_block();
         let done = b.func.new_block();
-        b.term(Term::Br(p, fatal, done));
+        b.term(Term::br(p, fatal, done));
         b.switch_to(fatal);
         let zero = b.iconst(Ty::I32, 0);
         b.store(Mem::I32, addr, 0, zero);
@@ -326,11 +326,11 @@ impl FnGen<'_, '_> {
         let p = self.b().load(Mem::I32, false, Ty::I32, addr, 0);
         let cont = self.f.new_block();
         let unwind = self.f.new_block();
-        self.b().term(Term::Br(p, unwind, cont));
+        self.b().term(Term::br(p, unwind, cont));
         // Results are whatever they hold; the caller checks the flag too.
         self.cur = unwind;
         let exit = self.exit;
-        self.b().term(Term::Jump(exit));
+        self.b().term(Term::jump(exit));
         self.cur = cont;
     }
 
@@ -455,11 +455,11 @@ impl FnGen<'_, '_> {
                 self.cond(cond, then_b, else_b);
                 self.cur = then_b;
                 self.block(then);
-                self.term_to(Term::Jump(done), else_b);
+                self.term_to(Term::jump(done), else_b);
                 if let Some(e) = els {
                     self.stmt(e);
                 }
-                self.term_to(Term::Jump(done), done);
+                self.term_to(Term::jump(done), done);
             }
             StmtKind::For { init, cond, post, body } => {
                 let label = self.pending_label.take();
@@ -470,21 +470,21 @@ impl FnGen<'_, '_> {
                 let body_b = self.f.new_block();
                 let post_b = self.f.new_block();
                 let done = self.f.new_block();
-                self.term_to(Term::Jump(head), head);
+                self.term_to(Term::jump(head), head);
                 match cond {
                     Some(c) => self.cond(c, body_b, done),
-                    None => self.term_to(Term::Jump(body_b), body_b),
+                    None => self.term_to(Term::jump(body_b), body_b),
                 }
                 self.cur = body_b;
                 self.loops.push(LoopTarget { label, brk: done, cont: Some(post_b) });
                 self.block(body);
                 self.loops.pop();
-                self.term_to(Term::Jump(post_b), post_b);
+                self.term_to(Term::jump(post_b), post_b);
                 self.fresh_loop_vars(init.as_deref());
                 if let Some(p) = post {
                     self.stmt(p);
                 }
-                self.term_to(Term::Jump(head), done);
+                self.term_to(Term::jump(head), done);
             }
             StmtKind::Range { lhs, def, x, body, .. } => self.range_stmt(s.pos, lhs.as_ref(), *def, x, body),
             StmtKind::Switch { init, tag, body, .. } => {
@@ -493,7 +493,7 @@ impl FnGen<'_, '_> {
             StmtKind::Branch { tok, label } => self.branch(s.pos, *tok, label.as_ref()),
             StmtKind::Labeled { label, stmt } => {
                 let b = self.label_block(&label.value);
-                self.term_to(Term::Jump(b), b);
+                self.term_to(Term::jump(b), b);
                 self.pending_label = Some(label.value.clone());
                 self.stmt(stmt);
                 self.pending_label = None;
@@ -525,7 +525,7 @@ impl FnGen<'_, '_> {
             Token::Goto => {
                 if let Some(l) = want {
                     let b = self.label_block(l);
-                    self.term(Term::Jump(b));
+                    self.term(Term::jump(b));
                 }
             }
             Token::Break | Token::Continue => {
@@ -535,14 +535,14 @@ impl FnGen<'_, '_> {
                 });
                 let Some(t) = target else { return };
                 let b = if tok == Token::Break { t.brk } else { t.cont.unwrap_or(t.brk) };
-                self.term(Term::Jump(b));
+                self.term(Term::jump(b));
             }
             Token::Fallthrough => {
                 // Handled by the switch lowering, which knows the next clause.
                 if let Some(t) = self.loops.iter().rev().find(|t| t.label.as_deref() == Some("·fallthrough"))
                 {
                     let b = t.brk;
-                    self.term(Term::Jump(b));
+                    self.term(Term::jump(b));
                 } else {
                     self.g.unsupported(pos, "this fallthrough");
                 }
@@ -576,7 +576,7 @@ impl FnGen<'_, '_> {
         }
         let _ = pos;
         let exit = self.exit;
-        self.term(Term::Jump(exit));
+        self.term(Term::jump(exit));
     }
 
     fn var_decl(&mut self, vd: &ast::VarDecl) {
@@ -883,11 +883,11 @@ impl FnGen<'_, '_> {
         let done = self.f.new_block();
         // For strings, the index of the next rune.
         let next = self.f.new_var(w);
-        self.term_to(Term::Jump(head), head);
+        self.term_to(Term::jump(head), head);
         let i = self.b().get(idx);
         let n = self.b().get(len);
         let c = self.b().cmp(ir::CmpOp::LtS, i, n);
-        self.b().term(Term::Br(c, body_b, done));
+        self.b().term(Term::br(c, body_b, done));
         self.cur = body_b;
         // The iteration values.
         let key_ty = self.key_obj_type(keys.first().copied());
@@ -938,7 +938,7 @@ impl FnGen<'_, '_> {
         self.loops.push(LoopTarget { label, brk: done, cont: Some(post_b) });
         self.block(body);
         self.loops.pop();
-        self.term_to(Term::Jump(post_b), post_b);
+        self.term_to(Term::jump(post_b), post_b);
         let i = self.b().get(idx);
         let step = if matches!(kind, Kind::Str) {
             self.b().get(next)
@@ -947,7 +947,7 @@ impl FnGen<'_, '_> {
             self.b().bin(ir::BinOp::Add, i, one)
         };
         self.b().set(idx, step);
-        self.term_to(Term::Jump(head), done);
+        self.term_to(Term::jump(head), done);
     }
 
     /// Gives one iteration's values to a range loop's variables: new ones (`:=`,
@@ -996,7 +996,7 @@ impl FnGen<'_, '_> {
         let body_b = self.f.new_block();
         let post_b = self.f.new_block();
         let done = self.f.new_block();
-        self.term_to(Term::Jump(head), head);
+        self.term_to(Term::jump(head), head);
         let it = self.b().get(itx);
         let wm = if w == Ty::I32 { Mem::I32 } else { Mem::I64 };
         let kp = self.b().load(wm, false, w, it, 0);
@@ -1004,7 +1004,7 @@ impl FnGen<'_, '_> {
         let kpv = self.b().get(kpx);
         let z = self.iconst_word(0);
         let c = self.b().cmp(ir::CmpOp::Ne, kpv, z);
-        self.b().term(Term::Br(c, body_b, done));
+        self.b().term(Term::br(c, body_b, done));
         self.cur = body_b;
         let mut vals = Vec::new();
         let k = self.load_place(kpx, 0, kt);
@@ -1020,10 +1020,10 @@ impl FnGen<'_, '_> {
         self.loops.push(LoopTarget { label, brk: done, cont: Some(post_b) });
         self.block(body);
         self.loops.pop();
-        self.term_to(Term::Jump(post_b), post_b);
+        self.term_to(Term::jump(post_b), post_b);
         let it = self.b().get(itx);
         self.rt_call("runtime.mapiternext", vec![it], &[], true);
-        self.term_to(Term::Jump(head), done);
+        self.term_to(Term::jump(head), done);
     }
 
     /// Each iteration of a three-clause loop has its own copies of the variables
@@ -1099,7 +1099,7 @@ impl FnGen<'_, '_> {
                         let Some(cv) = self.expr_as(c, *tt) else { return };
                         let Some(eq) = self.equal(*tt, tv, cv, c.pos) else { return };
                         let e = self.b().get(eq);
-                        self.b().term(Term::Br(e, bodies[i], next));
+                        self.b().term(Term::br(e, bodies[i], next));
                     }
                     None => {
                         self.cond(c, bodies[i], next);
@@ -1109,7 +1109,7 @@ impl FnGen<'_, '_> {
             }
         }
         let after = default.unwrap_or(done);
-        self.term_to(Term::Jump(after), after);
+        self.term_to(Term::jump(after), after);
         for (i, cc) in body.iter().enumerate() {
             self.cur = bodies[i];
             let ft = bodies.get(i + 1).copied().unwrap_or(done);
@@ -1120,7 +1120,7 @@ impl FnGen<'_, '_> {
             }
             self.loops.pop();
             self.loops.pop();
-            self.b().term(Term::Jump(done));
+            self.b().term(Term::jump(done));
         }
         self.cur = done;
     }

@@ -161,11 +161,11 @@ impl FnGen<'_, '_> {
         let yes = self.f.new_block();
         let done = self.f.new_block();
         let okv = self.b().get(okx);
-        self.b().term(Term::Br(okv, yes, done));
+        self.b().term(Term::br(okv, yes, done));
         self.cur = yes;
         let val = self.unbox(xs[1], t);
         self.write_local(&result, t, val);
-        self.b().term(Term::Jump(done));
+        self.b().term(Term::jump(done));
         self.cur = done;
         let rv = self.read_local(&result, t);
         Some(vec![rv, Gv::S(vec![okx])])
@@ -210,7 +210,7 @@ impl FnGen<'_, '_> {
                 if is_nil {
                     let z = self.iconst_word(0);
                     let m = self.b().cmp(CmpOp::Eq, tv, z);
-                    self.b().term(Term::Br(m, blocks[i], next));
+                    self.b().term(Term::br(m, blocks[i], next));
                 } else if self.is_interface(ct) {
                     let Some(inter) = self.g.type_descriptor(ct, c.pos) else { return };
                     let iv = self.b().sym_addr(w, &inter);
@@ -221,7 +221,7 @@ impl FnGen<'_, '_> {
                     if list.len() == 1 {
                         single[i] = Some((ct, Some(tab)));
                     }
-                    self.b().term(Term::Br(m, blocks[i], next));
+                    self.b().term(Term::br(m, blocks[i], next));
                 } else {
                     let Some(want) = self.g.type_descriptor(ct, c.pos) else { return };
                     let wv = self.b().sym_addr(w, &want);
@@ -229,13 +229,13 @@ impl FnGen<'_, '_> {
                     if list.len() == 1 {
                         single[i] = Some((ct, None));
                     }
-                    self.b().term(Term::Br(m, blocks[i], next));
+                    self.b().term(Term::br(m, blocks[i], next));
                 }
                 self.cur = next;
             }
         }
         let after = default.unwrap_or(done);
-        self.term_to(Term::Jump(after), after);
+        self.term_to(Term::jump(after), after);
         for (i, cc) in body.iter().enumerate() {
             self.cur = blocks[i];
             let id = typeck::info::NodeId { file: self.g.file, lo: cc.pos, hi: cc.colon };
@@ -260,7 +260,7 @@ impl FnGen<'_, '_> {
                 self.stmt(s);
             }
             self.pop_break();
-            self.b().term(Term::Jump(done));
+            self.b().term(Term::jump(done));
         }
         self.cur = done;
     }

@@ -661,7 +661,7 @@ fn nil_guard(b: &mut Builder<'_>, word: Ty, p: ir::Value, results: &[Ty]) {
     let isnil = b.cmp(ir::CmpOp::Eq, p, zero);
     let bad = b.func.new_block();
     let ok = b.func.new_block();
-    b.term(Term::Br(isnil, bad, ok));
+    b.term(Term::br(isnil, bad, ok));
     b.switch_to(bad);
     let ctx = b.iconst(word, 0);
     b.call("runtime.panicmem", &ir::Sig { params: vec![word], results: vec![] }, vec![ctx]);

@@ -179,13 +179,13 @@ impl Lower<'_> {
 
     fn term(&mut self, t: &Term, index: usize) {
         match t {
-            Term::Jump(b) => {
+            Term::Jump(ir::Target { block: b, .. }) => {
                 if b.index() != index + 1 {
                     let l = self.blocks[b.index()];
                     self.emit(Inst::Jmp { target: l });
                 }
             }
-            Term::Br(c, yes, no) => {
+            Term::Br(c, ir::Target { block: yes, .. }, ir::Target { block: no, .. }) => {
                 self.ld(*c, Rax);
                 self.emit(Inst::Test { size: Size::S32, a: Rax, b: Rax });
                 let (ly, ln) = (self.blocks[yes.index()], self.blocks[no.index()]);
@@ -768,7 +768,13 @@ pub fn lower(f: &Func) -> Result<Code, Unsupported> {
 pub fn listing(f: &Func) -> Result<String, Unsupported> {
     let frame = Layout::new(f, regalloc::allocate(f, ALLOCATABLE.len() as u8, &[]).used.len()).size;
     let (code, lines) = lower_with(f, true)?;
-    let mut out = format!("{} STEXT size={} args={:#x} locals={:#x}\n", f.name, code.bytes.len(), 8 * (f.sig.params.len() + f.sig.results.len()), frame);
+    let mut out = format!(
+        "{} STEXT size={} args={:#x} locals={:#x}\n",
+        f.name,
+        code.bytes.len(),
+        8 * (f.sig.params.len() + f.sig.results.len()),
+        frame
+    );
     for l in lines {
         out.push_str(&l);
         out.push('\n');

@@ -27,7 +27,9 @@ use codegen::{Code, CodeBuffer, Label};
 use ir::{BinOp, CmpOp, ConvOp, Func, Mem, Op, Term, Ty, UnOp, Value};
 
 use crate::inst::emit::emit;
-use crate::inst::{AddSubOp, AluOp, Amode, Cond, FmaOp, FpuOp1, FpuOp2, Inst, MemSize, MoveWide, ShiftOp, Size, Vreg, Xreg};
+use crate::inst::{
+    AddSubOp, AluOp, Amode, Cond, FmaOp, FpuOp1, FpuOp2, Inst, MemSize, MoveWide, ShiftOp, Size, Vreg, Xreg,
+};
 
 /// An IR construct this back end does not lower.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,8 +147,8 @@ impl Fuser<'_> {
                 continue;
             }
             match &f.blocks[b].term {
-                Term::Jump(t) => work.push(t.index()),
-                Term::Br(_, y, n) => work.extend([y.index(), n.index()]),
+                Term::Jump(t) => work.push(t.block.index()),
+                Term::Br(_, y, n) => work.extend([y.block.index(), n.block.index()]),
                 Term::Ret(_) | Term::Unreachable => {}
             }
         }
@@ -160,11 +162,11 @@ impl Fuser<'_> {
                 continue;
             }
             match &b.term {
-                Term::Jump(t) => preds[t.index()].push(i),
+                Term::Jump(t) => preds[t.block.index()].push(i),
                 Term::Br(_, y, n) => {
-                    preds[y.index()].push(i);
+                    preds[y.block.index()].push(i);
                     if n != y {
-                        preds[n.index()].push(i);
+                        preds[n.block.index()].push(i);
                     }
                 }
                 Term::Ret(_) | Term::Unreachable => {}
@@ -259,9 +261,7 @@ impl Fuser<'_> {
                 let ((x, nx), (y, ny)) = (unneg(*x), unneg(*y));
                 Some((x, y, nx != ny))
             }
-            Op::Un(UnOp::Neg, w) if depth == 0 => {
-                self.product(*w, 1).map(|(x, y, n)| (x, y, !n))
-            }
+            Op::Un(UnOp::Neg, w) if depth == 0 => self.product(*w, 1).map(|(x, y, n)| (x, y, !n)),
             _ => None,
         }
     }
@@ -304,7 +304,6 @@ impl Fuser<'_> {
         };
         Some((fma, addend, x, y))
     }
-
 }
 
 struct Lower<'f> {
@@ -441,25 +440,60 @@ impl Lower<'_> {
         let (hi, lo) = ((imm >> 12) as u16, (imm & 0xfff) as u16);
         let mut src = rn;
         if hi != 0 {
-            self.emit(Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd, rn: src, imm12: hi, shift12: true });
+            self.emit(Inst::AddSubImm {
+                op: AddSubOp::Add,
+                size: Size::X,
+                rd,
+                rn: src,
+                imm12: hi,
+                shift12: true,
+            });
             src = rd;
         }
         if lo != 0 || src == rn {
-            self.emit(Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd, rn: src, imm12: lo, shift12: false });
+            self.emit(Inst::AddSubImm {
+                op: AddSubOp::Add,
+                size: Size::X,
+                rd,
+                rn: src,
+                imm12: lo,
+                shift12: false,
+            });
         }
     }
 
     fn lower(mut self) -> Result<(Code, Vec<String>), Unsupported> {
         let f = self.f;
         self.emit(Inst::StpPre { rt: FP, rt2: LR, base: SP, off: -16 });
-        self.emit(Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd: FP, rn: SP, imm12: 0, shift12: false });
+        self.emit(Inst::AddSubImm {
+            op: AddSubOp::Add,
+            size: Size::X,
+            rd: FP,
+            rn: SP,
+            imm12: 0,
+            shift12: false,
+        });
         let size = self.frame.size as u64;
         let (hi, lo) = ((size >> 12) as u16, (size & 0xfff) as u16);
         if hi != 0 {
-            self.emit(Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: hi, shift12: true });
+            self.emit(Inst::AddSubImm {
+                op: AddSubOp::Sub,
+                size: Size::X,
+                rd: SP,
+                rn: SP,
+                imm12: hi,
+                shift12: true,
+            });
         }
         if lo != 0 {
-            self.emit(Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: lo, shift12: false });
+            self.emit(Inst::AddSubImm {
+                op: AddSubOp::Sub,
+                size: Size::X,
+                rd: SP,
+                rn: SP,
+                imm12: lo,
+                shift12: false,
+            });
         }
         for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
             let off = self.sp(self.frame.saved(k));
@@ -481,13 +515,13 @@ impl Lower<'_> {
 
     fn term(&mut self, t: &Term, index: usize) {
         match t {
-            Term::Jump(b) => {
+            Term::Jump(ir::Target { block: b, .. }) => {
                 if b.index() != index + 1 {
                     let l = self.blocks[b.index()];
                     self.emit(Inst::B { target: l });
                 }
             }
-            Term::Br(c, yes, no) => {
+            Term::Br(c, ir::Target { block: yes, .. }, ir::Target { block: no, .. }) => {
                 self.ld(*c, X0);
                 let (ly, ln) = (self.blocks[yes.index()], self.blocks[no.index()]);
                 self.emit(Inst::Cbz { nonzero: true, size: Size::W, rt: X0, target: ly });
@@ -505,7 +539,14 @@ impl Lower<'_> {
                     let off = self.sp(self.frame.saved(k));
                     self.ld_sp(MemSize::X, false, allocated(r), off);
                 }
-                self.emit(Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd: SP, rn: FP, imm12: 0, shift12: false });
+                self.emit(Inst::AddSubImm {
+                    op: AddSubOp::Add,
+                    size: Size::X,
+                    rd: SP,
+                    rn: FP,
+                    imm12: 0,
+                    shift12: false,
+                });
                 self.emit(Inst::LdpPost { rt: FP, rt2: LR, base: SP, off: 16 });
                 self.emit(Inst::Ret);
             }
@@ -535,7 +576,14 @@ impl Lower<'_> {
                 self.ld(*a, X0);
                 self.ld(*b, X1);
                 self.ld(*c, X2);
-                self.emit(Inst::AddSubImm { op: AddSubOp::Subs, size: Size::W, rd: ZR, rn: X2, imm12: 0, shift12: false });
+                self.emit(Inst::AddSubImm {
+                    op: AddSubOp::Subs,
+                    size: Size::W,
+                    rd: ZR,
+                    rn: X2,
+                    imm12: 0,
+                    shift12: false,
+                });
                 self.emit(Inst::Csel { size: Size::X, rd: X0, rn: X0, rm: X1, cond: Cond::Ne });
                 self.st(X0, out(r0)?);
             }
@@ -740,7 +788,14 @@ impl Lower<'_> {
         match op {
             UnOp::Eqz => {
                 self.ld(a, X0);
-                self.emit(Inst::AddSubImm { op: AddSubOp::Subs, size, rd: ZR, rn: X0, imm12: 0, shift12: false });
+                self.emit(Inst::AddSubImm {
+                    op: AddSubOp::Subs,
+                    size,
+                    rd: ZR,
+                    rn: X0,
+                    imm12: 0,
+                    shift12: false,
+                });
                 self.emit(Inst::Cset { size: Size::W, rd: X0, cond: Cond::Eq });
             }
             UnOp::Clz => {
@@ -843,7 +898,14 @@ impl Lower<'_> {
         self.emit(Inst::Alu { op: AluOp::Subs, size: Size::X, rd: ZR, rn: X0, rm: X3 });
         self.emit(Inst::BCond { cond: Cond::Hs, target: fwd });
         self.bind(back_loop);
-        self.emit(Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: X2, rn: X2, imm12: 1, shift12: false });
+        self.emit(Inst::AddSubImm {
+            op: AddSubOp::Sub,
+            size: Size::X,
+            rd: X2,
+            rn: X2,
+            imm12: 1,
+            shift12: false,
+        });
         let (s, d) = (Amode::Reg { base: X1, index: X2 }, Amode::Reg { base: X0, index: X2 });
         self.emit(Inst::Load { size: MemSize::B, signed: false, rd: X3, addr: s });
         self.emit(Inst::Store { size: MemSize::B, rt: X3, addr: d });
@@ -855,7 +917,14 @@ impl Lower<'_> {
         let (s, d) = (Amode::Reg { base: X1, index: X3 }, Amode::Reg { base: X0, index: X3 });
         self.emit(Inst::Load { size: MemSize::B, signed: false, rd: X4, addr: s });
         self.emit(Inst::Store { size: MemSize::B, rt: X4, addr: d });
-        self.emit(Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd: X3, rn: X3, imm12: 1, shift12: false });
+        self.emit(Inst::AddSubImm {
+            op: AddSubOp::Add,
+            size: Size::X,
+            rd: X3,
+            rn: X3,
+            imm12: 1,
+            shift12: false,
+        });
         self.emit(Inst::Alu { op: AluOp::Subs, size: Size::X, rd: ZR, rn: X3, rm: X2 });
         self.emit(Inst::BCond { cond: Cond::Lo, target: fwd_loop });
         self.bind(done);
@@ -868,7 +937,14 @@ impl Lower<'_> {
         let (top, done) = (self.label(), self.label());
         self.emit(Inst::Cbz { nonzero: false, size: Size::X, rt: X2, target: done });
         self.bind(top);
-        self.emit(Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: X2, rn: X2, imm12: 1, shift12: false });
+        self.emit(Inst::AddSubImm {
+            op: AddSubOp::Sub,
+            size: Size::X,
+            rd: X2,
+            rn: X2,
+            imm12: 1,
+            shift12: false,
+        });
         self.emit(Inst::Store { size: MemSize::B, rt: ZR, addr: Amode::Reg { base: X0, index: X2 } });
         self.emit(Inst::Cbz { nonzero: true, size: Size::X, rt: X2, target: top });
         self.bind(done);
@@ -935,7 +1011,14 @@ pub fn stubs(goos: &str) -> Vec<(String, Code)> {
     let mut start = CodeBuffer::new();
     let entry = if goos == "darwin" {
         // dyld calls the entry as C's main(argc, argv, envp): rt0(argc, argv, envp).
-        let mut v = vec![Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: 32, shift12: false }];
+        let mut v = vec![Inst::AddSubImm {
+            op: AddSubOp::Sub,
+            size: Size::X,
+            rd: SP,
+            rn: SP,
+            imm12: 32,
+            shift12: false,
+        }];
         for r in 0..3u8 {
             v.push(Inst::Store { size: MemSize::X, rt: Xreg::x(r), addr: sp(8 + 8 * u32::from(r)) });
         }
@@ -966,7 +1049,12 @@ pub fn stubs(goos: &str) -> Vec<(String, Code)> {
     // goes after them. The return address stays in x30.
     let mut insts = vec![Inst::Load { size: MemSize::X, signed: false, rd: X8, addr: sp(8) }];
     for r in 0..6u8 {
-        insts.push(Inst::Load { size: MemSize::X, signed: false, rd: Xreg::x(r), addr: sp(16 + 8 * u32::from(r)) });
+        insts.push(Inst::Load {
+            size: MemSize::X,
+            signed: false,
+            rd: Xreg::x(r),
+            addr: sp(16 + 8 * u32::from(r)),
+        });
     }
     insts.extend([Inst::Svc, Inst::Store { size: MemSize::X, rt: X0, addr: sp(64) }, Inst::Ret]);
     for i in &insts {
@@ -995,7 +1083,12 @@ fn ccall6() -> CodeBuffer {
         Inst::Load { size: MemSize::X, signed: false, rd: IP0, addr: sp(24) },
     ];
     for r in 0..6u8 {
-        insts.push(Inst::Load { size: MemSize::X, signed: false, rd: Xreg::x(r), addr: sp(32 + 8 * u32::from(r)) });
+        insts.push(Inst::Load {
+            size: MemSize::X,
+            signed: false,
+            rd: Xreg::x(r),
+            addr: sp(32 + 8 * u32::from(r)),
+        });
     }
     insts.extend([
         Inst::Blr { rn: IP0 },

@@ -191,19 +191,20 @@ impl Emitter<'_> {
         }
         let next = Block(b.0 + 1);
         match &data.term {
-            Term::Jump(t) => self.jump(*t, next, loop_depth),
+            Term::Jump(t) => self.jump(t, next, loop_depth),
             Term::Br(c, t, e) => {
-                if *t == next {
+                if t.block == next {
                     self.get(*c);
                     self.sink().i32_eqz().if_(BlockType::Empty);
-                    self.jump(*e, Block(u32::MAX), loop_depth + 1);
+                    self.jump(e, Block(u32::MAX), loop_depth + 1);
                     self.sink().end();
+                    self.jump(t, next, loop_depth);
                 } else {
                     self.get(*c);
                     self.sink().if_(BlockType::Empty);
-                    self.jump(*t, Block(u32::MAX), loop_depth + 1);
+                    self.jump(t, Block(u32::MAX), loop_depth + 1);
                     self.sink().end();
-                    self.jump(*e, next, loop_depth);
+                    self.jump(e, next, loop_depth);
                 }
             }
             Term::Ret(vs) => {
@@ -219,12 +220,20 @@ impl Emitter<'_> {
         }
     }
 
-    fn jump(&mut self, t: Block, next: Block, loop_depth: u32) {
-        if t == next {
+    /// Jumps to `t`: its arguments go to the target's parameters as one parallel
+    /// copy (all pushed, then set in reverse), then control goes there.
+    fn jump(&mut self, t: &ir::Target, next: Block, loop_depth: u32) {
+        for &a in &t.args {
+            self.get(a);
+        }
+        for &p in self.f.blocks[t.block.index()].params.iter().rev() {
+            self.sink().local_set(p.0);
+        }
+        if t.block == next {
             return;
         }
         let pc = self.pc;
-        self.sink().i32_const(t.0 as i32).local_set(pc).br(loop_depth);
+        self.sink().i32_const(t.block.0 as i32).local_set(pc).br(loop_depth);
     }
 
     fn epilogue(&mut self) {

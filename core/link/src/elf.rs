@@ -46,7 +46,10 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     let (data_off, data_addr) = (rw_off + bi_len, rw_addr + bi_len);
     let bss_addr = data_addr + input.data.len() as u64;
     if let Some(i) = input.imports.first() {
-        return Err(LinkError(format!("{}: linux executables are static; nothing imports {}", i.symbol, i.name)));
+        return Err(LinkError(format!(
+            "{}: linux executables are static; nothing imports {}",
+            i.symbol, i.name
+        )));
     }
 
     // Symbol addresses.
@@ -116,7 +119,7 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     let mut symtab = vec![0u8; 24]; // the null symbol
     for (syms, shndx, base, ty) in [
         (&input.text_symbols, text_idx, text_addr, 2u8), // STT_FUNC
-        (&input.data_symbols, data_idx, data_addr, 1), // STT_OBJECT
+        (&input.data_symbols, data_idx, data_addr, 1),   // STT_OBJECT
         (&input.bss_symbols, bss_idx, bss_addr, 1),
     ] {
         for s in syms {

@@ -61,9 +61,7 @@ pub(crate) fn align_up(x: u64, a: u64) -> u64 {
 }
 
 /// The address of every defined symbol: each section's symbols at its base.
-pub(crate) fn addresses<'a>(
-    sections: &[(&'a [Symbol], u64)],
-) -> Result<BTreeMap<&'a str, u64>, LinkError> {
+pub(crate) fn addresses<'a>(sections: &[(&'a [Symbol], u64)]) -> Result<BTreeMap<&'a str, u64>, LinkError> {
     let mut addrs = BTreeMap::new();
     for &(syms, base) in sections {
         for s in syms {

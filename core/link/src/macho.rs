@@ -37,7 +37,8 @@ pub struct Arch {
     pub pad: u8,
 }
 
-pub const AMD64: Arch = Arch { cputype: 0x0100_0007, cpusubtype: 3, pagezero: 0x100_0000, page: 0x1000, pad: 0xcc };
+pub const AMD64: Arch =
+    Arch { cputype: 0x0100_0007, cpusubtype: 3, pagezero: 0x100_0000, page: 0x1000, pad: 0xcc };
 pub const ARM64: Arch = Arch { cputype: 0x0100_000c, cpusubtype: 0, pagezero: 1 << 32, page: 0x4000, pad: 0 };
 
 /// Room for the header and load commands before the text (`INITIAL_MACHO_HEADR`).
@@ -197,7 +198,8 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
 
     // __LINKEDIT contents. Segment 2 is __DATA.
     let mut rebase = vec![0x11]; // SET_TYPE_IMM | POINTER
-    let mut pointers: Vec<u64> = absolute(&input.data_relocs).map(|o| data_addr + o as u64 - data_seg).collect();
+    let mut pointers: Vec<u64> =
+        absolute(&input.data_relocs).map(|o| data_addr + o as u64 - data_seg).collect();
     pointers.sort_unstable();
     for off in pointers {
         rebase.push(0x22); // SET_SEGMENT_AND_OFFSET_ULEB, segment 2
@@ -238,9 +240,11 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     };
     let mut nlocal = 0u32;
     if !input.strip {
-        for (syms, sect, at) in
-            [(&input.text_symbols, 1u8, text_addr), (&input.data_symbols, 3, data_addr), (&input.bss_symbols, 5, bss_addr)]
-        {
+        for (syms, sect, at) in [
+            (&input.text_symbols, 1u8, text_addr),
+            (&input.data_symbols, 3, data_addr),
+            (&input.bss_symbols, 5, bss_addr),
+        ] {
             for s in syms {
                 nlist(&mut strtab, &s.name, 0x0e, sect, 0, at + s.offset); // N_SECT
                 nlocal += 1;
@@ -252,7 +256,8 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
         nlist(&mut strtab, &format!("_{}", imp.name), 0x01, 0, ordinal << 8, 0); // N_UNDF | N_EXT
     }
     let nsyms = nlocal + input.imports.len() as u32;
-    let indirect: Vec<u8> = (0..input.imports.len() as u32).flat_map(|i| (nlocal + i).to_le_bytes()).collect();
+    let indirect: Vec<u8> =
+        (0..input.imports.len() as u32).flat_map(|i| (nlocal + i).to_le_bytes()).collect();
 
     let rebase_off = linkedit_off;
     let bind_off = rebase_off + rebase.len() as u64;
@@ -270,88 +275,100 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
 
     // Load commands.
     let mut c = Cmds::default();
-    segment(&mut c, &Seg {
-        name: "__PAGEZERO",
-        vmaddr: 0,
-        vmsize: base,
-        fileoff: 0,
-        filesize: 0,
-        prot: (0, 0),
-        sects: vec![],
-    });
-    segment(&mut c, &Seg {
-        name: "__TEXT",
-        vmaddr: base,
-        vmsize: text_size,
-        fileoff: 0,
-        filesize: text_size,
-        prot: (7, 5),
-        sects: vec![Sect {
-            name: "__text",
-            addr: text_addr,
-            size: input.text.len() as u64,
-            offset: HEADR as u32,
-            align: 4,
-            flags: 0x8000_0400, // PURE_INSTRUCTIONS | SOME_INSTRUCTIONS
-            reserved1: 0,
-        }],
-    });
+    segment(
+        &mut c,
+        &Seg {
+            name: "__PAGEZERO",
+            vmaddr: 0,
+            vmsize: base,
+            fileoff: 0,
+            filesize: 0,
+            prot: (0, 0),
+            sects: vec![],
+        },
+    );
+    segment(
+        &mut c,
+        &Seg {
+            name: "__TEXT",
+            vmaddr: base,
+            vmsize: text_size,
+            fileoff: 0,
+            filesize: text_size,
+            prot: (7, 5),
+            sects: vec![Sect {
+                name: "__text",
+                addr: text_addr,
+                size: input.text.len() as u64,
+                offset: HEADR as u32,
+                align: 4,
+                flags: 0x8000_0400, // PURE_INSTRUCTIONS | SOME_INSTRUCTIONS
+                reserved1: 0,
+            }],
+        },
+    );
     let data_off = |addr: u64| (text_size + addr - data_seg) as u32;
-    segment(&mut c, &Seg {
-        name: "__DATA",
-        vmaddr: data_seg,
-        vmsize: data_vmsize,
-        fileoff: text_size,
-        filesize: data_filesize,
-        prot: (3, 3),
-        sects: vec![
-            Sect {
-                name: "__go_buildinfo",
-                addr: data_seg,
-                size: input.buildinfo.len() as u64,
-                offset: data_off(data_seg),
-                align: 4,
-                flags: 0,
-                reserved1: 0,
-            },
-            Sect {
-                name: "__data",
-                addr: data_addr,
-                size: input.data.len() as u64,
-                offset: data_off(data_addr),
-                align: 4,
-                flags: 0,
-                reserved1: 0,
-            },
-            Sect {
-                name: "__got",
-                addr: got_addr,
-                size: got_len,
-                offset: data_off(got_addr),
-                align: 3,
-                flags: 0x6, // S_NON_LAZY_SYMBOL_POINTERS
-                reserved1: 0,
-            },
-            Sect {
-                name: "__bss",
-                addr: bss_addr,
-                size: input.bss_size,
-                offset: 0,
-                align: 4,
-                flags: 0x1, // S_ZEROFILL
-                reserved1: 0,
-            },
-        ],
-    });
-    segment(&mut c, &Seg {
-        name: "__LINKEDIT",
-        vmaddr: linkedit_addr,
-        vmsize: align_up(linkedit_size, arch.page),
-        fileoff: linkedit_off,
-        filesize: linkedit_size,
-        prot: (1, 1),
-        sects: vec![],
-    });
+    segment(
+        &mut c,
+        &Seg {
+            name: "__DATA",
+            vmaddr: data_seg,
+            vmsize: data_vmsize,
+            fileoff: text_size,
+            filesize: data_filesize,
+            prot: (3, 3),
+            sects: vec![
+                Sect {
+                    name: "__go_buildinfo",
+                    addr: data_seg,
+                    size: input.buildinfo.len() as u64,
+                    offset: data_off(data_seg),
+                    align: 4,
+                    flags: 0,
+                    reserved1: 0,
+                },
+                Sect {
+                    name: "__data",
+                    addr: data_addr,
+                    size: input.data.len() as u64,
+                    offset: data_off(data_addr),
+                    align: 4,
+                    flags: 0,
+                    reserved1: 0,
+                },
+                Sect {
+                    name: "__got",
+                    addr: got_addr,
+                    size: got_len,
+                    offset: data_off(got_addr),
+                    align: 3,
+                    flags: 0x6, // S_NON_LAZY_SYMBOL_POINTERS
+                    reserved1: 0,
+                },
+                Sect {
+                    name: "__bss",
+                    addr: bss_addr,
+                    size: input.bss_size,
+                    offset: 0,
+                    align: 4,
+                    flags: 0x1, // S_ZEROFILL
+                    reserved1: 0,
+                },
+            ],
+        },
+    );
+    segment(
+        &mut c,
+        &Seg {
+            name: "__LINKEDIT",
+            vmaddr: linkedit_addr,
+            vmsize: align_up(linkedit_size, arch.page),
+            fileoff: linkedit_off,
+            filesize: linkedit_size,
+            prot: (1, 1),
+            sects: vec![],
+        },
+    );
     let [os, sdk] = input.macho_versions;
     c.u32s(&[0x32, 24, 1, os, sdk, 0]); // LC_BUILD_VERSION: macOS, its versions, no tools
     c.count += 1;

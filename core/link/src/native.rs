@@ -52,9 +52,9 @@ fn compile_all(
     let mut parts: Vec<Vec<Result<Code, String>>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..jobs)
             .map(|t| {
-                std::thread::Builder::new()
-                    .stack_size(64 << 20)
-                    .spawn_scoped(s, move || names.iter().skip(t).step_by(jobs).map(|n| compile(funcs[n])).collect())
+                std::thread::Builder::new().stack_size(64 << 20).spawn_scoped(s, move || {
+                    names.iter().skip(t).step_by(jobs).map(|n| compile(funcs[n])).collect()
+                })
             })
             .collect();
         handles

@@ -40,8 +40,8 @@ const FILE_ALIGN: u64 = 0x200;
 const DOS: [u8; 128] = {
     let mut b = [0u8; 128];
     let head: [u8; 32] = [
-        0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0, 0x8b, 0, 0, 0, 0, 0, 0, 0, 0x40,
-        0, 0, 0, 0, 0, 0, 0,
+        0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0, 0x8b, 0, 0, 0, 0, 0, 0, 0, 0x40, 0, 0,
+        0, 0, 0, 0, 0,
     ];
     let mut i = 0;
     while i < 32 {
@@ -233,9 +233,12 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
 
     let mut out = DOS.to_vec();
     out.extend_from_slice(b"PE\0\0");
-    let u16s = |out: &mut Vec<u8>, vs: &[u16]| vs.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-    let u32s = |out: &mut Vec<u8>, vs: &[u32]| vs.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-    let u64s = |out: &mut Vec<u8>, vs: &[u64]| vs.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+    let u16s =
+        |out: &mut Vec<u8>, vs: &[u16]| vs.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+    let u32s =
+        |out: &mut Vec<u8>, vs: &[u32]| vs.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+    let u64s =
+        |out: &mut Vec<u8>, vs: &[u64]| vs.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
     let symbols = if input.strip { None } else { Some(symbol_table(input, bi_len)) };
     let symbols_at = if symbols.is_some() { off } else { 0 };
     let nsyms = symbols.as_ref().map_or(0, |s| s.1);
@@ -259,9 +262,10 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     u32s(&mut out, &[0, 16]);
     let mut dirs = [(0u64, 0u64); 16];
     if !input.imports.is_empty() {
-        let descs = (input.imports.iter().map(|i| &i.library).collect::<std::collections::BTreeSet<_>>().len()
-            + 1) as u64
-            * 20;
+        let descs =
+            (input.imports.iter().map(|i| &i.library).collect::<std::collections::BTreeSet<_>>().len() + 1)
+                as u64
+                * 20;
         dirs[1] = (idata_rva, descs);
         dirs[12] = iat;
     }

@@ -189,7 +189,14 @@ fn elf_amd64_executable_runs() {
     }
     readobj_clean(
         &path,
-        &["Type: Executable", "Machine: EM_X86_64", "Entry: 0x401000", "PT_GNU_STACK", "Name: .text", "Name: status"],
+        &[
+            "Type: Executable",
+            "Machine: EM_X86_64",
+            "Entry: 0x401000",
+            "PT_GNU_STACK",
+            "Name: .text",
+            "Name: status",
+        ],
     );
     // The object crate reads it: the segments, sections and symbols written.
     {
@@ -303,7 +310,10 @@ fn elf_arm64_executable_runs() {
             eprintln!("SKIPPED: qemu-aarch64 not found (Debian package qemu-user)");
         }
     }
-    readobj_clean(&path, &["Type: Executable", "Machine: EM_AARCH64", "Entry: 0x11000", "PT_GNU_STACK", "Name: status"]);
+    readobj_clean(
+        &path,
+        &["Type: Executable", "Machine: EM_AARCH64", "Entry: 0x11000", "PT_GNU_STACK", "Name: status"],
+    );
     {
         use object::{Object, ObjectSegment};
         let file = object::File::parse(&*elf).expect("object parses the executable");

@@ -94,15 +94,13 @@ pub fn parse_go_mod(file: &str, text: &str) -> Result<Module, String> {
                 };
                 go_version = Some(arg.to_owned());
             }
-            "godebug" => {
-                match args[..] {
-                    [arg] if !arg.contains(['"', '`', '\'', ',']) && arg.contains('=') => {
-                        let (key, value) = arg.split_once('=').unwrap_or_default();
-                        godebug.push(Godebug { key: key.into(), value: value.into(), line: i + 1 });
-                    }
-                    _ => errors.push(at("usage: godebug key=value")),
+            "godebug" => match args[..] {
+                [arg] if !arg.contains(['"', '`', '\'', ',']) && arg.contains('=') => {
+                    let (key, value) = arg.split_once('=').unwrap_or_default();
+                    godebug.push(Godebug { key: key.into(), value: value.into(), line: i + 1 });
                 }
-            }
+                _ => errors.push(at("usage: godebug key=value")),
+            },
             "require" | "replace" | "exclude" | "retract" | "toolchain" | "tool" | "ignore" => {}
             other => errors.push(at(&format!("unknown directive: {other}"))),
         }
@@ -374,7 +372,8 @@ impl Loader<'_> {
     /// The module directory an import path names: one holding `.go` files, as
     /// module resolution requires (`IsDirWithGoFiles`), else None.
     fn module_dir(&self, path: &str) -> Option<String> {
-        let rel = if path == self.module.path { "" } else { path.strip_prefix(&format!("{}/", self.module.path))? };
+        let rel =
+            if path == self.module.path { "" } else { path.strip_prefix(&format!("{}/", self.module.path))? };
         self.files_in(rel).iter().any(|(n, _)| n.ends_with(".go")).then(|| rel.to_owned())
     }
 
@@ -512,7 +511,12 @@ impl Loader<'_> {
                 } else if dep.name == "main" {
                     let q = base::quote::go_quote(path);
                     let err = format!("import {q} is a program, not an importable package");
-                    let e = PackageError { import_stack: walk.stack.clone(), pos: pos.clone(), err, ..Default::default() };
+                    let e = PackageError {
+                        import_stack: walk.stack.clone(),
+                        pos: pos.clone(),
+                        err,
+                        ..Default::default()
+                    };
                     importer_error(walk, e);
                 }
             }

@@ -126,7 +126,18 @@ mod tests {
 
     #[test]
     fn versions_order_as_gover() {
-        let order = ["1", "1.20", "1.21", "1.21alpha1", "1.21beta2", "1.21rc1", "1.21rc2", "1.21.0", "1.21.10", "1.27.3"];
+        let order = [
+            "1",
+            "1.20",
+            "1.21",
+            "1.21alpha1",
+            "1.21beta2",
+            "1.21rc1",
+            "1.21rc2",
+            "1.21.0",
+            "1.21.10",
+            "1.27.3",
+        ];
         for w in order.windows(2) {
             assert_eq!(compare(w[0], w[1]), Ordering::Less, "{} < {}", w[0], w[1]);
         }
@@ -144,7 +155,10 @@ mod tests {
             "removed GODEBUG \"asynctimerchan\" set to old value \"2\" (https://go.dev/doc/godebug#go-127)"
         );
         assert_eq!(check("godebug", "foo", "1").unwrap_err(), "unknown godebug \"foo\"");
-        assert_eq!(check("//go:debug setting", "default", "go1.30").unwrap_err(), "default=go1.30 too new (toolchain is go1.27.3)");
+        assert_eq!(
+            check("//go:debug setting", "default", "go1.30").unwrap_err(),
+            "default=go1.30 too new (toolchain is go1.27.3)"
+        );
         assert_eq!(check("godebug", "default", "go1.21"), Ok(()));
         assert_eq!(check("godebug", "default", "1.21").unwrap_err(), "value for default= must be goVERSION");
         assert_eq!(check("godebug", "a b", "1").unwrap_err(), "key contains space");

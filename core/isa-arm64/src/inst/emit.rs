@@ -64,7 +64,11 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
                 AddSubOp::Sub => 0x5100_0000,
                 AddSubOp::Subs => 0x7100_0000,
             };
-            base | size.sf() | u32::from(*shift12) << 22 | u32::from(*imm12 & 0xfff) << 10 | rn.enc() << 5 | rd.enc()
+            base | size.sf()
+                | u32::from(*shift12) << 22
+                | u32::from(*imm12 & 0xfff) << 10
+                | rn.enc() << 5
+                | rd.enc()
         }
         Inst::MovWide { op, size, rd, imm16, shift } => {
             let base = match op {
@@ -75,7 +79,13 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
             base | size.sf() | u32::from(shift / 16) << 21 | u32::from(*imm16) << 5 | rd.enc()
         }
         Inst::MulAdd { sub, size, rd, rn, rm, ra } => {
-            0x1b00_0000 | size.sf() | rm.enc() << 16 | u32::from(*sub) << 15 | ra.enc() << 10 | rn.enc() << 5 | rd.enc()
+            0x1b00_0000
+                | size.sf()
+                | rm.enc() << 16
+                | u32::from(*sub) << 15
+                | ra.enc() << 10
+                | rn.enc() << 5
+                | rd.enc()
         }
         Inst::Div { signed, size, rd, rn, rm } => {
             let base = if *signed { 0x1ac0_0c00 } else { 0x1ac0_0800 };
@@ -113,10 +123,18 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
         Inst::Load { size, signed, rd, addr } => ldst(ldst_base(false, *size, *signed), *size, *rd, addr),
         Inst::Store { size, rt, addr } => ldst(ldst_base(true, *size, false), *size, *rt, addr),
         Inst::StpPre { rt, rt2, base, off } => {
-            0xa980_0000 | (u32::from((off / 8) as u16) & 0x7f) << 15 | rt2.enc() << 10 | base.enc() << 5 | rt.enc()
+            0xa980_0000
+                | (u32::from((off / 8) as u16) & 0x7f) << 15
+                | rt2.enc() << 10
+                | base.enc() << 5
+                | rt.enc()
         }
         Inst::LdpPost { rt, rt2, base, off } => {
-            0xa8c0_0000 | (u32::from((off / 8) as u16) & 0x7f) << 15 | rt2.enc() << 10 | base.enc() << 5 | rt.enc()
+            0xa8c0_0000
+                | (u32::from((off / 8) as u16) & 0x7f) << 15
+                | rt2.enc() << 10
+                | base.enc() << 5
+                | rt.enc()
         }
         Inst::Adrp { rd, symbol } => {
             return buf.reloc(0x9000_0000 | rd.enc(), RelocKind::Arm64AdrPage21, symbol, 0);

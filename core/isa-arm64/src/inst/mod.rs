@@ -252,7 +252,9 @@ impl Inst {
     /// name).
     pub fn text(&self) -> String {
         let mem = |a: &Amode| match a {
-            Amode::Scaled { base, off: 0 } | Amode::Unscaled { base, off: 0 } => format!("[{}]", base.name(64)),
+            Amode::Scaled { base, off: 0 } | Amode::Unscaled { base, off: 0 } => {
+                format!("[{}]", base.name(64))
+            }
             Amode::Scaled { base, off } => format!("[{}, #{off}]", base.name(64)),
             Amode::Unscaled { base, off } => format!("[{}, #{off}]", base.name(64)),
             Amode::Reg { base, index } => format!("[{}, {}]", base.name(64), index.name(64)),
@@ -332,7 +334,9 @@ impl Inst {
                 format!("ldp {}, {}, [{}], #{off}", rt.name(64), rt2.name(64), base.name(64))
             }
             Inst::Adrp { rd, symbol } => format!("adrp {}, {symbol}", rd.name(64)),
-            Inst::AddLo12 { rd, rn, symbol } => format!("add {}, {}, :lo12:{symbol}", rd.name(64), rn.name(64)),
+            Inst::AddLo12 { rd, rn, symbol } => {
+                format!("add {}, {}, :lo12:{symbol}", rd.name(64), rn.name(64))
+            }
             Inst::B { target } => format!("b L{}", target.0),
             Inst::BCond { cond, target } => format!("b.{} L{}", cond.name(), target.0),
             Inst::Cbz { nonzero, size, rt, target } => {
@@ -360,7 +364,9 @@ impl Inst {
                 rm.name(*double),
                 ra.name(*double)
             ),
-            Inst::Fpu1 { op, double, rd, rn } => format!("{} {}, {}", op.name(), rd.name(*double), rn.name(*double)),
+            Inst::Fpu1 { op, double, rd, rn } => {
+                format!("{} {}, {}", op.name(), rd.name(*double), rn.name(*double))
+            }
             Inst::Fcmp { double, rn, rm } => format!("fcmp {}, {}", rn.name(*double), rm.name(*double)),
             Inst::IntToFloat { signed, size, double, rd, rn } => format!(
                 "{} {}, {}",
