@@ -5,8 +5,14 @@
 //! `FixupKind` and what a relocation computes through `RelocKind`; the buffer only
 //! patches the fields they name.
 
+pub mod emit;
 pub mod frame;
+pub mod lower;
+pub mod machinst;
 pub mod regalloc;
+pub mod vcode;
+
+pub use regalloc2;
 
 /// A position in the code, bound once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,49 +1,40 @@
-//! Lowering one IR function to amd64 code. The first, simple strategy: every IR
-//! value and variable lives in its own 8-byte frame slot, and each instruction
-//! loads its operands into fixed scratch registers (rax, rcx, rdx, rsi, rdi, r11;
-//! xmm0, xmm1), computes, and stores its result. It is correct for every IR
-//! function and a baseline for the register allocator that will replace it.
-//!
-//! Values and variables that `codegen::regalloc` gives a register live in rbx and
-//! r12–r15 instead of their slots; those registers are callee-saved here (each
-//! function saves the ones it uses in its frame), so they survive calls.
-//!
-//! The calling convention passes arguments and results in memory, as
-//! Go's ABI0 does: the caller writes argument `i` at `[rsp + 8i]` and finds result
-//! `j` at `[rsp + 8(n + j)]` after the call; the callee, after `push rbp; mov rbp,
-//! rsp`, reads them 16 bytes above `rbp`. Only GOAMD64=v1 instructions are used.
+//! Lowering IR to amd64 `VInst`s: the instruction selection rules, answering
+//! `codegen::lower::Backend` for the shared driver (which orders blocks, splits
+//! edges and runs the register allocator). Selection folds what amd64 does in one
+//! instruction: a compare into the branch, `select` or `setcc` that reads it; an
+//! add of a constant or of a scaled index, a stack slot or a symbol into a memory
+//! operand; constants into immediates; an add into `lea`. Only GOAMD64=v1
+//! instructions are used.
 
-use codegen::frame::Layout;
-use codegen::regalloc::{self, Allocation};
-use codegen::{Code, CodeBuffer, Label};
+use codegen::emit::{Compiled, EmitCtx, compile};
+use codegen::lower::{Backend, LowerCtx};
+use codegen::machinst::{Reg, VBlock};
+use codegen::regalloc2::{Allocation, MachineEnv, RegClass};
+use codegen::{Code, CodeBuffer};
 use ir::{BinOp, CmpOp, ConvOp, Func, Mem, Op, Term, Ty, UnOp, Value};
 
-use crate::inst::emit::emit;
-use crate::inst::{AluOp, Amode, Cond, Gpr, Inst, ShiftOp, Size, SseOp, Xmm};
-
-use Gpr::{R11, Rax, Rbp, Rcx, Rdi, Rdx, Rsi, Rsp};
+use crate::abi::{self, Loc};
+use crate::inst::vinst::{CallTarget, Cc, Compare, Emitter, RegImm, RoundOp, VAmode, VInst};
+use crate::inst::{AluOp, Cond, Gpr, Inst, ShiftOp, Size, SseOp};
 
 /// An IR construct this back end does not lower.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unsupported(pub String);
 
-/// The registers the allocator hands out, callee-saved in this convention.
-const ALLOCATABLE: [Gpr; 5] = [Gpr::Rbx, Gpr::R12, Gpr::R13, Gpr::R14, Gpr::R15];
-
-fn allocated(r: u8) -> Gpr {
-    ALLOCATABLE[usize::from(r)]
+/// The amd64 back end.
+#[derive(Debug)]
+pub struct Amd64 {
+    env: MachineEnv,
 }
 
-/// An rbp-relative operand at `off` (frames stay far below 2 GiB).
-fn fp(off: i64) -> Amode {
-    Amode::BaseDisp { base: Rbp, disp: off as i32 }
+impl Default for Amd64 {
+    fn default() -> Amd64 {
+        Amd64 { env: abi::machine_env() }
+    }
 }
 
 fn size_of(ty: Ty) -> Size {
-    match ty {
-        Ty::I32 | Ty::F32 => Size::S32,
-        Ty::I64 | Ty::F64 => Size::S64,
-    }
+    if ty == Ty::I32 || ty == Ty::F32 { Size::S32 } else { Size::S64 }
 }
 
 fn mem_size(m: Mem) -> Size {
@@ -55,876 +46,711 @@ fn mem_size(m: Mem) -> Size {
     }
 }
 
-struct Lower<'f> {
-    f: &'f Func,
-    frame: Layout,
-    alloc: Allocation,
-    buf: CodeBuffer,
-    blocks: Vec<Label>,
-    /// The assembly listing, when one is asked for: a line per instruction
-    /// (offset, text) and per label.
-    listing: Option<Vec<String>>,
+/// The immediate form of constant `v` for an operation of `size`, if it has one
+/// (32-bit operations take any 32-bit value; 64-bit ones a sign-extended one).
+fn imm32(ctx: &LowerCtx<'_, VInst>, v: Value, size: Size) -> Option<i32> {
+    let c = ctx.iconst(v)?;
+    if size == Size::S32 { Some(c as i32) } else { i32::try_from(c).ok() }
 }
 
-const X0: Xmm = Xmm(0);
-const X1: Xmm = Xmm(1);
-
-impl Lower<'_> {
-    fn emit(&mut self, i: Inst) {
-        if let Some(l) = &mut self.listing {
-            let at = self.buf.offset();
-            l.push(format!("\t{at:#06x} {at:05}\t{}", i.text()));
-        }
-        emit(&i, &mut self.buf);
+fn reg_imm(ctx: &mut LowerCtx<'_, VInst>, v: Value, size: Size) -> RegImm {
+    match imm32(ctx, v, size) {
+        Some(i) => RegImm::Imm(i),
+        None => RegImm::Reg(ctx.input(v)),
     }
+}
 
-    fn bind(&mut self, label: Label) {
-        if let Some(l) = &mut self.listing {
-            l.push(format!("L{}:", label.0));
-        }
-        self.buf.bind(label);
+/// An index scaled by 1, 2, 4 or 8: `shl x, k` or `mul x, c`.
+fn scaled(ctx: &LowerCtx<'_, VInst>, v: Value) -> Option<(Value, u8)> {
+    match ctx.def_op(v) {
+        Some(Op::Bin(BinOp::Shl, x, k)) => match ctx.iconst(*k) {
+            Some(k @ 0..=3) => Some((*x, 1 << k)),
+            _ => None,
+        },
+        Some(Op::Bin(BinOp::Mul, x, c)) => match ctx.iconst(*c) {
+            Some(c @ (1 | 2 | 4 | 8)) => Some((*x, c as u8)),
+            _ => None,
+        },
+        _ => None,
     }
+}
 
-    fn ty(&self, v: Value) -> Ty {
-        self.f.ty(v)
-    }
-
-    /// Loads value `v` into `r` (32-bit values zero-extended).
-    fn ld(&mut self, v: Value, r: Gpr) {
-        if let Some(a) = self.alloc.value(v) {
-            return self.emit(Inst::MovRR { size: Size::S64, dst: r, src: allocated(a) });
-        }
-        let addr = fp(self.frame.value(v));
-        let size = size_of(self.ty(v));
-        self.emit(Inst::Load { size, signed: false, dst: r, addr });
-    }
-
-    fn st(&mut self, r: Gpr, v: Value) {
-        if let Some(a) = self.alloc.value(v) {
-            // A 32-bit move zeroes the upper half, as a 32-bit value's slot has it.
-            return self.emit(Inst::MovRR { size: size_of(self.ty(v)), dst: allocated(a), src: r });
-        }
-        let addr = fp(self.frame.value(v));
-        let size = size_of(self.ty(v));
-        self.emit(Inst::Store { size, src: r, addr });
-    }
-
-    /// Loads the low `size` bytes of value `v` into rax, sign-extended to 64 bits
-    /// or zero-extended.
-    fn ld_ext(&mut self, v: Value, size: Size, signed: bool) {
-        let Some(a) = self.alloc.value(v) else {
-            let addr = fp(self.frame.value(v));
-            return self.emit(Inst::Load { size, signed, dst: Rax, addr });
-        };
-        let r = allocated(a);
-        if signed {
-            let shift = (64 - 8 * size.bytes()) as u8;
-            self.emit(Inst::MovRR { size: Size::S64, dst: Rax, src: r });
-            self.emit(Inst::ShiftImm { op: ShiftOp::Shl, size: Size::S64, dst: Rax, imm: shift });
-            self.emit(Inst::ShiftImm { op: ShiftOp::Sar, size: Size::S64, dst: Rax, imm: shift });
-        } else {
-            self.emit(Inst::MovRR { size: Size::S32, dst: Rax, src: r });
-        }
-    }
-
-    /// Loads float value `v` into `x`, through `scratch`.
-    fn ldx(&mut self, v: Value, x: Xmm, scratch: Gpr) {
-        self.ld(v, scratch);
-        let size = size_of(self.ty(v));
-        self.emit(Inst::GprToXmm { size, dst: x, src: scratch });
-    }
-
-    fn imm(&mut self, r: Gpr, v: u64) {
-        self.emit(Inst::MovImm { dst: r, imm: v });
-    }
-
-    /// Loads a double constant into `x` (through r11).
-    fn fconst(&mut self, x: Xmm, v: f64) {
-        self.imm(R11, v.to_bits());
-        self.emit(Inst::GprToXmm { size: Size::S64, dst: x, src: R11 });
-    }
-
-    fn setcc(&mut self, cond: Cond, r: Gpr) {
-        self.emit(Inst::Setcc { cond, dst: r });
-    }
-
-    fn label(&mut self) -> Label {
-        self.buf.new_label()
-    }
-
-    fn lower(mut self) -> Result<(Code, Vec<String>), Unsupported> {
-        let f = self.f;
-        self.emit(Inst::Push { src: Rbp });
-        self.emit(Inst::MovRR { size: Size::S64, dst: Rbp, src: Rsp });
-        if self.frame.size > 0 {
-            let size = self.frame.size as i32;
-            self.emit(Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Rsp, imm: size });
-        }
-        for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
-            let addr = fp(self.frame.saved(k));
-            self.emit(Inst::Store { size: Size::S64, src: allocated(r), addr });
-        }
-        for (i, b) in f.blocks.iter().enumerate() {
-            let l = self.blocks[i];
-            self.bind(l);
-            for inst in &b.insts {
-                self.inst(&inst.op, &inst.results)?;
+/// The memory operand for `addr + off`.
+fn amode(ctx: &mut LowerCtx<'_, VInst>, addr: Value, off: i64) -> VAmode {
+    let fits = |d: i64| i32::try_from(d).ok();
+    match ctx.def_op(addr) {
+        Some(Op::SlotAddr(s)) => {
+            if let Some(d) = fits(ctx.slot_offsets[s.index()] + off) {
+                return VAmode::Fp { disp: d };
             }
-            self.term(&b.term, i);
         }
-        let listing = self.listing.take().unwrap_or_default();
-        let code = self.buf.finish().map_err(|e| Unsupported(e.to_string()))?;
-        Ok((code, listing))
-    }
-
-    fn term(&mut self, t: &Term, index: usize) {
-        match t {
-            Term::Jump(ir::Target { block: b, .. }) => {
-                if b.index() != index + 1 {
-                    let l = self.blocks[b.index()];
-                    self.emit(Inst::Jmp { target: l });
+        Some(Op::SymAddr(name)) => {
+            if let Some(d) = fits(off) {
+                return VAmode::Rip { symbol: name.clone(), addend: d };
+            }
+        }
+        Some(&Op::Bin(BinOp::Add, a, b)) => {
+            for (x, y) in [(a, b), (b, a)] {
+                if let Some(c) = ctx.iconst(y)
+                    && fits(c.wrapping_add(off)).is_some()
+                {
+                    return amode(ctx, x, c + off);
                 }
             }
-            Term::Br(c, ir::Target { block: yes, .. }, ir::Target { block: no, .. }) => {
-                self.ld(*c, Rax);
-                self.emit(Inst::Test { size: Size::S32, a: Rax, b: Rax });
-                let (ly, ln) = (self.blocks[yes.index()], self.blocks[no.index()]);
-                self.emit(Inst::Jcc { cond: Cond::Ne, target: ly });
-                if no.index() != index + 1 {
-                    self.emit(Inst::Jmp { target: ln });
+            if let Some(d) = fits(off) {
+                for (x, y) in [(a, b), (b, a)] {
+                    if let Some((index, scale)) = scaled(ctx, y) {
+                        let (base, index) = (ctx.input(x), ctx.input(index));
+                        return VAmode::BaseIndex { base, index, scale, disp: d };
+                    }
                 }
+                let (base, index) = (ctx.input(a), ctx.input(b));
+                return VAmode::BaseIndex { base, index, scale: 1, disp: d };
             }
-            Term::Ret(vals) => {
-                for (j, v) in vals.iter().enumerate() {
-                    self.ld(*v, Rax);
-                    let addr = fp(self.frame.result(j));
-                    self.emit(Inst::Store { size: Size::S64, src: Rax, addr });
-                }
-                for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
-                    let addr = fp(self.frame.saved(k));
-                    self.emit(Inst::Load { size: Size::S64, signed: false, dst: allocated(r), addr });
-                }
-                self.emit(Inst::MovRR { size: Size::S64, dst: Rsp, src: Rbp });
-                self.emit(Inst::Pop { dst: Rbp });
-                self.emit(Inst::Ret);
-            }
-            Term::Unreachable => self.emit(Inst::Ud2),
+        }
+        _ => {}
+    }
+    match fits(off) {
+        Some(d) => VAmode::BaseDisp { base: ctx.input(addr), disp: d },
+        None => {
+            // A displacement beyond 32 bits: added in a register first.
+            let t = ctx.new_reg(RegClass::Int);
+            ctx.emit(VInst::MovImm { dst: t, imm: off as u64 });
+            VAmode::BaseIndex { base: ctx.input(addr), index: t, scale: 1, disp: 0 }
         }
     }
+}
 
-    fn inst(&mut self, op: &Op, results: &[Value]) -> Result<(), Unsupported> {
-        let r0 = results.first().copied();
-        let out = |r: Option<Value>| r.ok_or_else(|| Unsupported("an instruction without its result".into()));
-        match op {
-            Op::IConst(ty, v) => {
-                let bits = if *ty == Ty::I32 { u64::from(*v as u32) } else { *v as u64 };
-                self.imm(Rax, bits);
-                self.st(Rax, out(r0)?);
+fn int_cond(op: CmpOp) -> Cond {
+    match op {
+        CmpOp::Eq => Cond::E,
+        CmpOp::Ne => Cond::Ne,
+        CmpOp::LtS => Cond::L,
+        CmpOp::LtU | CmpOp::Lt => Cond::B,
+        CmpOp::LeS => Cond::Le,
+        CmpOp::LeU | CmpOp::Le => Cond::Be,
+        CmpOp::GtS => Cond::G,
+        CmpOp::GtU | CmpOp::Gt => Cond::A,
+        CmpOp::GeS => Cond::Ge,
+        CmpOp::GeU | CmpOp::Ge => Cond::Ae,
+    }
+}
+
+/// The condition with its operands swapped (`a < b` is `b > a`).
+fn swapped(c: Cond) -> Cond {
+    match c {
+        Cond::L => Cond::G,
+        Cond::G => Cond::L,
+        Cond::Le => Cond::Ge,
+        Cond::Ge => Cond::Le,
+        Cond::B => Cond::A,
+        Cond::A => Cond::B,
+        Cond::Be => Cond::Ae,
+        Cond::Ae => Cond::Be,
+        c => c,
+    }
+}
+
+/// The flags and the condition for `a op b`.
+fn compare(ctx: &mut LowerCtx<'_, VInst>, op: CmpOp, a: Value, b: Value) -> (Compare, Cc) {
+    let ty = ctx.ty(a);
+    if ty.is_int() {
+        let size = size_of(ty);
+        let cond = int_cond(op);
+        if imm32(ctx, b, size).is_none() && imm32(ctx, a, size).is_some() {
+            let (x, y) = (ctx.input(b), reg_imm(ctx, a, size));
+            return (Compare::Int { size, a: x, b: y }, Cc::Is(swapped(cond)));
+        }
+        let (x, y) = (ctx.input(a), reg_imm(ctx, b, size));
+        return (Compare::Int { size, a: x, b: y }, Cc::Is(cond));
+    }
+    let double = ty == Ty::F64;
+    // An unordered result sets ZF, PF and CF: `a`/`ae` are false then.
+    let (x, y, cc) = match op {
+        CmpOp::Eq => (a, b, Cc::FEq),
+        CmpOp::Ne => (a, b, Cc::FNe),
+        CmpOp::Gt | CmpOp::GtS | CmpOp::GtU => (a, b, Cc::Is(Cond::A)),
+        CmpOp::Ge | CmpOp::GeS | CmpOp::GeU => (a, b, Cc::Is(Cond::Ae)),
+        CmpOp::Lt | CmpOp::LtS | CmpOp::LtU => (b, a, Cc::Is(Cond::A)),
+        CmpOp::Le | CmpOp::LeS | CmpOp::LeU => (b, a, Cc::Is(Cond::Ae)),
+    };
+    let (x, y) = (ctx.input(x), ctx.input(y));
+    (Compare::Float { double, a: x, b: y }, cc)
+}
+
+/// The flags and condition under which `c` (an `i32` truth value) is true,
+/// folding the compare or `eqz` that defines it.
+fn condition(ctx: &mut LowerCtx<'_, VInst>, c: Value) -> (Compare, Cc) {
+    match ctx.def_op(c) {
+        Some(&Op::Cmp(op, a, b)) => compare(ctx, op, a, b),
+        Some(&Op::Un(UnOp::Eqz, x)) => {
+            let size = size_of(ctx.ty(x));
+            (Compare::Test { size, a: ctx.input(x) }, Cc::Is(Cond::E))
+        }
+        _ => (Compare::Test { size: Size::S32, a: ctx.input(c) }, Cc::Is(Cond::Ne)),
+    }
+}
+
+impl Amd64 {
+    fn call(
+        &self,
+        ctx: &mut LowerCtx<'_, VInst>,
+        target: CallTarget,
+        args: &[Value],
+        results: &[Value],
+    ) -> Result<(), String> {
+        let arg_tys: Vec<Ty> = args.iter().map(|&a| ctx.ty(a)).collect();
+        let res_tys: Vec<Ty> = results.iter().map(|&r| ctx.ty(r)).collect();
+        let (arg_locs, n_stack_args) = abi::assign(&arg_tys);
+        let (res_locs, n_stack_res) = abi::assign(&res_tys);
+        ctx.outgoing = ctx.outgoing.max(8 * (n_stack_args + n_stack_res));
+        let mut uses = Vec::new();
+        for (&a, loc) in args.iter().zip(&arg_locs) {
+            match *loc {
+                Loc::Reg(p) => uses.push((ctx.input(a), p)),
+                Loc::Stack(k) => {
+                    let addr = VAmode::Sp { disp: 8 * k as i32 };
+                    store_value(ctx, a, addr);
+                }
             }
-            Op::FConst(ty, bits) => {
-                let bits = if *ty == Ty::F32 { *bits & 0xffff_ffff } else { *bits };
-                self.imm(Rax, bits);
-                self.st(Rax, out(r0)?);
+        }
+        let mut defs = Vec::new();
+        let mut clobbers = abi::call_clobbers();
+        let mut stack_results = Vec::new();
+        for (&r, loc) in results.iter().zip(&res_locs) {
+            match *loc {
+                Loc::Reg(p) => {
+                    defs.push((ctx.reg(r), p));
+                    clobbers.remove(p);
+                }
+                Loc::Stack(k) => stack_results.push((r, 8 * (n_stack_args + k) as i32)),
             }
-            Op::Bin(op, a, b) => self.bin(*op, *a, *b, out(r0)?),
-            Op::Cmp(op, a, b) => self.cmp(*op, *a, *b, out(r0)?),
-            Op::Un(op, a) => self.un(*op, *a, out(r0)?),
-            Op::Conv(op, ty, a) => self.conv(*op, *ty, *a, out(r0)?),
-            Op::Select(c, a, b) => {
-                self.ld(*a, Rax);
-                self.ld(*b, Rcx);
-                self.ld(*c, Rdx);
-                self.emit(Inst::Test { size: Size::S32, a: Rdx, b: Rdx });
-                self.emit(Inst::Cmov { cond: Cond::E, size: Size::S64, dst: Rax, src: Rcx });
-                self.st(Rax, out(r0)?);
+        }
+        ctx.emit(VInst::Call { target, uses, defs, clobbers });
+        for (r, disp) in stack_results {
+            load_value(ctx, r, VAmode::Sp { disp });
+        }
+        Ok(())
+    }
+}
+
+/// Stores value `v` (of any type) as a whole word at `addr`.
+fn store_value(ctx: &mut LowerCtx<'_, VInst>, v: Value, addr: VAmode) {
+    let ty = ctx.ty(v);
+    let src = ctx.input(v);
+    if ty.is_int() {
+        ctx.emit(VInst::Store { size: size_of(ty), src, addr });
+    } else {
+        ctx.emit(VInst::StoreX { double: ty == Ty::F64, src, addr });
+    }
+}
+
+fn load_value(ctx: &mut LowerCtx<'_, VInst>, v: Value, addr: VAmode) {
+    let ty = ctx.ty(v);
+    let dst = ctx.reg(v);
+    if ty.is_int() {
+        ctx.emit(VInst::Load { size: size_of(ty), signed: false, dst, addr });
+    } else {
+        ctx.emit(VInst::LoadX { double: ty == Ty::F64, dst, addr });
+    }
+}
+
+/// A copy of `len` (at most 64) bytes: every chunk loaded first, then stored, so
+/// overlapping operands are right.
+fn copy_small(ctx: &mut LowerCtx<'_, VInst>, dst: Value, src: Value, len: u32) {
+    let mut chunks = Vec::new();
+    let mut off = 0u32;
+    for size in [Size::S64, Size::S32, Size::S16, Size::S8] {
+        while len - off >= u32::from(size.bytes()) {
+            chunks.push((off as i32, size));
+            off += u32::from(size.bytes());
+        }
+    }
+    let (s, d) = (ctx.input(src), ctx.input(dst));
+    let temps: Vec<Reg> = chunks
+        .iter()
+        .map(|&(off, size)| {
+            let t = ctx.new_reg(RegClass::Int);
+            ctx.emit(VInst::Load {
+                size,
+                signed: false,
+                dst: t,
+                addr: VAmode::BaseDisp { base: s, disp: off },
+            });
+            t
+        })
+        .collect();
+    for (&(off, size), t) in chunks.iter().zip(temps) {
+        ctx.emit(VInst::Store { size, src: t, addr: VAmode::BaseDisp { base: d, disp: off } });
+    }
+}
+
+fn zero_small(ctx: &mut LowerCtx<'_, VInst>, dst: Value, len: u32) {
+    let d = ctx.input(dst);
+    let mut off = 0u32;
+    for size in [Size::S64, Size::S32, Size::S16, Size::S8] {
+        while len - off >= u32::from(size.bytes()) {
+            ctx.emit(VInst::StoreImm { size, imm: 0, addr: VAmode::BaseDisp { base: d, disp: off as i32 } });
+            off += u32::from(size.bytes());
+        }
+    }
+}
+
+impl Backend for Amd64 {
+    type I = VInst;
+
+    fn lower_entry(&self, ctx: &mut LowerCtx<'_, VInst>, params: &[Value]) -> Result<(), String> {
+        let tys: Vec<Ty> = params.iter().map(|&p| ctx.ty(p)).collect();
+        let (locs, _) = abi::assign(&tys);
+        let mut defs = Vec::new();
+        let mut stack = Vec::new();
+        for (&p, loc) in params.iter().zip(&locs) {
+            match *loc {
+                Loc::Reg(r) => defs.push((ctx.reg(p), r)),
+                Loc::Stack(k) => stack.push((p, 16 + 8 * k as i32)),
             }
-            Op::Load { mem, signed, ty, addr, off } => {
-                self.ld(*addr, Rcx);
-                let disp = i32::try_from(*off).map_err(|_| Unsupported("an offset beyond 2 GiB".into()))?;
-                let size = mem_size(*mem);
-                // Sign-extend what is narrower than the result; a 32-bit result
-                // keeps its low half either way.
-                let signed = *signed && (*ty == Ty::I64 || size.bytes() < 4);
-                self.emit(Inst::Load { size, signed, dst: Rax, addr: Amode::BaseDisp { base: Rcx, disp } });
-                self.st(Rax, out(r0)?);
+        }
+        ctx.emit(VInst::Args { defs });
+        for (p, disp) in stack {
+            load_value(ctx, p, VAmode::Fp { disp });
+        }
+        Ok(())
+    }
+
+    fn lower_inst(&self, ctx: &mut LowerCtx<'_, VInst>, inst: &ir::Inst) -> Result<(), String> {
+        let r = inst.results.first().copied();
+        let dst = || r.ok_or_else(|| "an instruction without its result".to_string());
+        match &inst.op {
+            &Op::IConst(ty, c) => {
+                let imm = if ty == Ty::I32 { u64::from(c as u32) } else { c as u64 };
+                ctx.emit(VInst::MovImm { dst: ctx.reg(dst()?), imm });
             }
-            Op::Store { mem, addr, off, val } => {
-                self.ld(*addr, Rcx);
-                self.ld(*val, Rax);
-                let disp = i32::try_from(*off).map_err(|_| Unsupported("an offset beyond 2 GiB".into()))?;
-                self.emit(Inst::Store {
-                    size: mem_size(*mem),
-                    src: Rax,
-                    addr: Amode::BaseDisp { base: Rcx, disp },
-                });
+            &Op::FConst(ty, bits) => {
+                ctx.emit(VInst::FConst { double: ty == Ty::F64, dst: ctx.reg(dst()?), bits });
             }
-            Op::Copy { dst, src, len } => self.copy(*dst, *src, *len),
-            Op::Zero { dst, len } => {
-                self.ld(*dst, Rdi);
-                self.ld(*len, Rcx);
-                self.emit(Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Rax, src: Rax });
-                self.emit(Inst::RepStosb);
+            &Op::Bin(op, a, b) => self.bin(ctx, op, a, b, dst()?),
+            &Op::Cmp(op, a, b) => {
+                let (cmp, cc) = compare(ctx, op, a, b);
+                let tmp = ctx.new_reg(RegClass::Int);
+                ctx.emit(VInst::CmpSet { cmp, cc, dst: ctx.reg(dst()?), tmp });
             }
+            &Op::Un(op, a) => self.un(ctx, op, a, dst()?),
+            &Op::Conv(op, ty, a) => self.conv(ctx, op, ty, a, dst()?),
+            &Op::Select(c, a, b) => {
+                let r = dst()?;
+                let ty = ctx.ty(r);
+                if ty.is_int() {
+                    let (cmp, cc) = condition(ctx, c);
+                    let (cmp, cond) = match cc {
+                        Cc::Is(cond) => (cmp, cond),
+                        _ => (Compare::Test { size: Size::S32, a: ctx.input(c) }, Cond::Ne),
+                    };
+                    let (if_true, if_false) = (ctx.input(a), ctx.input(b));
+                    ctx.emit(VInst::Cmov {
+                        cmp,
+                        cond,
+                        size: size_of(ty),
+                        dst: ctx.reg(r),
+                        if_true,
+                        if_false,
+                    });
+                } else {
+                    let (cond, if_true, if_false) = (ctx.input(c), ctx.input(a), ctx.input(b));
+                    ctx.emit(VInst::FSelect { cond, dst: ctx.reg(r), if_true, if_false });
+                }
+            }
+            &Op::Load { mem, signed, ty, addr, off } => {
+                let addr = amode(ctx, addr, i64::from(off));
+                let dst = ctx.reg(dst()?);
+                match mem {
+                    Mem::F32 | Mem::F64 => ctx.emit(VInst::LoadX { double: mem == Mem::F64, dst, addr }),
+                    _ => {
+                        let size = mem_size(mem);
+                        let signed = signed && size.bytes() < size_of(ty).bytes();
+                        ctx.emit(VInst::Load { size, signed, dst, addr });
+                    }
+                }
+            }
+            &Op::Store { mem, addr, off, val } => {
+                let size = mem_size(mem);
+                let imm =
+                    if matches!(mem, Mem::F32 | Mem::F64) { None } else { imm32(ctx, val, size.min_s32()) };
+                let addr = amode(ctx, addr, i64::from(off));
+                match (mem, imm) {
+                    (Mem::F32 | Mem::F64, _) => {
+                        let src = ctx.input(val);
+                        ctx.emit(VInst::StoreX { double: mem == Mem::F64, src, addr });
+                    }
+                    (_, Some(imm)) => ctx.emit(VInst::StoreImm { size, imm, addr }),
+                    _ => {
+                        let src = ctx.input(val);
+                        ctx.emit(VInst::Store { size, src, addr });
+                    }
+                }
+            }
+            &Op::Copy { dst, src, len } => match ctx.iconst(len) {
+                Some(n @ 0..=64) => copy_small(ctx, dst, src, n as u32),
+                _ => {
+                    let (dst, src, len) = (ctx.input(dst), ctx.input(src), ctx.input(len));
+                    ctx.emit(VInst::MemMove { dst, src, len });
+                }
+            },
+            &Op::Zero { dst, len } => match ctx.iconst(len) {
+                Some(n @ 0..=128) => zero_small(ctx, dst, n as u32),
+                _ => {
+                    let (dst, len) = (ctx.input(dst), ctx.input(len));
+                    ctx.emit(VInst::MemZero { dst, len });
+                }
+            },
             Op::SymAddr(name) | Op::FuncAddr(name) => {
-                self.emit(Inst::Lea { dst: Rax, addr: Amode::Rip { symbol: name.clone(), addend: 0 } });
-                self.st(Rax, out(r0)?);
+                let addr = VAmode::Rip { symbol: name.clone(), addend: 0 };
+                ctx.emit(VInst::Lea { dst: ctx.reg(dst()?), addr });
             }
-            Op::SlotAddr(s) => {
-                let disp = self.frame.slot(*s) as i32;
-                self.emit(Inst::Lea { dst: Rax, addr: Amode::BaseDisp { base: Rbp, disp } });
-                self.st(Rax, out(r0)?);
-            }
-            Op::Get(x) => {
-                if let Some(a) = self.alloc.var(*x) {
-                    self.emit(Inst::MovRR { size: Size::S64, dst: Rax, src: allocated(a) });
-                } else {
-                    let (addr, size) = (fp(self.frame.var(*x)), size_of(self.f.vars[x.index()]));
-                    self.emit(Inst::Load { size, signed: false, dst: Rax, addr });
-                }
-                self.st(Rax, out(r0)?);
-            }
-            Op::Set(x, v) => {
-                self.ld(*v, Rax);
-                if let Some(a) = self.alloc.var(*x) {
-                    self.emit(Inst::MovRR { size: Size::S64, dst: allocated(a), src: Rax });
-                } else {
-                    let addr = fp(self.frame.var(*x));
-                    self.emit(Inst::Store { size: Size::S64, src: Rax, addr });
-                }
+            &Op::SlotAddr(s) => {
+                let disp = i32::try_from(ctx.slot_offsets[s.index()])
+                    .map_err(|_| "a frame over 2 GiB".to_string())?;
+                ctx.emit(VInst::Lea { dst: ctx.reg(dst()?), addr: VAmode::Fp { disp } });
             }
             Op::Call { callee, args } => {
-                self.args(args);
-                self.emit(Inst::Call { symbol: callee.clone() });
-                self.results(args.len(), results);
+                self.call(ctx, CallTarget::Symbol(callee.clone()), args, &inst.results)?
             }
             Op::CallIndirect { target, args, .. } => {
-                self.args(args);
-                self.ld(*target, R11);
-                self.emit(Inst::CallReg { src: R11 });
-                self.results(args.len(), results);
+                let t = ctx.input(*target);
+                self.call(ctx, CallTarget::Reg(t), args, &inst.results)?;
             }
+            Op::Get(_) | Op::Set(..) => return Err("variables after SSA construction".into()),
             Op::MemSize | Op::MemGrow(_) => {
-                return Err(Unsupported(
-                    "Wasm memory growth (the runtime's native ports allocate with mmap)".into(),
-                ));
+                return Err("Wasm memory growth (the runtime's native ports allocate with mmap)".into());
             }
         }
         Ok(())
     }
 
-    fn args(&mut self, args: &[Value]) {
-        for (i, a) in args.iter().enumerate() {
-            self.ld(*a, Rax);
-            self.emit(Inst::Store {
-                size: Size::S64,
-                src: Rax,
-                addr: Amode::BaseDisp { base: Rsp, disp: 8 * i as i32 },
-            });
+    fn lower_term(
+        &self,
+        ctx: &mut LowerCtx<'_, VInst>,
+        term: &Term,
+        targets: &[VBlock],
+    ) -> Result<(), String> {
+        match term {
+            Term::Jump(_) => ctx.emit(VInst::Jmp { target: targets[0] }),
+            &Term::Br(c, ..) => {
+                let (cmp, cc) = condition(ctx, c);
+                ctx.emit(VInst::Branch { cmp, cc, taken: targets[0], not_taken: targets[1] });
+            }
+            Term::Ret(vals) => {
+                let f = ctx.f;
+                let (_, n_stack_params) = abi::assign(&f.sig.params);
+                let tys: Vec<Ty> = vals.iter().map(|&v| ctx.ty(v)).collect();
+                let (locs, _) = abi::assign(&tys);
+                let mut uses = Vec::new();
+                for (&v, loc) in vals.iter().zip(&locs) {
+                    match *loc {
+                        Loc::Reg(p) => uses.push((ctx.input(v), p)),
+                        Loc::Stack(k) => {
+                            let disp = 16 + 8 * (n_stack_params + k) as i32;
+                            store_value(ctx, v, VAmode::Fp { disp });
+                        }
+                    }
+                }
+                ctx.emit(VInst::Ret { uses });
+            }
+            Term::Unreachable => ctx.emit(VInst::Trap),
+        }
+        Ok(())
+    }
+
+    fn gen_jump(&self, target: VBlock) -> VInst {
+        VInst::Jmp { target }
+    }
+
+    fn machine_env(&self) -> &MachineEnv {
+        &self.env
+    }
+
+    fn emit_prologue(&self, ctx: &mut EmitCtx<'_>) {
+        let size = ctx.frame.size;
+        let mut e = Emitter { ctx };
+        e.i(Inst::Push { src: Gpr::Rbp });
+        e.i(Inst::MovRR { size: Size::S64, dst: Gpr::Rbp, src: Gpr::Rsp });
+        if size > 0 {
+            e.i(Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Gpr::Rsp, imm: size as i32 });
         }
     }
 
-    fn results(&mut self, n_args: usize, results: &[Value]) {
-        for (j, r) in results.iter().enumerate() {
-            let addr = Amode::BaseDisp { base: Rsp, disp: 8 * (n_args + j) as i32 };
-            self.emit(Inst::Load { size: Size::S64, signed: false, dst: Rax, addr });
-            self.st(Rax, *r);
-        }
+    fn emit_inst(&self, inst: &VInst, ctx: &mut EmitCtx<'_>) {
+        inst.emit(ctx);
     }
 
-    fn bin(&mut self, op: BinOp, a: Value, b: Value, r: Value) {
-        let ty = self.ty(a);
+    fn emit_move(&self, from: Allocation, to: Allocation, class: RegClass, ctx: &mut EmitCtx<'_>) {
+        let sp = |ctx: &EmitCtx<'_>, a: Allocation| crate::inst::Amode::BaseDisp {
+            base: Gpr::Rsp,
+            disp: codegen::emit::spill_offset(ctx.frame, a).unwrap_or(0) as i32,
+        };
+        let float = class == RegClass::Float;
+        let inst = match (from.as_reg(), to.as_reg()) {
+            (Some(f), Some(t)) if float => Inst::MovX {
+                dst: crate::inst::Xmm(t.hw_enc() as u8),
+                src: crate::inst::Xmm(f.hw_enc() as u8),
+            },
+            (Some(f), Some(t)) => Inst::MovRR { size: Size::S64, dst: abi::to_gpr(t), src: abi::to_gpr(f) },
+            (Some(f), None) if float => {
+                Inst::StoreX { double: true, src: crate::inst::Xmm(f.hw_enc() as u8), addr: sp(ctx, to) }
+            }
+            (Some(f), None) => Inst::Store { size: Size::S64, src: abi::to_gpr(f), addr: sp(ctx, to) },
+            (None, Some(t)) if float => {
+                Inst::LoadX { double: true, dst: crate::inst::Xmm(t.hw_enc() as u8), addr: sp(ctx, from) }
+            }
+            (None, Some(t)) => {
+                Inst::Load { size: Size::S64, signed: false, dst: abi::to_gpr(t), addr: sp(ctx, from) }
+            }
+            (None, None) => return,
+        };
+        Emitter { ctx }.i(inst);
+    }
+}
+
+impl Amd64 {
+    fn bin(&self, ctx: &mut LowerCtx<'_, VInst>, op: BinOp, a: Value, b: Value, r: Value) {
+        let ty = ctx.ty(a);
+        let dst = ctx.reg(r);
         if !ty.is_int() {
-            return self.fbin(op, ty == Ty::F64, a, b, r);
+            let double = ty == Ty::F64;
+            let (x, y) = (ctx.input(a), ctx.input(b));
+            let sse = match op {
+                BinOp::Add => SseOp::Add,
+                BinOp::Sub => SseOp::Sub,
+                BinOp::Mul => SseOp::Mul,
+                BinOp::Div => SseOp::Div,
+                BinOp::Min | BinOp::Max => {
+                    return ctx.emit(VInst::FMinMax { min: op == BinOp::Min, double, dst, a: x, b: y });
+                }
+                _ => {
+                    let tmp = ctx.new_reg(RegClass::Float);
+                    return ctx.emit(VInst::Copysign { double, dst, a: x, b: y, tmp });
+                }
+            };
+            return ctx.emit(VInst::Sse { op: sse, double, dst, a: x, b: y });
         }
         let size = size_of(ty);
-        self.ld(a, Rax);
-        self.ld(b, Rcx);
-        let alu = |op| Inst::Alu { op, size, dst: Rax, src: Rcx };
         match op {
-            BinOp::Add => self.emit(alu(AluOp::Add)),
-            BinOp::Sub => self.emit(alu(AluOp::Sub)),
-            BinOp::And => self.emit(alu(AluOp::And)),
-            BinOp::Or => self.emit(alu(AluOp::Or)),
-            BinOp::Xor => self.emit(alu(AluOp::Xor)),
-            BinOp::Mul => self.emit(Inst::Imul { size, dst: Rax, src: Rcx }),
-            BinOp::DivS | BinOp::RemS => {
-                self.emit(Inst::SignExtendDx { size });
-                self.emit(Inst::Div { signed: true, size, src: Rcx });
+            BinOp::Add => {
+                for (x, y) in [(a, b), (b, a)] {
+                    if let Some(c) = imm32(ctx, y, Size::S64) {
+                        let base = ctx.input(x);
+                        return ctx.emit(VInst::Lea { dst, addr: VAmode::BaseDisp { base, disp: c } });
+                    }
+                }
+                for (x, y) in [(a, b), (b, a)] {
+                    if let Some((index, scale)) = scaled(ctx, y) {
+                        let (base, index) = (ctx.input(x), ctx.input(index));
+                        return ctx.emit(VInst::Lea {
+                            dst,
+                            addr: VAmode::BaseIndex { base, index, scale, disp: 0 },
+                        });
+                    }
+                }
+                let (base, index) = (ctx.input(a), ctx.input(b));
+                ctx.emit(VInst::Lea { dst, addr: VAmode::BaseIndex { base, index, scale: 1, disp: 0 } });
             }
-            BinOp::DivU | BinOp::RemU => {
-                self.emit(Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Rdx, src: Rdx });
-                self.emit(Inst::Div { signed: false, size, src: Rcx });
+            BinOp::Sub => {
+                if let Some(c) = imm32(ctx, b, Size::S64).and_then(|c| c.checked_neg()) {
+                    let base = ctx.input(a);
+                    return ctx.emit(VInst::Lea { dst, addr: VAmode::BaseDisp { base, disp: c } });
+                }
+                if ctx.iconst(a) == Some(0) {
+                    let x = ctx.input(b);
+                    return ctx.emit(VInst::Neg { size, dst, a: x });
+                }
+                let x = ctx.input(a);
+                let y = reg_imm(ctx, b, size);
+                ctx.emit(VInst::Alu { op: AluOp::Sub, size, dst, a: x, b: y });
             }
-            BinOp::Shl => self.emit(Inst::Shift { op: ShiftOp::Shl, size, dst: Rax }),
-            BinOp::ShrS => self.emit(Inst::Shift { op: ShiftOp::Sar, size, dst: Rax }),
-            BinOp::ShrU => self.emit(Inst::Shift { op: ShiftOp::Shr, size, dst: Rax }),
+            BinOp::And | BinOp::Or | BinOp::Xor => {
+                let alu = match op {
+                    BinOp::And => AluOp::And,
+                    BinOp::Or => AluOp::Or,
+                    _ => AluOp::Xor,
+                };
+                let (x, y) = if imm32(ctx, a, size).is_some() && imm32(ctx, b, size).is_none() {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                if alu == AluOp::Xor && imm32(ctx, y, size) == Some(-1) {
+                    let x = ctx.input(x);
+                    return ctx.emit(VInst::Not { size, dst, a: x });
+                }
+                let xr = ctx.input(x);
+                let yr = reg_imm(ctx, y, size);
+                ctx.emit(VInst::Alu { op: alu, size, dst, a: xr, b: yr });
+            }
+            BinOp::Mul => {
+                for (x, y) in [(a, b), (b, a)] {
+                    if let Some(c) = imm32(ctx, y, size) {
+                        let src = ctx.input(x);
+                        return ctx.emit(VInst::ImulImm { size, dst, src, imm: c });
+                    }
+                }
+                let (x, y) = (ctx.input(a), ctx.input(b));
+                ctx.emit(VInst::Imul { size, dst, a: x, b: y });
+            }
+            BinOp::DivS | BinOp::DivU | BinOp::RemS | BinOp::RemU => {
+                let signed = matches!(op, BinOp::DivS | BinOp::RemS);
+                let (dividend, divisor) = (ctx.input(a), ctx.input(b));
+                let other = ctx.new_reg(RegClass::Int);
+                let (quo, rem) =
+                    if matches!(op, BinOp::DivS | BinOp::DivU) { (dst, other) } else { (other, dst) };
+                ctx.emit(VInst::Div { signed, size, dividend, divisor, quo, rem });
+            }
+            BinOp::Shl | BinOp::ShrS | BinOp::ShrU => {
+                let sop = match op {
+                    BinOp::Shl => ShiftOp::Shl,
+                    BinOp::ShrS => ShiftOp::Sar,
+                    _ => ShiftOp::Shr,
+                };
+                let bits = if size == Size::S64 { 63 } else { 31 };
+                let x = ctx.input(a);
+                match ctx.iconst(b) {
+                    Some(c) => ctx.emit(VInst::ShiftImm { op: sop, size, dst, a: x, imm: (c & bits) as u8 }),
+                    None => {
+                        let count = ctx.input(b);
+                        ctx.emit(VInst::Shift { op: sop, size, dst, a: x, count });
+                    }
+                }
+            }
             BinOp::Div | BinOp::Min | BinOp::Max | BinOp::Copysign => {}
         }
-        let res = if matches!(op, BinOp::RemS | BinOp::RemU) { Rdx } else { Rax };
-        self.st(res, r);
     }
 
-    fn sign_bit(double: bool) -> u64 {
-        if double { 1 << 63 } else { 1 << 31 }
-    }
-
-    fn fbin(&mut self, op: BinOp, double: bool, a: Value, b: Value, r: Value) {
-        let size = if double { Size::S64 } else { Size::S32 };
-        if op == BinOp::Copysign {
-            let sign = Self::sign_bit(double);
-            self.ld(a, Rax);
-            self.ld(b, Rcx);
-            self.imm(R11, !sign & if double { u64::MAX } else { 0xffff_ffff });
-            self.emit(Inst::Alu { op: AluOp::And, size, dst: Rax, src: R11 });
-            self.imm(R11, sign);
-            self.emit(Inst::Alu { op: AluOp::And, size, dst: Rcx, src: R11 });
-            self.emit(Inst::Alu { op: AluOp::Or, size, dst: Rax, src: Rcx });
-            return self.st(Rax, r);
-        }
-        self.ldx(a, X0, Rax);
-        self.ldx(b, X1, Rcx);
-        let sse = match op {
-            BinOp::Add => SseOp::Add,
-            BinOp::Sub => SseOp::Sub,
-            BinOp::Mul => SseOp::Mul,
-            BinOp::Div => SseOp::Div,
-            BinOp::Min | BinOp::Max => {
-                // Wasm's fmin/fmax: a NaN operand gives NaN, and -0 < +0. On equal
-                // operands the bits are or-ed (min) or and-ed (max), which picks the
-                // negative zero for min and the positive one for max.
-                let (nan, normal, done) = (self.label(), self.label(), self.label());
-                self.emit(Inst::Ucomis { double, a: X0, b: X1 });
-                self.emit(Inst::Jcc { cond: Cond::P, target: nan });
-                self.emit(Inst::Jcc { cond: Cond::Ne, target: normal });
-                let bitop = if op == BinOp::Min { AluOp::Or } else { AluOp::And };
-                self.emit(Inst::Alu { op: bitop, size, dst: Rax, src: Rcx });
-                self.emit(Inst::Jmp { target: done });
-                self.bind(normal);
-                let sse = if op == BinOp::Min { SseOp::Min } else { SseOp::Max };
-                self.emit(Inst::Sse { op: sse, double, dst: X0, src: X1 });
-                self.emit(Inst::XmmToGpr { size, dst: Rax, src: X0 });
-                self.emit(Inst::Jmp { target: done });
-                self.bind(nan);
-                self.emit(Inst::Sse { op: SseOp::Add, double, dst: X0, src: X1 });
-                self.emit(Inst::XmmToGpr { size, dst: Rax, src: X0 });
-                self.bind(done);
-                return self.st(Rax, r);
-            }
-            _ => SseOp::Add,
-        };
-        self.emit(Inst::Sse { op: sse, double, dst: X0, src: X1 });
-        self.emit(Inst::XmmToGpr { size, dst: Rax, src: X0 });
-        self.st(Rax, r);
-    }
-
-    fn cmp(&mut self, op: CmpOp, a: Value, b: Value, r: Value) {
-        let ty = self.ty(a);
-        if ty.is_int() {
-            let size = size_of(ty);
-            self.ld(a, Rax);
-            self.ld(b, Rcx);
-            self.emit(Inst::Alu { op: AluOp::Cmp, size, dst: Rax, src: Rcx });
-            let cond = match op {
-                CmpOp::Eq => Cond::E,
-                CmpOp::Ne => Cond::Ne,
-                CmpOp::LtS => Cond::L,
-                CmpOp::LtU => Cond::B,
-                CmpOp::LeS => Cond::Le,
-                CmpOp::LeU => Cond::Be,
-                CmpOp::GtS => Cond::G,
-                CmpOp::GtU => Cond::A,
-                CmpOp::GeS => Cond::Ge,
-                CmpOp::GeU => Cond::Ae,
-                CmpOp::Lt => Cond::B,
-                CmpOp::Le => Cond::Be,
-                CmpOp::Gt => Cond::A,
-                CmpOp::Ge => Cond::Ae,
-            };
-            self.setcc(cond, Rax);
-        } else {
-            let double = ty == Ty::F64;
-            self.ldx(a, X0, Rax);
-            self.ldx(b, X1, Rcx);
-            // An unordered result sets ZF, PF and CF: `a`/`ae` are false then.
-            match op {
-                CmpOp::Eq | CmpOp::Ne => {
-                    self.emit(Inst::Ucomis { double, a: X0, b: X1 });
-                    let (c1, c2, join) = if op == CmpOp::Eq {
-                        (Cond::E, Cond::Np, AluOp::And)
-                    } else {
-                        (Cond::Ne, Cond::P, AluOp::Or)
-                    };
-                    self.setcc(c1, Rax);
-                    self.setcc(c2, Rcx);
-                    self.emit(Inst::Alu { op: join, size: Size::S8, dst: Rax, src: Rcx });
-                }
-                CmpOp::Gt | CmpOp::GtS | CmpOp::GtU => {
-                    self.emit(Inst::Ucomis { double, a: X0, b: X1 });
-                    self.setcc(Cond::A, Rax);
-                }
-                CmpOp::Ge | CmpOp::GeS | CmpOp::GeU => {
-                    self.emit(Inst::Ucomis { double, a: X0, b: X1 });
-                    self.setcc(Cond::Ae, Rax);
-                }
-                CmpOp::Lt | CmpOp::LtS | CmpOp::LtU => {
-                    self.emit(Inst::Ucomis { double, a: X1, b: X0 });
-                    self.setcc(Cond::A, Rax);
-                }
-                CmpOp::Le | CmpOp::LeS | CmpOp::LeU => {
-                    self.emit(Inst::Ucomis { double, a: X1, b: X0 });
-                    self.setcc(Cond::Ae, Rax);
-                }
-            }
-        }
-        self.emit(Inst::MovzxB { dst: Rax, src: Rax });
-        self.st(Rax, r);
-    }
-
-    fn un(&mut self, op: UnOp, a: Value, r: Value) {
-        let ty = self.ty(a);
+    fn un(&self, ctx: &mut LowerCtx<'_, VInst>, op: UnOp, a: Value, r: Value) {
+        let ty = ctx.ty(a);
         let size = size_of(ty);
         let double = ty == Ty::F64;
-        let width: u64 = if size == Size::S64 { 64 } else { 32 };
+        let dst = ctx.reg(r);
         match op {
             UnOp::Eqz => {
-                self.ld(a, Rax);
-                self.emit(Inst::Test { size, a: Rax, b: Rax });
-                self.setcc(Cond::E, Rax);
-                self.emit(Inst::MovzxB { dst: Rax, src: Rax });
+                let x = ctx.input(a);
+                let tmp = ctx.new_reg(RegClass::Int);
+                ctx.emit(VInst::CmpSet { cmp: Compare::Test { size, a: x }, cc: Cc::Is(Cond::E), dst, tmp });
             }
-            UnOp::Clz => {
-                // bsr leaves ZF set (and its result undefined) for zero: -1 then
-                // makes width-1-(-1) = width.
-                self.ld(a, Rcx);
-                self.emit(Inst::BitScan { reverse: true, size, dst: Rax, src: Rcx });
-                self.imm(R11, u64::MAX);
-                self.emit(Inst::Cmov { cond: Cond::E, size: Size::S64, dst: Rax, src: R11 });
-                self.imm(Rcx, width - 1);
-                self.emit(Inst::Alu { op: AluOp::Sub, size, dst: Rcx, src: Rax });
-                self.emit(Inst::MovRR { size: Size::S64, dst: Rax, src: Rcx });
+            UnOp::Clz | UnOp::Ctz => {
+                let src = ctx.input(a);
+                ctx.emit(VInst::Bits { clz: op == UnOp::Clz, size, dst, src });
             }
-            UnOp::Ctz => {
-                self.ld(a, Rcx);
-                self.emit(Inst::BitScan { reverse: false, size, dst: Rax, src: Rcx });
-                self.imm(R11, width);
-                self.emit(Inst::Cmov { cond: Cond::E, size: Size::S64, dst: Rax, src: R11 });
+            UnOp::Popcnt => {
+                let src = ctx.input(a);
+                let t = ctx.new_reg(RegClass::Int);
+                ctx.emit(VInst::Popcnt { size, dst, src, t });
             }
-            UnOp::Popcnt => self.popcnt(a, size),
             UnOp::Neg | UnOp::Abs => {
-                self.ld(a, Rax);
-                let sign = Self::sign_bit(double);
-                let (mask, alu) = if op == UnOp::Neg {
-                    (sign, AluOp::Xor)
-                } else {
-                    (!sign & (u64::MAX >> (64 - width)), AluOp::And)
-                };
-                self.imm(R11, mask);
-                self.emit(Inst::Alu { op: alu, size, dst: Rax, src: R11 });
+                let x = ctx.input(a);
+                ctx.emit(VInst::FSign { abs: op == UnOp::Abs, double, dst, a: x });
             }
             UnOp::Sqrt => {
-                self.ldx(a, X0, Rax);
-                self.emit(Inst::Sse { op: SseOp::Sqrt, double, dst: X0, src: X0 });
-                self.emit(Inst::XmmToGpr { size, dst: Rax, src: X0 });
+                let src = ctx.input(a);
+                ctx.emit(VInst::Sqrt { double, dst, src });
             }
-            UnOp::Floor | UnOp::Ceil | UnOp::Trunc | UnOp::Nearest => self.round(op, a, double),
-        }
-        self.st(Rax, r);
-    }
-
-    /// Population count without the `popcnt` instruction (v2): the bit-slicing sum.
-    fn popcnt(&mut self, a: Value, size: Size) {
-        let m = |v: u64| if size == Size::S64 { v } else { v & 0xffff_ffff };
-        self.ld(a, Rax);
-        // x - ((x >> 1) & 0x55…)
-        self.emit(Inst::MovRR { size, dst: Rcx, src: Rax });
-        self.emit(Inst::ShiftImm { op: ShiftOp::Shr, size, dst: Rcx, imm: 1 });
-        self.imm(R11, m(0x5555_5555_5555_5555));
-        self.emit(Inst::Alu { op: AluOp::And, size, dst: Rcx, src: R11 });
-        self.emit(Inst::Alu { op: AluOp::Sub, size, dst: Rax, src: Rcx });
-        // (x & 0x33…) + ((x >> 2) & 0x33…)
-        self.imm(R11, m(0x3333_3333_3333_3333));
-        self.emit(Inst::MovRR { size, dst: Rcx, src: Rax });
-        self.emit(Inst::Alu { op: AluOp::And, size, dst: Rax, src: R11 });
-        self.emit(Inst::ShiftImm { op: ShiftOp::Shr, size, dst: Rcx, imm: 2 });
-        self.emit(Inst::Alu { op: AluOp::And, size, dst: Rcx, src: R11 });
-        self.emit(Inst::Alu { op: AluOp::Add, size, dst: Rax, src: Rcx });
-        // (x + (x >> 4)) & 0x0f…, then the byte sums gathered by a multiply.
-        self.emit(Inst::MovRR { size, dst: Rcx, src: Rax });
-        self.emit(Inst::ShiftImm { op: ShiftOp::Shr, size, dst: Rcx, imm: 4 });
-        self.emit(Inst::Alu { op: AluOp::Add, size, dst: Rax, src: Rcx });
-        self.imm(R11, m(0x0f0f_0f0f_0f0f_0f0f));
-        self.emit(Inst::Alu { op: AluOp::And, size, dst: Rax, src: R11 });
-        self.imm(R11, m(0x0101_0101_0101_0101));
-        self.emit(Inst::Imul { size, dst: Rax, src: R11 });
-        let shift = if size == Size::S64 { 56 } else { 24 };
-        self.emit(Inst::ShiftImm { op: ShiftOp::Shr, size, dst: Rax, imm: shift });
-    }
-
-    /// Floor, ceil, trunc and round-half-even without SSE4.1's `roundsd`: values of
-    /// magnitude 2^52 (2^23 for float32) and up, infinities and NaNs are integral
-    /// already; smaller ones are rounded through an integer (trunc, then adjusted by
-    /// one) or, for nearest, by adding and subtracting 2^52 in the default rounding
-    /// mode. The result takes the argument's sign, so -0.5 gives -0.
-    fn round(&mut self, op: UnOp, a: Value, double: bool) {
-        let size = if double { Size::S64 } else { Size::S32 };
-        let done = self.label();
-        self.ld(a, Rax);
-        self.emit(Inst::GprToXmm { size, dst: X0, src: Rax });
-        // |x| into xmm1 via the bits, compared with the threshold.
-        let sign = Self::sign_bit(double);
-        self.emit(Inst::MovRR { size: Size::S64, dst: Rcx, src: Rax });
-        self.imm(R11, !sign & if double { u64::MAX } else { 0xffff_ffff });
-        self.emit(Inst::Alu { op: AluOp::And, size, dst: Rcx, src: R11 });
-        self.emit(Inst::GprToXmm { size, dst: X1, src: Rcx });
-        let big = if double { (1u64 << 52) as f64 } else { f64::from(1u32 << 23) };
-        let big_bits = if double { big.to_bits() } else { u64::from((big as f32).to_bits()) };
-        self.imm(R11, big_bits);
-        self.emit(Inst::GprToXmm { size, dst: Xmm(2), src: R11 });
-        // Unordered (NaN) or |x| >= big: the result is x.
-        self.emit(Inst::Ucomis { double, a: X1, b: Xmm(2) });
-        self.emit(Inst::Jcc { cond: Cond::P, target: done });
-        self.emit(Inst::Jcc { cond: Cond::Ae, target: done });
-        if op == UnOp::Nearest {
-            self.emit(Inst::Sse { op: SseOp::Add, double, dst: X1, src: Xmm(2) });
-            self.emit(Inst::Sse { op: SseOp::Sub, double, dst: X1, src: Xmm(2) });
-        } else {
-            // t = trunc(x) through a 64-bit integer, exact below the threshold.
-            self.emit(Inst::FloatToInt { double, size: Size::S64, dst: Rcx, src: X0 });
-            self.emit(Inst::IntToFloat { double, size: Size::S64, dst: X1, src: Rcx });
-            if op != UnOp::Trunc {
-                let one = if double { 1f64.to_bits() } else { u64::from(1f32.to_bits()) };
-                self.imm(R11, one);
-                self.emit(Inst::GprToXmm { size, dst: Xmm(2), src: R11 });
-                let skip = self.label();
-                if op == UnOp::Floor {
-                    // t > x: t - 1.
-                    self.emit(Inst::Ucomis { double, a: X1, b: X0 });
-                    self.emit(Inst::Jcc { cond: Cond::Be, target: skip });
-                    self.emit(Inst::Sse { op: SseOp::Sub, double, dst: X1, src: Xmm(2) });
-                } else {
-                    // t < x: t + 1.
-                    self.emit(Inst::Ucomis { double, a: X0, b: X1 });
-                    self.emit(Inst::Jcc { cond: Cond::Be, target: skip });
-                    self.emit(Inst::Sse { op: SseOp::Add, double, dst: X1, src: Xmm(2) });
-                }
-                self.bind(skip);
+            UnOp::Floor | UnOp::Ceil | UnOp::Trunc | UnOp::Nearest => {
+                let rop = match op {
+                    UnOp::Floor => RoundOp::Floor,
+                    UnOp::Ceil => RoundOp::Ceil,
+                    UnOp::Trunc => RoundOp::Trunc,
+                    _ => RoundOp::Nearest,
+                };
+                let src = ctx.input(a);
+                let (t1, t2, xt) =
+                    (ctx.new_reg(RegClass::Int), ctx.new_reg(RegClass::Int), ctx.new_reg(RegClass::Float));
+                ctx.emit(VInst::Round { op: rop, double, dst, src, t1, t2, xt });
             }
         }
-        // The result's magnitude with x's sign.
-        self.emit(Inst::XmmToGpr { size, dst: Rcx, src: X1 });
-        self.imm(R11, !sign & if double { u64::MAX } else { 0xffff_ffff });
-        self.emit(Inst::Alu { op: AluOp::And, size, dst: Rcx, src: R11 });
-        self.imm(R11, sign);
-        self.emit(Inst::Alu { op: AluOp::And, size, dst: Rax, src: R11 });
-        self.emit(Inst::Alu { op: AluOp::Or, size, dst: Rax, src: Rcx });
-        self.bind(done);
     }
 
-    fn conv(&mut self, op: ConvOp, ty: Ty, a: Value, r: Value) {
-        let from = self.ty(a);
-        match op {
-            ConvOp::Ext8S => self.ld_ext(a, Size::S8, true),
-            ConvOp::Ext16S => self.ld_ext(a, Size::S16, true),
-            ConvOp::Ext32S | ConvOp::ExtendS => self.ld_ext(a, Size::S32, true),
-            ConvOp::ExtendU | ConvOp::Wrap => self.ld_ext(a, Size::S32, false),
-            ConvOp::Bitcast | ConvOp::Round => self.ld(a, Rax),
+    fn conv(&self, ctx: &mut LowerCtx<'_, VInst>, op: ConvOp, ty: Ty, a: Value, r: Value) {
+        let from = ctx.ty(a);
+        let dst = ctx.reg(r);
+        let src = ctx.input(a);
+        let i = match op {
+            ConvOp::Ext8S => VInst::SignExtend { from: Size::S8, dst, src },
+            ConvOp::Ext16S => VInst::SignExtend { from: Size::S16, dst, src },
+            ConvOp::Ext32S | ConvOp::ExtendS => VInst::SignExtend { from: Size::S32, dst, src },
+            ConvOp::ExtendU => VInst::ZeroExtend32 { dst, src },
+            ConvOp::Wrap => VInst::MovRR { dst, src },
+            ConvOp::Bitcast if from.is_int() => VInst::GprToXmm { size: size_of(from), dst, src },
+            ConvOp::Bitcast => VInst::XmmToGpr { size: size_of(from), dst, src },
+            ConvOp::Round => VInst::MovX { dst, src },
             ConvOp::Promote | ConvOp::Demote => {
-                self.ldx(a, X0, Rax);
-                self.emit(Inst::FloatToFloat { to_double: op == ConvOp::Promote, dst: X0, src: X0 });
-                self.emit(Inst::XmmToGpr { size: size_of(ty), dst: Rax, src: X0 });
+                VInst::FloatToFloat { to_double: op == ConvOp::Promote, dst, src }
             }
-            ConvOp::ConvertS => {
-                if size_of(from) == Size::S32 {
-                    self.ld_ext(a, Size::S32, true);
-                } else {
-                    self.ld(a, Rax);
+            ConvOp::ConvertS => VInst::IntToFloat { double: ty == Ty::F64, size: size_of(from), dst, src },
+            ConvOp::ConvertU if from == Ty::I32 => {
+                let t = ctx.new_reg(RegClass::Int);
+                ctx.emit(VInst::ZeroExtend32 { dst: t, src });
+                VInst::IntToFloat { double: ty == Ty::F64, size: Size::S64, dst, src: t }
+            }
+            ConvOp::ConvertU => {
+                let t = ctx.new_reg(RegClass::Int);
+                VInst::U64ToFloat { double: ty == Ty::F64, dst, src, t }
+            }
+            ConvOp::TruncS | ConvOp::TruncU => {
+                let xt = ctx.new_reg(RegClass::Float);
+                VInst::FloatToIntSat {
+                    signed: op == ConvOp::TruncS,
+                    from_double: from == Ty::F64,
+                    to64: ty == Ty::I64,
+                    dst,
+                    src,
+                    xt,
                 }
-                self.emit(Inst::IntToFloat { double: ty == Ty::F64, size: Size::S64, dst: X0, src: Rax });
-                self.emit(Inst::XmmToGpr { size: size_of(ty), dst: Rax, src: X0 });
             }
-            ConvOp::ConvertU => self.convert_u(a, from, ty),
-            ConvOp::TruncS | ConvOp::TruncU => self.trunc(op == ConvOp::TruncS, a, from, ty),
-        }
-        self.st(Rax, r);
-    }
-
-    /// Unsigned integer to float: a 64-bit value with the top bit set is halved
-    /// (keeping the low bit, so rounding is right), converted, and doubled.
-    fn convert_u(&mut self, a: Value, from: Ty, to: Ty) {
-        let double = to == Ty::F64;
-        self.ld(a, Rax);
-        if from == Ty::I32 {
-            self.emit(Inst::IntToFloat { double, size: Size::S64, dst: X0, src: Rax });
-        } else {
-            let (big, done) = (self.label(), self.label());
-            self.emit(Inst::Test { size: Size::S64, a: Rax, b: Rax });
-            self.emit(Inst::Jcc { cond: Cond::S, target: big });
-            self.emit(Inst::IntToFloat { double, size: Size::S64, dst: X0, src: Rax });
-            self.emit(Inst::Jmp { target: done });
-            self.bind(big);
-            self.emit(Inst::MovRR { size: Size::S64, dst: Rcx, src: Rax });
-            self.emit(Inst::ShiftImm { op: ShiftOp::Shr, size: Size::S64, dst: Rcx, imm: 1 });
-            self.emit(Inst::AluImm { op: AluOp::And, size: Size::S32, dst: Rax, imm: 1 });
-            self.emit(Inst::Alu { op: AluOp::Or, size: Size::S64, dst: Rcx, src: Rax });
-            self.emit(Inst::IntToFloat { double, size: Size::S64, dst: X0, src: Rcx });
-            self.emit(Inst::Sse { op: SseOp::Add, double, dst: X0, src: X0 });
-            self.bind(done);
-        }
-        self.emit(Inst::XmmToGpr { size: size_of(to), dst: Rax, src: X0 });
-    }
-
-    /// Float to integer, saturating as Wasm's `trunc_sat` does (NaN gives 0). The
-    /// argument is widened to float64 first, where every float32 is exact.
-    fn trunc(&mut self, signed: bool, a: Value, from: Ty, to: Ty) {
-        self.ldx(a, X0, Rax);
-        if from == Ty::F32 {
-            self.emit(Inst::FloatToFloat { to_double: true, dst: X0, src: X0 });
-        }
-        let (lo, hi, hi_val, lo_val): (f64, f64, u64, u64) = match (signed, to) {
-            (true, Ty::I64) => {
-                (-9_223_372_036_854_775_808.0, 9_223_372_036_854_775_808.0, i64::MAX as u64, i64::MIN as u64)
-            }
-            (true, _) => (-2_147_483_648.0, 2_147_483_648.0, i32::MAX as u32 as u64, i32::MIN as u32 as u64),
-            (false, Ty::I64) => (0.0, 18_446_744_073_709_551_616.0, u64::MAX, 0),
-            (false, _) => (0.0, 4_294_967_296.0, u64::from(u32::MAX), 0),
         };
-        let (zero, low, high, done) = (self.label(), self.label(), self.label(), self.label());
-        self.emit(Inst::Ucomis { double: true, a: X0, b: X0 });
-        self.emit(Inst::Jcc { cond: Cond::P, target: zero });
-        // x < lo (or x <= 0 for unsigned: those truncate to 0 or below).
-        self.fconst(X1, lo);
-        self.emit(Inst::Ucomis { double: true, a: X1, b: X0 });
-        self.emit(Inst::Jcc { cond: if signed { Cond::A } else { Cond::Ae }, target: low });
-        self.fconst(X1, hi);
-        self.emit(Inst::Ucomis { double: true, a: X0, b: X1 });
-        self.emit(Inst::Jcc { cond: Cond::Ae, target: high });
-        if !signed && to == Ty::I64 {
-            // [2^63, 2^64): convert x - 2^63 and set the top bit.
-            let small = self.label();
-            self.fconst(X1, 9_223_372_036_854_775_808.0);
-            self.emit(Inst::Ucomis { double: true, a: X0, b: X1 });
-            self.emit(Inst::Jcc { cond: Cond::B, target: small });
-            self.emit(Inst::Sse { op: SseOp::Sub, double: true, dst: X0, src: X1 });
-            self.emit(Inst::FloatToInt { double: true, size: Size::S64, dst: Rax, src: X0 });
-            self.imm(R11, 1 << 63);
-            self.emit(Inst::Alu { op: AluOp::Xor, size: Size::S64, dst: Rax, src: R11 });
-            self.emit(Inst::Jmp { target: done });
-            self.bind(small);
-        }
-        self.emit(Inst::FloatToInt { double: true, size: Size::S64, dst: Rax, src: X0 });
-        self.emit(Inst::Jmp { target: done });
-        self.bind(low);
-        self.imm(Rax, lo_val);
-        self.emit(Inst::Jmp { target: done });
-        self.bind(high);
-        self.imm(Rax, hi_val);
-        self.emit(Inst::Jmp { target: done });
-        self.bind(zero);
-        self.emit(Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Rax, src: Rax });
-        self.bind(done);
+        ctx.emit(i);
     }
+}
 
-    /// memmove: forwards with `rep movsb` unless the destination overlaps the end
-    /// of the source, then backwards with the direction flag set.
-    fn copy(&mut self, dst: Value, src: Value, len: Value) {
-        self.ld(dst, Rdi);
-        self.ld(src, Rsi);
-        self.ld(len, Rcx);
-        let (fwd, done) = (self.label(), self.label());
-        self.emit(Inst::Alu { op: AluOp::Cmp, size: Size::S64, dst: Rdi, src: Rsi });
-        self.emit(Inst::Jcc { cond: Cond::Be, target: fwd });
-        self.emit(Inst::Lea {
-            dst: Rax,
-            addr: Amode::BaseIndex { base: Rsi, index: Rcx, scale: 1, disp: 0 },
-        });
-        self.emit(Inst::Alu { op: AluOp::Cmp, size: Size::S64, dst: Rdi, src: Rax });
-        self.emit(Inst::Jcc { cond: Cond::Ae, target: fwd });
-        self.emit(Inst::Lea {
-            dst: Rsi,
-            addr: Amode::BaseIndex { base: Rsi, index: Rcx, scale: 1, disp: -1 },
-        });
-        self.emit(Inst::Lea {
-            dst: Rdi,
-            addr: Amode::BaseIndex { base: Rdi, index: Rcx, scale: 1, disp: -1 },
-        });
-        self.emit(Inst::SetDirection { down: true });
-        self.emit(Inst::RepMovsb);
-        self.emit(Inst::SetDirection { down: false });
-        self.emit(Inst::Jmp { target: done });
-        self.bind(fwd);
-        self.emit(Inst::RepMovsb);
-        self.bind(done);
+impl Size {
+    /// The operand size of an immediate store: 8- and 16-bit stores take
+    /// immediates of their own width, which any 32-bit value truncates to.
+    fn min_s32(self) -> Size {
+        if self == Size::S64 { Size::S64 } else { Size::S32 }
     }
+}
+
+fn compiled(f: &Func, listing: bool) -> Result<Compiled, Unsupported> {
+    compile(&Amd64::default(), f, listing).map_err(Unsupported)
 }
 
 /// Lowers `f` to machine code with relocations for the symbols it uses.
 pub fn lower(f: &Func) -> Result<Code, Unsupported> {
-    lower_with(f, false).map(|(code, _)| code)
+    compiled(f, false).map(|c| c.code)
 }
 
 /// The assembly listing of `f` as `-gcflags=-S` shows one: a header with the
 /// function's name, code size and frame size, then each instruction with its offset
 /// (hex and decimal) in Intel syntax, and the branch labels.
 pub fn listing(f: &Func) -> Result<String, Unsupported> {
-    let frame = Layout::new(f, regalloc::allocate(f, ALLOCATABLE.len() as u8, &[]).used.len()).size;
-    let (code, lines) = lower_with(f, true)?;
+    let c = compiled(f, true)?;
     let mut out = format!(
         "{} STEXT size={} args={:#x} locals={:#x}\n",
         f.name,
-        code.bytes.len(),
+        c.code.bytes.len(),
         8 * (f.sig.params.len() + f.sig.results.len()),
-        frame
+        c.frame.size
     );
-    for l in lines {
+    for l in c.listing {
         out.push_str(&l);
         out.push('\n');
     }
     Ok(out)
 }
 
-fn lower_with(f: &Func, list: bool) -> Result<(Code, Vec<String>), Unsupported> {
-    let mut buf = CodeBuffer::new();
-    let blocks = f.blocks.iter().map(|_| buf.new_label()).collect();
-    let alloc = regalloc::allocate(f, ALLOCATABLE.len() as u8, &[]);
-    let frame = Layout::new(f, alloc.used.len());
-    Lower { f, frame, alloc, buf, blocks, listing: list.then(Vec::new) }.lower()
-}
+pub use crate::stubs::stubs;
 
-/// The entry point and the operating system's primitive, written directly in
-/// machine code for `goos`. `_start` hands the initial stack pointer (on linux:
-/// argc, argv, envp, auxv) to `runtime.rt0` (and calls `runtime.fatalpanic` if a
-/// panic returns from it). On linux `runtime.syscall6` makes a system call with
-/// crossplay's convention (context word, number, six arguments; one result, the
-/// raw return value, negative for an errno); on windows `runtime.stdcall6` calls
-/// a function pointer (an import address table slot's value) with six arguments
-/// in the Microsoft x64 convention: rcx, rdx, r8, r9, then the stack above 32
-/// bytes of shadow space, rsp 16-byte aligned at the call. On darwin dyld calls
-/// `_start` as C's `main(argc, argv, envp)`, and `runtime.libcall6` calls a
-/// libSystem function (a GOT slot's value) in the System V convention.
-/// Everything crossplay keeps in registers across calls (rbx, rbp, r12–r15) is
-/// callee-saved in both conventions.
-pub fn stubs(goos: &str) -> Vec<(String, Code)> {
-    let mut start = CodeBuffer::new();
-    let sp = |disp: i32| Amode::BaseDisp { base: Rsp, disp };
-    let entry = if goos == "darwin" {
-        // dyld calls the entry as C's main(argc, argv, envp): rt0(argc, argv, envp).
-        vec![
-            Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
-            Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Rsp, imm: 32 },
-            Inst::Store { size: Size::S64, src: Rdi, addr: sp(8) },
-            Inst::Store { size: Size::S64, src: Rsi, addr: sp(16) },
-            Inst::Store { size: Size::S64, src: Rdx, addr: sp(24) },
-        ]
-    } else {
-        vec![
-            Inst::MovRR { size: Size::S64, dst: Rdi, src: Rsp },
-            Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
-            Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Rsp, imm: 16 },
-            Inst::Store { size: Size::S64, src: Rdi, addr: sp(8) },
-        ]
-    };
-    for i in entry.into_iter().chain([
-        Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Rax, src: Rax },
-        Inst::Store { size: Size::S64, src: Rax, addr: sp(0) },
-        Inst::Call { symbol: "runtime.rt0".into() },
-        // rt0 returns only when a panic unwound out of the program: the flag is
-        // cleared so that fatalpanic's own calls run, and it prints the panic.
-        Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Rax, src: Rax },
-        Inst::Store {
-            size: Size::S32,
-            src: Rax,
-            addr: Amode::Rip { symbol: "runtime.panicking".into(), addend: 0 },
-        },
-        Inst::Store { size: Size::S64, src: Rax, addr: Amode::BaseDisp { base: Rsp, disp: 0 } },
-        Inst::Call { symbol: "runtime.fatalpanic".into() },
-        Inst::Ud2,
-    ]) {
-        emit(&i, &mut start);
-    }
-    let mut sys = CodeBuffer::new();
-    // [rsp] is the return address, [rsp+8] the context word, then the number and
-    // the arguments; the result goes after them.
-    let arg = |i: i32| Amode::BaseDisp { base: Rsp, disp: 16 + 8 * i };
-    for i in [
-        Inst::Load { size: Size::S64, signed: false, dst: Rax, addr: arg(0) },
-        Inst::Load { size: Size::S64, signed: false, dst: Rdi, addr: arg(1) },
-        Inst::Load { size: Size::S64, signed: false, dst: Rsi, addr: arg(2) },
-        Inst::Load { size: Size::S64, signed: false, dst: Rdx, addr: arg(3) },
-        Inst::Load { size: Size::S64, signed: false, dst: Gpr::R10, addr: arg(4) },
-        Inst::Load { size: Size::S64, signed: false, dst: Gpr::R8, addr: arg(5) },
-        Inst::Load { size: Size::S64, signed: false, dst: Gpr::R9, addr: arg(6) },
-        Inst::Syscall,
-        Inst::Store { size: Size::S64, src: Rax, addr: arg(7) },
-        Inst::Ret,
-    ] {
-        emit(&i, &mut sys);
-    }
-    let done = |b: CodeBuffer| b.finish().unwrap_or_else(|_| Code { bytes: vec![], relocs: vec![] });
-    if goos == "windows" {
-        return vec![("_start".into(), done(start)), ("runtime.stdcall6".into(), done(stdcall6()))];
-    }
-    if goos == "darwin" {
-        return vec![("_start".into(), done(start)), ("runtime.libcall6".into(), done(libcall6()))];
-    }
-    vec![("_start".into(), done(start)), ("runtime.syscall6".into(), done(sys))]
-}
-
-/// `runtime.libcall6(fn, a1, …, a6) uintptr` in the System V convention (darwin's
-/// libSystem): rdi, rsi, rdx, rcx, r8, r9, rsp 16-byte aligned at the call.
-fn libcall6() -> CodeBuffer {
+/// A code buffer for the stubs, emitting physical instructions.
+pub(crate) fn emit_all(insts: &[Inst]) -> Code {
     let mut b = CodeBuffer::new();
-    // After `push rbp`: [rbp+24] fn, [rbp+32..72] the arguments, [rbp+80] the result.
-    let arg = |i: i32| Amode::BaseDisp { base: Rbp, disp: 24 + 8 * i };
-    let mut insts = vec![
-        Inst::Push { src: Rbp },
-        Inst::MovRR { size: Size::S64, dst: Rbp, src: Rsp },
-        Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
-    ];
-    for (i, r) in [Rdi, Rsi, Rdx, Rcx, Gpr::R8, Gpr::R9].into_iter().enumerate() {
-        insts.push(Inst::Load { size: Size::S64, signed: false, dst: r, addr: arg(i as i32 + 1) });
+    for i in insts {
+        crate::inst::emit::emit(i, &mut b);
     }
-    insts.extend([
-        Inst::Load { size: Size::S64, signed: false, dst: R11, addr: arg(0) },
-        Inst::CallReg { src: R11 },
-        Inst::Store { size: Size::S64, src: Rax, addr: arg(7) },
-        Inst::MovRR { size: Size::S64, dst: Rsp, src: Rbp },
-        Inst::Pop { dst: Rbp },
-        Inst::Ret,
-    ]);
-    for i in &insts {
-        emit(i, &mut b);
-    }
-    b
-}
-
-/// `runtime.stdcall6(fn, a1, …, a6) uintptr` in the Microsoft x64 convention.
-fn stdcall6() -> CodeBuffer {
-    let mut b = CodeBuffer::new();
-    // After `push rbp`: [rbp+8] the return address, [rbp+16] the context word,
-    // [rbp+24] fn, [rbp+32..72] the arguments, [rbp+80] the result.
-    let arg = |i: i32| Amode::BaseDisp { base: Rbp, disp: 24 + 8 * i };
-    let out = |i: i32| Amode::BaseDisp { base: Rsp, disp: 32 + 8 * i };
-    for i in [
-        Inst::Push { src: Rbp },
-        Inst::MovRR { size: Size::S64, dst: Rbp, src: Rsp },
-        Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
-        Inst::AluImm { op: AluOp::Sub, size: Size::S64, dst: Rsp, imm: 48 },
-        Inst::Load { size: Size::S64, signed: false, dst: Rcx, addr: arg(1) },
-        Inst::Load { size: Size::S64, signed: false, dst: Rdx, addr: arg(2) },
-        Inst::Load { size: Size::S64, signed: false, dst: Gpr::R8, addr: arg(3) },
-        Inst::Load { size: Size::S64, signed: false, dst: Gpr::R9, addr: arg(4) },
-        Inst::Load { size: Size::S64, signed: false, dst: Rax, addr: arg(5) },
-        Inst::Store { size: Size::S64, src: Rax, addr: out(0) },
-        Inst::Load { size: Size::S64, signed: false, dst: Rax, addr: arg(6) },
-        Inst::Store { size: Size::S64, src: Rax, addr: out(1) },
-        Inst::Load { size: Size::S64, signed: false, dst: R11, addr: arg(0) },
-        Inst::CallReg { src: R11 },
-        Inst::Store { size: Size::S64, src: Rax, addr: arg(7) },
-        Inst::MovRR { size: Size::S64, dst: Rsp, src: Rbp },
-        Inst::Pop { dst: Rbp },
-        Inst::Ret,
-    ] {
-        emit(&i, &mut b);
-    }
-    b
+    crate::inst::vinst::finish(b)
 }

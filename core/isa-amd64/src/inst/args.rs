@@ -149,3 +149,24 @@ impl SseOp {
         }
     }
 }
+
+/// The packed-double bitwise operations (`66 0F 54`…`57`), used on scalars for
+/// their sign bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SseLogicOp {
+    And = 0x54,
+    Andn = 0x55,
+    Or = 0x56,
+    Xor = 0x57,
+}
+
+impl SseLogicOp {
+    pub fn name(self) -> &'static str {
+        match self {
+            SseLogicOp::And => "and",
+            SseLogicOp::Andn => "andn",
+            SseLogicOp::Or => "or",
+            SseLogicOp::Xor => "xor",
+        }
+    }
+}

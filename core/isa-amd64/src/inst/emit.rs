@@ -249,6 +249,44 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
         Inst::FloatToFloat { to_double, dst, src } => {
             sse(buf, if *to_double { 0xf3 } else { 0xf2 }, false, 0x5a, dst.num(), src.num())
         }
+        Inst::LoadX { double, dst, addr } => {
+            sse_mem(buf, if *double { 0xf2 } else { 0xf3 }, 0x10, dst.num(), addr)
+        }
+        Inst::StoreX { double, src, addr } => {
+            sse_mem(buf, if *double { 0xf2 } else { 0xf3 }, 0x11, src.num(), addr)
+        }
+        Inst::MovX { dst, src } => sse_np(buf, 0x28, dst.num(), src.num()),
+        Inst::SseLogic { op, dst, src } => sse(buf, 0x66, false, *op as u8, dst.num(), src.num()),
+        Inst::ImulImm { size, dst, src, imm } => {
+            if i8::try_from(*imm).is_ok() {
+                rr(buf, *size, &[0x6b], &[0x6b], Field::Reg(dst.num()), src.num());
+                buf.put1(*imm as i8 as u8);
+            } else {
+                rr(buf, *size, &[0x69], &[0x69], Field::Reg(dst.num()), src.num());
+                put_imm(buf, *size, *imm);
+            }
+        }
+        Inst::AluRM { op, size, dst, addr } => {
+            let opcode = (*op as u8) << 3 | 3;
+            match size {
+                Size::S64 => op_mem(buf, true, false, &[opcode], dst.num(), addr),
+                Size::S32 => op_mem(buf, false, false, &[opcode], dst.num(), addr),
+                Size::S16 => {
+                    buf.put1(0x66);
+                    op_mem(buf, false, false, &[opcode], dst.num(), addr);
+                }
+                Size::S8 => op_mem(buf, false, true, &[opcode - 1], dst.num(), addr),
+            }
+        }
+        Inst::StoreImm { size, imm, addr } => match size {
+            Size::S64 => imm_mem(buf, true, &[0xc7], addr, &imm.to_le_bytes()),
+            Size::S32 => imm_mem(buf, false, &[0xc7], addr, &imm.to_le_bytes()),
+            Size::S16 => {
+                buf.put1(0x66);
+                imm_mem(buf, false, &[0xc7], addr, &(*imm as i16).to_le_bytes());
+            }
+            Size::S8 => imm_mem(buf, false, &[0xc6], addr, &[*imm as u8]),
+        },
         Inst::Ret => buf.put1(0xc3),
         Inst::Syscall => buf.put(&[0x0f, 0x05]),
         Inst::Ud2 => buf.put(&[0x0f, 0x0b]),
@@ -325,6 +363,26 @@ fn sse(buf: &mut CodeBuffer, prefix: u8, w: bool, op: u8, reg: u8, rm: u8) {
     }
     buf.put(&[0x0f, op]);
     buf.put1(modrm(3, reg, rm));
+}
+
+/// An SSE instruction with a mandatory prefix and a memory operand.
+fn sse_mem(buf: &mut CodeBuffer, prefix: u8, op: u8, reg: u8, addr: &Amode) {
+    buf.put1(prefix);
+    op_mem(buf, false, false, &[0x0f, op], reg, addr);
+}
+
+/// `opcode /0` with a memory operand and an immediate after the displacement. A
+/// RIP-relative displacement counts from the end of the instruction, so the
+/// immediate's length comes off its addend.
+fn imm_mem(buf: &mut CodeBuffer, w: bool, opcode: &[u8], addr: &Amode, imm: &[u8]) {
+    match addr {
+        Amode::Rip { symbol, addend } => {
+            let addr = Amode::Rip { symbol: symbol.clone(), addend: addend - imm.len() as i32 };
+            op_mem(buf, w, false, opcode, 0, &addr);
+        }
+        _ => op_mem(buf, w, false, opcode, 0, addr),
+    }
+    buf.put(imm);
 }
 
 /// An SSE instruction without a mandatory prefix (`ucomiss`).

@@ -2,7 +2,7 @@
 //! against what `emit` produces, and, when `llvm-mc` is installed (Debian `llvm`),
 //! against what LLVM's assembler makes of the text; its text against `Inst::text`.
 
-use super::{AluOp, Amode, Cond, Gpr, Inst, ShiftOp, Size, SseOp, Xmm};
+use super::{AluOp, Amode, Cond, Gpr, Inst, ShiftOp, Size, SseLogicOp, SseOp, Xmm};
 use Gpr::*;
 use codegen::CodeBuffer;
 
@@ -227,6 +227,73 @@ fn rows() -> Vec<(Inst, &'static str, &'static str)> {
         (Inst::Ret, "c3", "ret"),
         (Inst::Syscall, "0f05", "syscall"),
         (Inst::Ud2, "0f0b", "ud2"),
+        // SSE moves and bitwise operations (SDM Vol. 2B "MOVSD", "MOVSS", "MOVAPS", "ANDPD", …).
+        (
+            Inst::LoadX { double: true, dst: Xmm(1), addr: bd(Rax, 8) },
+            "f20f104808",
+            "movsd xmm1, qword ptr [rax + 8]",
+        ),
+        (
+            Inst::LoadX {
+                double: false,
+                dst: Xmm(9),
+                addr: Amode::BaseIndex { base: R13, index: Rcx, scale: 4, disp: 16 },
+            },
+            "f3450f104c8d10",
+            "movss xmm9, dword ptr [r13 + 4*rcx + 16]",
+        ),
+        (
+            Inst::StoreX { double: true, src: Xmm(3), addr: bd(Rsp, 24) },
+            "f20f115c2418",
+            "movsd qword ptr [rsp + 24], xmm3",
+        ),
+        (
+            Inst::StoreX { double: false, src: Xmm(14), addr: bd(Rbp, -8) },
+            "f3440f1175f8",
+            "movss dword ptr [rbp - 8], xmm14",
+        ),
+        (Inst::MovX { dst: Xmm(2), src: Xmm(11) }, "410f28d3", "movaps xmm2, xmm11"),
+        (
+            Inst::SseLogic { op: SseLogicOp::Xor, dst: Xmm(0), src: Xmm(15) },
+            "66410f57c7",
+            "xorpd xmm0, xmm15",
+        ),
+        (Inst::SseLogic { op: SseLogicOp::And, dst: Xmm(8), src: Xmm(1) }, "66440f54c1", "andpd xmm8, xmm1"),
+        (Inst::SseLogic { op: SseLogicOp::Andn, dst: Xmm(3), src: Xmm(4) }, "660f55dc", "andnpd xmm3, xmm4"),
+        (Inst::SseLogic { op: SseLogicOp::Or, dst: Xmm(5), src: Xmm(6) }, "660f56ee", "orpd xmm5, xmm6"),
+        // IMUL with an immediate, ALU with a memory source, MOV of an immediate to memory.
+        (Inst::ImulImm { size: S64, dst: Rax, src: Rbx, imm: 10 }, "486bc30a", "imul rax, rbx, 10"),
+        (
+            Inst::ImulImm { size: S32, dst: R9, src: R12, imm: 100_000 },
+            "4569cca0860100",
+            "imul r9d, r12d, 100000",
+        ),
+        (
+            Inst::AluRM { op: AluOp::Add, size: S64, dst: Rcx, addr: bd(Rdx, 8) },
+            "48034a08",
+            "add rcx, qword ptr [rdx + 8]",
+        ),
+        (
+            Inst::AluRM { op: AluOp::Cmp, size: S32, dst: R10, addr: bd(Rsp, 0) },
+            "443b1424",
+            "cmp r10d, dword ptr [rsp]",
+        ),
+        (
+            Inst::StoreImm { size: S64, imm: -1, addr: bd(Rsp, 8) },
+            "48c7442408ffffffff",
+            "mov qword ptr [rsp + 8], -1",
+        ),
+        (
+            Inst::StoreImm {
+                size: S32,
+                imm: 100_000,
+                addr: Amode::BaseIndex { base: Rax, index: Rbx, scale: 4, disp: 0 },
+            },
+            "c70498a0860100",
+            "mov dword ptr [rax + 4*rbx], 100000",
+        ),
+        (Inst::StoreImm { size: S16, imm: 7, addr: bd(Rdi, 0) }, "66c7070700", "mov word ptr [rdi], 7"),
+        (Inst::StoreImm { size: S8, imm: 5, addr: bd(R12, 1) }, "41c644240105", "mov byte ptr [r12 + 1], 5"),
     ]
 }
 

@@ -4,13 +4,14 @@
 pub mod args;
 pub mod emit;
 pub mod regs;
+pub mod vinst;
 
 #[cfg(test)]
 mod emit_tests;
 
 use codegen::Label;
 
-pub use args::{AluOp, Amode, Cond, ShiftOp, Size, SseOp};
+pub use args::{AluOp, Amode, Cond, ShiftOp, Size, SseLogicOp, SseOp};
 pub use regs::{Gpr, Xmm};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -200,6 +201,50 @@ pub enum Inst {
         dst: Xmm,
         src: Xmm,
     },
+    /// `movsd`/`movss xmm, m`.
+    LoadX {
+        double: bool,
+        dst: Xmm,
+        addr: Amode,
+    },
+    /// `movsd`/`movss m, xmm`.
+    StoreX {
+        double: bool,
+        src: Xmm,
+        addr: Amode,
+    },
+    /// `movaps dst, src`: a whole-register copy.
+    MovX {
+        dst: Xmm,
+        src: Xmm,
+    },
+    /// `andpd`, `andnpd`, `orpd`, `xorpd dst, src`: bitwise operations on the
+    /// register (sign manipulation of scalars).
+    SseLogic {
+        op: SseLogicOp,
+        dst: Xmm,
+        src: Xmm,
+    },
+    /// `imul dst, src, imm32`.
+    ImulImm {
+        size: Size,
+        dst: Gpr,
+        src: Gpr,
+        imm: i32,
+    },
+    /// `op dst, [mem]`.
+    AluRM {
+        op: AluOp,
+        size: Size,
+        dst: Gpr,
+        addr: Amode,
+    },
+    /// `mov [mem], imm32` (sign-extended to 64 bits for a quadword).
+    StoreImm {
+        size: Size,
+        imm: i32,
+        addr: Amode,
+    },
     Ret,
     Syscall,
     /// `ud2`: a trap for paths that cannot be reached.
@@ -347,6 +392,23 @@ impl Inst {
                     src.num()
                 )
             }
+            Inst::LoadX { double, dst, addr } => {
+                let size = if *double { Size::S64 } else { Size::S32 };
+                format!("movs{} xmm{}, {}", if *double { "d" } else { "s" }, dst.num(), mem(addr, Some(size)))
+            }
+            Inst::StoreX { double, src, addr } => {
+                let size = if *double { Size::S64 } else { Size::S32 };
+                format!("movs{} {}, xmm{}", if *double { "d" } else { "s" }, mem(addr, Some(size)), src.num())
+            }
+            Inst::MovX { dst, src } => format!("movaps xmm{}, xmm{}", dst.num(), src.num()),
+            Inst::SseLogic { op, dst, src } => format!("{}pd xmm{}, xmm{}", op.name(), dst.num(), src.num()),
+            Inst::ImulImm { size, dst, src, imm } => {
+                format!("imul {}, {}, {imm}", dst.name(size.bytes()), src.name(size.bytes()))
+            }
+            Inst::AluRM { op, size, dst, addr } => {
+                format!("{} {}, {}", op.name(), dst.name(size.bytes()), mem(addr, Some(*size)))
+            }
+            Inst::StoreImm { size, imm, addr } => format!("mov {}, {imm}", mem(addr, Some(*size))),
             Inst::Ret => "ret".into(),
             Inst::Syscall => "syscall".into(),
             Inst::Ud2 => "ud2".into(),
