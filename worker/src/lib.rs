@@ -34,21 +34,21 @@ impl Worker {
     pub fn ready(&self) -> Response {
         let ports = target::ports::listed(false)
             .map(|p| Port {
-                goos: p.goos.into(),
-                goarch: p.goarch.into(),
+                goos: p.goos().into(),
+                goarch: p.goarch().into(),
                 first_class: p.first_class,
-                buildable: driver::can_build(p.goos, p.goarch),
+                buildable: driver::can_build(p.goos(), p.goarch()),
             })
             .collect();
         let mut subarch = Vec::new();
         let mut seen = Vec::new();
         for p in target::ports::listed(false) {
-            if let Some(v) = ArchVar::for_goarch(p.goarch)
-                && !seen.contains(&p.goarch)
+            if let Some(v) = ArchVar::for_goarch(p.goarch())
+                && !seen.contains(&p.goarch())
             {
-                seen.push(p.goarch);
+                seen.push(p.goarch());
                 subarch.push(SubArch {
-                    goarch: p.goarch.into(),
+                    goarch: p.goarch().into(),
                     name: v.name().into(),
                     default: v.default_value().into(),
                     values: v.choices().iter().map(|s| (*s).to_owned()).collect(),
@@ -113,13 +113,13 @@ impl Worker {
         let mut sums = String::new();
         for p in target::ports::listed(false) {
             let s = Settings {
-                goos: p.goos.into(),
-                goarch: p.goarch.into(),
+                goos: p.goos().into(),
+                goarch: p.goarch().into(),
                 subarch: String::new(),
                 ..settings.clone()
             };
             let b = self.build(id, files, &s);
-            let target = format!("{}/{}", p.goos, p.goarch);
+            let target = format!("{}/{}", p.goos(), p.goarch());
             let status = match &b.binary {
                 Some(_) if b.actions.iter().all(|a| a.hit) => "cached".to_owned(),
                 Some(_) => "ok".to_owned(),
@@ -127,7 +127,7 @@ impl Worker {
             };
             let size = b.binary.as_ref().map_or(0, |x| x.len() as u64);
             if let Some(bin) = b.binary {
-                let path = format!("{}_{}/{}", p.goos, p.goarch, b.name);
+                let path = format!("{}_{}/{}", p.goos(), p.goarch(), b.name);
                 sums.push_str(&format!("{}  {path}\n", b.sha256));
                 entries.push((path, bin));
             }
@@ -372,12 +372,12 @@ fn grid(id: u32, files: &[File], settings: &Settings) -> Grid {
         error: None,
     };
     let ports: Vec<_> = target::ports::listed(false).collect();
-    g.targets = ports.iter().map(|p| format!("{}/{}", p.goos, p.goarch)).collect();
+    g.targets = ports.iter().map(|p| format!("{}/{}", p.goos(), p.goarch())).collect();
     let mut contexts = Vec::new();
     for p in &ports {
         let s = Settings {
-            goos: p.goos.into(),
-            goarch: p.goarch.into(),
+            goos: p.goos().into(),
+            goarch: p.goarch().into(),
             subarch: String::new(),
             ..settings.clone()
         };

@@ -526,17 +526,17 @@ fn gen_environment(rng: &mut Rng, home: &Path, case_dir: &Path) -> Vec<(String, 
     set("PATH", if rng.chance(10) { "/nonexistent" } else { "/usr/local/bin:/usr/bin:/bin" });
     let port = rng.pick(&target::ports::PORTS);
     match rng.below(20) {
-        0 => set("GOOS", port.goos),
-        1 => set("GOARCH", port.goarch),
+        0 => set("GOOS", port.goos()),
+        1 => set("GOARCH", port.goarch()),
         2 => {}
         3 => set("GOOS", rng.pick(&["foo", "nacl", "hurd"])),
         _ => {
-            set("GOOS", port.goos);
-            set("GOARCH", port.goarch);
+            set("GOOS", port.goos());
+            set("GOARCH", port.goarch());
         }
     }
     // The variable that applies gets a setting more often than the others.
-    let own = target::ArchVar::for_goarch(port.goarch).map(|v| v.name());
+    let own = target::ArchVar::for_goarch(port.goarch()).map(|v| v.name());
     for (name, values) in SUB_ARCH_VALUES {
         if rng.chance(if Some(name) == own { 60 } else { 8 }) {
             set(name, rng.pick(values));
@@ -989,8 +989,8 @@ fn gen_list_config(rng: &mut Rng, home: &Path) -> (Vec<(String, String)>, Vec<St
         ("HOME".to_owned(), home.display().to_string()),
         ("PATH".to_owned(), std::env::var("PATH").unwrap_or_default()),
         ("GOFLAGS".to_owned(), String::new()),
-        ("GOOS".to_owned(), port.goos.to_owned()),
-        ("GOARCH".to_owned(), port.goarch.to_owned()),
+        ("GOOS".to_owned(), port.goos().to_owned()),
+        ("GOARCH".to_owned(), port.goarch().to_owned()),
     ];
     let levels: &[(&str, &str, &[&str])] = &[
         ("amd64", "GOAMD64", &["v1", "v2", "v3", "v4"]),
@@ -1001,7 +1001,7 @@ fn gen_list_config(rng: &mut Rng, home: &Path) -> (Vec<(String, String)>, Vec<St
         ("ppc64le", "GOPPC64", &["power8", "power9", "power10"]),
     ];
     for (arch, var, values) in levels {
-        if *arch == port.goarch && rng.chance(60) {
+        if *arch == port.goarch() && rng.chance(60) {
             env.push(((*var).to_owned(), rng.pick(values).to_owned()));
         }
     }
@@ -1160,14 +1160,14 @@ fn list_matrix_matches_go() {
     let ports: Vec<&target::ports::Port> = target::ports::listed(false).collect();
     let mut compared = 0;
     for port in &ports {
-        let host = port.goos == "linux" && port.goarch == "amd64";
+        let host = port.goos() == "linux" && port.goarch() == "amd64";
         let env = [
             ("GOTOOLCHAIN", "local"),
             ("GODEBUG", "goindex=0"),
             ("GOFLAGS", ""),
             ("HOME", &home.display().to_string()),
-            ("GOOS", port.goos),
-            ("GOARCH", port.goarch),
+            ("GOOS", port.goos()),
+            ("GOARCH", port.goarch()),
             ("CGO_ENABLED", if host { "1" } else { "0" }),
         ];
         let env: Vec<(String, String)> =
@@ -1176,7 +1176,7 @@ fn list_matrix_matches_go() {
                       {{join .TestGoFiles \" \"}} {{join .XTestGoFiles \" \"}}";
         let want = run(command_in(&go, &module, &env, &["list", "-e", "-f", format, "./..."]));
         assert_eq!(want.code, 0, "go list: {}", want.stderr);
-        let target = format!("{}/{}", port.goos, port.goarch);
+        let target = format!("{}/{}", port.goos(), port.goarch());
         for line in want.stdout.lines() {
             let (path, files) = line.split_once(':').expect("format");
             let mut files: Vec<String> = files.split_whitespace().map(str::to_owned).collect();
