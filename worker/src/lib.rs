@@ -37,7 +37,7 @@ impl Worker {
                 goos: p.goos().into(),
                 goarch: p.goarch().into(),
                 first_class: p.first_class,
-                buildable: driver::can_build(p.goos(), p.goarch()),
+                buildable: p.buildable,
             })
             .collect();
         let mut subarch = Vec::new();
@@ -164,9 +164,10 @@ impl Worker {
             Ok(c) => c,
             Err(EnvError { message, .. }) => return fail(out, message),
         };
-        if let Err((_, m)) = driver::check_target(&ctx) {
-            return fail(out, m);
-        }
+        let port = match driver::check_target(&ctx) {
+            Ok(port) => port,
+            Err((_, m)) => return fail(out, m),
+        };
         let ldflags = match driver::PerPackageFlag::parse(&settings.ldflags) {
             Ok(f) => f,
             Err(m) => {
@@ -229,7 +230,7 @@ impl Worker {
             return fail(out, format!("{what} requires external (cgo) linking, but cgo is not enabled"));
         }
         // A flag the linker rejects fails the link, under the package's name.
-        let ld = match driver::parse_ldflags(main_ldflags, &ctx.goos, &env.lookup("CC")) {
+        let ld = match driver::parse_ldflags(main_ldflags, port.os, &env.lookup("CC")) {
             Ok(x) => x,
             Err((_, m)) => return fail(out, format!("# {}\n{m}", pkg.import_path)),
         };
@@ -287,7 +288,7 @@ impl Worker {
             }
             None => {
                 out.actions = vec![Action { text: compile, hit: false }, Action { text: link, hit: false }];
-                let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
+                let mut cfg = driver::Config::new(port);
                 cfg.tags = ctx.build_tags.clone();
                 cfg.experiment = ctx.experiment_string();
                 cfg.link = ld.clone();

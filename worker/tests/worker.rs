@@ -141,7 +141,7 @@ fn builds_hit_the_cache_per_target() {
     let ctx = target::Context::for_command(&env, None).expect("ctx");
     let loader = load::Loader { tree: &tree, module: &module, ctx: &ctx, cwd: "", goroot: "/g" };
     let pkg = driver::main_package(&loader, ".").expect("main package");
-    let mut cfg = driver::Config::new("js", "wasm");
+    let mut cfg = driver::Config::new(port("js", "wasm"));
     // What the binary records reaches runtime/debug.ReadBuildInfo, as in the CLI.
     cfg.build_info = Some(driver::build_info(
         &pkg.import_path,
@@ -153,7 +153,7 @@ fn builds_hit_the_cache_per_target() {
         &pkg.default_godebug,
     ));
     assert_eq!(driver::build(&cfg, &pkg.sources).expect("build"), bin);
-    assert_ne!(driver::build(&driver::Config::new("js", "wasm"), &pkg.sources).expect("build"), bin);
+    assert_ne!(driver::build(&driver::Config::new(port("js", "wasm")), &pkg.sources).expect("build"), bin);
     // linux/amd64: an ELF executable with its sections.
     let elf = build(&mut w, &files, settings("linux", "amd64"));
     assert_eq!((elf.name.as_str(), elf.format.as_str(), elf.errors.len()), ("hello", "ELF", 0));
@@ -502,4 +502,9 @@ fn build_all_gives_a_row_per_port_and_a_zip_with_sums() {
     assert_eq!(row("js/wasm").sha256, again.rows.iter().find(|r| r.target == "js/wasm").expect("js").sha256);
     assert!(again.rows.iter().filter(|r| r.size > 0).all(|r| r.status == "cached"));
     assert_eq!(again.zip, all.zip);
+}
+
+/// The port `goos/goarch` of target's table.
+fn port(goos: &str, goarch: &str) -> &'static target::Port {
+    target::port(goos, goarch).expect("a Go port")
 }

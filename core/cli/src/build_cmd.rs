@@ -331,6 +331,7 @@ struct Prepared {
     gcflags: Option<driver::PerPackageFlag>,
     env: target::GoEnv,
     ctx: Context,
+    port: &'static target::Port,
     jobs: usize,
     packages: Vec<driver::MainPkg>,
     /// The main module's root, for VCS stamping (None for files).
@@ -355,7 +356,7 @@ fn prepare(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Prepared, Outcome>
         Ok(ctx) => ctx,
         Err(EnvError { message, status }) => return Err(Outcome::fail(status, message)),
     };
-    driver::check_target(&ctx).map_err(|(code, m)| Outcome::fail(code, m))?;
+    let port = driver::check_target(&ctx).map_err(|(code, m)| Outcome::fail(code, m))?;
     let jobs = match parsed.values.get("p") {
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         Some(p) => match p.parse::<i64>() {
@@ -371,7 +372,7 @@ fn prepare(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Prepared, Outcome>
     };
     let (packages, module_dir, warnings) = load_packages(sys, &ctx, &parsed.args)?;
     let warnings: String = warnings.iter().map(|w| format!("{w}\n")).collect();
-    Ok(Prepared { ldflags, gcflags, env, ctx, jobs, packages, module_dir, warnings })
+    Ok(Prepared { ldflags, gcflags, env, ctx, port, jobs, packages, module_dir, warnings })
 }
 
 /// Compiles one package, and links it if it is a program. `auto_vcs`: whether
@@ -404,7 +405,7 @@ fn compile_one(
     if parsed.bool("v") {
         trace.push_str(&format!("{}\n", pkg.import_path));
     }
-    let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
+    let mut cfg = driver::Config::new(prep.port);
     cfg.tags = ctx.build_tags.clone();
     cfg.main_path = pkg.import_path.clone();
     cfg.local = pkg.deps.clone();
@@ -430,7 +431,7 @@ fn compile_one(
         let m = format!("{what} requires external (cgo) linking, but cgo is not enabled");
         return Err(Outcome::fail(1, m));
     }
-    cfg.link = driver::parse_ldflags(&main_ldflags, &ctx.goos, &env.lookup("CC"))
+    cfg.link = driver::parse_ldflags(&main_ldflags, prep.port.os, &env.lookup("CC"))
         .map_err(|(code, m)| Outcome::fail(code, format!("{trace}# {}\n{m}", pkg.import_path)))?;
     let ldflags = parsed.values.get("ldflags").map(String::as_str);
     let mut info = driver::build_info(

@@ -803,10 +803,10 @@ fn lower_with(f: &Func, list: bool) -> Result<(Code, Vec<String>), Unsupported> 
 /// libSystem function (a GOT slot's value) in the System V convention.
 /// Everything crossplay keeps in registers across calls (rbx, rbp, r12–r15) is
 /// callee-saved in both conventions.
-pub fn stubs(goos: &str) -> Vec<(String, Code)> {
+pub fn stubs(os: codegen::OsAbi) -> Vec<(String, Code)> {
     let mut start = CodeBuffer::new();
     let sp = |disp: i32| Amode::BaseDisp { base: Rsp, disp };
-    let entry = if goos == "darwin" {
+    let entry = if os == codegen::OsAbi::Darwin {
         // dyld calls the entry as C's main(argc, argv, envp): rt0(argc, argv, envp).
         vec![
             Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
@@ -860,10 +860,10 @@ pub fn stubs(goos: &str) -> Vec<(String, Code)> {
         emit(&i, &mut sys);
     }
     let done = |b: CodeBuffer| b.finish().unwrap_or_else(|_| Code { bytes: vec![], relocs: vec![] });
-    if goos == "windows" {
+    if os == codegen::OsAbi::Windows {
         return vec![("_start".into(), done(start)), ("runtime.stdcall6".into(), done(stdcall6()))];
     }
-    if goos == "darwin" {
+    if os == codegen::OsAbi::Darwin {
         return vec![("_start".into(), done(start)), ("runtime.libcall6".into(), done(libcall6()))];
     }
     vec![("_start".into(), done(start)), ("runtime.syscall6".into(), done(sys))]
