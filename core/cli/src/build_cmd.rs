@@ -7,8 +7,8 @@
 //! PATH, crossplay's bundled runner for js/wasm and wasip1/wasm, or directly.
 
 use load::Loader;
-use target::EnvError;
 use target::context::Context;
+use target::{Container, EnvError, Os};
 
 use crate::flags::{self, Flag, FlagKind, Parsed};
 use crate::help::{BUILD_USAGE, RUN_USAGE};
@@ -221,9 +221,8 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     let Some(binary) = built.binary else {
         return fail(format!("package {} is not a main package", pkg.import_path));
     };
-    let env = sys.go_env();
-    let (goos, goarch) = (env.lookup("GOOS"), env.lookup("GOARCH"));
-    let goexe = env.exe_suffix();
+    let (port, goexe) = (prep.port, prep.env.exe_suffix());
+    let (goos, goarch) = (port.goos(), port.goarch());
     let dir = std::env::temp_dir().join(format!("crossplay-run-{}", std::process::id()));
     let exe = dir.join("exe").join(format!("{}{goexe}", built.exec_name));
     if let Err(e) = std::fs::create_dir_all(exe.parent().unwrap_or(&dir))
@@ -242,10 +241,14 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         let wrapper = format!("go_{goos}_{goarch}_exec");
         if (sys.look_path)(&wrapper) {
             cmd.push(wrapper);
-        } else if goarch == "wasm" {
-            // crossplay's bundled runner: node, with a host for the program's imports.
-            let script = dir.join(if goos == "js" { "run_js.js" } else { "run_wasip1.js" });
-            let text = if goos == "js" { RUNNER_JS } else { RUNNER_WASIP1 };
+        } else if port.container() == Container::Wasm {
+            // crossplay's bundled runner: node, with a host for the program's imports
+            // (js/wasm's are wasm_exec.js's, wasip1/wasm's WASI preview 1).
+            let (name, text) = match port.os {
+                Os::Js => ("run_js.js", RUNNER_JS),
+                _ => ("run_wasip1.js", RUNNER_WASIP1),
+            };
+            let script = dir.join(name);
             if let Err(e) = std::fs::write(&script, text) {
                 return Outcome::fail(1, format!("go: {e}"));
             }
