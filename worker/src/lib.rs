@@ -11,7 +11,7 @@ use protocol::{
     Action, Built, CacheStats, Cell, Diagnostic, File, Grid, Port, Request, Response, Settings, SubArch,
 };
 use target::context::Context;
-use target::{ArchVar, EnvError, EnvLayers, GoEnv};
+use target::{ArchVar, Container, EnvError, EnvLayers, GoEnv, Host};
 
 /// The toolchain's identity, part of every action id and share link.
 pub const TOOLCHAIN: &str = concat!("crossplay ", env!("CARGO_PKG_VERSION"), " go1.27.3");
@@ -55,7 +55,13 @@ impl Worker {
                 });
             }
         }
-        Response::Ready { toolchain: TOOLCHAIN.into(), ports, subarch, cache: self.cache.stats() }
+        Response::Ready {
+            toolchain: TOOLCHAIN.into(),
+            ports,
+            subarch,
+            settings: default_settings(),
+            cache: self.cache.stats(),
+        }
     }
 
     pub fn handle(&mut self, req: Request) -> Response {
@@ -143,6 +149,7 @@ impl Worker {
             binary: None,
             name: String::new(),
             format: String::new(),
+            runnable: false,
             sha256: String::new(),
             actions: Vec::new(),
             errors: Vec::new(),
@@ -239,7 +246,8 @@ impl Worker {
         } else {
             settings.output.clone()
         };
-        out.format = format_name(&settings.goos, &settings.goarch).into();
+        out.format = port.container().name().into();
+        out.runnable = port.container() == Container::Wasm;
         // The action id: every input of the build.
         let mut h = base::sha256::Sha256::new();
         for part in [
@@ -308,7 +316,7 @@ impl Worker {
         out.sections = sections(&binary);
         out.build_id = driver::read_build_id(&binary).unwrap_or_default();
         // Go's Wasm linker writes no build-info blob; `go version -m` reads none.
-        if settings.goarch != "wasm" {
+        if port.container() != Container::Wasm {
             out.build_info = format!(
                 "{}: {}\n{}",
                 out.name,
@@ -319,6 +327,14 @@ impl Worker {
         out.binary = Some(binary);
         out
     }
+}
+
+/// The settings the page starts with (and a share link without a setting falls
+/// back to): the port the playground itself runs as, js/wasm, which the page can
+/// run, with the go command's defaults for the rest.
+pub fn default_settings() -> Settings {
+    let host = Host::JS_WASM;
+    Settings { goos: host.goos.into(), goarch: host.goarch.into(), ..Settings::default() }
 }
 
 /// The environment a build sees: the settings as environment variables.
@@ -333,7 +349,7 @@ fn env(settings: &Settings) -> GoEnv {
         vars.push((v.name(), settings.subarch.clone()));
     }
     // No C compiler in the browser: cgo defaults to off, as Go's does without one.
-    GoEnv::new(EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false)
+    GoEnv::new(EnvLayers::from_process(vars), Host::LINUX_AMD64, &|_| false)
 }
 
 fn tags_flag(settings: &Settings) -> Option<&str> {
@@ -404,18 +420,6 @@ fn grid(id: u32, files: &[File], settings: &Settings) -> Grid {
         }
     }
     g
-}
-
-/// The container format a port's executables use.
-pub fn format_name(goos: &str, goarch: &str) -> &'static str {
-    match (goos, goarch) {
-        (_, "wasm") => "Wasm",
-        ("windows", _) => "PE",
-        ("darwin" | "ios", _) => "Mach-O",
-        ("aix", _) => "XCOFF",
-        ("plan9", _) => "Plan 9 a.out",
-        _ => "ELF",
-    }
 }
 
 /// The sections of a binary: (name, size), for Wasm modules, 64-bit

@@ -32,9 +32,11 @@ fn build(w: &mut Worker, files: &[File], s: Settings) -> protocol::Built {
 
 #[test]
 fn ready_lists_every_port_and_sub_architecture_variable() {
-    let Response::Ready { toolchain, ports, subarch, .. } = Worker::new().ready() else {
+    let Response::Ready { toolchain, ports, subarch, settings: start, .. } = Worker::new().ready() else {
         panic!("not ready")
     };
+    // The page starts on a port it can run.
+    assert_eq!((start.goos.as_str(), start.goarch.as_str(), start.buildvcs.as_str()), ("js", "wasm", "auto"));
     assert!(toolchain.contains("go1.27.3"));
     assert_eq!(ports.len(), target::ports::listed(false).count());
     assert!(ports.iter().any(|p| p.goos == "linux" && p.goarch == "amd64" && p.first_class));
@@ -110,13 +112,14 @@ fn builds_hit_the_cache_per_target() {
     let files = example();
     let a = build(&mut w, &files, settings("js", "wasm"));
     assert_eq!(a.errors, Vec::<String>::new());
-    assert_eq!((a.name.as_str(), a.format.as_str()), ("hello", "Wasm"));
+    assert_eq!((a.name.as_str(), a.format.as_str(), a.runnable), ("hello", "Wasm", true));
     let bin = a.binary.clone().expect("binary");
     assert_eq!(&bin[..4], b"\0asm");
     assert_eq!(a.sha256, base::sha256::hex(&base::sha256::sha256(&bin)));
     assert!(a.actions.iter().all(|x| !x.hit));
     assert!(a.sections.iter().any(|(n, _)| n == "code"));
     let b = build(&mut w, &files, settings("wasip1", "wasm"));
+    assert!(b.runnable);
     assert!(b.actions.iter().all(|x| !x.hit));
     assert_ne!(a.sha256, b.sha256);
     // A → B → A: the first target's entry is still there.
@@ -157,6 +160,7 @@ fn builds_hit_the_cache_per_target() {
     // linux/amd64: an ELF executable with its sections.
     let elf = build(&mut w, &files, settings("linux", "amd64"));
     assert_eq!((elf.name.as_str(), elf.format.as_str(), elf.errors.len()), ("hello", "ELF", 0));
+    assert!(!elf.runnable);
     let names: Vec<&str> = elf.sections.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
