@@ -45,8 +45,8 @@ fn post(worker: &Worker, req: &Request) {
 fn App() -> impl IntoView {
     let files = RwSignal::new(example::files());
     let current = RwSignal::new("main.go".to_string());
-    let settings =
-        RwSignal::new(Settings { goos: "js".into(), goarch: "wasm".into(), ..Settings::default() });
+    // The worker's Ready names the settings to start with.
+    let settings = RwSignal::new(Settings::default());
     let ready = RwSignal::new(false);
     let toolchain = RwSignal::new(String::new());
     let ports: RwSignal<Vec<Port>> = RwSignal::new(Vec::new());
@@ -80,10 +80,11 @@ fn App() -> impl IntoView {
             }
         };
         match reply {
-            Response::Ready { toolchain: t, ports: p, subarch: s, cache: c } => {
+            Response::Ready { toolchain: t, ports: p, subarch: s, settings: start, cache: c } => {
                 toolchain.set(t);
                 ports.set(p);
                 subarch.set(s);
+                settings.set(start);
                 cache.set(c);
                 ready.set(true);
             }
@@ -270,7 +271,7 @@ fn App() -> impl IntoView {
                 <div class="actions">
                     <button id="build" disabled=move || !ready.get() || building.get() on:click=move |_| build()>"Build"</button>
                     <button id="run"
-                        disabled=move || built.get().and_then(|b| b.binary.map(|_| b.goarch == "wasm")) != Some(true)
+                        disabled=move || !built.get().is_some_and(|b| b.binary.is_some() && b.runnable)
                         on:click=move |_| run()>"Run"</button>
                     <button id="stop" disabled=move || run_state.get() != RunState::Running
                         on:click=move |_| { stop(); run_state.set(RunState::Stopped); }>"Stop"</button>
@@ -619,7 +620,7 @@ fn RunOutput(
 ) -> impl IntoView {
     let cannot = move || {
         built.get().and_then(|b| {
-            (b.binary.is_some() && b.goarch != "wasm").then(|| {
+            (b.binary.is_some() && !b.runnable).then(|| {
                 format!("{}/{} binaries run on their own OS and architecture; download it and run it there. The page runs js/wasm and wasip1/wasm.", b.goos, b.goarch)
             })
         })

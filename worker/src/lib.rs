@@ -11,7 +11,7 @@ use protocol::{
     Action, Built, CacheStats, Cell, Diagnostic, File, Grid, Port, Request, Response, Settings, SubArch,
 };
 use target::context::Context;
-use target::{ArchVar, EnvError, EnvLayers, GoEnv};
+use target::{ArchVar, Container, EnvError, EnvLayers, GoEnv, Host};
 
 /// The toolchain's identity, part of every action id and share link.
 pub const TOOLCHAIN: &str = concat!("crossplay ", env!("CARGO_PKG_VERSION"), " go1.27.3");
@@ -34,28 +34,34 @@ impl Worker {
     pub fn ready(&self) -> Response {
         let ports = target::ports::listed(false)
             .map(|p| Port {
-                goos: p.goos.into(),
-                goarch: p.goarch.into(),
+                goos: p.goos().into(),
+                goarch: p.goarch().into(),
                 first_class: p.first_class,
-                buildable: driver::can_build(p.goos, p.goarch),
+                buildable: p.buildable,
             })
             .collect();
         let mut subarch = Vec::new();
         let mut seen = Vec::new();
         for p in target::ports::listed(false) {
-            if let Some(v) = ArchVar::for_goarch(p.goarch)
-                && !seen.contains(&p.goarch)
+            if let Some(v) = ArchVar::for_goarch(p.goarch())
+                && !seen.contains(&p.goarch())
             {
-                seen.push(p.goarch);
+                seen.push(p.goarch());
                 subarch.push(SubArch {
-                    goarch: p.goarch.into(),
+                    goarch: p.goarch().into(),
                     name: v.name().into(),
                     default: v.default_value().into(),
                     values: v.choices().iter().map(|s| (*s).to_owned()).collect(),
                 });
             }
         }
-        Response::Ready { toolchain: TOOLCHAIN.into(), ports, subarch, cache: self.cache.stats() }
+        Response::Ready {
+            toolchain: TOOLCHAIN.into(),
+            ports,
+            subarch,
+            settings: default_settings(),
+            cache: self.cache.stats(),
+        }
     }
 
     pub fn handle(&mut self, req: Request) -> Response {
@@ -113,13 +119,13 @@ impl Worker {
         let mut sums = String::new();
         for p in target::ports::listed(false) {
             let s = Settings {
-                goos: p.goos.into(),
-                goarch: p.goarch.into(),
+                goos: p.goos().into(),
+                goarch: p.goarch().into(),
                 subarch: String::new(),
                 ..settings.clone()
             };
             let b = self.build(id, files, &s);
-            let target = format!("{}/{}", p.goos, p.goarch);
+            let target = format!("{}/{}", p.goos(), p.goarch());
             let status = match &b.binary {
                 Some(_) if b.actions.iter().all(|a| a.hit) => "cached".to_owned(),
                 Some(_) => "ok".to_owned(),
@@ -127,7 +133,7 @@ impl Worker {
             };
             let size = b.binary.as_ref().map_or(0, |x| x.len() as u64);
             if let Some(bin) = b.binary {
-                let path = format!("{}_{}/{}", p.goos, p.goarch, b.name);
+                let path = format!("{}_{}/{}", p.goos(), p.goarch(), b.name);
                 sums.push_str(&format!("{}  {path}\n", b.sha256));
                 entries.push((path, bin));
             }
@@ -143,6 +149,7 @@ impl Worker {
             binary: None,
             name: String::new(),
             format: String::new(),
+            runnable: false,
             sha256: String::new(),
             actions: Vec::new(),
             errors: Vec::new(),
@@ -164,9 +171,10 @@ impl Worker {
             Ok(c) => c,
             Err(EnvError { message, .. }) => return fail(out, message),
         };
-        if let Err((_, m)) = driver::check_target(&ctx) {
-            return fail(out, m);
-        }
+        let port = match driver::check_target(&ctx) {
+            Ok(port) => port,
+            Err((_, m)) => return fail(out, m),
+        };
         let ldflags = match driver::PerPackageFlag::parse(&settings.ldflags) {
             Ok(f) => f,
             Err(m) => {
@@ -229,7 +237,7 @@ impl Worker {
             return fail(out, format!("{what} requires external (cgo) linking, but cgo is not enabled"));
         }
         // A flag the linker rejects fails the link, under the package's name.
-        let ld = match driver::parse_ldflags(main_ldflags, &ctx.goos, &env.lookup("CC")) {
+        let ld = match driver::parse_ldflags(main_ldflags, port.os, &env.lookup("CC")) {
             Ok(x) => x,
             Err((_, m)) => return fail(out, format!("# {}\n{m}", pkg.import_path)),
         };
@@ -238,7 +246,8 @@ impl Worker {
         } else {
             settings.output.clone()
         };
-        out.format = format_name(&settings.goos, &settings.goarch).into();
+        out.format = port.container().name().into();
+        out.runnable = port.container() == Container::Wasm;
         // The action id: every input of the build.
         let mut h = base::sha256::Sha256::new();
         for part in [
@@ -287,7 +296,7 @@ impl Worker {
             }
             None => {
                 out.actions = vec![Action { text: compile, hit: false }, Action { text: link, hit: false }];
-                let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
+                let mut cfg = driver::Config::new(port);
                 cfg.tags = ctx.build_tags.clone();
                 cfg.experiment = ctx.experiment_string();
                 cfg.link = ld.clone();
@@ -307,7 +316,7 @@ impl Worker {
         out.sections = sections(&binary);
         out.build_id = driver::read_build_id(&binary).unwrap_or_default();
         // Go's Wasm linker writes no build-info blob; `go version -m` reads none.
-        if settings.goarch != "wasm" {
+        if port.container() != Container::Wasm {
             out.build_info = format!(
                 "{}: {}\n{}",
                 out.name,
@@ -318,6 +327,14 @@ impl Worker {
         out.binary = Some(binary);
         out
     }
+}
+
+/// The settings the page starts with (and a share link without a setting falls
+/// back to): the port the playground itself runs as, js/wasm, which the page can
+/// run, with the go command's defaults for the rest.
+pub fn default_settings() -> Settings {
+    let host = Host::JS_WASM;
+    Settings { goos: host.goos.into(), goarch: host.goarch.into(), ..Settings::default() }
 }
 
 /// The environment a build sees: the settings as environment variables.
@@ -332,7 +349,7 @@ fn env(settings: &Settings) -> GoEnv {
         vars.push((v.name(), settings.subarch.clone()));
     }
     // No C compiler in the browser: cgo defaults to off, as Go's does without one.
-    GoEnv::new(EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false)
+    GoEnv::new(EnvLayers::from_process(vars), Host::LINUX_AMD64, &|_| false)
 }
 
 fn tags_flag(settings: &Settings) -> Option<&str> {
@@ -372,12 +389,12 @@ fn grid(id: u32, files: &[File], settings: &Settings) -> Grid {
         error: None,
     };
     let ports: Vec<_> = target::ports::listed(false).collect();
-    g.targets = ports.iter().map(|p| format!("{}/{}", p.goos, p.goarch)).collect();
+    g.targets = ports.iter().map(|p| format!("{}/{}", p.goos(), p.goarch())).collect();
     let mut contexts = Vec::new();
     for p in &ports {
         let s = Settings {
-            goos: p.goos.into(),
-            goarch: p.goarch.into(),
+            goos: p.goos().into(),
+            goarch: p.goarch().into(),
             subarch: String::new(),
             ..settings.clone()
         };
@@ -403,18 +420,6 @@ fn grid(id: u32, files: &[File], settings: &Settings) -> Grid {
         }
     }
     g
-}
-
-/// The container format a port's executables use.
-pub fn format_name(goos: &str, goarch: &str) -> &'static str {
-    match (goos, goarch) {
-        (_, "wasm") => "Wasm",
-        ("windows", _) => "PE",
-        ("darwin" | "ios", _) => "Mach-O",
-        ("aix", _) => "XCOFF",
-        ("plan9", _) => "Plan 9 a.out",
-        _ => "ELF",
-    }
 }
 
 /// The sections of a binary: (name, size), for Wasm modules, 64-bit

@@ -124,7 +124,7 @@ pub fn decode(fragment: &str) -> Result<Opened, String> {
     if lines.next() != Some(MAGIC) {
         return Err("not a crossplay share link (unknown version)".into());
     }
-    let mut s = Settings::default();
+    let mut s = crate::default_settings();
     let mut toolchain = String::new();
     for line in lines {
         let Some((k, v)) = line.split_once('=') else { return Err(format!("the link is damaged: {line:?}")) };

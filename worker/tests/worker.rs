@@ -32,9 +32,11 @@ fn build(w: &mut Worker, files: &[File], s: Settings) -> protocol::Built {
 
 #[test]
 fn ready_lists_every_port_and_sub_architecture_variable() {
-    let Response::Ready { toolchain, ports, subarch, .. } = Worker::new().ready() else {
+    let Response::Ready { toolchain, ports, subarch, settings: start, .. } = Worker::new().ready() else {
         panic!("not ready")
     };
+    // The page starts on a port it can run.
+    assert_eq!((start.goos.as_str(), start.goarch.as_str(), start.buildvcs.as_str()), ("js", "wasm", "auto"));
     assert!(toolchain.contains("go1.27.3"));
     assert_eq!(ports.len(), target::ports::listed(false).count());
     assert!(ports.iter().any(|p| p.goos == "linux" && p.goarch == "amd64" && p.first_class));
@@ -110,13 +112,14 @@ fn builds_hit_the_cache_per_target() {
     let files = example();
     let a = build(&mut w, &files, settings("js", "wasm"));
     assert_eq!(a.errors, Vec::<String>::new());
-    assert_eq!((a.name.as_str(), a.format.as_str()), ("hello", "Wasm"));
+    assert_eq!((a.name.as_str(), a.format.as_str(), a.runnable), ("hello", "Wasm", true));
     let bin = a.binary.clone().expect("binary");
     assert_eq!(&bin[..4], b"\0asm");
     assert_eq!(a.sha256, base::sha256::hex(&base::sha256::sha256(&bin)));
     assert!(a.actions.iter().all(|x| !x.hit));
     assert!(a.sections.iter().any(|(n, _)| n == "code"));
     let b = build(&mut w, &files, settings("wasip1", "wasm"));
+    assert!(b.runnable);
     assert!(b.actions.iter().all(|x| !x.hit));
     assert_ne!(a.sha256, b.sha256);
     // A → B → A: the first target's entry is still there.
@@ -141,7 +144,7 @@ fn builds_hit_the_cache_per_target() {
     let ctx = target::Context::for_command(&env, None).expect("ctx");
     let loader = load::Loader { tree: &tree, module: &module, ctx: &ctx, cwd: "", goroot: "/g" };
     let pkg = driver::main_package(&loader, ".").expect("main package");
-    let mut cfg = driver::Config::new("js", "wasm");
+    let mut cfg = driver::Config::new(port("js", "wasm"));
     // What the binary records reaches runtime/debug.ReadBuildInfo, as in the CLI.
     cfg.build_info = Some(driver::build_info(
         &pkg.import_path,
@@ -153,10 +156,11 @@ fn builds_hit_the_cache_per_target() {
         &pkg.default_godebug,
     ));
     assert_eq!(driver::build(&cfg, &pkg.sources).expect("build"), bin);
-    assert_ne!(driver::build(&driver::Config::new("js", "wasm"), &pkg.sources).expect("build"), bin);
+    assert_ne!(driver::build(&driver::Config::new(port("js", "wasm")), &pkg.sources).expect("build"), bin);
     // linux/amd64: an ELF executable with its sections.
     let elf = build(&mut w, &files, settings("linux", "amd64"));
     assert_eq!((elf.name.as_str(), elf.format.as_str(), elf.errors.len()), ("hello", "ELF", 0));
+    assert!(!elf.runnable);
     let names: Vec<&str> = elf.sections.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
@@ -502,4 +506,9 @@ fn build_all_gives_a_row_per_port_and_a_zip_with_sums() {
     assert_eq!(row("js/wasm").sha256, again.rows.iter().find(|r| r.target == "js/wasm").expect("js").sha256);
     assert!(again.rows.iter().filter(|r| r.size > 0).all(|r| r.status == "cached"));
     assert_eq!(again.zip, all.zip);
+}
+
+/// The port `goos/goarch` of target's table.
+fn port(goos: &str, goarch: &str) -> &'static target::Port {
+    target::port(goos, goarch).expect("a Go port")
 }

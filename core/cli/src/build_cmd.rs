@@ -7,8 +7,8 @@
 //! PATH, crossplay's bundled runner for js/wasm and wasip1/wasm, or directly.
 
 use load::Loader;
-use target::EnvError;
 use target::context::Context;
+use target::{Container, EnvError, Os};
 
 use crate::flags::{self, Flag, FlagKind, Parsed};
 use crate::help::{BUILD_USAGE, RUN_USAGE};
@@ -221,9 +221,8 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     let Some(binary) = built.binary else {
         return fail(format!("package {} is not a main package", pkg.import_path));
     };
-    let env = sys.go_env();
-    let (goos, goarch) = (env.lookup("GOOS"), env.lookup("GOARCH"));
-    let goexe = env.exe_suffix();
+    let (port, goexe) = (prep.port, prep.env.exe_suffix());
+    let (goos, goarch) = (port.goos(), port.goarch());
     let dir = std::env::temp_dir().join(format!("crossplay-run-{}", std::process::id()));
     let exe = dir.join("exe").join(format!("{}{goexe}", built.exec_name));
     if let Err(e) = std::fs::create_dir_all(exe.parent().unwrap_or(&dir))
@@ -242,10 +241,14 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         let wrapper = format!("go_{goos}_{goarch}_exec");
         if (sys.look_path)(&wrapper) {
             cmd.push(wrapper);
-        } else if goarch == "wasm" {
-            // crossplay's bundled runner: node, with a host for the program's imports.
-            let script = dir.join(if goos == "js" { "run_js.js" } else { "run_wasip1.js" });
-            let text = if goos == "js" { RUNNER_JS } else { RUNNER_WASIP1 };
+        } else if port.container() == Container::Wasm {
+            // crossplay's bundled runner: node, with a host for the program's imports
+            // (js/wasm's are wasm_exec.js's, wasip1/wasm's WASI preview 1).
+            let (name, text) = match port.os {
+                Os::Js => ("run_js.js", RUNNER_JS),
+                _ => ("run_wasip1.js", RUNNER_WASIP1),
+            };
+            let script = dir.join(name);
             if let Err(e) = std::fs::write(&script, text) {
                 return Outcome::fail(1, format!("go: {e}"));
             }
@@ -331,6 +334,7 @@ struct Prepared {
     gcflags: Option<driver::PerPackageFlag>,
     env: target::GoEnv,
     ctx: Context,
+    port: &'static target::Port,
     jobs: usize,
     packages: Vec<driver::MainPkg>,
     /// The main module's root, for VCS stamping (None for files).
@@ -355,7 +359,7 @@ fn prepare(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Prepared, Outcome>
         Ok(ctx) => ctx,
         Err(EnvError { message, status }) => return Err(Outcome::fail(status, message)),
     };
-    driver::check_target(&ctx).map_err(|(code, m)| Outcome::fail(code, m))?;
+    let port = driver::check_target(&ctx).map_err(|(code, m)| Outcome::fail(code, m))?;
     let jobs = match parsed.values.get("p") {
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         Some(p) => match p.parse::<i64>() {
@@ -371,7 +375,7 @@ fn prepare(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Prepared, Outcome>
     };
     let (packages, module_dir, warnings) = load_packages(sys, &ctx, &parsed.args)?;
     let warnings: String = warnings.iter().map(|w| format!("{w}\n")).collect();
-    Ok(Prepared { ldflags, gcflags, env, ctx, jobs, packages, module_dir, warnings })
+    Ok(Prepared { ldflags, gcflags, env, ctx, port, jobs, packages, module_dir, warnings })
 }
 
 /// Compiles one package, and links it if it is a program. `auto_vcs`: whether
@@ -404,7 +408,7 @@ fn compile_one(
     if parsed.bool("v") {
         trace.push_str(&format!("{}\n", pkg.import_path));
     }
-    let mut cfg = driver::Config::new(&ctx.goos, &ctx.goarch);
+    let mut cfg = driver::Config::new(prep.port);
     cfg.tags = ctx.build_tags.clone();
     cfg.main_path = pkg.import_path.clone();
     cfg.local = pkg.deps.clone();
@@ -430,7 +434,7 @@ fn compile_one(
         let m = format!("{what} requires external (cgo) linking, but cgo is not enabled");
         return Err(Outcome::fail(1, m));
     }
-    cfg.link = driver::parse_ldflags(&main_ldflags, &ctx.goos, &env.lookup("CC"))
+    cfg.link = driver::parse_ldflags(&main_ldflags, prep.port.os, &env.lookup("CC"))
         .map_err(|(code, m)| Outcome::fail(code, format!("{trace}# {}\n{m}", pkg.import_path)))?;
     let ldflags = parsed.values.get("ldflags").map(String::as_str);
     let mut info = driver::build_info(

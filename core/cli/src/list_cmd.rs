@@ -286,7 +286,7 @@ struct Built {
 
 /// `-matrix`: for every listed port, which files of each package are built.
 fn matrix(sys: &Sys, tags: Option<&str>, base: &Loader<'_>, patterns: &[String], json: bool) -> String {
-    let ports: Vec<(&str, &str)> = ports::listed(false).map(|p| (p.goos, p.goarch)).collect();
+    let ports: Vec<(&str, &str)> = ports::listed(false).map(|p| (p.goos(), p.goarch())).collect();
     // Per package: files in name order; per port: the set of files built.
     let mut packages: Grid = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();

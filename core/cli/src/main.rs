@@ -6,7 +6,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use cli::{Sys, run};
-use target::Host;
+use target::{Endian, Host};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
@@ -26,37 +26,6 @@ fn main() -> ExitCode {
 
 /// GOHOSTOS/GOHOSTARCH of this build of crossplay.
 fn host() -> Host {
-    let goos = match std::env::consts::OS {
-        "macos" => "darwin",
-        "linux" => "linux",
-        "windows" => "windows",
-        "freebsd" => "freebsd",
-        "netbsd" => "netbsd",
-        "openbsd" => "openbsd",
-        "dragonfly" => "dragonfly",
-        "solaris" => "solaris",
-        "illumos" => "illumos",
-        "android" => "android",
-        "ios" => "ios",
-        "aix" => "aix",
-        _ => "linux",
-    };
-    let goarch = match std::env::consts::ARCH {
-        "x86_64" => "amd64",
-        "x86" => "386",
-        "aarch64" => "arm64",
-        "arm" => "arm",
-        "riscv64" => "riscv64",
-        "powerpc64" if cfg!(target_endian = "little") => "ppc64le",
-        "powerpc64" => "ppc64",
-        "s390x" => "s390x",
-        "loongarch64" => "loong64",
-        "mips64" if cfg!(target_endian = "little") => "mips64le",
-        "mips64" => "mips64",
-        "mips" if cfg!(target_endian = "little") => "mipsle",
-        "mips" => "mips",
-        "wasm32" => "wasm",
-        _ => "amd64",
-    };
-    Host { goos, goarch }
+    let endian = if cfg!(target_endian = "big") { Endian::Big } else { Endian::Little };
+    Host::from_rust(std::env::consts::OS, std::env::consts::ARCH, endian)
 }

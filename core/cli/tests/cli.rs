@@ -400,6 +400,204 @@ fn architecture_names_every_crate() {
     assert_eq!(sorted, crates, "ARCHITECTURE.md's crate headings and core/ disagree");
 }
 
+/// Outside `target`, the ISA crates and the runtime's build-constrained Go files, no
+/// code names a GOOS or GOARCH in a string literal (issue 23): what differs per port
+/// is a fact of target's typed table, read, not a string compared. Test code
+/// (`#[cfg(test)]` items and the modules they declare, `tests/` directories) may
+/// name ports.
+#[test]
+fn only_target_and_the_isa_crates_name_ports() {
+    let root = repo_root();
+    let names: Vec<&str> =
+        target::ports::KNOWN_OS.iter().chain(&target::ports::KNOWN_ARCH).copied().collect();
+    let allowed = |crate_name: &str| crate_name == "target" || crate_name.starts_with("isa-");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root.join("core"))
+        .expect("core/")
+        .filter_map(Result::ok)
+        .filter(|e| !allowed(&e.file_name().to_string_lossy()))
+        .map(|e| e.path())
+        .collect();
+    dirs.extend(["worker", "web", "repro"].map(|d| root.join(d)));
+    let mut files = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a source directory").filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() && !matches!(entry.file_name().to_str(), Some("tests" | "target")) {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let scanned: Vec<(PathBuf, Code)> = files
+        .into_iter()
+        .map(|path| {
+            let code = code_literals(&std::fs::read_to_string(&path).expect("source"));
+            (path, code)
+        })
+        .collect();
+    // The files of modules declared under #[cfg(test)] (`mod emit_tests;`).
+    let mut test_files = Vec::new();
+    for (path, code) in &scanned {
+        let dir = path.parent().expect("a directory");
+        let own = match path.file_stem().and_then(|s| s.to_str()) {
+            Some("lib" | "main" | "mod") | None => dir.to_path_buf(),
+            Some(stem) => dir.join(stem),
+        };
+        for m in &code.test_mods {
+            test_files.extend([own.join(format!("{m}.rs")), own.join(m).join("mod.rs")]);
+        }
+    }
+    let mut found = Vec::new();
+    for (path, code) in &scanned {
+        if test_files.contains(path) {
+            continue;
+        }
+        for (line, lit) in &code.literals {
+            if names.contains(&lit.as_str()) {
+                let shown = path.strip_prefix(&root).unwrap_or(path).display();
+                found.push(format!("{shown}:{line}: {lit:?}"));
+            }
+        }
+    }
+    found.sort();
+    assert!(
+        found.is_empty(),
+        "GOOS/GOARCH names in string literals outside target and the ISA crates; read target's \
+         port table instead:\n{}",
+        found.join("\n")
+    );
+}
+
+/// What `code_literals` finds in a Rust file.
+struct Code {
+    /// The string literals outside `#[cfg(test)]` items, each with its line.
+    literals: Vec<(usize, String)>,
+    /// The out-of-line modules declared under `#[cfg(test)]`.
+    test_mods: Vec<String>,
+}
+
+/// The string literals of Rust source outside `#[cfg(test)]` items, and the test
+/// modules it declares. A small lexer: comments, char literals and lifetimes,
+/// escapes, raw strings.
+fn code_literals(src: &str) -> Code {
+    let b = src.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let (mut literals, mut test_mods) = (Vec::new(), Vec::new());
+    let (mut i, mut line, mut depth) = (0, 1, 0usize);
+    // A #[cfg(test)] item being skipped: the depth it began at, where its text
+    // starts, and whether its body's brace has opened.
+    let mut skip: Option<(usize, usize, bool)> = None;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' {
+            line += 1;
+        }
+        if b[i..].starts_with(b"//") {
+            i += b[i..].iter().position(|&x| x == b'\n').unwrap_or(b.len() - i);
+            continue;
+        }
+        if b[i..].starts_with(b"/*") {
+            let mut nest = 0;
+            while i < b.len() {
+                if b[i..].starts_with(b"/*") {
+                    nest += 1;
+                    i += 2;
+                } else if b[i..].starts_with(b"*/") {
+                    nest -= 1;
+                    i += 2;
+                    if nest == 0 {
+                        break;
+                    }
+                } else {
+                    line += usize::from(b[i] == b'\n');
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        // A raw string: r"…", r#"…"#, br"…" (not a raw identifier such as r#type).
+        if c == b'r' && (i == 0 || !ident(b[i - 1]) || (b[i - 1] == b'b' && (i < 2 || !ident(b[i - 2])))) {
+            let hashes = b[i + 1..].iter().take_while(|&&x| x == b'#').count();
+            if b.get(i + 1 + hashes) == Some(&b'"') {
+                let start = i + 2 + hashes;
+                let close: Vec<u8> = std::iter::once(b'"').chain(std::iter::repeat_n(b'#', hashes)).collect();
+                let len = b[start..]
+                    .windows(close.len())
+                    .position(|w| w == close.as_slice())
+                    .unwrap_or(b.len() - start);
+                if skip.is_none() {
+                    literals.push((line, src[start..start + len].to_owned()));
+                }
+                line += b[start..start + len].iter().filter(|&&x| x == b'\n').count();
+                i = start + len + close.len();
+                continue;
+            }
+        }
+        if c == b'"' {
+            let start = i + 1;
+            let mut j = start;
+            while j < b.len() && b[j] != b'"' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            let end = j.min(b.len());
+            if skip.is_none() {
+                literals.push((line, src[start..end].to_owned()));
+            }
+            line += b[start..end].iter().filter(|&&x| x == b'\n').count();
+            i = end + 1;
+            continue;
+        }
+        if c == b'\'' {
+            // '\n', '\'' and 'x' are chars; 'a in `&'a str` is a lifetime.
+            if b.get(i + 1) == Some(&b'\\') {
+                i += 3 + b[i + 3..].iter().position(|&x| x == b'\'').unwrap_or(0) + 1;
+                continue;
+            }
+            let width = src[i + 1..].chars().next().map_or(1, char::len_utf8);
+            i += if b.get(i + 1 + width) == Some(&b'\'') { width + 2 } else { 1 };
+            continue;
+        }
+        if skip.is_none() && b[i..].starts_with(b"#[cfg(test)]") {
+            i += "#[cfg(test)]".len();
+            skip = Some((depth, i, false));
+            continue;
+        }
+        match c {
+            b'{' => {
+                if let Some((at, _, opened)) = &mut skip
+                    && *at == depth
+                {
+                    *opened = true;
+                }
+                depth += 1;
+            }
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if let Some((at, _, true)) = skip
+                    && at == depth
+                {
+                    skip = None;
+                }
+            }
+            b';' => {
+                if let Some((at, start, false)) = skip
+                    && at == depth
+                {
+                    let item = src[start..i].trim();
+                    if let Some(name) = item.strip_prefix("mod ").or_else(|| item.strip_prefix("pub mod ")) {
+                        test_mods.push(name.trim().to_owned());
+                    }
+                    skip = None;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Code { literals, test_mods }
+}
+
 // ---------------------------------------------------------------------------------
 // Differential tests against go1.27.3.
 
@@ -526,17 +724,17 @@ fn gen_environment(rng: &mut Rng, home: &Path, case_dir: &Path) -> Vec<(String, 
     set("PATH", if rng.chance(10) { "/nonexistent" } else { "/usr/local/bin:/usr/bin:/bin" });
     let port = rng.pick(&target::ports::PORTS);
     match rng.below(20) {
-        0 => set("GOOS", port.goos),
-        1 => set("GOARCH", port.goarch),
+        0 => set("GOOS", port.goos()),
+        1 => set("GOARCH", port.goarch()),
         2 => {}
         3 => set("GOOS", rng.pick(&["foo", "nacl", "hurd"])),
         _ => {
-            set("GOOS", port.goos);
-            set("GOARCH", port.goarch);
+            set("GOOS", port.goos());
+            set("GOARCH", port.goarch());
         }
     }
     // The variable that applies gets a setting more often than the others.
-    let own = target::ArchVar::for_goarch(port.goarch).map(|v| v.name());
+    let own = target::ArchVar::for_goarch(port.goarch()).map(|v| v.name());
     for (name, values) in SUB_ARCH_VALUES {
         if rng.chance(if Some(name) == own { 60 } else { 8 }) {
             set(name, rng.pick(values));
@@ -989,8 +1187,8 @@ fn gen_list_config(rng: &mut Rng, home: &Path) -> (Vec<(String, String)>, Vec<St
         ("HOME".to_owned(), home.display().to_string()),
         ("PATH".to_owned(), std::env::var("PATH").unwrap_or_default()),
         ("GOFLAGS".to_owned(), String::new()),
-        ("GOOS".to_owned(), port.goos.to_owned()),
-        ("GOARCH".to_owned(), port.goarch.to_owned()),
+        ("GOOS".to_owned(), port.goos().to_owned()),
+        ("GOARCH".to_owned(), port.goarch().to_owned()),
     ];
     let levels: &[(&str, &str, &[&str])] = &[
         ("amd64", "GOAMD64", &["v1", "v2", "v3", "v4"]),
@@ -1001,7 +1199,7 @@ fn gen_list_config(rng: &mut Rng, home: &Path) -> (Vec<(String, String)>, Vec<St
         ("ppc64le", "GOPPC64", &["power8", "power9", "power10"]),
     ];
     for (arch, var, values) in levels {
-        if *arch == port.goarch && rng.chance(60) {
+        if *arch == port.goarch() && rng.chance(60) {
             env.push(((*var).to_owned(), rng.pick(values).to_owned()));
         }
     }
@@ -1160,14 +1358,14 @@ fn list_matrix_matches_go() {
     let ports: Vec<&target::ports::Port> = target::ports::listed(false).collect();
     let mut compared = 0;
     for port in &ports {
-        let host = port.goos == "linux" && port.goarch == "amd64";
+        let host = port.goos() == "linux" && port.goarch() == "amd64";
         let env = [
             ("GOTOOLCHAIN", "local"),
             ("GODEBUG", "goindex=0"),
             ("GOFLAGS", ""),
             ("HOME", &home.display().to_string()),
-            ("GOOS", port.goos),
-            ("GOARCH", port.goarch),
+            ("GOOS", port.goos()),
+            ("GOARCH", port.goarch()),
             ("CGO_ENABLED", if host { "1" } else { "0" }),
         ];
         let env: Vec<(String, String)> =
@@ -1176,7 +1374,7 @@ fn list_matrix_matches_go() {
                       {{join .TestGoFiles \" \"}} {{join .XTestGoFiles \" \"}}";
         let want = run(command_in(&go, &module, &env, &["list", "-e", "-f", format, "./..."]));
         assert_eq!(want.code, 0, "go list: {}", want.stderr);
-        let target = format!("{}/{}", port.goos, port.goarch);
+        let target = format!("{}/{}", port.goos(), port.goarch());
         for line in want.stdout.lines() {
             let (path, files) = line.split_once(':').expect("format");
             let mut files: Vec<String> = files.split_whitespace().map(str::to_owned).collect();

@@ -84,6 +84,23 @@ pub struct Code {
     pub relocs: Vec<Reloc>,
 }
 
+/// How a native program meets its operating system: how the program is entered
+/// and which primitive the runtime calls the system through. Each ISA's `stubs`
+/// writes the entry (`_start`) and that primitive for it; the driver maps a
+/// `target::Os` to it, so the ISA crates need not know GOOS names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OsAbi {
+    /// The kernel jumps to `_start` with argc, argv, envp and auxv on the stack, and
+    /// the runtime makes system calls itself (`runtime.syscall6`): linux.
+    Linux,
+    /// The loader calls `_start`; the runtime calls DLL functions through the
+    /// import address table (`runtime.stdcall6`): windows.
+    Windows,
+    /// dyld calls `_start` as C's `main(argc, argv, envp)`; the runtime calls
+    /// libSystem functions (`runtime.libcall6`): darwin.
+    Darwin,
+}
+
 /// A branch that cannot be patched: its label was never bound, or is farther than
 /// the field reaches. A back-end bug or an oversized function, reported as data.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,6 +10,7 @@
 //! after its `# package` line, usage errors with the usage line.
 
 use link::buildid::HostBuildId;
+use target::Os;
 
 /// What `-ldflags` asks of the linker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,12 +142,12 @@ const USAGE: &str = "usage: link [options] main.o";
 /// Reads `-ldflags` for a build for `goos`, where `cc` is the C compiler `cmd/go`
 /// names with `-extld` (`go env CC`; empty for the default). An error is `(exit
 /// status, message)`: the link fails (status 1).
-pub fn parse_ldflags(value: &str, goos: &str, cc: &str) -> Result<LinkFlags, (i32, String)> {
+pub fn parse_ldflags(value: &str, goos: Os, cc: &str) -> Result<LinkFlags, (i32, String)> {
     let mut words = target::goenv::split_quoted(value).map_err(|e| (1, format!("invalid -ldflags: {e}")))?;
     if !words.iter().any(|w| w == "-extld" || w.starts_with("-extld=")) {
         let cc = match target::goenv::split_quoted(cc) {
             Ok(w) if !w.is_empty() => w.join(" "),
-            _ => target::goenv::default_cc(goos).to_string(),
+            _ => target::goenv::default_cc(goos.name()).to_string(),
         };
         words.push(format!("-extld={cc}"));
     }
@@ -237,27 +238,26 @@ pub fn parse_ldflags(value: &str, goos: &str, cc: &str) -> Result<LinkFlags, (i3
     let last = |name: &str| set.iter().rev().find(|f| f.0 == name).map(|f| f.1.as_str());
 
     // What the linker checks once the flags are read, in its order.
-    let mut head = goos.to_string();
+    let mut head = goos;
     match last("H").unwrap_or("") {
         "" => {}
         // A windows GUI binary, whatever the target.
         "windowsgui" => {
             flags.windows_gui = true;
-            head = "windows".into();
+            head = Os::Windows;
         }
-        h => match head_type(h) {
+        // `objabi.HeadType.Set` takes the name of any OS with ports.
+        h => match Os::parse(h).map(Os::link_head) {
             None => return Err(usage(format!("invalid headtype: {h:?}"))),
-            Some(t) if Some(t) == head_type(goos) => {}
-            Some(t) => head = t.to_string(),
+            Some(t) if t == goos.link_head() => {}
+            Some(t) => head = t,
         },
     }
     if last("aslr") == Some("false") {
         return Err(usage("-aslr=false is only allowed for -buildmode=c-shared".into()));
     }
-    if last("d") == Some("true")
-        && matches!(head_type(&head), Some("aix" | "darwin" | "openbsd" | "solaris" | "windows"))
-    {
-        return Err((1, format!("dynamic linking required on {goos}; -d flag cannot be used")));
+    if last("d") == Some("true") && head.uses_libc() {
+        return Err((1, format!("dynamic linking required on {}; -d flag cannot be used", goos.name())));
     }
     if let Some(r) = last("R").and_then(parse_int)
         && r != -1
@@ -273,7 +273,7 @@ pub fn parse_ldflags(value: &str, goos: &str, cc: &str) -> Result<LinkFlags, (i3
     }
     flags.strip = last("s") == Some("true");
     flags.build_id = last("buildid").map(str::to_string);
-    flags.host_build_id = host_build_id(last("B").unwrap_or(""), flags.build_id.as_deref(), &head)?;
+    flags.host_build_id = host_build_id(last("B").unwrap_or(""), flags.build_id.as_deref(), head)?;
     // -g skips reading the packages' headers, so the linker never learns which
     // one is main: Go's -g always fails so.
     if last("g") == Some("true") {
@@ -329,7 +329,7 @@ pub fn external_linking_reason(value: &str) -> Option<String> {
 
 /// `-B`: `gobuildid` (the default with a build ID), `none`, or `0x` and hex digits
 /// (at most 32 bytes, 16 on darwin), with the linker's errors.
-fn host_build_id(b: &str, build_id: Option<&str>, head: &str) -> Result<HostBuildId, (i32, String)> {
+fn host_build_id(b: &str, build_id: Option<&str>, head: Os) -> Result<HostBuildId, (i32, String)> {
     let fail = |m: String| Err((1, m));
     match b {
         "" => Ok(HostBuildId::Derived),
@@ -342,7 +342,8 @@ fn host_build_id(b: &str, build_id: Option<&str>, head: &str) -> Result<HostBuil
             let Some(hex) = b.strip_prefix("0x") else {
                 return fail(format!("-B argument must start with 0x: {b}"));
             };
-            let max = if head_type(head) == Some("darwin") { 16 } else { 32 };
+            // cmd/link's `ctxt.IsDarwin()`: the Mach-O UUID holds 16 bytes.
+            let max = if head.link_head() == Os::Darwin { 16 } else { 32 };
             if hex.len() / 2 > max {
                 return fail(format!("-B option too long (max {max} digits): {b}"));
             }
@@ -371,25 +372,6 @@ fn host_build_id(b: &str, build_id: Option<&str>, head: &str) -> Result<HostBuil
             Ok(HostBuildId::Given(out))
         }
     }
-}
-
-/// `objabi.HeadType.Set`, as the header type's canonical name.
-fn head_type(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "aix" => "aix",
-        "darwin" | "ios" => "darwin",
-        "dragonfly" => "dragonfly",
-        "freebsd" => "freebsd",
-        "js" => "js",
-        "linux" | "android" => "linux",
-        "netbsd" => "netbsd",
-        "openbsd" => "openbsd",
-        "plan9" => "plan9",
-        "illumos" | "solaris" => "solaris",
-        "wasip1" => "wasip1",
-        "windows" => "windows",
-        _ => return None,
-    })
 }
 
 /// `macVersionFlag.Set`: up to three dot-separated numbers 0–255.
@@ -449,20 +431,21 @@ mod tests {
     use super::*;
 
     fn err(v: &str) -> String {
-        parse_ldflags(v, "linux", "").unwrap_err().1
+        parse_ldflags(v, Os::Linux, "").unwrap_err().1
     }
 
     #[test]
     fn values_take_effect() {
-        let f = parse_ldflags("-s -X main.a=b --X=x.y=z -buildid=q -B 0x0102 -w=false", "linux", "").unwrap();
+        let f =
+            parse_ldflags("-s -X main.a=b --X=x.y=z -buildid=q -B 0x0102 -w=false", Os::Linux, "").unwrap();
         assert!(f.strip);
         assert_eq!(f.xdefs, vec![("main.a".into(), "b".into()), ("x.y".into(), "z".into())]);
         assert_eq!(f.build_id.as_deref(), Some("q"));
         assert_eq!(f.host_build_id, HostBuildId::Given(vec![1, 2]));
-        let g = parse_ldflags("-H windowsgui -macos=14.1 -macsdk 15", "windows", "").unwrap();
+        let g = parse_ldflags("-H windowsgui -macos=14.1 -macsdk 15", Os::Windows, "").unwrap();
         assert!(g.windows_gui);
         assert_eq!((g.macos, g.macsdk), ([14, 1, 0], [15, 0, 0]));
-        assert_eq!(parse_ldflags("-B none", "darwin", "").unwrap().host_build_id, HostBuildId::None);
+        assert_eq!(parse_ldflags("-B none", Os::Darwin, "").unwrap().host_build_id, HostBuildId::None);
         // Accepted: nothing a pure-Go internal link writes changes.
         for ok in [
             "-extldflags '-static -s'",
@@ -472,16 +455,16 @@ mod tests {
             "-H=linux",
             "-race=0",
         ] {
-            assert_eq!(parse_ldflags(ok, "linux", "").map(|_| ()), Ok(()), "{ok}");
+            assert_eq!(parse_ldflags(ok, Os::Linux, "").map(|_| ()), Ok(()), "{ok}");
         }
     }
 
     #[test]
     fn a_flag_without_its_value_takes_the_next_word() {
         // The word cmd/go passes after the user's flags: -extld=CC.
-        assert_eq!(parse_ldflags("-buildid", "linux", "").unwrap().build_id.as_deref(), Some("-extld=gcc"));
+        assert_eq!(parse_ldflags("-buildid", Os::Linux, "").unwrap().build_id.as_deref(), Some("-extld=gcc"));
         assert_eq!(
-            parse_ldflags("-buildid", "darwin", "cc -m64").unwrap().build_id.as_deref(),
+            parse_ldflags("-buildid", Os::Darwin, "cc -m64").unwrap().build_id.as_deref(),
             Some("-extld=cc -m64")
         );
         assert_eq!(err("-extld"), USAGE);
@@ -526,14 +509,14 @@ mod tests {
         }
         let long = format!("-B 0x{}", "ab".repeat(17));
         assert_eq!(
-            parse_ldflags(&long, "darwin", "").unwrap_err().1,
+            parse_ldflags(&long, Os::Darwin, "").unwrap_err().1,
             format!("-B option too long (max 16 digits): {}", &long[3..])
         );
         assert_eq!(
-            parse_ldflags("-d", "windows", "").unwrap_err().1,
+            parse_ldflags("-d", Os::Windows, "").unwrap_err().1,
             "dynamic linking required on windows; -d flag cannot be used"
         );
-        assert!(parse_ldflags("-d", "linux", "").is_ok());
+        assert!(parse_ldflags("-d", Os::Linux, "").is_ok());
     }
 
     #[test]

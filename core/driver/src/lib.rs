@@ -1,14 +1,16 @@
 //! The build pipeline for one program: the main package's files and crossplay's
 //! standard library (`goroot`), selected for the target by crossplay's own build
 //! constraints, parsed, type-checked in dependency order, lowered to IR, and linked.
-//! Sans-IO: sources come in as bytes, the binary goes out as bytes. So far it builds
-//! js/wasm and wasip1/wasm; the CLI's `build` and `run` and the browser worker are
-//! its callers.
+//! Sans-IO: sources come in as bytes, the binary goes out as bytes. It builds the
+//! ports `target` marks buildable; the CLI's `build` and `run` and the browser worker
+//! are its callers.
 
 use std::collections::BTreeMap;
 
 use base::quote::go_quote;
+use codegen::OsAbi;
 use syntax::ast;
+use target::{Arch, Container, Os, Port};
 
 mod ldflags;
 pub use ldflags::{LinkFlags, external_linking_reason, parse_ldflags};
@@ -16,8 +18,8 @@ pub use ldflags::{LinkFlags, external_linking_reason, parse_ldflags};
 /// A build's target and settings.
 #[derive(Clone, Debug)]
 pub struct Config {
-    pub goos: String,
-    pub goarch: String,
+    /// GOOS/GOARCH.
+    pub port: &'static Port,
     /// Extra build tags (`-tags`), for choosing the standard library's files.
     pub tags: Vec<String>,
     /// What `-ldflags` asks of the linker (`-s`, `-X`, `-buildid`, `-B`, …).
@@ -45,10 +47,9 @@ pub struct Config {
 }
 
 impl Config {
-    pub fn new(goos: &str, goarch: &str) -> Config {
+    pub fn new(port: &'static Port) -> Config {
         Config {
-            goos: goos.into(),
-            goarch: goarch.into(),
+            port,
             tags: vec![],
             link: LinkFlags::default(),
             main_path: "command-line-arguments".into(),
@@ -173,11 +174,13 @@ pub fn clean_path(p: &str) -> String {
 
 /// The checks `go build` makes of the target before loading anything: a port Go
 /// knows (exit status 2), and one that links without cgo or has cgo on (status 1).
-pub fn check_target(ctx: &target::Context) -> Result<(), (i32, String)> {
-    if target::ports::lookup(&ctx.goos, &ctx.goarch).is_none() {
+/// The port, if both pass.
+pub fn check_target(ctx: &target::Context) -> Result<&'static Port, (i32, String)> {
+    let Some(port) = ctx.port() else {
         return Err((2, format!("go: unsupported GOOS/GOARCH pair {}/{}", ctx.goos, ctx.goarch)));
-    }
-    ctx.check_link().map_err(|m| (1, m))
+    };
+    ctx.check_link().map_err(|m| (1, m))?;
+    Ok(port)
 }
 
 /// A main package ready to compile.
@@ -586,19 +589,12 @@ pub fn build_info_blob(version: &str, info: &str) -> Vec<u8> {
     b
 }
 
-/// Whether crossplay has a back end and a runtime port for the target: the Wasm
-/// ports, and linux, windows and darwin on amd64 and arm64 so far.
-pub fn can_build(goos: &str, goarch: &str) -> bool {
-    goarch == "wasm"
-        || (matches!(goos, "linux" | "windows" | "darwin") && matches!(goarch, "amd64" | "arm64"))
-}
-
-/// A native back end: its lowering and listing of one function, its stubs for a
-/// GOOS, and its architecture's values in each container.
+/// A native back end: its lowering and listing of one function, its stubs for an
+/// OS, and its architecture's values in each container.
 struct Isa {
     lower: fn(&ir::Func) -> Result<codegen::Code, String>,
     listing: fn(&ir::Func) -> Result<String, String>,
-    stubs: fn(&str) -> Vec<(String, codegen::Code)>,
+    stubs: fn(OsAbi) -> Vec<(String, codegen::Code)>,
     /// The back end still wants block parameters as variables (the arm64 one,
     /// until it moves to the shared framework).
     wants_vars: bool,
@@ -608,19 +604,21 @@ struct Isa {
 }
 
 impl Isa {
-    /// The executable format of `goos`.
-    fn format(&self, goos: &str) -> link::native::Format {
-        match goos {
-            "windows" => link::native::Format::Pe(self.pe),
-            "darwin" => link::native::Format::MachO(self.macho),
-            _ => link::native::Format::Elf(self.elf),
+    /// The writer of `container` for this architecture, if `link` has one.
+    fn format(&self, container: Container) -> Option<link::native::Format> {
+        match container {
+            Container::Elf => Some(link::native::Format::Elf(self.elf)),
+            Container::Pe => Some(link::native::Format::Pe(self.pe)),
+            Container::MachO => Some(link::native::Format::MachO(self.macho)),
+            Container::Wasm | Container::Xcoff | Container::Plan9 => None,
         }
     }
 }
 
-fn isa(goarch: &str) -> Option<Isa> {
-    match goarch {
-        "amd64" => Some(Isa {
+/// The native back end of `arch`, if crossplay has one.
+fn isa(arch: Arch) -> Option<Isa> {
+    match arch {
+        Arch::Amd64 => Some(Isa {
             lower: |f| isa_amd64::lower::lower(f).map_err(|e| e.0),
             listing: |f| isa_amd64::lower::listing(f).map_err(|e| e.0),
             stubs: isa_amd64::lower::stubs,
@@ -629,7 +627,7 @@ fn isa(goarch: &str) -> Option<Isa> {
             pe: link::pe::AMD64,
             macho: link::macho::AMD64,
         }),
-        "arm64" => Some(Isa {
+        Arch::Arm64 => Some(Isa {
             lower: |f| isa_arm64::lower::lower(f).map_err(|e| e.0),
             listing: |f| isa_arm64::lower::listing(f).map_err(|e| e.0),
             stubs: isa_arm64::lower::stubs,
@@ -640,6 +638,25 @@ fn isa(goarch: &str) -> Option<Isa> {
         }),
         _ => None,
     }
+}
+
+/// How programs for `os` are entered and call the system, for the OSes whose
+/// runtime port and entry stubs crossplay has.
+fn os_abi(os: Os) -> Option<OsAbi> {
+    match os {
+        Os::Linux => Some(OsAbi::Linux),
+        Os::Windows => Some(OsAbi::Windows),
+        Os::Darwin => Some(OsAbi::Darwin),
+        _ => None,
+    }
+}
+
+/// What links a native program for `port`: the back end, the container writer and
+/// the OS's entry convention, if crossplay has all three.
+fn native(port: &Port) -> Option<(Isa, link::native::Format, OsAbi)> {
+    let isa = isa(port.arch)?;
+    let format = isa.format(port.container())?;
+    Some((isa, format, os_abi(port.os)?))
 }
 
 /// Compiles a package that is not a program (`cfg.main_path`, with `cfg.local`)
@@ -659,8 +676,9 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
             link::buildid::BuildId { id: build_id(cfg, &modules, &inputs), content_placeholder: true, host }
         }
     };
-    if let Some(isa) = isa(&cfg.goarch) {
-        let goarch = cfg.goarch.as_str();
+    if cfg.port.container() != Container::Wasm {
+        let Some((isa, format, os)) = native(cfg.port) else { return Err(vec![unsupported(cfg.port)]) };
+        let goarch = cfg.port.goarch();
         let compile = |f: &ir::Func| {
             let lowered;
             let f = if isa.wants_vars {
@@ -685,14 +703,14 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
             macho_versions: [cfg.link.macos, cfg.link.macsdk]
                 .map(|[a, b, c]| u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)),
         };
-        return link::native::link(&modules, isa.format(&cfg.goos), &compile, (isa.stubs)(&cfg.goos), opts)
+        return link::native::link(&modules, format, &compile, (isa.stubs)(os), opts)
             .map_err(|e| e.iter().map(|e| e.to_string()).collect());
     }
     let opts = link::wasm::Options {
-        memory_export: if cfg.goos == "js" {
-            link::wasm::MemoryExport::Mem
-        } else {
-            link::wasm::MemoryExport::Memory
+        // wasm_exec.js reads the memory as `mem`; WASI hosts look for `memory`.
+        memory_export: match cfg.port.os {
+            Os::Js => link::wasm::MemoryExport::Mem,
+            _ => link::wasm::MemoryExport::Memory,
         },
         stack_size: 1 << 20,
         build_id,
@@ -724,8 +742,8 @@ fn build_id(cfg: &Config, modules: &[ir::Module], inputs: &[PkgInput]) -> String
         "crossplay {} {}\ngoos {} goarch {}\ntags {:?}\nmodinfo {:?}\n",
         env!("CARGO_PKG_VERSION"),
         go_version(&cfg.experiment),
-        cfg.goos,
-        cfg.goarch,
+        cfg.port.goos(),
+        cfg.port.goarch(),
         cfg.tags,
         cfg.build_info.as_deref().unwrap_or("")
     );
@@ -860,8 +878,12 @@ fn load_package(
 /// The `-gcflags=-S` listing: the assembly of every function of package main, for
 /// the targets with a native back end.
 pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
-    let Some(isa) = isa(&cfg.goarch) else {
-        return Err(vec![format!("crossplay has no assembly listing for {}/{} yet", cfg.goos, cfg.goarch)]);
+    let Some(isa) = isa(cfg.port.arch) else {
+        return Err(vec![format!(
+            "crossplay has no assembly listing for {}/{} yet",
+            cfg.port.goos(),
+            cfg.port.goarch()
+        )]);
     };
     let (modules, _) = compile(cfg, main, "main")?;
     let mut out = String::new();
@@ -877,12 +899,18 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
             Err(e) => {
                 return Err(vec![format!(
                     "{}: crossplay does not support {e} on {} yet",
-                    f.name, cfg.goarch
+                    f.name,
+                    cfg.port.goarch()
                 )]);
             }
         }
     }
     Ok(out)
+}
+
+/// The error for a port crossplay cannot build for.
+fn unsupported(port: &Port) -> String {
+    format!("crossplay does not support building for {}/{} yet", port.goos(), port.goarch())
 }
 
 /// The front and middle of a build: every package selected, parsed, type-checked
@@ -894,10 +922,10 @@ fn compile(
     main: &[Source],
     path: &str,
 ) -> Result<(Vec<ir::Module>, Vec<PkgInput>), Vec<String>> {
-    if !can_build(&cfg.goos, &cfg.goarch) {
-        return Err(vec![format!("crossplay does not support building for {}/{} yet", cfg.goos, cfg.goarch)]);
+    if !cfg.port.buildable {
+        return Err(vec![unsupported(cfg.port)]);
     }
-    let vars = [("CGO_ENABLED", "0"), ("GOOS", cfg.goos.as_str()), ("GOARCH", cfg.goarch.as_str())];
+    let vars = [("CGO_ENABLED", "0"), ("GOOS", cfg.port.goos()), ("GOARCH", cfg.port.goarch())];
     let env =
         target::GoEnv::new(target::EnvLayers::from_process(vars), target::Host::LINUX_AMD64, &|_| false);
     let ctx = target::Context::new(&env, cfg.tags.clone());
@@ -918,11 +946,12 @@ fn compile(
     }
     order.push(Pkg { path: path.into(), files: main_files });
 
-    let mut w = typeck::World::new(8);
+    let word_size = u64::from(cfg.port.arch.ptr_size());
+    let mut w = typeck::World::new(word_size);
     let target = irgen::Target {
-        goos: cfg.goos.clone(),
-        goarch: cfg.goarch.clone(),
-        word_size: 8,
+        goos: cfg.port.goos().into(),
+        goarch: cfg.port.goarch().into(),
+        word_size,
         // The build info reaches runtime/debug.ReadBuildInfo through runtime.modinfo.
         xdefs: [("runtime.buildVersion".to_string(), go_version(&cfg.experiment))]
             .into_iter()
@@ -968,4 +997,19 @@ fn compile(
     modules.push(inits_module(&order));
     let inputs = order.iter().map(|p| (p.path.clone(), package_input(&p.path, &p.files))).collect();
     Ok((modules, inputs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// target's `buildable` column says what the driver has: the Wasm ports, and the
+    /// native ports with a back end, a container writer and entry stubs.
+    #[test]
+    fn buildable_ports_are_the_ones_the_driver_links() {
+        for port in &target::ports::PORTS {
+            let links = port.container() == Container::Wasm || native(port).is_some();
+            assert_eq!(port.buildable, links, "{}/{}", port.goos(), port.goarch());
+        }
+    }
 }

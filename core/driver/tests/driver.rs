@@ -264,7 +264,7 @@ fn check_program(name: &str, dir: &Path, goroot: &Path) -> Vec<String> {
             .map_or_else(|_| amd64.clone(), |t| golden(&t));
     for (goos, goarch) in targets() {
         let want = if goarch == "arm64" { &arm64 } else { &amd64 };
-        let mut cfg = driver::Config::new(goos, goarch);
+        let mut cfg = driver::Config::new(port(goos, goarch));
         cfg.verify_ir = true;
         let bytes = match driver::build(
             &cfg,
@@ -295,7 +295,7 @@ fn check_program(name: &str, dir: &Path, goroot: &Path) -> Vec<String> {
 #[test]
 fn tier2_constructs_are_positioned_diagnostics() {
     let src = b"package main\n\nfunc main() {\n\tgo func() {}()\n}\n".to_vec();
-    let cfg = driver::Config::new("wasip1", "wasm");
+    let cfg = driver::Config::new(port("wasip1", "wasm"));
     let err = driver::build(&cfg, &[driver::Source { name: "./main.go".into(), text: src }]).unwrap_err();
     assert_eq!(
         err,
@@ -307,7 +307,7 @@ fn tier2_constructs_are_positioned_diagnostics() {
 fn generic_functions_are_positioned_diagnostics() {
     let src = b"package main\n\nfunc id[T any](x T) T { return x }\n\nfunc main() {\n\tprintln(id(1))\n}\n"
         .to_vec();
-    let cfg = driver::Config::new("js", "wasm");
+    let cfg = driver::Config::new(port("js", "wasm"));
     let err = driver::build(&cfg, &[driver::Source { name: "./main.go".into(), text: src }]).unwrap_err();
     assert_eq!(err[0], "# command-line-arguments");
     assert_eq!(err[1], "./main.go:3:6: crossplay does not support generic functions yet");
@@ -319,7 +319,7 @@ fn generic_functions_are_positioned_diagnostics() {
 #[test]
 fn amd64_output_is_v1() {
     let src = b"package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n\t\"math/bits\"\n)\n\nfunc main() {\n\tx := 2.5\n\tfmt.Println(math.Floor(x), math.Ceil(-x), math.Trunc(x), math.Round(x), math.Sqrt(x))\n\tfmt.Println(bits.OnesCount64(0xff), bits.LeadingZeros32(1), bits.TrailingZeros64(8), uint64(x*1e18), int32(-x))\n}\n";
-    let cfg = driver::Config::new("linux", "amd64");
+    let cfg = driver::Config::new(port("linux", "amd64"));
     let bin =
         driver::build(&cfg, &[driver::Source { name: "./v1.go".into(), text: src.to_vec() }]).expect("build");
     let dir = std::env::temp_dir().join(format!("crossplay-v1-{}", std::process::id()));
@@ -414,7 +414,7 @@ fn native_executables_read_cleanly() {
         ("darwin", "arm64"),
     ] {
         let target = format!("{goos}/{goarch}");
-        let mut cfg = driver::Config::new(goos, goarch);
+        let mut cfg = driver::Config::new(port(goos, goarch));
         cfg.build_info =
             Some(format!("path\tcommand-line-arguments\nbuild\tGOARCH={goarch}\nbuild\tGOOS={goos}\n"));
         let bin = driver::build(&cfg, &[driver::Source { name: "./p.go".into(), text: src.to_vec() }])
@@ -556,4 +556,9 @@ fn native_executables_read_cleanly() {
         assert_eq!(text.lines().filter(|l| l.ends_with(commands)).count(), 2, "{text}");
     }
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The port `goos/goarch` of target's table.
+fn port(goos: &str, goarch: &str) -> &'static target::Port {
+    target::port(goos, goarch).expect("a Go port")
 }

@@ -16,7 +16,7 @@
 //! conventions save rbx, rbp and r12–r15 (and r14, the goroutine register), so
 //! the stubs keep nothing but the stack pointer.
 
-use codegen::Code;
+use codegen::{Code, OsAbi};
 
 use crate::inst::{AluOp, Amode, Gpr, Inst, Size};
 use crate::lower::emit_all;
@@ -31,9 +31,9 @@ fn sp(disp: i32) -> Amode {
     Amode::BaseDisp { base: Rsp, disp }
 }
 
-/// The stubs for `goos`.
-pub fn stubs(goos: &str) -> Vec<(String, Code)> {
-    let mut start = if goos == "darwin" {
+/// The stubs for the OS.
+pub fn stubs(os: OsAbi) -> Vec<(String, Code)> {
+    let mut start = if os == OsAbi::Darwin {
         // rt0(argc, argv, envp): rbx, rcx, rdi from rdi, rsi, rdx.
         vec![
             Inst::AluImm { op: AluOp::And, size: Size::S64, dst: Rsp, imm: -16 },
@@ -61,10 +61,10 @@ pub fn stubs(goos: &str) -> Vec<(String, Code)> {
         Inst::Ud2,
     ]);
     let start = ("_start".to_string(), emit_all(&start));
-    match goos {
-        "windows" => vec![start, ("runtime.stdcall6".into(), emit_all(&stdcall6()))],
-        "darwin" => vec![start, ("runtime.libcall6".into(), emit_all(&libcall6()))],
-        _ => vec![start, ("runtime.syscall6".into(), emit_all(&syscall6()))],
+    match os {
+        OsAbi::Windows => vec![start, ("runtime.stdcall6".into(), emit_all(&stdcall6()))],
+        OsAbi::Darwin => vec![start, ("runtime.libcall6".into(), emit_all(&libcall6()))],
+        OsAbi::Linux => vec![start, ("runtime.syscall6".into(), emit_all(&syscall6()))],
     }
 }
 

@@ -1006,10 +1006,10 @@ fn analyze(f: &Func) -> (HashMap<(usize, usize), Fused>, Allocation) {
 /// calls `_start` as C's `main(argc, argv, envp)`, and `runtime.libcall6` is the
 /// same C call into libSystem (Apple's variant of AAPCS64 differs only for
 /// variadic functions, which the runtime does not call).
-pub fn stubs(goos: &str) -> Vec<(String, Code)> {
+pub fn stubs(os: codegen::OsAbi) -> Vec<(String, Code)> {
     let sp = |off: u32| Amode::Scaled { base: SP, off };
     let mut start = CodeBuffer::new();
-    let entry = if goos == "darwin" {
+    let entry = if os == codegen::OsAbi::Darwin {
         // dyld calls the entry as C's main(argc, argv, envp): rt0(argc, argv, envp).
         let mut v = vec![Inst::AddSubImm {
             op: AddSubOp::Sub,
@@ -1061,10 +1061,10 @@ pub fn stubs(goos: &str) -> Vec<(String, Code)> {
         emit(i, &mut sys);
     }
     let done = |b: CodeBuffer| b.finish().unwrap_or_else(|_| Code { bytes: vec![], relocs: vec![] });
-    if goos == "windows" {
+    if os == codegen::OsAbi::Windows {
         return vec![("_start".into(), done(start)), ("runtime.stdcall6".into(), done(ccall6()))];
     }
-    if goos == "darwin" {
+    if os == codegen::OsAbi::Darwin {
         return vec![("_start".into(), done(start)), ("runtime.libcall6".into(), done(ccall6()))];
     }
     vec![("_start".into(), done(start)), ("runtime.syscall6".into(), done(sys))]

@@ -1,8 +1,8 @@
 //! The messages between the playground's page (`web`) and its compiler worker
 //! (`worker`), sent across the worker boundary with serde. The page knows the
-//! toolchain only through these: the ports and sub-architecture variables come in
-//! `Ready`, and every answer about Go (file selection, errors, binaries) comes from
-//! the worker.
+//! toolchain only through these: the ports, the sub-architecture variables and the
+//! settings to start with come in `Ready`, and every answer about Go (file
+//! selection, errors, binaries, whether the page can run one) comes from the worker.
 
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +27,8 @@ pub fn check_file_name(name: &str) -> Result<(), String> {
     if bad { Err(format!("invalid file name {name:?}")) } else { Ok(()) }
 }
 
-/// Everything that decides a build, as the `go` command takes it.
+/// Everything that decides a build, as the `go` command takes it. The default has
+/// no target: the worker's `Ready` names the settings the page starts with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     pub goos: String,
@@ -51,8 +52,8 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
-            goos: "linux".into(),
-            goarch: "amd64".into(),
+            goos: String::new(),
+            goarch: String::new(),
             subarch: String::new(),
             cgo_enabled: String::new(),
             tags: String::new(),
@@ -98,6 +99,8 @@ pub enum Response {
         toolchain: String,
         ports: Vec<Port>,
         subarch: Vec<SubArch>,
+        /// The settings the page starts with.
+        settings: Settings,
         cache: CacheStats,
     },
     /// Go's error for the configuration, if any (`go: unsupported GOOS/GOARCH pair …`).
@@ -189,8 +192,11 @@ pub struct Built {
     pub binary: Option<Vec<u8>>,
     /// The output file name (`go build`'s rule, or `-o`).
     pub name: String,
-    /// "Wasm", "ELF", "PE", "Mach-O".
+    /// The container's name: "Wasm", "ELF", "PE", "Mach-O".
     pub format: String,
+    /// Whether the page can run the binary: a Wasm module, whose imports its
+    /// hosts provide (js/wasm's `wasm_exec.js` ABI, wasip1/wasm's WASI).
+    pub runnable: bool,
     /// Lowercase hex SHA-256 of the binary.
     pub sha256: String,
     /// The `-x`-style action log.

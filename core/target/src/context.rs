@@ -187,12 +187,7 @@ impl Context {
 /// The OS name a GOOS also satisfies: android is linux, ios is darwin, illumos is
 /// solaris, and never the other way round.
 pub fn implied_os(goos: &str) -> Option<&'static str> {
-    match goos {
-        "android" => Some("linux"),
-        "ios" => Some("darwin"),
-        "illumos" => Some("solaris"),
-        _ => None,
-    }
+    ports::Os::parse(goos).and_then(ports::Os::implies).map(ports::Os::name)
 }
 
 /// `go1.1` … `go1.27`: one tag per release up to the toolchain's.
@@ -232,6 +227,11 @@ impl Context {
             tags.push(tag);
         }
         Ok(Context::new(env, tags))
+    }
+
+    /// The port of the context's GOOS/GOARCH, if the go command accepts the pair.
+    pub fn port(&self) -> Option<&'static ports::Port> {
+        ports::lookup(&self.goos, &self.goarch)
     }
 
     /// The error a default-mode build of a main package meets when the target needs

@@ -21,7 +21,7 @@ pub use buildcfg::BuildCfg;
 pub use context::{Context, Reason, TagFact};
 pub use experiment::Experiments;
 pub use goenv::{EnvError, EnvLayers, EnvVar, GoEnv, GoFlag};
-pub use ports::Port;
+pub use ports::{Arch, Container, Endian, Os, Port, lookup as port};
 
 /// The Go toolchain crossplay emulates.
 pub const GO_VERSION: &str = "go1.27.3";
@@ -41,4 +41,68 @@ impl Host {
     pub const LINUX_AMD64: Host = Host { goos: "linux", goarch: "amd64" };
     /// crossplay in the browser: the toolchain itself runs as js/wasm.
     pub const JS_WASM: Host = Host { goos: "js", goarch: "wasm" };
+
+    /// The host a Rust program compiled for `os` and `arch` (`std::env::consts::OS`
+    /// and `ARCH`) with byte order `endian` runs on, as Go names it. A system or
+    /// machine Go has no name for counts as linux or amd64: the go command must
+    /// assume some host.
+    pub fn from_rust(os: &str, arch: &str, endian: Endian) -> Host {
+        let os = RUST_OS.iter().find(|row| row.0 == os).map_or(Os::Linux, |row| row.1);
+        let arch = RUST_ARCH.iter().find(|row| row.0 == arch).map_or(Arch::Amd64, |row| match endian {
+            Endian::Little => row.1,
+            Endian::Big => row.2,
+        });
+        Host { goos: os.name(), goarch: arch.name() }
+    }
+}
+
+/// Rust's names for operating systems (`std::env::consts::OS`) and Go's for each.
+static RUST_OS: [(&str, Os); 12] = [
+    ("aix", Os::Aix),
+    ("android", Os::Android),
+    ("dragonfly", Os::Dragonfly),
+    ("freebsd", Os::Freebsd),
+    ("illumos", Os::Illumos),
+    ("ios", Os::Ios),
+    ("linux", Os::Linux),
+    ("macos", Os::Darwin),
+    ("netbsd", Os::Netbsd),
+    ("openbsd", Os::Openbsd),
+    ("solaris", Os::Solaris),
+    ("windows", Os::Windows),
+];
+
+/// Rust's names for architectures (`std::env::consts::ARCH`) and Go's for each,
+/// little-endian then big-endian (Rust names the byte order apart, Go in GOARCH).
+static RUST_ARCH: [(&str, Arch, Arch); 11] = [
+    ("aarch64", Arch::Arm64, Arch::Arm64),
+    ("arm", Arch::Arm, Arch::Arm),
+    ("loongarch64", Arch::Loong64, Arch::Loong64),
+    ("mips", Arch::Mipsle, Arch::Mips),
+    ("mips64", Arch::Mips64le, Arch::Mips64),
+    ("powerpc64", Arch::Ppc64le, Arch::Ppc64),
+    ("riscv64", Arch::Riscv64, Arch::Riscv64),
+    ("s390x", Arch::S390x, Arch::S390x),
+    ("wasm32", Arch::Wasm, Arch::Wasm),
+    ("x86", Arch::I386, Arch::I386),
+    ("x86_64", Arch::Amd64, Arch::Amd64),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_from_rust_names() {
+        let host = |os, arch, endian| {
+            let h = Host::from_rust(os, arch, endian);
+            format!("{}/{}", h.goos, h.goarch)
+        };
+        assert_eq!(host("macos", "aarch64", Endian::Little), "darwin/arm64");
+        assert_eq!(host("linux", "x86_64", Endian::Little), "linux/amd64");
+        assert_eq!(host("linux", "powerpc64", Endian::Little), "linux/ppc64le");
+        assert_eq!(host("linux", "powerpc64", Endian::Big), "linux/ppc64");
+        assert_eq!(host("windows", "x86", Endian::Little), "windows/386");
+        assert_eq!(host("fuchsia", "sparc", Endian::Big), "linux/amd64");
+    }
 }
