@@ -454,17 +454,27 @@ fn compile_one(
         Err(m) => return Err(Outcome::fail(1, m)),
     }
     cfg.build_info = Some(info);
-    // -gcflags=-S: the main package's assembly, printed as the compiler's output is.
-    if prep.gcflags.is_some() {
-        match for_main(&prep.gcflags).trim() {
-            "-S" => match driver::listing(&cfg, &pkg.sources) {
-                Ok(text) => trace.push_str(&format!("# {}\n{text}", pkg.import_path)),
-                Err(lines) => return Err(Outcome::fail(1, format!("{trace}{}", lines.join("\n")))),
-            },
-            "" => {}
-            other => {
-                return Err(Outcome::fail(2, format!("crossplay does not support -gcflags={other} yet")));
+    // -gcflags: -S prints the main package's assembly as the compiler's output is
+    // printed; -N turns optimization off; -l inlining.
+    let mut listing = false;
+    for flag in for_main(&prep.gcflags).split_whitespace() {
+        match flag {
+            "-S" => listing = true,
+            "-N" => cfg.optimize = false,
+            "-l" => cfg.inline = false,
+            _ => {
+                let all = for_main(&prep.gcflags);
+                return Err(Outcome::fail(
+                    2,
+                    format!("crossplay does not support -gcflags={} yet", all.trim()),
+                ));
             }
+        }
+    }
+    if listing {
+        match driver::listing(&cfg, &pkg.sources) {
+            Ok(text) => trace.push_str(&format!("# {}\n{text}", pkg.import_path)),
+            Err(lines) => return Err(Outcome::fail(1, format!("{trace}{}", lines.join("\n")))),
         }
     }
     match driver::build(&cfg, &pkg.sources) {

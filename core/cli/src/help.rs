@@ -72,8 +72,9 @@ supported yet.
 
 The flags are go build's: -a (crossplay has no cache to skip yet), -p (how many
 functions compile at once; the output is the same for every value), -x (print
-the steps), -v, -tags, -trimpath, -ldflags, -buildvcs, and -gcflags=-S (the
-main package's assembly listing, for amd64 and arm64). -ldflags and -gcflags
+the steps), -v, -tags, -trimpath, -ldflags, -buildvcs, and -gcflags with -S (the
+main package's assembly listing, for amd64 and arm64), -N (no optimization) and
+-l (no inlining). -ldflags and -gcflags
 take an optional package pattern, as in -ldflags=all=-s; the last pattern
 matching the main package applies.
 

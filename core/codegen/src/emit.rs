@@ -4,7 +4,7 @@
 //! are not emitted: branches to them go to the jump's target.
 
 use ir::Func;
-use regalloc2::{Allocation, Function, InstOrEdit, RegallocOptions};
+use regalloc2::{Allocation, Function, InstOrEdit, PReg, RegallocOptions};
 
 use crate::lower::{Backend, lower};
 use crate::machinst::{Applier, MachInst, VBlock};
@@ -56,6 +56,20 @@ pub struct EmitCtx<'a> {
     pub next: Option<VBlock>,
     /// The assembly listing, when asked for: a line per instruction and label.
     pub listing: Option<Vec<String>>,
+    /// Out-of-line code to emit after the last block: the calls of failing
+    /// checks' panic functions.
+    pub islands: Vec<Island>,
+    /// The label of the function's unwinding exit, once something branches to it.
+    pub unwind: Option<Label>,
+}
+
+/// A failing check's out-of-line call: at `label`, call `func` with a zero
+/// context and `args` (allocated registers) as its other arguments, then unwind.
+#[derive(Clone, Debug)]
+pub struct Island {
+    pub label: Label,
+    pub func: String,
+    pub args: Vec<PReg>,
 }
 
 impl EmitCtx<'_> {
@@ -74,6 +88,26 @@ impl EmitCtx<'_> {
             let at = self.buf.offset();
             l.push(format!("\t{at:#06x} {at:05}\t{}", text()));
         }
+    }
+
+    /// The label of the exit a panic unwinds through (the ISA emits it after the
+    /// islands).
+    pub fn unwind_label(&mut self) -> Label {
+        match self.unwind {
+            Some(l) => l,
+            None => {
+                let l = self.buf.new_label();
+                self.unwind = Some(l);
+                l
+            }
+        }
+    }
+
+    /// Queues an island calling `func(0, args…)`; its label.
+    pub fn island(&mut self, func: &str, args: Vec<PReg>) -> Label {
+        let label = self.buf.new_label();
+        self.islands.push(Island { label, func: func.to_owned(), args });
+        label
     }
 
     pub fn bind(&mut self, label: Label) {
@@ -130,7 +164,15 @@ pub fn compile<B: Backend>(backend: &B, f: &Func, want_listing: bool) -> Result<
     };
     let labels: Vec<Label> = (0..n).map(|b| own[resolve(b)]).collect();
     let order: Vec<usize> = (0..n).filter(|&b| b == 0 || forward[b].is_none() || resolve(b) == b).collect();
-    let mut ctx = EmitCtx { buf, frame: &frame, labels, next: None, listing: want_listing.then(Vec::new) };
+    let mut ctx = EmitCtx {
+        buf,
+        frame: &frame,
+        labels,
+        next: None,
+        listing: want_listing.then(Vec::new),
+        islands: Vec::new(),
+        unwind: None,
+    };
     backend.emit_prologue(&mut ctx);
     for (k, &b) in order.iter().enumerate() {
         ctx.next = order.get(k + 1).map(|&n| VBlock(n as u32));
@@ -153,6 +195,8 @@ pub fn compile<B: Backend>(backend: &B, f: &Func, want_listing: bool) -> Result<
             }
         }
     }
+    ctx.next = None;
+    backend.emit_islands(&mut ctx);
     let listing = ctx.listing.take().unwrap_or_default();
     let code = ctx.buf.finish().map_err(|e| format!("{}: {e}", f.name))?;
     let _ = vcode.num_insts();
@@ -163,4 +207,28 @@ pub fn compile<B: Backend>(backend: &B, f: &Func, want_listing: bool) -> Result<
 /// from the stack pointer.
 pub fn spill_offset(frame: &Frame, a: Allocation) -> Option<i64> {
     a.as_stack().map(|s| frame.spill(s.index()))
+}
+
+/// Orders a parallel move (`(dst, src)` pairs, each destination once) into
+/// sequential moves, breaking cycles through `scratch`.
+pub fn sequentialize<R: Copy + PartialEq>(moves: &[(R, R)], scratch: R) -> Vec<(R, R)> {
+    let mut pending: Vec<(R, R)> = moves.iter().copied().filter(|(d, s)| d != s).collect();
+    let mut out = Vec::new();
+    while !pending.is_empty() {
+        // A move whose destination no other pending move reads can go now.
+        if let Some(i) = (0..pending.len()).find(|&i| !pending.iter().any(|(_, s)| *s == pending[i].0)) {
+            out.push(pending.remove(i));
+            continue;
+        }
+        // Only cycles are left: save one destination in the scratch register and
+        // read it from there.
+        let (d, _) = pending[0];
+        out.push((scratch, d));
+        for m in &mut pending {
+            if m.1 == d {
+                m.1 = scratch;
+            }
+        }
+    }
+    out
 }

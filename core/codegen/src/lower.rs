@@ -53,6 +53,10 @@ pub trait Backend {
     /// Emits a move the allocator inserted: register to register, or between a
     /// register and a spill slot.
     fn emit_move(&self, from: Allocation, to: Allocation, class: RegClass, ctx: &mut EmitCtx<'_>);
+
+    /// Emits the islands the instructions queued, then the unwinding exit if
+    /// anything branches to it.
+    fn emit_islands(&self, ctx: &mut EmitCtx<'_>);
 }
 
 /// The register class of an IR type.

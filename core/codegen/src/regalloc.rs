@@ -34,23 +34,7 @@ impl Allocation {
 
 /// The values an operation reads.
 fn operands(op: &Op) -> Vec<Value> {
-    match op {
-        Op::IConst(..) | Op::FConst(..) | Op::SymAddr(_) | Op::FuncAddr(_) | Op::SlotAddr(_) | Op::Get(_) => {
-            vec![]
-        }
-        Op::MemSize => vec![],
-        Op::Bin(_, a, b) | Op::Cmp(_, a, b) => vec![*a, *b],
-        Op::Un(_, a) | Op::Conv(_, _, a) | Op::MemGrow(a) | Op::Set(_, a) => vec![*a],
-        Op::Select(c, a, b) => vec![*c, *a, *b],
-        Op::Load { addr, .. } => vec![*addr],
-        Op::Store { addr, val, .. } => vec![*addr, *val],
-        Op::Copy { dst, src, len } => vec![*dst, *src, *len],
-        Op::Zero { dst, len } => vec![*dst, *len],
-        Op::Call { args, .. } => args.clone(),
-        Op::CallIndirect { target, args, .. } => {
-            std::iter::once(*target).chain(args.iter().copied()).collect()
-        }
-    }
+    op.uses()
 }
 
 /// A set of entities (values, then variables) as bits.

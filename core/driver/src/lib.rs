@@ -41,6 +41,8 @@ pub struct Config {
     pub experiment: String,
     /// Run the optimizing passes (`-gcflags=-N` turns them off).
     pub optimize: bool,
+    /// Inline small functions (`-gcflags=-l` turns it off).
+    pub inline: bool,
     /// Verify the IR before and after every pass (the tests turn it on); a broken
     /// invariant is a build error naming the pass.
     pub verify_ir: bool,
@@ -58,6 +60,7 @@ impl Config {
             jobs: 1,
             experiment: String::new(),
             optimize: true,
+            inline: true,
             verify_ir: false,
         }
     }
@@ -683,6 +686,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
             let lowered;
             let f = if isa.wants_vars {
                 let mut g = f.clone();
+                opt::unwind::make_explicit(&mut g, ir::Ty::I64);
                 opt::ssa::params_to_vars(&mut g);
                 lowered = g;
                 &lowered
@@ -892,6 +896,7 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
     for f in &m.funcs {
         let mut f = f.clone();
         if isa.wants_vars {
+            opt::unwind::make_explicit(&mut f, ir::Ty::I64);
             opt::ssa::params_to_vars(&mut f);
         }
         match (isa.listing)(&f) {

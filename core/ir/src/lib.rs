@@ -12,6 +12,14 @@
 //! values and block parameters, and no later pass sees one. Memory a function owns
 //! for its lifetime lives in stack slots (`s1`).
 //!
+//! Unwinding is implicit: a call whose callee returns with a panic under way (the
+//! goroutine's `panicking` flag, the first field of `GetG`'s `g`, set) and a
+//! failing `check` make the function return at once, its results undefined, and
+//! the back ends emit that test. A function that `catches` (one with deferred
+//! calls, whose exit path must run them) does not unwind: its calls return, and
+//! it tests the flag itself. Every call is a safepoint: the point where a
+//! goroutine may be switched or the collector may run.
+//!
 //! Entities are `u32` indices into the function's arenas. `text` prints and parses
 //! the one text form; `verify` checks the invariants and runs after every pass in
 //! tests; `cfg` has the graph facts passes share (predecessors, orders,
@@ -22,6 +30,10 @@ pub mod text;
 pub mod verify;
 
 use core::fmt;
+
+/// The data symbol of the goroutine that runs `main` (the runtime's `g0`), which
+/// the entry points make the running one.
+pub const G0_SYMBOL: &str = "runtime.g0";
 
 macro_rules! entity {
     ($name:ident, $prefix:literal) => {
@@ -258,6 +270,18 @@ pub enum Op {
     /// byte count (rounded up to the back end's page): the allocator's primitives.
     MemSize,
     MemGrow(Value),
+    /// A check that can fail: when `cond` (an `I32`) is not zero, calls the
+    /// runtime's panic function `func(0, args…)` (nil dereference, index out of
+    /// range, division by zero, …) and unwinds, as a call that panicked does.
+    /// Passes remove a check whose condition they prove false.
+    Check {
+        cond: Value,
+        func: String,
+        args: Vec<Value>,
+    },
+    /// The running goroutine's `g` (a word): a register on native ports, a
+    /// global on Wasm. Its first field, an `i32`, is set while a panic unwinds.
+    GetG,
 }
 
 impl Op {
@@ -306,6 +330,11 @@ impl Op {
                 f(*target);
                 args.iter().copied().for_each(f);
             }
+            Op::Check { cond, args, .. } => {
+                f(*cond);
+                args.iter().copied().for_each(f);
+            }
+            Op::GetG => {}
         }
     }
 
@@ -348,6 +377,11 @@ impl Op {
                 *target = f(*target);
                 args.iter_mut().for_each(|v| *v = f(*v));
             }
+            Op::Check { cond, args, .. } => {
+                *cond = f(*cond);
+                args.iter_mut().for_each(|v| *v = f(*v));
+            }
+            Op::GetG => {}
         }
     }
 
@@ -365,7 +399,8 @@ impl Op {
             | Op::Select(..)
             | Op::SymAddr(_)
             | Op::FuncAddr(_)
-            | Op::SlotAddr(_) => true,
+            | Op::SlotAddr(_)
+            | Op::GetG => true,
             Op::Bin(o, ..) => !matches!(o, BinOp::DivS | BinOp::DivU | BinOp::RemS | BinOp::RemU),
             Op::Get(_)
             | Op::Set(..)
@@ -376,8 +411,14 @@ impl Op {
             | Op::Call { .. }
             | Op::CallIndirect { .. }
             | Op::MemSize
-            | Op::MemGrow(_) => false,
+            | Op::MemGrow(_)
+            | Op::Check { .. } => false,
         }
+    }
+
+    /// Whether the operation is a safepoint (a call).
+    pub fn is_safepoint(&self) -> bool {
+        matches!(self, Op::Call { .. } | Op::CallIndirect { .. })
     }
 
     /// Whether the operation writes memory or has another effect beyond its
@@ -505,6 +546,9 @@ pub struct Func {
     pub sig: Sig,
     /// Exported to the host under this name.
     pub export: Option<String>,
+    /// Its calls do not unwind it: it tests for a panic itself (see the crate's
+    /// doc).
+    pub catches: bool,
     /// The types of values, indexed by `Value`. `Func::new` makes the first
     /// `sig.params.len()` the parameters of `b0`, the function's.
     pub values: Vec<Ty>,
@@ -522,6 +566,7 @@ impl Func {
             name: name.into(),
             sig,
             export: None,
+            catches: false,
             values,
             vars: Vec::new(),
             slots: Vec::new(),
@@ -748,6 +793,14 @@ impl<'f> Builder<'f> {
 
     pub fn mem_size(&mut self, word: Ty) -> Value {
         self.one(word, Op::MemSize)
+    }
+
+    pub fn check(&mut self, cond: Value, func: &str, args: Vec<Value>) {
+        self.push(&[], Op::Check { cond, func: func.into(), args });
+    }
+
+    pub fn getg(&mut self, word: Ty) -> Value {
+        self.one(word, Op::GetG)
     }
 
     pub fn mem_grow(&mut self, bytes: Value) -> Value {

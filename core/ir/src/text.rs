@@ -119,6 +119,9 @@ fn print_func(out: &mut String, f: &Func) {
         out.push_str(" export ");
         quote(out, e.as_bytes());
     }
+    if f.catches {
+        out.push_str(" catches");
+    }
     out.push_str(" {\n");
     for (i, t) in f.vars.iter().enumerate() {
         let _ = writeln!(out, "  var x{i} {}", t.name());
@@ -203,6 +206,12 @@ fn print_op(out: &mut String, op: &Op) {
         }
         Op::MemSize => write!(out, "memsize"),
         Op::MemGrow(v) => write!(out, "memgrow {v}"),
+        Op::Check { cond, func, args } => {
+            let _ = write!(out, "check {cond}, ");
+            sym(out, func);
+            write!(out, "({})", values(args))
+        }
+        Op::GetG => write!(out, "getg"),
     };
 }
 
@@ -584,6 +593,10 @@ fn parse_func(p: &mut Parser) -> Result<Func, ParseError> {
         p.pos += 1;
         f.export = Some(p.utf8()?);
     }
+    if p.is_word("catches") {
+        p.pos += 1;
+        f.catches = true;
+    }
     p.punct('{')?;
     while p.is_word("var") {
         p.pos += 1;
@@ -791,6 +804,13 @@ fn parse_op(p: &mut Parser, op: &str, ty: Option<Ty>) -> Result<Op, ParseError> 
         }
         "memsize" => Op::MemSize,
         "memgrow" => Op::MemGrow(p.value()?),
+        "check" => {
+            let cond = p.value()?;
+            p.punct(',')?;
+            let func = p.sym()?;
+            Op::Check { cond, func, args: p.value_list()? }
+        }
+        "getg" => Op::GetG,
         _ => return p.err(format!("unknown instruction {op:?}")),
     })
 }

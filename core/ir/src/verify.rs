@@ -352,6 +352,22 @@ impl FuncVerifier<'_> {
                 self.call_args(args, &sig.params, live);
                 self.results(results, &sig.results);
             }
+            Op::Check { cond, func, args } => {
+                self.use_ty(*cond, Ty::I32, live);
+                let Some(sig) = self.m.sig_of(func) else {
+                    self.err(format!("check calls unknown function {func:?}"));
+                    return;
+                };
+                if !sig.results.is_empty() || sig.params.first() != Some(&word) {
+                    self.err(format!(
+                        "check's function {func:?} must take a context word and return nothing"
+                    ));
+                    return;
+                }
+                self.call_args(args, &sig.params[1..], live);
+                self.results(results, &[]);
+            }
+            Op::GetG => self.results(results, &[word]),
             Op::MemSize => self.results(results, &[word]),
             Op::MemGrow(v) => {
                 self.use_ty(*v, word, live);

@@ -5,6 +5,7 @@ use ir::verify::verify;
 use ir::{Builder, CmpOp, Func, Module, Sig, Term, Ty};
 
 const SAMPLE: &str = r#"declare @"fmt.Println"(i64, i64) -> (i64, i64)
+declare @"runtime.panicIndex"(i64, i64, i64) -> ()
 import @"runtime.fd_write" = "wasi_snapshot_preview1" "fd_write" (i32, i32, i32, i32) -> (i32)
 data @"go:str.0" size 8 align 1 ro "hi\x00\"\\"
 data @"main.p" size 16 align 8 ""
@@ -35,6 +36,14 @@ b2(v13:i64):
   v14:i64 = iconst -9223372036854775808
   v15:i64 = add v13, v14
   ret v15
+}
+func @"main.deferring"(i64) -> () catches {
+b0(v0:i64):
+  v1:i64 = getg
+  v2:i32 = load.i32 v1+0
+  v3:i32 = geu v0, v0
+  check v3, @"runtime.panicIndex"(v0, v0)
+  ret
 }
 "#;
 

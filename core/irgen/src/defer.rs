@@ -8,7 +8,6 @@
 //! (`runtime.panicking` cleared) so the deferred code runs normally and can
 //! `recover`; `runtime.deferreturn` then decides whether the panic goes on.
 
-use crate::PANICKING_SYMBOL;
 use crate::expr::Gv;
 use crate::func::FnGen;
 use crate::types::Class;
@@ -208,7 +207,7 @@ impl FnGen<'_, '_> {
         let h = self.b().get(head);
         let next = self.b().load(Mem::of(w), false, w, h, ws);
         self.b().set(head, next);
-        let flag = self.b().sym_addr(w, PANICKING_SYMBOL);
+        let flag = self.b().getg(w);
         let saved = self.b().load(Mem::I32, false, Ty::I32, flag, 0);
         let zero = self.b().iconst(Ty::I32, 0);
         self.b().store(Mem::I32, flag, 0, zero);

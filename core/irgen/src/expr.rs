@@ -406,23 +406,28 @@ impl FnGen<'_, '_> {
         self.panic_if(c, func, vec![i, n]);
     }
 
-    /// If `c`, calls the runtime panic function `func(args…)` and leaves.
+    /// If `c`, calls the runtime panic function `func(args…)` and leaves: a
+    /// `check`, or in a function that catches panics a branch to the call and
+    /// its exit path.
     pub(crate) fn panic_if(&mut self, c: ir::Value, func: &str, args: Vec<ir::Value>) {
+        let w = self.word();
+        let mut params = vec![w];
+        params.extend(args.iter().map(|&a| self.f.ty(a)));
+        let sig = ir::Sig { params, results: vec![] };
+        self.g.declare(func, &sig);
+        if !self.f.catches {
+            self.b().check(c, func, args);
+            return;
+        }
         let bad = self.f.new_block();
         let ok = self.f.new_block();
         let argx: Vec<Var> = args.iter().map(|&a| self.tmp(a)).collect();
         self.b().term(Term::br(c, bad, ok));
         self.cur = bad;
-        let w = self.word();
-        let mut params = vec![w];
         let mut vals = vec![self.iconst_word(0)];
         for x in argx {
-            let v = self.b().get(x);
-            params.push(self.f.ty(v));
-            vals.push(v);
+            vals.push(self.b().get(x));
         }
-        let sig = ir::Sig { params, results: vec![] };
-        self.g.declare(func, &sig);
         self.b().call(func, &sig, vals);
         self.panic_check();
         self.b().term(Term::Unreachable);
@@ -1896,6 +1901,7 @@ impl FnGen<'_, '_> {
                 self.b().mem_grow(n)
             }
             "heapStart" => self.b().sym_addr(w, "go:end"),
+            "getg" => self.b().getg(w),
             _ => return None,
         };
         Some(vec![Gv::S(vec![self.tmp(r)])])

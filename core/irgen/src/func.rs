@@ -1,7 +1,7 @@
 //! Functions and statements.
 
+use crate::Gen;
 use crate::types::{Class, FnAbi};
-use crate::{Gen, PANICKING_SYMBOL};
 use ir::{Block, Builder, Mem, Term, Ty, Var};
 use std::collections::{HashMap, HashSet};
 use syntax::ast::{self, ExprKind, StmtKind};
@@ -120,6 +120,7 @@ impl<'a> Gen<'a> {
     ) -> Option<ir::Func> {
         let mut fg = FnGen::new(self, ir::Func::new(sym, abi.sig.clone()));
         if crate::defer::has_defer(body) {
+            fg.f.catches = true;
             let w = fg.word();
             let x = fg.f.new_var(w);
             let z = fg.iconst_word(0);
@@ -241,14 +242,15 @@ impl<'a> Gen<'a> {
             ir::Sig { params: params.clone(), results: abi.sig.results.clone() },
         );
         f.export = Some(export.into());
+        // It catches a panic that unwound to the host boundary, which is fatal.
+        f.catches = true;
         let mut b = Builder::new(&mut f);
         let ctx = b.iconst(self.word, 0);
         let mut args = vec![ctx];
         args.extend((0..params.len()).map(|i| ir::Value(i as u32)));
         let r = b.call(sym, &abi.sig, args);
-        // A panic that unwound to the host boundary is fatal: the flag is cleared
-        // so the runtime can print it normally.
-        let addr = b.sym_addr(self.word, PANICKING_SYMBOL);
+        // The flag is cleared so the runtime can print the panic normally.
+        let addr = b.getg(self.word);
         let p = b.load(Mem::I32, false, Ty::I32, addr, 0);
         let fatal = b.func.new_block();
         let done = b.func.new_block();
@@ -319,11 +321,14 @@ impl FnGen<'_, '_> {
         self.cur = next;
     }
 
-    /// After a call: if a panic is under way, leave the function.
+    /// After a call in a function that catches panics (one with deferred calls):
+    /// if a panic is under way, go to the exit path, which runs them. Elsewhere
+    /// unwinding is implicit (see `ir`): the back end leaves the function.
     pub(crate) fn panic_check(&mut self) {
-        let w = self.word();
-        let addr = self.b().sym_addr(w, PANICKING_SYMBOL);
-        let p = self.b().load(Mem::I32, false, Ty::I32, addr, 0);
+        if !self.f.catches {
+            return;
+        }
+        let p = self.panicking();
         let cont = self.f.new_block();
         let unwind = self.f.new_block();
         self.b().term(Term::br(p, unwind, cont));
@@ -332,6 +337,13 @@ impl FnGen<'_, '_> {
         let exit = self.exit;
         self.b().term(Term::jump(exit));
         self.cur = cont;
+    }
+
+    /// The running goroutine's panic flag (the first field of its `g`).
+    pub(crate) fn panicking(&mut self) -> ir::Value {
+        let w = self.word();
+        let g = self.b().getg(w);
+        self.b().load(Mem::I32, false, Ty::I32, g, 0)
     }
 
     /// A new local of type `t` holding the zero value.

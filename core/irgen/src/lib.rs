@@ -13,7 +13,10 @@
 //!   copy), then one result address per array or struct result; the scalar results
 //!   are the IR results.
 //! * Panics do not unwind the machine stack: `runtime.gopanic` records the panic and
-//!   sets `runtime.panicking`; after every call the caller tests it and returns.
+//!   sets the goroutine's `panicking` flag; a call that returns with it set makes
+//!   its caller return too (the back ends test it, see `ir`), except in functions
+//!   with deferred calls, which test it themselves and run those on their exit
+//!   path. Failing run-time checks are `check` instructions.
 //! * Bodyless functions are the runtime's intrinsics (`memmove`, `memgrow`, …), host
 //!   imports (`//go:wasmimport`), or other symbols (`//go:linkname`).
 
@@ -69,9 +72,6 @@ pub const INITS_SYMBOL: &str = "go:inits";
 pub fn init_symbol(pkg_path: &str) -> String {
     format!("{pkg_path}.init")
 }
-
-/// The data symbol holding the panic flag the generated code tests after calls.
-pub const PANICKING_SYMBOL: &str = "runtime.panicking";
 
 pub fn generate(
     w: &World,

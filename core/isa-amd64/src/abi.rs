@@ -22,6 +22,8 @@ pub const FLOAT_ARGS: usize = 15;
 /// The scratch registers: free inside any instruction, and the allocator's for
 /// cyclic moves.
 pub const SCRATCH: Gpr = Gpr::R11;
+/// The running goroutine's `g`.
+pub const G: Gpr = Gpr::R14;
 pub const SCRATCH_X: Xmm = Xmm(15);
 
 /// The allocatable general registers, in preference order (the argument

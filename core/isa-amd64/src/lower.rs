@@ -226,7 +226,8 @@ impl Amd64 {
                 Loc::Stack(k) => stack_results.push((r, 8 * (n_stack_args + k) as i32)),
             }
         }
-        ctx.emit(VInst::Call { target, uses, defs, clobbers });
+        let unwind = !ctx.f.catches;
+        ctx.emit(VInst::Call { target, uses, defs, clobbers, unwind });
         for (r, disp) in stack_results {
             load_value(ctx, r, VAmode::Sp { disp });
         }
@@ -418,6 +419,15 @@ impl Backend for Amd64 {
                 let t = ctx.input(*target);
                 self.call(ctx, CallTarget::Reg(t), args, &inst.results)?;
             }
+            Op::Check { cond, func, args } => {
+                let (cmp, cc) = condition(ctx, *cond);
+                let args = args.iter().map(|&a| ctx.input(a)).collect();
+                ctx.emit(VInst::Check { cmp, cc, func: func.clone(), args });
+            }
+            Op::GetG => {
+                let src = Reg::phys(abi::gpr(abi::G));
+                ctx.emit(VInst::MovRR { dst: ctx.reg(dst()?), src });
+            }
             Op::Get(_) | Op::Set(..) => return Err("variables after SSA construction".into()),
             Op::MemSize | Op::MemGrow(_) => {
                 return Err("Wasm memory growth (the runtime's native ports allocate with mmap)".into());
@@ -507,6 +517,33 @@ impl Backend for Amd64 {
             (None, None) => return,
         };
         Emitter { ctx }.i(inst);
+    }
+
+    fn emit_islands(&self, ctx: &mut EmitCtx<'_>) {
+        for island in core::mem::take(&mut ctx.islands) {
+            ctx.bind(island.label);
+            let moves: Vec<(Gpr, Gpr)> = island
+                .args
+                .iter()
+                .zip(&abi::INT_ARGS[1..])
+                .map(|(&src, &dst)| (dst, abi::to_gpr(src)))
+                .collect();
+            let unwind = ctx.unwind_label();
+            let mut e = Emitter { ctx };
+            for (dst, src) in codegen::emit::sequentialize(&moves, abi::SCRATCH) {
+                e.mov(dst, src);
+            }
+            e.i(Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Gpr::Rax, src: Gpr::Rax });
+            e.i(Inst::Call { symbol: island.func });
+            e.jmp(unwind);
+        }
+        if let Some(l) = ctx.unwind {
+            ctx.bind(l);
+            let mut e = Emitter { ctx };
+            e.i(Inst::MovRR { size: Size::S64, dst: Gpr::Rsp, src: Gpr::Rbp });
+            e.i(Inst::Pop { dst: Gpr::Rbp });
+            e.i(Inst::Ret);
+        }
     }
 }
 

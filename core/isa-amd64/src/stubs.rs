@@ -18,6 +18,7 @@
 
 use codegen::{Code, OsAbi};
 
+use crate::abi::G;
 use crate::inst::{AluOp, Amode, Gpr, Inst, Size};
 use crate::lower::emit_all;
 
@@ -47,16 +48,14 @@ pub fn stubs(os: OsAbi) -> Vec<(String, Code)> {
     start.extend([
         // No caller frame: a zero frame pointer ends a stack walk.
         Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Rbp, src: Rbp },
+        // The goroutine that runs main.
+        Inst::Lea { dst: G, addr: Amode::Rip { symbol: "runtime.g0".into(), addend: 0 } },
         Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Rax, src: Rax },
         Inst::Call { symbol: "runtime.rt0".into() },
         // rt0 returns only when a panic unwound out of the program: the flag is
         // cleared so that fatalpanic's own calls run, and it prints the panic.
+        Inst::StoreImm { size: Size::S32, imm: 0, addr: Amode::BaseDisp { base: G, disp: 0 } },
         Inst::Alu { op: AluOp::Xor, size: Size::S32, dst: Rax, src: Rax },
-        Inst::Store {
-            size: Size::S32,
-            src: Rax,
-            addr: Amode::Rip { symbol: "runtime.panicking".into(), addend: 0 },
-        },
         Inst::Call { symbol: "runtime.fatalpanic".into() },
         Inst::Ud2,
     ]);

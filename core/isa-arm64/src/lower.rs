@@ -650,6 +650,9 @@ impl Lower<'_> {
                     "Wasm memory growth (the runtime's native ports allocate with mmap)".into(),
                 ));
             }
+            // The driver makes unwinding explicit for this back end
+            // (`opt::unwind::make_explicit`).
+            Op::Check { .. } | Op::GetG => return Err(Unsupported("implicit unwinding".into())),
         }
         Ok(())
     }
@@ -1035,8 +1038,8 @@ pub fn stubs(os: codegen::OsAbi) -> Vec<(String, Code)> {
         Inst::Bl { symbol: "runtime.rt0".into() },
         // rt0 returns only when a panic unwound out of the program: the flag is
         // cleared so that fatalpanic's own calls run, and it prints the panic.
-        Inst::Adrp { rd: X0, symbol: "runtime.panicking".into() },
-        Inst::AddLo12 { rd: X0, rn: X0, symbol: "runtime.panicking".into() },
+        Inst::Adrp { rd: X0, symbol: "runtime.g0".into() },
+        Inst::AddLo12 { rd: X0, rn: X0, symbol: "runtime.g0".into() },
         Inst::Store { size: MemSize::W, rt: ZR, addr: Amode::Scaled { base: X0, off: 0 } },
         Inst::Store { size: MemSize::X, rt: ZR, addr: sp(0) },
         Inst::Bl { symbol: "runtime.fatalpanic".into() },

@@ -53,6 +53,10 @@ pub struct WasmFunc {
 /// The index of the stack-pointer global the linker defines.
 pub const SP_GLOBAL: u32 = 0;
 
+/// The index of the global holding the running goroutine's `g` (`runtime.g0`'s
+/// address until there are goroutines), which the linker defines.
+pub const G_GLOBAL: u32 = 1;
+
 pub fn val_type(t: Ty) -> ValType {
     match t {
         Ty::I32 => ValType::I32,
@@ -251,6 +255,35 @@ impl Emitter<'_> {
         }
     }
 
+    /// After a call: its results into their locals, then, unless the function
+    /// catches panics, the unwinding test (see `ir`): while the goroutine's flag
+    /// is set, return at once.
+    fn after_call(&mut self, results: &[ir::Value]) {
+        for &r in results.iter().rev() {
+            self.set(r);
+        }
+        if self.f.catches {
+            return;
+        }
+        self.sink().global_get(G_GLOBAL).i32_wrap_i64().i32_load(mem_arg(0, 2)).if_(BlockType::Empty);
+        self.unwind_return();
+        self.sink().end();
+    }
+
+    /// Leaves the function with zero results.
+    fn unwind_return(&mut self) {
+        self.epilogue();
+        for &t in &self.f.sig.results {
+            match t {
+                Ty::I32 => self.sink().i32_const(0),
+                Ty::I64 => self.sink().i64_const(0),
+                Ty::F32 => self.sink().f32_const(Ieee32::new(0)),
+                Ty::F64 => self.sink().f64_const(Ieee64::new(0)),
+            };
+        }
+        self.sink().return_();
+    }
+
     fn inst(&mut self, op: &Op, results: &[ir::Value]) {
         let f = self.f;
         match op {
@@ -363,6 +396,7 @@ impl Emitter<'_> {
                     self.get(a);
                 }
                 self.reloc(&[0x10], RelocTarget::Func(callee.clone()));
+                return self.after_call(results);
             }
             Op::CallIndirect { sig, target, args } => {
                 for &a in args {
@@ -372,6 +406,21 @@ impl Emitter<'_> {
                 self.reloc(&[0x11], RelocTarget::Type(sig.clone()));
                 // Table 0.
                 self.code.push(0x00);
+                return self.after_call(results);
+            }
+            Op::Check { cond, func, args } => {
+                self.get(*cond);
+                self.sink().if_(BlockType::Empty);
+                self.sink().i64_const(0);
+                for &a in args {
+                    self.get(a);
+                }
+                self.reloc(&[0x10], RelocTarget::Func(func.clone()));
+                self.unwind_return();
+                self.sink().end();
+            }
+            Op::GetG => {
+                self.sink().global_get(G_GLOBAL);
             }
             Op::MemSize => {
                 self.sink().memory_size(0).i64_extend_i32_u().i64_const(16).i64_shl();

@@ -76,7 +76,10 @@ impl<'m> Index<'m> {
                 for b in &f.blocks {
                     for i in &b.insts {
                         match &i.op {
-                            Op::Call { callee, .. } => work.push((true, callee)),
+                            Op::Call { callee, .. } | Op::Check { func: callee, .. } => {
+                                work.push((true, callee))
+                            }
+                            Op::GetG => work.push((false, ir::G0_SYMBOL)),
                             Op::FuncAddr(n) => work.push((true, n)),
                             Op::SymAddr(n) => work.push((false, n)),
                             _ => {}

@@ -246,6 +246,12 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
         GlobalType { val_type: ValType::I64, mutable: true, shared: false },
         &ConstExpr::i64_const(i64::from(stack_top)),
     );
+    // The running goroutine (isa_wasm::G_GLOBAL): the goroutine that runs main.
+    let g0 = data_addr.get(ir::G0_SYMBOL).copied().unwrap_or(0);
+    gs.global(
+        GlobalType { val_type: ValType::I64, mutable: true, shared: false },
+        &ConstExpr::i64_const(g0 as i64),
+    );
     module.section(&gs);
     let mut es = ExportSection::new();
     let mem_name = match opts.memory_export {

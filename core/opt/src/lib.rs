@@ -12,6 +12,7 @@
 pub mod bits;
 pub mod dce;
 pub mod ssa;
+pub mod unwind;
 
 use ir::verify::{VerifyError, verify_func};
 use ir::{Func, Module, Ty};
@@ -30,6 +31,11 @@ pub const PASSES: &[Pass] = &[
     Pass { name: "ssa", run: ssa::construct, required: true },
     Pass { name: "dce", run: dce::run, required: false },
 ];
+
+/// What the driver runs after the pipeline for a back end that needs it; not
+/// optimizations, but listed so the file tests can name them.
+pub const PREPARATIONS: &[(&str, fn(&mut Func))] =
+    &[("explicit-unwinding", |f| unwind::make_explicit(f, Ty::I64)), ("params-to-vars", ssa::params_to_vars)];
 
 /// How to run the pipeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,14 +104,19 @@ fn run_func(m: &Module, f: &mut Func, opts: &Options) -> Result<(), PassError> {
 pub fn run_named(m: &mut Module, names: &[&str], word: Ty) -> Result<(), PassError> {
     for i in 0..m.funcs.len() {
         for &name in names {
-            let Some(p) = PASSES.iter().find(|p| p.name == name) else {
+            let pass = PASSES
+                .iter()
+                .map(|p| (p.name, p.run))
+                .chain(PREPARATIONS.iter().copied())
+                .find(|p| p.0 == name);
+            let Some((pass, run)) = pass else {
                 return Err(PassError {
                     pass: "unknown",
                     errors: vec![VerifyError { at: name.into(), msg: "no such pass".into() }],
                 });
             };
-            (p.run)(&mut m.funcs[i]);
-            verify_func(m, &m.funcs[i], word).map_err(|errors| PassError { pass: p.name, errors })?;
+            run(&mut m.funcs[i]);
+            verify_func(m, &m.funcs[i], word).map_err(|errors| PassError { pass, errors })?;
         }
     }
     Ok(())

@@ -8,8 +8,18 @@ import (
 	"unsafe"
 )
 
-// panicking is set while a panic unwinds; compiled code tests it after every call.
-var panicking int32
+// A goroutine. The compiler reaches the running one through getg (a register
+// on native ports, a global on Wasm); its first field, panicking, is set while a
+// panic unwinds, and compiled code tests it after every call.
+type g struct {
+	panicking int32
+}
+
+// The goroutine that runs main: the entry point makes it the running one.
+var g0 g
+
+// getg is the running goroutine (a compiler intrinsic).
+func getg() *g
 
 // A panic: its value, whether a deferred call recovered it, and the panic it
 // interrupted.
@@ -105,7 +115,7 @@ func fatalpanic() {
 
 func gopanic(v any) {
 	curPanic = &_panic{arg: v, link: curPanic}
-	panicking = 1
+	getg().panicking = 1
 }
 
 // gorecover is the recover builtin: inside a deferred call run while panicking,
@@ -113,7 +123,7 @@ func gopanic(v any) {
 func gorecover() any {
 	p := curPanic
 	// While deferred calls run for a panic, the panic flag is set aside.
-	if p != nil && !p.recovered && panicking == 0 {
+	if p != nil && !p.recovered && getg().panicking == 0 {
 		p.recovered = true
 		return p.arg
 	}
@@ -124,14 +134,15 @@ func gorecover() any {
 // panic flag as it was before the call: a new panic goes on, a recovered one
 // ends (the function returns normally), anything else resumes as it was.
 func deferreturn(saved int32) {
-	if panicking != 0 {
+	gp := getg()
+	if gp.panicking != 0 {
 		return
 	}
 	if saved != 0 && curPanic != nil && curPanic.recovered {
 		curPanic = curPanic.link
 		return
 	}
-	panicking = saved
+	gp.panicking = saved
 }
 
 type stringer interface {

@@ -287,6 +287,9 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
             }
             Size::S8 => imm_mem(buf, false, &[0xc6], addr, &[*imm as u8]),
         },
+        Inst::CmpMemImm { size, addr, imm } => {
+            imm_mem_digit(buf, *size == Size::S64, &[0x83], 7, addr, &[*imm as u8]);
+        }
         Inst::Ret => buf.put1(0xc3),
         Inst::Syscall => buf.put(&[0x0f, 0x05]),
         Inst::Ud2 => buf.put(&[0x0f, 0x0b]),
@@ -375,12 +378,17 @@ fn sse_mem(buf: &mut CodeBuffer, prefix: u8, op: u8, reg: u8, addr: &Amode) {
 /// RIP-relative displacement counts from the end of the instruction, so the
 /// immediate's length comes off its addend.
 fn imm_mem(buf: &mut CodeBuffer, w: bool, opcode: &[u8], addr: &Amode, imm: &[u8]) {
+    imm_mem_digit(buf, w, opcode, 0, addr, imm);
+}
+
+/// `opcode /digit` with a memory operand and an immediate.
+fn imm_mem_digit(buf: &mut CodeBuffer, w: bool, opcode: &[u8], digit: u8, addr: &Amode, imm: &[u8]) {
     match addr {
         Amode::Rip { symbol, addend } => {
             let addr = Amode::Rip { symbol: symbol.clone(), addend: addend - imm.len() as i32 };
-            op_mem(buf, w, false, opcode, 0, &addr);
+            op_mem(buf, w, false, opcode, digit, &addr);
         }
-        _ => op_mem(buf, w, false, opcode, 0, addr),
+        _ => op_mem(buf, w, false, opcode, digit, addr),
     }
     buf.put(imm);
 }

@@ -294,6 +294,12 @@ fn rows() -> Vec<(Inst, &'static str, &'static str)> {
         ),
         (Inst::StoreImm { size: S16, imm: 7, addr: bd(Rdi, 0) }, "66c7070700", "mov word ptr [rdi], 7"),
         (Inst::StoreImm { size: S8, imm: 5, addr: bd(R12, 1) }, "41c644240105", "mov byte ptr [r12 + 1], 5"),
+        (Inst::CmpMemImm { size: S32, addr: bd(R14, 0), imm: 0 }, "41833e00", "cmp dword ptr [r14], 0"),
+        (
+            Inst::CmpMemImm { size: S64, addr: bd(Rax, 8), imm: -1 },
+            "48837808ff",
+            "cmp qword ptr [rax + 8], -1",
+        ),
     ]
 }
 

@@ -245,6 +245,12 @@ pub enum Inst {
         imm: i32,
         addr: Amode,
     },
+    /// `cmp [mem], imm8`.
+    CmpMemImm {
+        size: Size,
+        addr: Amode,
+        imm: i8,
+    },
     Ret,
     Syscall,
     /// `ud2`: a trap for paths that cannot be reached.
@@ -409,6 +415,7 @@ impl Inst {
                 format!("{} {}, {}", op.name(), dst.name(size.bytes()), mem(addr, Some(*size)))
             }
             Inst::StoreImm { size, imm, addr } => format!("mov {}, {imm}", mem(addr, Some(*size))),
+            Inst::CmpMemImm { size, addr, imm } => format!("cmp {}, {imm}", mem(addr, Some(*size))),
             Inst::Ret => "ret".into(),
             Inst::Syscall => "syscall".into(),
             Inst::Ud2 => "ud2".into(),

@@ -168,11 +168,22 @@ pub enum VInst {
         taken: VBlock,
         not_taken: VBlock,
     },
+    /// A call; with `unwind`, followed by the test of the goroutine's panic flag
+    /// that leaves the function while a panic unwinds (see `ir`).
     Call {
         target: CallTarget,
         uses: Vec<(Reg, PReg)>,
         defs: Vec<(Reg, PReg)>,
         clobbers: PRegSet,
+        unwind: bool,
+    },
+    /// A check: when the condition holds, an out-of-line call of the panic
+    /// function `func(0, args…)`, then the unwinding exit.
+    Check {
+        cmp: Compare,
+        cc: Cc,
+        func: String,
+        args: Vec<Reg>,
     },
     MovRR {
         dst: Reg,
@@ -434,6 +445,12 @@ impl MachInst for VInst {
             VInst::Ret { uses } => fixed_use_list(uses, v),
             VInst::Trap | VInst::Jmp { .. } => {}
             VInst::Branch { cmp, .. } => cmp.visit(v),
+            VInst::Check { cmp, args, .. } => {
+                cmp.visit(v);
+                for a in args {
+                    v.use_reg(a);
+                }
+            }
             VInst::Call { target, uses, defs, .. } => {
                 if let CallTarget::Reg(r) = target {
                     v.use_reg(r);
@@ -612,19 +629,19 @@ impl Emitter<'_, '_> {
         emit(&inst, &mut self.ctx.buf);
     }
 
-    fn label(&mut self) -> Label {
+    pub fn label(&mut self) -> Label {
         self.ctx.buf.new_label()
     }
 
-    fn bind(&mut self, l: Label) {
+    pub fn bind(&mut self, l: Label) {
         self.ctx.bind(l);
     }
 
-    fn jcc(&mut self, cond: Cond, target: Label) {
+    pub fn jcc(&mut self, cond: Cond, target: Label) {
         self.i(Inst::Jcc { cond, target });
     }
 
-    fn jmp(&mut self, target: Label) {
+    pub fn jmp(&mut self, target: Label) {
         self.i(Inst::Jmp { target });
     }
 
@@ -653,7 +670,7 @@ impl Emitter<'_, '_> {
         }
     }
 
-    fn mov(&mut self, dst: Gpr, src: Gpr) {
+    pub fn mov(&mut self, dst: Gpr, src: Gpr) {
         if dst != src {
             self.i(Inst::MovRR { size: Size::S64, dst, src });
         }
@@ -718,10 +735,36 @@ impl VInst {
                     }
                 }
             }
-            VInst::Call { target, .. } => match target {
-                CallTarget::Symbol(s) => e.i(Inst::Call { symbol: s.clone() }),
-                CallTarget::Reg(r) => e.i(Inst::CallReg { src: g(*r) }),
-            },
+            VInst::Call { target, unwind, .. } => {
+                match target {
+                    CallTarget::Symbol(s) => e.i(Inst::Call { symbol: s.clone() }),
+                    CallTarget::Reg(r) => e.i(Inst::CallReg { src: g(*r) }),
+                }
+                if *unwind {
+                    let l = e.ctx.unwind_label();
+                    let flag = Amode::BaseDisp { base: crate::abi::G, disp: 0 };
+                    e.i(Inst::CmpMemImm { size: Size::S32, addr: flag, imm: 0 });
+                    e.jcc(Cond::Ne, l);
+                }
+            }
+            VInst::Check { cmp, cc, func, args } => {
+                cmp.emit(&mut e);
+                let regs = args.iter().filter_map(|a| a.to_phys()).collect();
+                let island = e.ctx.island(func, regs);
+                match *cc {
+                    Cc::Is(c) => e.jcc(c, island),
+                    Cc::FEq => {
+                        let skip = e.label();
+                        e.jcc(Cond::P, skip);
+                        e.jcc(Cond::E, island);
+                        e.bind(skip);
+                    }
+                    Cc::FNe => {
+                        e.jcc(Cond::P, island);
+                        e.jcc(Cond::Ne, island);
+                    }
+                }
+            }
             VInst::MovRR { dst, src } => e.mov(g(*dst), g(*src)),
             VInst::MovImm { dst, imm } => e.imm(g(*dst), *imm),
             VInst::FConst { double, dst, bits } => e.fconst(*double, x(*dst), *bits),
