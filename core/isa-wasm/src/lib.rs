@@ -388,11 +388,13 @@ impl Emitter<'_> {
                     .i32_wrap_i64()
                     .memory_grow(0)
                     .i64_extend_i32_s();
+                // `select` keeps its first operand when the condition holds:
+                // r < 0 ? r : r << 16.
                 let r = results[0];
                 self.set(r);
                 self.get(r);
-                self.sink().i64_const(16).i64_shl();
                 self.get(r);
+                self.sink().i64_const(16).i64_shl();
                 self.get(r);
                 self.sink().i64_const(0).i64_lt_s().select();
                 self.set(r);
