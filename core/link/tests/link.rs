@@ -11,7 +11,7 @@ data @"unused" size 4 align 4 ro "zzzz"
 func @"main.loop"(i64) -> (i64) {
   var x0 i64
   var x1 i64
-b0:
+b0(v0:i64):
   set x0, v0
   v1:i64 = iconst 0
   set x1, v1
