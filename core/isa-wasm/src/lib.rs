@@ -3,21 +3,23 @@
 //! addresses, table slots). Relocated immediates are LEB128s padded to five bytes, as
 //! in Wasm object files, so the linker patches them in place.
 //!
-//! Control flow is a dispatch loop: each block is the code after the end of one
-//! nested `block`, entered by `br_table` on a `pc` local; a jump to the next block
-//! falls through, any other jump sets `pc` and branches to the loop. Every CFG —
-//! irreducible ones from `goto` included — lowers this way. Values live in locals
-//! shared by liveness, on the operand stack between an instruction and the next, or
-//! nowhere (`locals`); jumps pass arguments to parameters as one parallel copy.
-//! Variables (which only hand-written IR still has) get a local each. Stack slots
-//! live on a shadow stack in linear memory addressed by the `SP` global (global 0),
-//! which each function with slots lowers on entry and restores before returning.
+//! Control flow is structured (`structure`): nested `block`, `loop` and `if` from the
+//! dominator tree, so engines see loops and merges as they are and compile bodies
+//! fast. A function with irreducible control flow (from `goto`) keeps the dispatch
+//! loop, which lowers every CFG: each block is the code after the end of one nested
+//! `block`, entered by `br_table` on a `pc` local. Values live in locals shared by
+//! liveness, on the operand stack between an instruction and the next, or nowhere
+//! (`locals`); jumps pass arguments to parameters as one parallel copy. Variables
+//! (which only hand-written IR still has) get a local each. Stack slots live on a
+//! shadow stack in linear memory addressed by the `SP` global (global 0), which each
+//! function with slots lowers on entry and restores before returning.
 //!
 //! The instructions used are the Wasm 2.0 baseline Go's own port assumes (see
 //! reference/binary-formats.md §3.3): sign extension, saturating float-to-int
 //! conversions, bulk memory, multiple results.
 
 mod locals;
+mod structure;
 
 use ir::cfg::Cfg;
 use ir::{BinOp, Block, CmpOp, ConvOp, Func, Mem, Op, Sig, Term, Ty, UnOp};
@@ -230,23 +232,25 @@ impl Emitter<'_> {
             let fp = self.fp;
             self.sink().global_get(SP_GLOBAL).i64_const(frame).i64_sub().local_tee(fp).global_set(SP_GLOBAL);
         }
-        // A function of one block has no jumps (nothing jumps to the entry).
-        let term = &self.f.blocks[0].term;
-        let dispatch = self.f.blocks.len() > 1 || matches!(term, Term::Jump(_) | Term::Br(..));
-        if dispatch {
+        let start = (self.code.len(), self.relocs.len());
+        let structured = structure::Shape::new(self.f, self.cfg).is_some_and(|shape| self.structured(&shape));
+        if !structured {
+            self.code.truncate(start.0);
+            self.relocs.truncate(start.1);
+            (self.last_set, self.open_tail) = (None, false);
             self.dispatch();
-        } else {
-            self.insts(Block(0));
-            self.exit(term, true);
         }
         if !self.f.sig.results.is_empty() && !self.open_tail {
             self.sink().unreachable();
         }
         self.sink().end();
-        dispatch
+        !structured
     }
 
-    /// The dispatch loop.
+    /// The fallback for irreducible control flow: a dispatch loop, each block the
+    /// code after the end of one nested `block`, entered by `br_table` on a `pc`
+    /// local; a jump to the next block falls through, any other sets `pc` and
+    /// branches to the loop.
     fn dispatch(&mut self) {
         let n = self.f.blocks.len();
         self.sink().loop_(BlockType::Empty);
@@ -327,6 +331,13 @@ impl Emitter<'_> {
         } else {
             self.sink().unreachable();
         }
+    }
+
+    /// Whether passing `t`'s arguments writes nothing: every parameter is dead or
+    /// already holds its argument (they share a local).
+    fn copy_is_empty(&self, t: &ir::Target) -> bool {
+        let params = &self.f.blocks[t.block.index()].params;
+        t.args.iter().zip(params).all(|(&a, &p)| !self.copy_needed(a, p))
     }
 
     fn copy_needed(&self, a: ir::Value, p: ir::Value) -> bool {

@@ -1,4 +1,5 @@
-//! The back end's file tests: each `funcs/*.ir` holds an IR module,
+//! The back end's file tests: each `funcs/*.ir` holds an IR module, a `; shape:`
+//! line (`structured`: no `br_table` dispatch; `dispatch`: the fallback loop),
 //! `; run:` lines (`f(1, 2) = 3`: a call and what it returns), and after
 //! `; expect:` the compiled bodies as text. The bodies are compiled into one
 //! module, which `wasmparser` validates, which prints them, and which node runs
@@ -113,9 +114,10 @@ fn op_text(op: &Operator<'_>) -> String {
     }
 }
 
-/// The compiled bodies as text.
-fn print(bytes: &[u8], names: &[String]) -> String {
+/// The compiled bodies as text, and whether each uses `br_table`.
+fn print(bytes: &[u8], names: &[String]) -> (String, Vec<bool>) {
     let mut out = String::new();
+    let mut tables = Vec::new();
     let mut i = 0;
     for payload in Parser::new(0).parse_all(bytes) {
         let Payload::CodeSectionEntry(body) = payload.expect("parses") else { continue };
@@ -131,9 +133,11 @@ fn print(bytes: &[u8], names: &[String]) -> String {
             if locals.is_empty() { "none".into() } else { locals.join(", ") }
         );
         let mut depth = 1;
+        let mut table = false;
         let mut reader = body.get_operators_reader().expect("operators");
         while !reader.eof() {
             let op = reader.read().expect("operator");
+            table |= matches!(op, Operator::BrTable { .. });
             if matches!(op, Operator::End | Operator::Else) {
                 depth -= 1;
             }
@@ -147,9 +151,10 @@ fn print(bytes: &[u8], names: &[String]) -> String {
                 depth += 1;
             }
         }
+        tables.push(table);
         i += 1;
     }
-    out
+    (out, tables)
 }
 
 /// Runs `; run:` calls under node; each line's result as node prints it.
@@ -210,7 +215,18 @@ fn func_file_tests() {
             continue;
         }
         let names: Vec<String> = m.funcs.iter().map(|f| f.name.clone()).collect();
-        let got = print(&bytes, &names);
+        let (got, tables) = print(&bytes, &names);
+        let shape = input.lines().find_map(|l| l.strip_prefix("; shape: ")).map(str::trim);
+        for (f, &table) in names.iter().zip(&tables) {
+            match (shape, table) {
+                (Some("structured"), true) => failures.push(format!("{name}: {f} uses the dispatch loop")),
+                (Some("dispatch"), false) => {
+                    failures.push(format!("{name}: {f} does not use the dispatch loop"))
+                }
+                (Some("structured" | "dispatch"), _) => {}
+                _ => failures.push(format!("{name}: no '; shape: structured|dispatch' line")),
+            }
+        }
         let calls: Vec<(String, String, String)> = input
             .lines()
             .filter_map(|l| l.strip_prefix("; run: "))
