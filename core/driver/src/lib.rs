@@ -786,11 +786,13 @@ fn package_input(path: &str, files: &[(String, Vec<u8>, ast::File)]) -> [u8; 32]
     h.finish()
 }
 
-/// `go:inits`: every package's initialization in dependency order.
+/// `go:inits`: every package's initialization in dependency order. It is the
+/// runtime's `func doInits()`, so it takes the closure context every Go function
+/// does (the Wasm call to it must match its type).
 fn inits_module(order: &[Pkg]) -> ir::Module {
     let sig = ir::Sig { params: vec![ir::Ty::I64], results: vec![] };
     let mut m = ir::Module::default();
-    let mut f = ir::Func::new(irgen::INITS_SYMBOL, ir::Sig::default());
+    let mut f = ir::Func::new(irgen::INITS_SYMBOL, sig.clone());
     let mut b = ir::Builder::new(&mut f);
     for p in order {
         let name = irgen::init_symbol(&p.path);

@@ -3,11 +3,14 @@
 //! addresses, table slots). Relocated immediates are LEB128s padded to five bytes, as
 //! in Wasm object files, so the linker patches them in place.
 //!
-//! Values and variables become Wasm locals (value `vN` is local `N`, so parameters
-//! line up). Control flow is a dispatch loop: each block is the code after the end of
-//! one nested `block`, entered by `br_table` on a `pc` local; a jump to the next block
-//! falls through, any other jump sets `pc` and branches to the loop. Every CFG —
-//! irreducible ones from `goto` included — lowers this way. Stack slots live on a
+//! Control flow is structured (`structure`): nested `block`, `loop` and `if` from the
+//! dominator tree, so engines see loops and merges as they are and compile bodies
+//! fast. A function with irreducible control flow (from `goto`) keeps the dispatch
+//! loop, which lowers every CFG: each block is the code after the end of one nested
+//! `block`, entered by `br_table` on a `pc` local. Values live in locals shared by
+//! liveness, on the operand stack between an instruction and the next, or nowhere
+//! (`locals`); jumps pass arguments to parameters as one parallel copy. Variables
+//! (which only hand-written IR still has) get a local each. Stack slots live on a
 //! shadow stack in linear memory addressed by the `SP` global (global 0), which each
 //! function with slots lowers on entry and restores before returning.
 //!
@@ -15,7 +18,12 @@
 //! reference/binary-formats.md §3.3): sign extension, saturating float-to-int
 //! conversions, bulk memory, multiple results.
 
+mod locals;
+mod structure;
+
+use ir::cfg::Cfg;
 use ir::{BinOp, Block, CmpOp, ConvOp, Func, Mem, Op, Sig, Term, Ty, UnOp};
+use locals::Home;
 use wasm_encoder::{BlockType, Ieee32, Ieee64, InstructionSink, MemArg, MemArgTarget, ValType};
 
 /// What a relocated immediate refers to.
@@ -84,6 +92,8 @@ pub fn write_padded_i64(out: &mut [u8], v: i64) {
 
 struct Emitter<'f> {
     f: &'f Func,
+    cfg: &'f Cfg,
+    home: Vec<Home>,
     code: Vec<u8>,
     relocs: Vec<CodeReloc>,
     /// Local indices.
@@ -93,13 +103,18 @@ struct Emitter<'f> {
     /// Slot offsets in the frame, and its size (a multiple of 16).
     slot_offs: Vec<u32>,
     frame: u32,
+    /// The last `local.set` emitted: its offset, its local and where it ends. A
+    /// `local.get` of the same local right after it turns it into a `local.tee`.
+    last_set: Option<(usize, u32, usize)>,
+    /// The body's last code leaves the function's results on the stack and falls
+    /// off the end (a `ret` at the end of the body needs no `return`).
+    open_tail: bool,
 }
 
 pub fn compile(f: &Func) -> WasmFunc {
-    let nvals = f.values.len() as u32;
-    let var_base = nvals;
-    let pc = var_base + f.vars.len() as u32;
-    let fp = pc + 1;
+    let cfg = Cfg::new(f);
+    let assignment = locals::assign(f, &cfg);
+    let var_base = assignment.next;
     let mut slot_offs = Vec::with_capacity(f.slots.len());
     let mut off = 0u32;
     for s in &f.slots {
@@ -108,14 +123,34 @@ pub fn compile(f: &Func) -> WasmFunc {
         off += s.size;
     }
     let frame = off.next_multiple_of(16);
-    let mut e = Emitter { f, code: Vec::new(), relocs: Vec::new(), var_base, pc, fp, slot_offs, frame };
-    e.body();
-    // Locals after the parameters: the other values, the variables, pc and fp.
-    let mut types: Vec<ValType> = f.values[f.sig.params.len()..].iter().map(|&t| val_type(t)).collect();
-    types.extend(f.vars.iter().map(|&t| val_type(t)));
-    types.push(ValType::I32);
-    types.push(ValType::I64);
-    let mut locals: Vec<(u32, ValType)> = Vec::new();
+    // The frame pointer when there is a frame, then pc (only the dispatch loop
+    // uses it; last, so leaving it out moves nothing).
+    let fp = var_base + f.vars.len() as u32;
+    let pc = fp + u32::from(frame > 0);
+    let mut e = Emitter {
+        f,
+        cfg: &cfg,
+        home: assignment.home,
+        code: Vec::new(),
+        relocs: Vec::new(),
+        var_base,
+        pc,
+        fp,
+        slot_offs,
+        frame,
+        last_set: None,
+        open_tail: false,
+    };
+    let dispatch = e.body();
+    // Locals after the parameters: the values', the variables, fp and pc.
+    let mut types: Vec<ValType> = f.vars.iter().map(|&t| val_type(t)).collect();
+    if frame > 0 {
+        types.push(ValType::I64);
+    }
+    if dispatch {
+        types.push(ValType::I32);
+    }
+    let mut locals = assignment.decls;
     for t in types {
         match locals.last_mut() {
             Some((n, lt)) if *lt == t => *n += 1,
@@ -141,12 +176,50 @@ impl Emitter<'_> {
         InstructionSink::new(&mut self.code)
     }
 
+    /// Pushes `v`.
     fn get(&mut self, v: ir::Value) {
-        self.sink().local_get(v.0);
+        match self.home[v.index()] {
+            Home::Local(l) => {
+                if let Some((at, set, end)) = self.last_set
+                    && set == l
+                    && end == self.code.len()
+                {
+                    // local.set and local.get share their immediate's encoding.
+                    self.code[at] = 0x22;
+                    self.last_set = None;
+                } else {
+                    self.sink().local_get(l);
+                }
+            }
+            Home::Const(c) => {
+                match self.f.ty(v) {
+                    Ty::I32 => self.sink().i32_const(c as i32),
+                    _ => self.sink().i64_const(c),
+                };
+            }
+            Home::Stack => {}
+            // Dead values are never read; only code that cannot run reads one.
+            Home::Dead => {
+                self.sink().unreachable();
+            }
+        }
     }
 
+    /// Pops `v`, just defined, into its home.
     fn set(&mut self, v: ir::Value) {
-        self.sink().local_set(v.0);
+        match self.home[v.index()] {
+            Home::Local(l) => self.local_set(l),
+            Home::Stack => {}
+            Home::Const(_) | Home::Dead => {
+                self.sink().drop();
+            }
+        }
+    }
+
+    fn local_set(&mut self, l: u32) {
+        let at = self.code.len();
+        self.sink().local_set(l);
+        self.last_set = Some((at, l, self.code.len()));
     }
 
     /// An opcode followed by a padded LEB128 to be relocated.
@@ -156,88 +229,147 @@ impl Emitter<'_> {
         self.code.extend_from_slice(&[0x80, 0x80, 0x80, 0x80, 0x00]);
     }
 
-    fn body(&mut self) {
+    /// Emits the body; whether it took the dispatch loop (and so the `pc` local).
+    fn body(&mut self) -> bool {
         if self.frame > 0 {
             let frame = i64::from(self.frame);
             let fp = self.fp;
             self.sink().global_get(SP_GLOBAL).i64_const(frame).i64_sub().local_tee(fp).global_set(SP_GLOBAL);
         }
-        let n = self.f.blocks.len();
-        if n == 1 {
-            self.block_code(Block(0), 0);
-        } else {
-            self.sink().loop_(BlockType::Empty);
-            for _ in 0..n {
-                self.sink().block(BlockType::Empty);
-            }
-            let targets: Vec<u32> = (0..n as u32).collect();
-            let pc = self.pc;
-            self.sink().local_get(pc).br_table(targets, n as u32 - 1);
-            for k in 0..n {
-                self.sink().end();
-                // After the end of block k, n-1-k blocks remain open inside the loop.
-                self.block_code(Block(k as u32), (n - 1 - k) as u32);
-            }
-            self.sink().end();
+        let start = (self.code.len(), self.relocs.len());
+        let structured = structure::Shape::new(self.f, self.cfg).is_some_and(|shape| self.structured(&shape));
+        if !structured {
+            self.code.truncate(start.0);
+            self.relocs.truncate(start.1);
+            (self.last_set, self.open_tail) = (None, false);
+            self.dispatch();
         }
-        if !self.f.sig.results.is_empty() || n > 1 {
+        if !self.f.sig.results.is_empty() && !self.open_tail {
             self.sink().unreachable();
+        }
+        self.sink().end();
+        !structured
+    }
+
+    /// The fallback for irreducible control flow: a dispatch loop, each block the
+    /// code after the end of one nested `block`, entered by `br_table` on a `pc`
+    /// local; a jump to the next block falls through, any other sets `pc` and
+    /// branches to the loop.
+    fn dispatch(&mut self) {
+        let n = self.f.blocks.len();
+        self.sink().loop_(BlockType::Empty);
+        for _ in 0..n {
+            self.sink().block(BlockType::Empty);
+        }
+        let targets: Vec<u32> = (0..n as u32).collect();
+        let pc = self.pc;
+        self.sink().local_get(pc).br_table(targets, n as u32 - 1);
+        for k in 0..n {
+            self.sink().end();
+            // After the end of block k, n-1-k blocks remain open inside the loop.
+            let b = Block(k as u32);
+            if self.cfg.is_reachable(b) {
+                self.dispatch_block(b, (n - 1 - k) as u32);
+            } else {
+                self.sink().unreachable();
+            }
         }
         self.sink().end();
     }
 
-    /// Emits block `b`; `loop_depth` is the branch depth of the dispatch loop here.
-    fn block_code(&mut self, b: Block, loop_depth: u32) {
+    /// Emits block `b` of the dispatch loop; `loop_depth` is the branch depth of
+    /// the loop here.
+    fn dispatch_block(&mut self, b: Block, loop_depth: u32) {
         let f = self.f;
         let data = &f.blocks[b.index()];
-        for inst in &data.insts {
-            self.inst(&inst.op, &inst.results);
-        }
+        self.insts(b);
         let next = Block(b.0 + 1);
         match &data.term {
-            Term::Jump(t) => self.jump(t, next, loop_depth),
+            Term::Jump(t) => self.dispatch_jump(t, next, loop_depth),
             Term::Br(c, t, e) => {
+                self.get(*c);
+                let (first, second) = if t.block == next { (e, t) } else { (t, e) };
                 if t.block == next {
-                    self.get(*c);
-                    self.sink().i32_eqz().if_(BlockType::Empty);
-                    self.jump(e, Block(u32::MAX), loop_depth + 1);
-                    self.sink().end();
-                    self.jump(t, next, loop_depth);
-                } else {
-                    self.get(*c);
-                    self.sink().if_(BlockType::Empty);
-                    self.jump(t, Block(u32::MAX), loop_depth + 1);
-                    self.sink().end();
-                    self.jump(e, next, loop_depth);
+                    self.sink().i32_eqz();
                 }
+                self.sink().if_(BlockType::Empty);
+                self.dispatch_jump(first, Block(u32::MAX), loop_depth + 1);
+                self.sink().end();
+                self.dispatch_jump(second, next, loop_depth);
             }
-            Term::Ret(vs) => {
-                self.epilogue();
-                for &v in vs {
-                    self.get(v);
-                }
-                self.sink().return_();
-            }
-            Term::Unreachable => {
-                self.sink().unreachable();
-            }
+            Term::Ret(_) | Term::Unreachable => self.exit(&data.term, false),
         }
     }
 
-    /// Jumps to `t`: its arguments go to the target's parameters as one parallel
-    /// copy (all pushed, then set in reverse), then control goes there.
-    fn jump(&mut self, t: &ir::Target, next: Block, loop_depth: u32) {
-        for &a in &t.args {
+    fn dispatch_jump(&mut self, t: &ir::Target, next: Block, loop_depth: u32) {
+        self.copy(t);
+        if t.block != next {
+            let pc = self.pc;
+            self.sink().i32_const(t.block.0 as i32).local_set(pc).br(loop_depth);
+        }
+    }
+
+    /// A block's instructions.
+    fn insts(&mut self, b: Block) {
+        let f = self.f;
+        for inst in &f.blocks[b.index()].insts {
+            self.inst(&inst.op, &inst.results);
+        }
+    }
+
+    /// `ret` and `unreachable`; `last` when nothing follows in the body, so a
+    /// `ret` falls off its end.
+    fn exit(&mut self, term: &Term, last: bool) {
+        if let Term::Ret(vs) = term {
+            // The epilogue leaves the operand stack as it finds it, so a first
+            // value already there stays below it.
+            self.epilogue();
+            for &v in vs {
+                self.get(v);
+            }
+            if last {
+                self.open_tail = true;
+            } else {
+                self.sink().return_();
+            }
+        } else {
+            self.sink().unreachable();
+        }
+    }
+
+    /// Whether passing `t`'s arguments writes nothing: every parameter is dead or
+    /// already holds its argument (they share a local).
+    fn copy_is_empty(&self, t: &ir::Target) -> bool {
+        let params = &self.f.blocks[t.block.index()].params;
+        t.args.iter().zip(params).all(|(&a, &p)| !self.copy_needed(a, p))
+    }
+
+    fn copy_needed(&self, a: ir::Value, p: ir::Value) -> bool {
+        match self.home[p.index()] {
+            Home::Local(l) => self.home[a.index()] != Home::Local(l),
+            _ => false,
+        }
+    }
+
+    /// Passes `t`'s arguments to its parameters as one parallel copy: all pushed,
+    /// then set in reverse. Dead parameters are skipped, and so are parameters
+    /// sharing their argument's local: no other write in the copy targets that
+    /// local, since parameters live together hold different locals.
+    fn copy(&mut self, t: &ir::Target) {
+        let params = &self.f.blocks[t.block.index()].params;
+        let pairs: Vec<(ir::Value, ir::Value)> = t
+            .args
+            .iter()
+            .zip(params)
+            .map(|(&a, &p)| (a, p))
+            .filter(|&(a, p)| self.copy_needed(a, p))
+            .collect();
+        for &(a, _) in &pairs {
             self.get(a);
         }
-        for &p in self.f.blocks[t.block.index()].params.iter().rev() {
-            self.sink().local_set(p.0);
+        for &(_, p) in pairs.iter().rev() {
+            self.set(p);
         }
-        if t.block == next {
-            return;
-        }
-        let pc = self.pc;
-        self.sink().i32_const(t.block.0 as i32).local_set(pc).br(loop_depth);
     }
 
     fn epilogue(&mut self) {
@@ -286,6 +418,12 @@ impl Emitter<'_> {
 
     fn inst(&mut self, op: &Op, results: &[ir::Value]) {
         let f = self.f;
+        if let [r] = results
+            && matches!(self.home[r.index()], Home::Const(_))
+        {
+            // Pushed at each use instead.
+            return;
+        }
         match op {
             Op::IConst(t, v) => {
                 match t {
@@ -307,7 +445,9 @@ impl Emitter<'_> {
             Op::Cmp(o, a, b) => {
                 self.get(*a);
                 self.get(*b);
-                cmp(&mut self.sink(), *o, f.ty(*a));
+                // A second operand left on the stack is below the first.
+                let o = if self.home[b.index()] == Home::Stack { swapped(*o) } else { *o };
+                cmp(&mut self.sink(), o, f.ty(*a));
             }
             Op::Un(o, a) => {
                 let t = f.ty(*a);
@@ -380,7 +520,15 @@ impl Emitter<'_> {
             Op::FuncAddr(name) => self.reloc(&[0x42], RelocTarget::Table(name.clone())),
             Op::SlotAddr(s) => {
                 let (fp, off) = (self.fp, i64::from(self.slot_offs[s.index()]));
-                self.sink().local_get(fp).i64_const(off).i64_add();
+                if self.frame > 0 {
+                    self.sink().local_get(fp);
+                } else {
+                    // Only empty slots: no frame and no frame pointer; any address will do.
+                    self.sink().global_get(SP_GLOBAL);
+                }
+                if off != 0 {
+                    self.sink().i64_const(off).i64_add();
+                }
             }
             Op::Get(x) => {
                 let l = self.var_base + x.0;
@@ -437,14 +585,23 @@ impl Emitter<'_> {
                     .i32_wrap_i64()
                     .memory_grow(0)
                     .i64_extend_i32_s();
-                let r = results[0];
-                self.set(r);
-                self.get(r);
-                self.sink().i64_const(16).i64_shl();
-                self.get(r);
-                self.get(r);
-                self.sink().i64_const(0).i64_lt_s().select();
-                self.set(r);
+                // The result's local is the scratch (locals::assign gives it one).
+                let Some(&Home::Local(r)) = results.first().map(|r| &self.home[r.index()]) else {
+                    self.sink().unreachable();
+                    return;
+                };
+                // `select` keeps its first operand when the condition holds:
+                // r < 0 ? r : r << 16.
+                self.sink()
+                    .local_tee(r)
+                    .local_get(r)
+                    .i64_const(16)
+                    .i64_shl()
+                    .local_get(r)
+                    .i64_const(0)
+                    .i64_lt_s()
+                    .select();
+                self.local_set(r);
                 return;
             }
         }
@@ -500,6 +657,27 @@ fn bin(s: &mut InstructionSink<'_>, o: BinOp, t: Ty) {
         // The verifier rejects the other combinations.
         _ => s.unreachable(),
     };
+}
+
+/// The comparison with its operands exchanged: `a < b` is `b > a` (floats too:
+/// both are false when either is NaN).
+fn swapped(o: CmpOp) -> CmpOp {
+    use CmpOp as C;
+    match o {
+        C::Eq | C::Ne => o,
+        C::LtS => C::GtS,
+        C::LtU => C::GtU,
+        C::LeS => C::GeS,
+        C::LeU => C::GeU,
+        C::GtS => C::LtS,
+        C::GtU => C::LtU,
+        C::GeS => C::LeS,
+        C::GeU => C::LeU,
+        C::Lt => C::Gt,
+        C::Le => C::Ge,
+        C::Gt => C::Lt,
+        C::Ge => C::Le,
+    }
 }
 
 fn cmp(s: &mut InstructionSink<'_>, o: CmpOp, t: Ty) {

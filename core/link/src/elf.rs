@@ -274,6 +274,6 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     // The content ID reads the GNU note's descriptor as zeros (`go tool buildid`'s
     // `excludeHostBuildID`).
     let gnu_at = (HEADR - align_up(gnu.len() as u64, 4)) as usize;
-    buildid::finish(&mut out, &input.build_id, &[gnu_at..gnu_at + gnu.len()], 0);
+    buildid::finish(&mut out, &input.build_id, core::slice::from_ref(&(gnu_at..gnu_at + gnu.len())), 0);
     Ok(out)
 }

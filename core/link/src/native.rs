@@ -129,7 +129,7 @@ pub fn link(
     };
     let pad = format.pad();
     let place = |input: &mut Input, name: &str, code: &Code| {
-        while input.text.len() % 16 != 0 {
+        while !input.text.len().is_multiple_of(16) {
             input.text.push(pad);
         }
         let offset = input.text.len();
@@ -176,7 +176,7 @@ pub fn link(
         }
         let d = data[name];
         let align = d.align.max(1) as usize;
-        while input.data.len() % align != 0 {
+        while !input.data.len().is_multiple_of(align) {
             input.data.push(0);
         }
         let offset = input.data.len();

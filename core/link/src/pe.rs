@@ -77,9 +77,12 @@ struct Section {
     flags: u32,
 }
 
-/// The import directory for `input.imports`, placed at `rva`: its bytes, the
-/// address table's place and size, and each import symbol's slot address.
-fn idata(input: &Input, rva: u64) -> (Vec<u8>, (u64, u64), Vec<(String, u64)>) {
+/// The import directory's bytes, the address table's place and size, and each
+/// import symbol's slot address.
+type Idata = (Vec<u8>, (u64, u64), Vec<(String, u64)>);
+
+/// The import directory for `input.imports`, placed at `rva`.
+fn idata(input: &Input, rva: u64) -> Idata {
     let mut libs: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
     for i in &input.imports {
         libs.entry(i.library.as_str()).or_default().push((i.symbol.as_str(), i.name.as_str()));
