@@ -96,6 +96,7 @@ fn takes_from_stack(f: &Func, op: &Op, r: Value) -> bool {
         Op::Load { addr, .. } | Op::Store { addr, .. } => Some(*addr),
         Op::Copy { dst, .. } | Op::Zero { dst, .. } => Some(*dst),
         Op::Call { args, .. } => args.first().copied(),
+        Op::Check { cond, .. } => Some(*cond),
         Op::CallIndirect { args, target, .. } => Some(args.first().copied().unwrap_or(*target)),
         Op::IConst(..)
         | Op::FConst(..)
@@ -103,6 +104,7 @@ fn takes_from_stack(f: &Func, op: &Op, r: Value) -> bool {
         | Op::FuncAddr(_)
         | Op::SlotAddr(_)
         | Op::Get(_)
+        | Op::GetG
         | Op::MemSize => None,
     };
     first == Some(r)
