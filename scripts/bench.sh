@@ -15,16 +15,17 @@
 #    run per corpus program.
 # 2. Run time, on a linux/amd64 host. The eight CPU-bound programs of the corpus
 #    (bench_*.go) built by each toolchain for linux/amd64 and run with larger inputs
-#    (sized so that Go's binary takes a few tenths of a second): wall time (best of
-#    $BENCH_RUNS), crossplay / go, and peak RSS (GNU time's %M, of the fastest run).
-#    Every run's output must equal Go's binary's.
+#    (sized so that Go's binary takes a few tenths of a second): wall time (the best
+#    of $BENCH_RUNS runs, fewer once a program's runs have taken 5 s), crossplay / go,
+#    and peak RSS (GNU time's %M, of the fastest run). Every run's output must equal
+#    Go's binary's.
 # 3. The same eight built for wasip1/wasm by each toolchain and run under node's WASI
 #    (`node:wasi`, as `crossplay run` runs wasip1), with the same inputs and columns.
 # 4. Hello world (fmt.Println) built for wasip1/wasm by each, under node: wall time
 #    and peak RSS of the whole node process.
 #
 # BENCH_ONLY=run skips the corpus rows of section 1 (hello world's build time stays)
-# and BENCH_ONLY=build skips sections 2–4. BENCH_RUNS (default 3) is how many times
+# and BENCH_ONLY=build skips sections 2–4. BENCH_RUNS (default 3) is the most times
 # each program runs in sections 2–4. CROSSPLAY_GO names the oracle's go command
 # (default .tools/go/bin/go, installed by scripts/install-oracles.sh).
 set -euo pipefail
@@ -105,14 +106,15 @@ if ! "$timebin" -f %M -o /dev/null true 2>/dev/null; then
   "$timebin" -f %M -o /dev/null true 2>/dev/null || { echo "bench: no GNU time, peak RSS not measured" >&2; timebin=; }
 fi
 
-# measure OUT CMD...: runs CMD $runs times, each run's stdout must equal the first
-# (kept in OUT); sets best_ms to the fastest run's wall time in milliseconds and
-# best_kb to its peak RSS in KB ("-" without GNU time).
+# measure OUT CMD...: runs CMD $runs times, or fewer once the runs have taken 5 s in
+# all; each run's stdout must equal the first (kept in OUT). Sets best_ms to the
+# fastest run's wall time in milliseconds and best_kb to its peak RSS in KB ("-"
+# without GNU time).
 measure() {
-  local out=$1 i t0 t1 m kb
+  local out=$1 i t0 t1 m kb total=0
   shift
   best_ms= best_kb=-
-  for ((i = 0; i < runs; i++)); do
+  for ((i = 0; i < runs && total < 5000; i++)); do
     t0=$(now)
     if [ -n "$timebin" ]; then
       "$timebin" -f %M -o "$tmp/rss" "$@" >"$tmp/run.out" 2>"$tmp/err" || { echo "bench: $* failed:" >&2; cat "$tmp/err" "$tmp/rss" >&2; exit 1; }
@@ -121,6 +123,7 @@ measure() {
     fi
     t1=$(now)
     m=$(((t1 - t0) / 1000000))
+    total=$((total + m))
     kb=-
     [ -z "$timebin" ] || kb=$(tail -n1 "$tmp/rss")
     if [ $i = 0 ]; then
@@ -134,7 +137,7 @@ measure() {
 
 # The eight CPU-bound programs and their inputs (name, os.Args[1]).
 progs=("nbody 3000000" "fannkuch 10" "spectralnorm 2000" "binarytrees 16"
-  "mandelbrot 2000" "wordcount 500000" "sort 1000000" "strbuilder 200000")
+  "mandelbrot 2000" "wordcount 1000000" "sort 1000000" "strbuilder 300000")
 head_row() {
   echo
   printf '%-14s %-22s %12s %12s %8s %14s %14s\n' target "program (run time)" "crossplay ms" "go ms" "cp/go" "crossplay KB" "go KB"
