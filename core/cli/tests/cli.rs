@@ -2403,7 +2403,7 @@ fn build_prints_an_assembly_listing() {
         .take_while(|l| !l.starts_with("main.main"))
         .collect();
     assert!(add.len() > 5 && add[1] == "\t0x0000 00000\tstp x29, x30, [sp, #-16]!", "{add:?}");
-    assert!(add[2] == "\t0x0004 00004\tadd x29, sp, #0", "{add:?}");
+    assert!(add[2] == "\t0x0004 00004\tmov x29, sp", "{add:?}");
     assert!(
         add.iter().any(|l| l.ends_with("\tadd x0, x0, x1")) && add.iter().any(|l| l.ends_with("\tret")),
         "{add:?}"
