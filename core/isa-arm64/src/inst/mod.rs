@@ -4,6 +4,7 @@
 pub mod args;
 pub mod emit;
 pub mod regs;
+pub mod vinst;
 
 #[cfg(test)]
 mod emit_tests;
