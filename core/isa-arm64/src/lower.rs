@@ -212,11 +212,17 @@ fn is_zero_test(ctx: &LowerCtx<'_, VInst>, v: Value) -> bool {
 }
 
 /// The flags and condition under which `c` (an `i32` truth value) is true,
-/// folding the compare or `eqz` that defines it.
+/// folding the compare or `eqz` that defines it (an `eqz` of a compare is the
+/// compare with the opposite condition, which for floats holds when unordered,
+/// as `!(a < b)` does).
 fn condition(ctx: &mut LowerCtx<'_, VInst>, c: Value) -> (Compare, Cond) {
     let zero = CmpRhs::Imm { imm: Imm12 { bits: 0, shift12: false }, neg: false };
     match ctx.def_op(c) {
         Some(&Op::Cmp(op, a, b)) => compare(ctx, op, a, b),
+        Some(&Op::Un(UnOp::Eqz, x)) if matches!(ctx.def_op(x), Some(Op::Cmp(..) | Op::Un(UnOp::Eqz, _))) => {
+            let (cmp, cond) = condition(ctx, x);
+            (cmp, cond.invert())
+        }
         Some(&Op::Un(UnOp::Eqz, x)) => {
             let size = size_of(ctx.ty(x));
             (Compare::Int { size, a: ctx.input(x), b: zero }, Cond::Eq)
@@ -226,7 +232,7 @@ fn condition(ctx: &mut LowerCtx<'_, VInst>, c: Value) -> (Compare, Cond) {
 }
 
 /// When a branch on `c` is taken: `cbz`/`cbnz` for a test against zero, else the
-/// compare's condition.
+/// condition of the compare that defines it.
 fn branch_cond(ctx: &mut LowerCtx<'_, VInst>, c: Value) -> BranchCond {
     match ctx.def_op(c) {
         Some(&Op::Cmp(op @ (CmpOp::Eq | CmpOp::Ne), a, b)) if ctx.ty(a).is_int() => {
@@ -236,18 +242,15 @@ fn branch_cond(ctx: &mut LowerCtx<'_, VInst>, c: Value) -> BranchCond {
                     return BranchCond::Zero { nonzero: op == CmpOp::Ne, size, reg: ctx.input(x) };
                 }
             }
-            let (cmp, cond) = compare(ctx, op, a, b);
-            BranchCond::Cmp { cmp, cond }
         }
-        Some(&Op::Cmp(op, a, b)) => {
-            let (cmp, cond) = compare(ctx, op, a, b);
-            BranchCond::Cmp { cmp, cond }
+        Some(&Op::Un(UnOp::Eqz, x)) if !matches!(ctx.def_op(x), Some(Op::Cmp(..) | Op::Un(UnOp::Eqz, _))) => {
+            return BranchCond::Zero { nonzero: false, size: size_of(ctx.ty(x)), reg: ctx.input(x) };
         }
-        Some(&Op::Un(UnOp::Eqz, x)) => {
-            BranchCond::Zero { nonzero: false, size: size_of(ctx.ty(x)), reg: ctx.input(x) }
-        }
-        _ => BranchCond::Zero { nonzero: true, size: Size::W, reg: ctx.input(c) },
+        Some(Op::Cmp(..) | Op::Un(UnOp::Eqz, _)) => {}
+        _ => return BranchCond::Zero { nonzero: true, size: Size::W, reg: ctx.input(c) },
     }
+    let (cmp, cond) = condition(ctx, c);
+    BranchCond::Cmp { cmp, cond }
 }
 
 /// `v` as a float product Go's arm64 rules fuse: `x * y` (`FMULD`), or its
@@ -439,9 +442,10 @@ impl Backend for Arm64 {
                 ctx.emit(VInst::FConst { double: ty == Ty::F64, dst: ctx.reg(dst()?), bits });
             }
             &Op::Bin(op, a, b) => self.bin(ctx, op, a, b, dst()?),
-            &Op::Cmp(op, a, b) => {
-                let (cmp, cond) = compare(ctx, op, a, b);
-                ctx.emit(VInst::CSet { cmp, cond, dst: ctx.reg(dst()?) });
+            Op::Cmp(..) | Op::Un(UnOp::Eqz, _) => {
+                let r = dst()?;
+                let (cmp, cond) = condition(ctx, r);
+                ctx.emit(VInst::CSet { cmp, cond, dst: ctx.reg(r) });
             }
             &Op::Un(op, a) => self.un(ctx, op, a, dst()?),
             &Op::Conv(op, ty, a) => self.conv(ctx, op, ty, a, dst()?),
