@@ -812,7 +812,14 @@ impl Arm64 {
         let from = ctx.ty(a);
         let dst = ctx.reg(r);
         let src = ctx.input(a);
-        let ext = |signed, from| VInst::Extend { signed, from, size: size_of(ty), dst, src };
+        let ext = |signed, from: MemSize| {
+            if from.bytes() * 8 >= size_of(ty).bits() {
+                // Nothing above the bits kept: the value as it is.
+                VInst::Mov { dst, src }
+            } else {
+                VInst::Extend { signed, from, size: size_of(ty), dst, src }
+            }
+        };
         let i = match op {
             ConvOp::Ext8S => ext(true, MemSize::B),
             ConvOp::Ext16S => ext(true, MemSize::H),
