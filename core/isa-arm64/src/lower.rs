@@ -785,18 +785,17 @@ impl Arm64 {
         let size = size_of(ty);
         let double = ty == Ty::F64;
         let dst = ctx.reg(r);
-        let src = ctx.input(a);
         let fop = match op {
-            UnOp::Eqz => {
-                let zero = CmpRhs::Imm { imm: Imm12 { bits: 0, shift12: false }, neg: false };
-                return ctx.emit(VInst::CSet {
-                    cmp: Compare::Int { size, a: src, b: zero },
-                    cond: Cond::Eq,
-                    dst,
-                });
+            // Lowered with the compares (`condition`).
+            UnOp::Eqz => return,
+            UnOp::Clz | UnOp::Ctz => {
+                let src = ctx.input(a);
+                return ctx.emit(VInst::Bits { clz: op == UnOp::Clz, size, dst, src });
             }
-            UnOp::Clz | UnOp::Ctz => return ctx.emit(VInst::Bits { clz: op == UnOp::Clz, size, dst, src }),
-            UnOp::Popcnt => return ctx.emit(VInst::Popcnt { size, dst, src }),
+            UnOp::Popcnt => {
+                let src = ctx.input(a);
+                return ctx.emit(VInst::Popcnt { size, dst, src });
+            }
             UnOp::Neg => FpuOp1::Neg,
             UnOp::Abs => FpuOp1::Abs,
             UnOp::Sqrt => FpuOp1::Sqrt,
@@ -805,6 +804,7 @@ impl Arm64 {
             UnOp::Trunc => FpuOp1::RintZ,
             UnOp::Nearest => FpuOp1::RintN,
         };
+        let src = ctx.input(a);
         ctx.emit(VInst::Fpu1 { op: fop, double, dst, src });
     }
 
