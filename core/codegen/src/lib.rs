@@ -1,15 +1,17 @@
-//! Machinery every native back end shares: a code buffer that ISA encoders append
-//! to, labels bound to offsets, fixups that patch a branch once its label is bound,
-//! and relocation records for what only the linker knows (symbol addresses).
-//! ISA crates (`isa-amd64`, `isa-arm64`) say how a fixup is patched through
+//! Machinery every native back end shares: the back-end framework — machine
+//! instructions over registers virtual until allocation (`machinst`), a function
+//! as the register allocator reads it (`vcode`), the shared lowering driver
+//! (`lower`, asking each ISA's `Backend`), and allocation with regalloc2 and
+//! emission (`emit`) — and a code buffer that ISA encoders append to, labels
+//! bound to offsets, fixups that patch a branch once its label is bound, and
+//! relocation records for what only the linker knows (symbol addresses). ISA
+//! crates (`isa-amd64`, `isa-arm64`) say how a fixup is patched through
 //! `FixupKind` and what a relocation computes through `RelocKind`; the buffer only
 //! patches the fields they name.
 
 pub mod emit;
-pub mod frame;
 pub mod lower;
 pub mod machinst;
-pub mod regalloc;
 pub mod vcode;
 
 pub use regalloc2;

@@ -598,9 +598,6 @@ struct Isa {
     lower: fn(&ir::Func) -> Result<codegen::Code, String>,
     listing: fn(&ir::Func) -> Result<String, String>,
     stubs: fn(OsAbi) -> Vec<(String, codegen::Code)>,
-    /// The back end still wants block parameters as variables (the arm64 one,
-    /// until it moves to the shared framework).
-    wants_vars: bool,
     elf: link::elf::Arch,
     pe: link::pe::Arch,
     macho: link::macho::Arch,
@@ -625,7 +622,6 @@ fn isa(arch: Arch) -> Option<Isa> {
             lower: |f| isa_amd64::lower::lower(f).map_err(|e| e.0),
             listing: |f| isa_amd64::lower::listing(f).map_err(|e| e.0),
             stubs: isa_amd64::lower::stubs,
-            wants_vars: false,
             elf: link::elf::AMD64,
             pe: link::pe::AMD64,
             macho: link::macho::AMD64,
@@ -634,7 +630,6 @@ fn isa(arch: Arch) -> Option<Isa> {
             lower: |f| isa_arm64::lower::lower(f).map_err(|e| e.0),
             listing: |f| isa_arm64::lower::listing(f).map_err(|e| e.0),
             stubs: isa_arm64::lower::stubs,
-            wants_vars: true,
             elf: link::elf::ARM64,
             pe: link::pe::ARM64,
             macho: link::macho::ARM64,
@@ -683,16 +678,6 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         let Some((isa, format, os)) = native(cfg.port) else { return Err(vec![unsupported(cfg.port)]) };
         let goarch = cfg.port.goarch();
         let compile = |f: &ir::Func| {
-            let lowered;
-            let f = if isa.wants_vars {
-                let mut g = f.clone();
-                opt::unwind::make_explicit(&mut g, ir::Ty::I64);
-                opt::ssa::params_to_vars(&mut g);
-                lowered = g;
-                &lowered
-            } else {
-                f
-            };
             (isa.lower)(f).map_err(|e| format!("crossplay does not support {e} on {goarch} yet"))
         };
         let opts = link::native::Options {
@@ -896,12 +881,7 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
     // The main package's module is the last before go:inits.
     let Some(m) = modules.len().checked_sub(2).and_then(|i| modules.get(i)) else { return Ok(out) };
     for f in &m.funcs {
-        let mut f = f.clone();
-        if isa.wants_vars {
-            opt::unwind::make_explicit(&mut f, ir::Ty::I64);
-            opt::ssa::params_to_vars(&mut f);
-        }
-        match (isa.listing)(&f) {
+        match (isa.listing)(f) {
             Ok(text) => out.push_str(&text),
             Err(e) => {
                 return Err(vec![format!(

@@ -1,6 +1,9 @@
 //! The arm64 (AArch64) back end: machine instructions (`inst`) and their encodings,
-//! checked against LLVM's assembler, and the lowering of IR functions (`lower`),
-//! with the entry point and system-call stubs of the linux port.
+//! checked against LLVM's assembler; the calling convention (`abi`); the
+//! instruction selection rules the shared lowering driver asks (`lower`); and the
+//! per-OS entry and system-call stubs (`stubs`).
 
+pub mod abi;
 pub mod inst;
 pub mod lower;
+pub mod stubs;

@@ -1,74 +1,50 @@
-//! Lowering one IR function to arm64 code, with the same first strategy as the
-//! amd64 back end: every IR value and variable lives in its own 8-byte frame slot,
-//! and each instruction loads its operands into fixed scratch registers (x0–x4,
-//! d0–d1), computes, and stores its result. x16 and x17 (the intra-procedure-call
-//! scratch registers) form addresses too far for an instruction's offset field.
+//! Lowering IR to arm64 `VInst`s: the instruction selection rules, answering
+//! `codegen::lower::Backend` for the shared driver (which orders blocks, splits
+//! edges and runs the register allocator). Selection folds what arm64 does in one
+//! instruction: a compare into the branch (`cmp; b.cond`, `cbz`/`cbnz` against
+//! zero), `cset` or `csel` that reads it; constants into add/subtract, compare and
+//! bitmask immediates; a constant offset, a stack slot or a scaled index into the
+//! memory operand; a multiply into `madd`/`msub`, a shift into the shifted-
+//! register operand of an add or subtract, a complement into `bic`/`orn`.
 //!
 //! Like Go's arm64 back end, it fuses a float multiply into the add or subtract
 //! that uses it (`fmadd` and kin, one rounding), following Go's rules
-//! (`ARM64.rules`), which see through variables (Go's SSA values) but not through
-//! an explicit conversion (`fround`): see `Fuser`.
+//! (`ARM64.rules`), which see through SSA values but not through an explicit
+//! conversion (`fround`): see `fusion`.
 //!
-//! Values and variables that `codegen::regalloc` gives a register live in x19–x28
-//! instead of their slots; those registers are callee-saved here (each function
-//! saves the ones it uses in its frame), so they survive calls.
-//!
-//! The calling convention passes arguments and results in memory, as Go's ABI0
-//! does and as the amd64 lowering does: the caller writes argument `i` at
-//! `[sp + 8i]` and finds result `j` at `[sp + 8(n + j)]` after the `bl`; the
-//! callee, after `stp x29, x30, [sp, #-16]!; mov x29, sp`, finds them 16 bytes
-//! above x29. The frame is addressed from sp, which stays 16-byte aligned.
+//! An `i32` value lives in the low half of its register; the upper half is
+//! unspecified, so every instruction that reads one uses the 32-bit (w) form.
 
-use std::collections::HashMap;
-
-use codegen::frame::Layout;
-use codegen::regalloc::{self, Allocation};
-use codegen::{Code, CodeBuffer, Label};
+use codegen::emit::{Compiled, EmitCtx, compile};
+use codegen::lower::{Backend, LowerCtx};
+use codegen::machinst::{Reg, VBlock};
+use codegen::regalloc2::{Allocation, MachineEnv, RegClass};
+use codegen::{Code, CodeBuffer};
 use ir::{BinOp, CmpOp, ConvOp, Func, Mem, Op, Term, Ty, UnOp, Value};
 
-use crate::inst::emit::emit;
+use crate::abi::{self, Loc, SCRATCH, SCRATCH2, zr};
+use crate::inst::vinst::{
+    BranchCond, CallTarget, CmpRhs, Compare, Emitter, Imm12, VAmode, VInst, g, move_wide, v,
+};
 use crate::inst::{
-    AddSubOp, AluOp, Amode, Cond, FmaOp, FpuOp1, FpuOp2, Inst, MemSize, MoveWide, ShiftOp, Size, Vreg, Xreg,
+    AddSubOp, AluOp, Amode, Cond, FmaOp, FpuOp1, FpuOp2, ImmLogic, Inst, LogicOp, MemSize, ShiftOp, Size,
+    Xreg,
 };
 
 /// An IR construct this back end does not lower.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unsupported(pub String);
 
-const X0: Xreg = Xreg::x(0);
-const X1: Xreg = Xreg::x(1);
-const X2: Xreg = Xreg::x(2);
-const X3: Xreg = Xreg::x(3);
-const X4: Xreg = Xreg::x(4);
-const X8: Xreg = Xreg::x(8);
-/// Address scratch registers.
-const IP0: Xreg = Xreg::x(16);
-const IP1: Xreg = Xreg::x(17);
-const FP: Xreg = Xreg::FP;
-const LR: Xreg = Xreg::LR;
-const SP: Xreg = Xreg::SP;
-const ZR: Xreg = Xreg::ZR;
-const D0: Vreg = Vreg(0);
-const D1: Vreg = Vreg(1);
-const D2: Vreg = Vreg(2);
-
-/// The registers the allocator hands out: x19–x28, callee-saved.
-const ALLOCATABLE: u8 = 10;
-
-fn allocated(r: u8) -> Xreg {
-    Xreg::x(19 + r)
+/// The arm64 back end.
+#[derive(Debug)]
+pub struct Arm64 {
+    env: MachineEnv,
 }
 
-/// Frames up to 16 MiB: `sub sp` takes a 12-bit immediate, optionally shifted by 12.
-const MAX_FRAME: u64 = (1 << 24) - 16;
-
-/// The frame layout, its size checked against what `sub sp` can take.
-fn layout(f: &Func, n_saved: usize) -> Result<Layout, Unsupported> {
-    let l = Layout::new(f, n_saved);
-    if l.size as u64 > MAX_FRAME {
-        return Err(Unsupported(format!("a frame of {} bytes", l.size)));
+impl Default for Arm64 {
+    fn default() -> Arm64 {
+        Arm64 { env: abi::machine_env() }
     }
-    Ok(l)
 }
 
 fn size_of(ty: Ty) -> Size {
@@ -87,1023 +63,866 @@ fn mem_size(m: Mem) -> MemSize {
     }
 }
 
-fn value_mem(ty: Ty) -> MemSize {
-    match size_of(ty) {
-        Size::W => MemSize::W,
-        Size::X => MemSize::X,
+/// The instructions that put the 64-bit `v` in `rd`: one `movz` or `movn` and a
+/// `movk` per further 16-bit piece that differs (or one `orr` of a bitmask
+/// immediate, when that is shorter).
+pub fn mov_imm(rd: Xreg, v: u64) -> Vec<Inst> {
+    move_wide(rd, v, Size::X)
+}
+
+/// The constant `v` is, as an operation of `size` reads it (an `i32`'s sign
+/// extended from bit 31).
+fn int_const(ctx: &LowerCtx<'_, VInst>, v: Value, size: Size) -> Option<i64> {
+    let c = ctx.iconst(v)?;
+    Some(if size == Size::W { i64::from(c as i32) } else { c })
+}
+
+/// `v` as an add or subtract immediate: (negated, immediate).
+fn add_imm(ctx: &LowerCtx<'_, VInst>, v: Value, size: Size) -> Option<(bool, Imm12)> {
+    let c = int_const(ctx, v, size)?;
+    if let Some(i) = u64::try_from(c).ok().and_then(Imm12::new) {
+        return Some((false, i));
+    }
+    c.checked_neg().and_then(|n| u64::try_from(n).ok()).and_then(Imm12::new).map(|i| (true, i))
+}
+
+/// The single-use value `v`, if `op` of two operands defines it.
+fn single_use_bin(ctx: &LowerCtx<'_, VInst>, v: Value, op: BinOp) -> Option<(Value, Value)> {
+    match ctx.def_op(v) {
+        Some(&Op::Bin(o, a, b)) if o == op && ctx.uses(v) == 1 => Some((a, b)),
+        _ => None,
     }
 }
 
-/// The instructions that put the 64-bit `v` in `rd`: one `movz` or `movn` and a
-/// `movk` per further 16-bit piece that differs.
-pub fn mov_imm(rd: Xreg, v: u64) -> Vec<Inst> {
-    let pieces = |v: u64| (0..4).map(move |i| (v >> (16 * i)) as u16);
-    let zeros = pieces(v).filter(|p| *p == 0).count();
-    let ones = pieces(v).filter(|p| *p == 0xffff).count();
-    let inverted = ones > zeros;
-    let fill = if inverted { 0xffff } else { 0 };
-    let mut out = Vec::new();
-    for (i, p) in pieces(v).enumerate() {
-        if p == fill {
-            continue;
+/// `v` as `x << k` for a constant `k` below the width, used once.
+fn shifted(ctx: &LowerCtx<'_, VInst>, v: Value, size: Size) -> Option<(Value, u8)> {
+    let (x, k) = single_use_bin(ctx, v, BinOp::Shl)?;
+    let k = ctx.iconst(k)? & i64::from(size.bits() - 1);
+    Some((x, k as u8))
+}
+
+/// `v` as an index scaled by an access of `bytes`: `i << log2(bytes)` or
+/// `i * bytes`.
+fn scaled_index(ctx: &LowerCtx<'_, VInst>, v: Value, bytes: u32) -> Option<Value> {
+    match ctx.def_op(v) {
+        Some(&Op::Bin(BinOp::Shl, i, k)) if ctx.iconst(k) == Some(i64::from(bytes.trailing_zeros())) => {
+            Some(i)
         }
-        let shift = 16 * i as u8;
-        out.push(if out.is_empty() {
-            let (op, imm16) = if inverted { (MoveWide::N, !p) } else { (MoveWide::Z, p) };
-            Inst::MovWide { op, size: Size::X, rd, imm16, shift }
-        } else {
-            Inst::MovWide { op: MoveWide::K, size: Size::X, rd, imm16: p, shift }
-        });
+        Some(&Op::Bin(BinOp::Mul, i, c)) if ctx.iconst(c) == Some(i64::from(bytes)) => Some(i),
+        _ => None,
     }
-    if out.is_empty() {
-        let op = if inverted { MoveWide::N } else { MoveWide::Z };
-        out.push(Inst::MovWide { op, size: Size::X, rd, imm16: 0, shift: 0 });
+}
+
+/// The memory operand for an access of `bytes` at `addr + off`.
+fn amode(ctx: &mut LowerCtx<'_, VInst>, addr: Value, off: i64, bytes: u32) -> VAmode {
+    match ctx.def_op(addr) {
+        Some(Op::SlotAddr(s)) => return VAmode::Fp { off: ctx.slot_offsets[s.index()] + off },
+        Some(&Op::Bin(BinOp::Add, a, b)) => {
+            for (x, y) in [(a, b), (b, a)] {
+                if let Some(c) = ctx.iconst(y)
+                    && let Some(off) = off.checked_add(c)
+                {
+                    return amode(ctx, x, off, bytes);
+                }
+            }
+            if off == 0 {
+                for (x, y) in [(a, b), (b, a)] {
+                    if bytes > 1
+                        && let Some(i) = scaled_index(ctx, y, bytes)
+                    {
+                        let (base, index) = (ctx.input(x), ctx.input(i));
+                        return VAmode::Index { base, index, scaled: true };
+                    }
+                }
+                let (base, index) = (ctx.input(a), ctx.input(b));
+                return VAmode::Index { base, index, scaled: false };
+            }
+        }
+        _ => {}
+    }
+    VAmode::Base { base: ctx.input(addr), off }
+}
+
+fn int_cond(op: CmpOp) -> Cond {
+    match op {
+        CmpOp::Eq => Cond::Eq,
+        CmpOp::Ne => Cond::Ne,
+        CmpOp::LtS => Cond::Lt,
+        CmpOp::LeS => Cond::Le,
+        CmpOp::GtS => Cond::Gt,
+        CmpOp::GeS => Cond::Ge,
+        CmpOp::LtU | CmpOp::Lt => Cond::Lo,
+        CmpOp::LeU | CmpOp::Le => Cond::Ls,
+        CmpOp::GtU | CmpOp::Gt => Cond::Hi,
+        CmpOp::GeU | CmpOp::Ge => Cond::Hs,
+    }
+}
+
+/// The condition with its operands swapped (`a < b` is `b > a`).
+fn swapped(c: Cond) -> Cond {
+    match c {
+        Cond::Lt => Cond::Gt,
+        Cond::Gt => Cond::Lt,
+        Cond::Le => Cond::Ge,
+        Cond::Ge => Cond::Le,
+        Cond::Lo => Cond::Hi,
+        Cond::Hi => Cond::Lo,
+        Cond::Ls => Cond::Hs,
+        Cond::Hs => Cond::Ls,
+        c => c,
+    }
+}
+
+/// `v` as a compare immediate.
+fn cmp_imm(ctx: &LowerCtx<'_, VInst>, v: Value, size: Size) -> Option<CmpRhs> {
+    add_imm(ctx, v, size).map(|(neg, imm)| CmpRhs::Imm { imm, neg })
+}
+
+/// The flags and the condition for `a op b`.
+fn compare(ctx: &mut LowerCtx<'_, VInst>, op: CmpOp, a: Value, b: Value) -> (Compare, Cond) {
+    let ty = ctx.ty(a);
+    if ty.is_int() {
+        let size = size_of(ty);
+        let cond = int_cond(op);
+        if let Some(rhs) = cmp_imm(ctx, b, size) {
+            return (Compare::Int { size, a: ctx.input(a), b: rhs }, cond);
+        }
+        if let Some(rhs) = cmp_imm(ctx, a, size) {
+            return (Compare::Int { size, a: ctx.input(b), b: rhs }, swapped(cond));
+        }
+        let (x, y) = (ctx.input(a), ctx.input(b));
+        return (Compare::Int { size, a: x, b: CmpRhs::Reg(y) }, cond);
+    }
+    // Unordered sets NZCV to 0011: mi, ls, gt, ge and eq are false then, ne is
+    // true, as Go's comparisons want.
+    let cond = match op {
+        CmpOp::Eq => Cond::Eq,
+        CmpOp::Ne => Cond::Ne,
+        CmpOp::Lt | CmpOp::LtS | CmpOp::LtU => Cond::Mi,
+        CmpOp::Le | CmpOp::LeS | CmpOp::LeU => Cond::Ls,
+        CmpOp::Gt | CmpOp::GtS | CmpOp::GtU => Cond::Gt,
+        CmpOp::Ge | CmpOp::GeS | CmpOp::GeU => Cond::Ge,
+    };
+    let (x, y) = (ctx.input(a), ctx.input(b));
+    (Compare::Float { double: ty == Ty::F64, a: x, b: y }, cond)
+}
+
+fn is_zero_test(ctx: &LowerCtx<'_, VInst>, v: Value) -> bool {
+    ctx.iconst(v) == Some(0)
+}
+
+/// The flags and condition under which `c` (an `i32` truth value) is true,
+/// folding the compare or `eqz` that defines it (an `eqz` of a compare is the
+/// compare with the opposite condition, which for floats holds when unordered,
+/// as `!(a < b)` does).
+fn condition(ctx: &mut LowerCtx<'_, VInst>, c: Value) -> (Compare, Cond) {
+    let zero = CmpRhs::Imm { imm: Imm12 { bits: 0, shift12: false }, neg: false };
+    match ctx.def_op(c) {
+        Some(&Op::Cmp(op, a, b)) => compare(ctx, op, a, b),
+        Some(&Op::Un(UnOp::Eqz, x)) if matches!(ctx.def_op(x), Some(Op::Cmp(..) | Op::Un(UnOp::Eqz, _))) => {
+            let (cmp, cond) = condition(ctx, x);
+            (cmp, cond.invert())
+        }
+        Some(&Op::Un(UnOp::Eqz, x)) => {
+            let size = size_of(ctx.ty(x));
+            (Compare::Int { size, a: ctx.input(x), b: zero }, Cond::Eq)
+        }
+        _ => (Compare::Int { size: Size::W, a: ctx.input(c), b: zero }, Cond::Ne),
+    }
+}
+
+/// When a branch on `c` is taken: `cbz`/`cbnz` for a test against zero, else the
+/// condition of the compare that defines it.
+fn branch_cond(ctx: &mut LowerCtx<'_, VInst>, c: Value) -> BranchCond {
+    match ctx.def_op(c) {
+        Some(&Op::Cmp(op @ (CmpOp::Eq | CmpOp::Ne), a, b)) if ctx.ty(a).is_int() => {
+            let size = size_of(ctx.ty(a));
+            for (x, y) in [(a, b), (b, a)] {
+                if is_zero_test(ctx, y) {
+                    return BranchCond::Zero { nonzero: op == CmpOp::Ne, size, reg: ctx.input(x) };
+                }
+            }
+        }
+        Some(&Op::Un(UnOp::Eqz, x)) if !matches!(ctx.def_op(x), Some(Op::Cmp(..) | Op::Un(UnOp::Eqz, _))) => {
+            return BranchCond::Zero { nonzero: false, size: size_of(ctx.ty(x)), reg: ctx.input(x) };
+        }
+        Some(Op::Cmp(..) | Op::Un(UnOp::Eqz, _)) => {}
+        _ => return BranchCond::Zero { nonzero: true, size: Size::W, reg: ctx.input(c) },
+    }
+    let (cmp, cond) = condition(ctx, c);
+    BranchCond::Cmp { cmp, cond }
+}
+
+/// `v` as a float product Go's arm64 rules fuse: `x * y` (`FMULD`), or its
+/// negation, `-(x * y)` or `(-x) * y` (`FNMULD`), as (x, y, negated).
+fn product(ctx: &LowerCtx<'_, VInst>, v: Value, depth: u32) -> Option<(Value, Value, bool)> {
+    match *ctx.def_op(v)? {
+        Op::Bin(BinOp::Mul, x, y) if !ctx.ty(x).is_int() => {
+            let unneg = |v: Value| match ctx.def_op(v) {
+                Some(&Op::Un(UnOp::Neg, w)) => (w, true),
+                _ => (v, false),
+            };
+            let ((x, nx), (y, ny)) = (unneg(x), unneg(y));
+            Some((x, y, nx != ny))
+        }
+        Op::Un(UnOp::Neg, w) if depth == 0 => product(ctx, w, 1).map(|(x, y, n)| (x, y, !n)),
+        _ => None,
+    }
+}
+
+/// How Go's arm64 back end fuses `a op b` (a float add or subtract): the rules
+/// try a plain product before a negated one, and for each the second operand
+/// before the first. The result: the instruction, the addend, and the factors.
+///
+/// Go's SSA sees through copies of variables but not through an explicit
+/// conversion, which irgen marks with `fround` (Go's `Round64F`): in crossplay's
+/// SSA a product reaches its add directly unless a `fround` (or a block
+/// parameter: a φ) stands between. Go's inlining can expose products across
+/// calls (and CSE share them) where crossplay, which does not inline, cannot.
+fn fusion(ctx: &LowerCtx<'_, VInst>, op: BinOp, a: Value, b: Value) -> Option<(FmaOp, Value, Value, Value)> {
+    let (pa, pb) = (product(ctx, a, 0), product(ctx, b, 0));
+    let pick = |neg: bool| {
+        if let Some((x, y, n)) = pb
+            && n == neg
+        {
+            return Some((true, x, y));
+        }
+        match pa {
+            Some((x, y, n)) if n == neg => Some((false, x, y)),
+            _ => None,
+        }
+    };
+    let (second, neg, x, y) = match pick(false) {
+        Some((s, x, y)) => (s, false, x, y),
+        None => {
+            let (s, x, y) = pick(true)?;
+            (s, true, x, y)
+        }
+    };
+    let addend = if second { a } else { b };
+    let fma = match (op, second, neg) {
+        // a + x·y; a + -(x·y).
+        (BinOp::Add, _, false) => FmaOp::Madd,
+        (BinOp::Add, _, true) => FmaOp::Msub,
+        // a - x·y; x·y - b; a - -(x·y); -(x·y) - b.
+        (BinOp::Sub, true, false) => FmaOp::Msub,
+        (BinOp::Sub, false, false) => FmaOp::Nmsub,
+        (BinOp::Sub, true, true) => FmaOp::Madd,
+        (BinOp::Sub, false, true) => FmaOp::Nmadd,
+        _ => return None,
+    };
+    Some((fma, addend, x, y))
+}
+
+/// Stores value `v` (of any type) at `addr`, a word's slot of the stack.
+fn store_value(ctx: &mut LowerCtx<'_, VInst>, v: Value, addr: VAmode) {
+    let ty = ctx.ty(v);
+    let src = ctx.input(v);
+    match ty {
+        Ty::I32 => ctx.emit(VInst::Store { size: MemSize::W, src, addr }),
+        Ty::I64 => ctx.emit(VInst::Store { size: MemSize::X, src, addr }),
+        _ => ctx.emit(VInst::FStore { double: ty == Ty::F64, src, addr }),
+    }
+}
+
+fn load_value(ctx: &mut LowerCtx<'_, VInst>, v: Value, addr: VAmode) {
+    let ty = ctx.ty(v);
+    let dst = ctx.reg(v);
+    match ty {
+        Ty::I32 => ctx.emit(VInst::Load { size: MemSize::W, signed: false, dst, addr }),
+        Ty::I64 => ctx.emit(VInst::Load { size: MemSize::X, signed: false, dst, addr }),
+        _ => ctx.emit(VInst::FLoad { double: ty == Ty::F64, dst, addr }),
+    }
+}
+
+/// The chunks of a `len`-byte copy or clear: 8, 4, 2 and 1 bytes.
+fn chunks(len: u32) -> Vec<(i64, MemSize)> {
+    let mut out = Vec::new();
+    let mut off = 0u32;
+    for size in [MemSize::X, MemSize::W, MemSize::H, MemSize::B] {
+        while len - off >= size.bytes() {
+            out.push((i64::from(off), size));
+            off += size.bytes();
+        }
     }
     out
 }
 
-/// Where Go's arm64 back end fuses a multiply into an add or subtract, over the IR
-/// as Go's SSA would see it: the analysis behind `Lower::fused`.
-struct Fuser<'f> {
-    f: &'f Func,
-    /// Where each value is defined (block, instruction); parameters have no place.
-    def: Vec<Option<(usize, usize)>>,
-    /// Each block's predecessors among the blocks that run.
-    preds: Vec<Vec<usize>>,
-}
-
-/// A fused float add or subtract: the instruction, the addend and the factors.
-type Fused = (FmaOp, Value, Value, Value);
-
-impl Fuser<'_> {
-    fn new(f: &Func) -> Fuser<'_> {
-        let mut def = vec![None; f.values.len()];
-        let mut preds = vec![Vec::new(); f.blocks.len()];
-        // Predecessors among the blocks that run at all (Go drops the others).
-        let mut live = vec![false; f.blocks.len()];
-        let mut work = vec![0usize];
-        while let Some(b) = work.pop() {
-            if f.blocks.is_empty() || std::mem::replace(&mut live[b], true) {
-                continue;
-            }
-            match &f.blocks[b].term {
-                Term::Jump(t) => work.push(t.block.index()),
-                Term::Br(_, y, n) => work.extend([y.block.index(), n.block.index()]),
-                Term::Ret(_) | Term::Unreachable => {}
-            }
-        }
-        for (i, b) in f.blocks.iter().enumerate() {
-            for (j, inst) in b.insts.iter().enumerate() {
-                for r in &inst.results {
-                    def[r.index()] = Some((i, j));
-                }
-            }
-            if !live[i] {
-                continue;
-            }
-            match &b.term {
-                Term::Jump(t) => preds[t.block.index()].push(i),
-                Term::Br(_, y, n) => {
-                    preds[y.block.index()].push(i);
-                    if n != y {
-                        preds[n.block.index()].push(i);
-                    }
-                }
-                Term::Ret(_) | Term::Unreachable => {}
-            }
-        }
-        Fuser { f, def, preds }
-    }
-
-    /// Every fused add and subtract of `f`, by (block, instruction).
-    fn all(&self) -> HashMap<(usize, usize), Fused> {
-        let mut out = HashMap::new();
-        for (i, b) in self.f.blocks.iter().enumerate() {
-            for (j, inst) in b.insts.iter().enumerate() {
-                if let Op::Bin(op @ (BinOp::Add | BinOp::Sub), a, c) = &inst.op
-                    && !self.f.ty(*a).is_int()
-                    && let Some(fused) = self.fusion(*op, *a, *c)
-                {
-                    out.insert((i, j), fused);
-                }
-            }
-        }
-        out
-    }
-
-    /// What `v` copies, as Go's SSA sees it: through each `get` to the value of
-    /// the one `set` of its variable that reaches it (`reaching_set`).
-    fn source(&self, mut v: Value) -> (Value, Option<&Op>) {
-        for _ in 0..64 {
-            let Some((b, i)) = self.def[v.index()] else { return (v, None) };
-            let op = &self.f.blocks[b].insts[i].op;
-            let Op::Get(x) = op else { return (v, Some(op)) };
-            match self.reaching_set(*x, b, i) {
-                Some(w) => v = w,
-                None => return (v, Some(op)),
-            }
-        }
-        (v, None)
-    }
-
-    /// The value stored by the `set` of `x` that is the last to run before
-    /// instruction `i` of block `b` on every path from the entry; None when the
-    /// paths disagree, or one has no `set`.
-    ///
-    /// Fusing through it is sound: the `set` then dominates the `get`, so the
-    /// multiply does too, and neither the multiply nor its operands can run again
-    /// between it and the add without the other; `analyze` keeps the factors live
-    /// (in their registers or slots) up to the add.
-    fn reaching_set(&self, x: ir::Var, b: usize, i: usize) -> Option<Value> {
-        let last_set = |blk: usize, end: usize| {
-            self.f.blocks[blk].insts[..end].iter().enumerate().rev().find_map(|(j, inst)| match &inst.op {
-                Op::Set(y, w) if *y == x => Some((blk, j, *w)),
-                _ => None,
-            })
-        };
-        if let Some((_, _, w)) = last_set(b, i) {
-            return Some(w);
-        }
-        if b == 0 {
-            return None;
-        }
-        let mut found = None;
-        let mut seen = vec![false; self.f.blocks.len()];
-        let mut work = self.preds[b].clone();
-        let mut budget = 256;
-        while let Some(p) = work.pop() {
-            if std::mem::replace(&mut seen[p], true) {
-                continue;
-            }
-            budget -= 1;
-            if budget == 0 {
-                return None;
-            }
-            match last_set(p, self.f.blocks[p].insts.len()) {
-                Some(s) if found.is_none_or(|f| f == s) => found = Some(s),
-                Some(_) => return None,
-                None if p == 0 || self.preds[p].is_empty() => return None,
-                None => work.extend_from_slice(&self.preds[p]),
-            }
-        }
-        found.map(|(_, _, w)| w)
-    }
-
-    /// `v` as a float product Go's arm64 rules fuse: `x * y` (`FMULD`), or its
-    /// negation, `-(x * y)` or `(-x) * y` (`FNMULD`), as (x, y, negated).
-    fn product(&self, v: Value, depth: u32) -> Option<(Value, Value, bool)> {
-        match self.source(v).1? {
-            Op::Bin(BinOp::Mul, x, y) if !self.f.ty(*x).is_int() => {
-                let unneg = |v: Value| match self.source(v) {
-                    (_, Some(Op::Un(UnOp::Neg, w))) => (*w, true),
-                    _ => (v, false),
-                };
-                let ((x, nx), (y, ny)) = (unneg(*x), unneg(*y));
-                Some((x, y, nx != ny))
-            }
-            Op::Un(UnOp::Neg, w) if depth == 0 => self.product(*w, 1).map(|(x, y, n)| (x, y, !n)),
-            _ => None,
-        }
-    }
-
-    /// How Go's arm64 back end fuses `a op b` (an add or subtract): the rules
-    /// try a plain product before a negated one, and for each the second
-    /// operand before the first. The result: the instruction, the addend, and
-    /// the factors.
-    fn fusion(&self, op: BinOp, a: Value, b: Value) -> Option<Fused> {
-        let (pa, pb) = (self.product(a, 0), self.product(b, 0));
-        let pick = |neg: bool| {
-            if let Some((x, y, n)) = pb
-                && n == neg
-            {
-                return Some((true, x, y));
-            }
-            match pa {
-                Some((x, y, n)) if n == neg => Some((false, x, y)),
-                _ => None,
-            }
-        };
-        let (second, neg, x, y) = match pick(false) {
-            Some((s, x, y)) => (s, false, x, y),
-            None => {
-                let (s, x, y) = pick(true)?;
-                (s, true, x, y)
-            }
-        };
-        let addend = if second { a } else { b };
-        let fma = match (op, second, neg) {
-            // a + x·y; a + -(x·y).
-            (BinOp::Add, _, false) => FmaOp::Madd,
-            (BinOp::Add, _, true) => FmaOp::Msub,
-            // a - x·y; x·y - b; a - -(x·y); -(x·y) - b.
-            (BinOp::Sub, true, false) => FmaOp::Msub,
-            (BinOp::Sub, false, false) => FmaOp::Nmsub,
-            (BinOp::Sub, true, true) => FmaOp::Madd,
-            (BinOp::Sub, false, true) => FmaOp::Nmadd,
-            _ => return None,
-        };
-        Some((fma, addend, x, y))
+/// A copy of `len` (at most 64) bytes: every chunk loaded first, then stored, so
+/// overlapping operands are right.
+fn copy_small(ctx: &mut LowerCtx<'_, VInst>, dst: Value, src: Value, len: u32) {
+    let chunks = chunks(len);
+    let (s, d) = (ctx.input(src), ctx.input(dst));
+    let temps: Vec<Reg> = chunks
+        .iter()
+        .map(|&(off, size)| {
+            let t = ctx.new_reg(RegClass::Int);
+            ctx.emit(VInst::Load { size, signed: false, dst: t, addr: VAmode::Base { base: s, off } });
+            t
+        })
+        .collect();
+    for (&(off, size), t) in chunks.iter().zip(temps) {
+        ctx.emit(VInst::Store { size, src: t, addr: VAmode::Base { base: d, off } });
     }
 }
 
-struct Lower<'f> {
-    f: &'f Func,
-    /// The fused adds and subtracts, and the instruction being lowered.
-    fused: HashMap<(usize, usize), Fused>,
-    at: (usize, usize),
-    frame: Layout,
-    alloc: Allocation,
-    buf: CodeBuffer,
-    blocks: Vec<Label>,
-    /// The assembly listing, when one is asked for: a line per instruction
-    /// (offset, text) and per label.
-    listing: Option<Vec<String>>,
+fn zero_small(ctx: &mut LowerCtx<'_, VInst>, dst: Value, len: u32) {
+    let d = ctx.input(dst);
+    for (off, size) in chunks(len) {
+        ctx.emit(VInst::Store { size, src: zr(), addr: VAmode::Base { base: d, off } });
+    }
 }
 
-impl Lower<'_> {
-    fn emit(&mut self, i: Inst) {
-        if let Some(l) = &mut self.listing {
-            let at = self.buf.offset();
-            l.push(format!("\t{at:#06x} {at:05}\t{}", i.text()));
-        }
-        emit(&i, &mut self.buf);
-    }
-
-    fn bind(&mut self, label: Label) {
-        if let Some(l) = &mut self.listing {
-            l.push(format!("L{}:", label.0));
-        }
-        self.buf.bind(label);
-    }
-
-    fn label(&mut self) -> Label {
-        self.buf.new_label()
-    }
-
-    /// The sp-relative offset of a frame-pointer-relative one.
-    fn sp(&self, from_fp: i64) -> i64 {
-        self.frame.size + from_fp
-    }
-
-    fn ty(&self, v: Value) -> Ty {
-        self.f.ty(v)
-    }
-
-    fn imm(&mut self, rd: Xreg, v: u64) {
-        for i in mov_imm(rd, v) {
-            self.emit(i);
-        }
-    }
-
-    /// An operand for an access of `size` at `base + off`, through `tmp` when the
-    /// offset fits no immediate form.
-    fn amode(&mut self, base: Xreg, off: i64, size: MemSize, tmp: Xreg) -> Amode {
-        let bytes = i64::from(size.bytes());
-        if off >= 0 && off % bytes == 0 && off / bytes < 4096 {
-            return Amode::Scaled { base, off: off as u32 };
-        }
-        if (-256..256).contains(&off) {
-            return Amode::Unscaled { base, off: off as i16 };
-        }
-        self.imm(tmp, off as u64);
-        Amode::Reg { base, index: tmp }
-    }
-
-    /// Loads `size` bytes at `[sp + off]` into `rd`.
-    fn ld_sp(&mut self, size: MemSize, signed: bool, rd: Xreg, off: i64) {
-        let addr = self.amode(SP, off, size, IP0);
-        self.emit(Inst::Load { size, signed, rd, addr });
-    }
-
-    fn st_sp(&mut self, size: MemSize, rt: Xreg, off: i64) {
-        let addr = self.amode(SP, off, size, IP0);
-        self.emit(Inst::Store { size, rt, addr });
-    }
-
-    /// `mov rd, rn` at `size` (a 32-bit move zeroes the upper half).
-    fn mov(&mut self, size: Size, rd: Xreg, rn: Xreg) {
-        if rd != rn || size == Size::W {
-            self.emit(Inst::Alu { op: AluOp::Orr, size, rd, rn: ZR, rm: rn });
-        }
-    }
-
-    /// Loads value `v` into `r` (32-bit values zero-extended).
-    fn ld(&mut self, v: Value, r: Xreg) {
-        if let Some(a) = self.alloc.value(v) {
-            return self.mov(Size::X, r, allocated(a));
-        }
-        let off = self.sp(self.frame.value(v));
-        self.ld_sp(value_mem(self.ty(v)), false, r, off);
-    }
-
-    fn st(&mut self, r: Xreg, v: Value) {
-        if let Some(a) = self.alloc.value(v) {
-            return self.mov(size_of(self.ty(v)), allocated(a), r);
-        }
-        let off = self.sp(self.frame.value(v));
-        self.st_sp(value_mem(self.ty(v)), r, off);
-    }
-
-    /// Loads the low `size` bytes of value `v` into x0, sign-extended to 64 bits
-    /// or zero-extended.
-    fn ld_ext(&mut self, v: Value, size: MemSize, signed: bool) {
-        let Some(a) = self.alloc.value(v) else {
-            let off = self.sp(self.frame.value(v));
-            return self.ld_sp(size, signed, X0, off);
-        };
-        let r = allocated(a);
-        if signed {
-            let shift = (64 - 8 * size.bytes()) as u8;
-            self.emit(Inst::ShiftImm { op: ShiftOp::Lsl, size: Size::X, rd: X0, rn: r, imm: shift });
-            self.emit(Inst::ShiftImm { op: ShiftOp::Asr, size: Size::X, rd: X0, rn: X0, imm: shift });
-        } else {
-            self.mov(Size::W, X0, r);
-        }
-    }
-
-    /// Loads float value `v` into `d`, through `scratch`.
-    fn ldf(&mut self, v: Value, d: Vreg, scratch: Xreg) {
-        self.ld(v, scratch);
-        let double = self.ty(v) == Ty::F64;
-        self.emit(Inst::FmovToFp { double, rd: d, rn: scratch });
-    }
-
-    /// Stores float register `d` as value `v`, through x0.
-    fn stf(&mut self, d: Vreg, v: Value) {
-        let double = self.ty(v) == Ty::F64;
-        self.emit(Inst::FmovFromFp { double, rd: X0, rn: d });
-        self.st(X0, v);
-    }
-
-    /// `rd = rn + imm` for a non-negative `imm` below 16 MiB (rn may be sp).
-    fn add_imm(&mut self, rd: Xreg, rn: Xreg, imm: u64) {
-        let (hi, lo) = ((imm >> 12) as u16, (imm & 0xfff) as u16);
-        let mut src = rn;
-        if hi != 0 {
-            self.emit(Inst::AddSubImm {
-                op: AddSubOp::Add,
-                size: Size::X,
-                rd,
-                rn: src,
-                imm12: hi,
-                shift12: true,
-            });
-            src = rd;
-        }
-        if lo != 0 || src == rn {
-            self.emit(Inst::AddSubImm {
-                op: AddSubOp::Add,
-                size: Size::X,
-                rd,
-                rn: src,
-                imm12: lo,
-                shift12: false,
-            });
-        }
-    }
-
-    fn lower(mut self) -> Result<(Code, Vec<String>), Unsupported> {
-        let f = self.f;
-        self.emit(Inst::StpPre { rt: FP, rt2: LR, base: SP, off: -16 });
-        self.emit(Inst::AddSubImm {
-            op: AddSubOp::Add,
-            size: Size::X,
-            rd: FP,
-            rn: SP,
-            imm12: 0,
-            shift12: false,
-        });
-        let size = self.frame.size as u64;
-        let (hi, lo) = ((size >> 12) as u16, (size & 0xfff) as u16);
-        if hi != 0 {
-            self.emit(Inst::AddSubImm {
-                op: AddSubOp::Sub,
-                size: Size::X,
-                rd: SP,
-                rn: SP,
-                imm12: hi,
-                shift12: true,
-            });
-        }
-        if lo != 0 {
-            self.emit(Inst::AddSubImm {
-                op: AddSubOp::Sub,
-                size: Size::X,
-                rd: SP,
-                rn: SP,
-                imm12: lo,
-                shift12: false,
-            });
-        }
-        for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
-            let off = self.sp(self.frame.saved(k));
-            self.st_sp(MemSize::X, allocated(r), off);
-        }
-        for (i, b) in f.blocks.iter().enumerate() {
-            let l = self.blocks[i];
-            self.bind(l);
-            for (j, inst) in b.insts.iter().enumerate() {
-                self.at = (i, j);
-                self.inst(&inst.op, &inst.results)?;
+impl Arm64 {
+    fn call(&self, ctx: &mut LowerCtx<'_, VInst>, target: CallTarget, args: &[Value], results: &[Value]) {
+        let arg_tys: Vec<Ty> = args.iter().map(|&a| ctx.ty(a)).collect();
+        let res_tys: Vec<Ty> = results.iter().map(|&r| ctx.ty(r)).collect();
+        let (arg_locs, n_stack_args) = abi::assign(&arg_tys);
+        let (res_locs, n_stack_res) = abi::assign(&res_tys);
+        ctx.outgoing = ctx.outgoing.max(8 * (n_stack_args + n_stack_res));
+        let mut uses = Vec::new();
+        for (&a, loc) in args.iter().zip(&arg_locs) {
+            match *loc {
+                Loc::Reg(p) => uses.push((ctx.input(a), p)),
+                Loc::Stack(k) => store_value(ctx, a, VAmode::Sp { off: 8 * i64::from(k) }),
             }
-            self.term(&b.term, i);
         }
-        let listing = self.listing.take().unwrap_or_default();
-        let code = self.buf.finish().map_err(|e| Unsupported(e.to_string()))?;
-        Ok((code, listing))
-    }
-
-    fn term(&mut self, t: &Term, index: usize) {
-        match t {
-            Term::Jump(ir::Target { block: b, .. }) => {
-                if b.index() != index + 1 {
-                    let l = self.blocks[b.index()];
-                    self.emit(Inst::B { target: l });
+        let mut defs = Vec::new();
+        let mut clobbers = abi::call_clobbers();
+        let mut stack_results = Vec::new();
+        for (&r, loc) in results.iter().zip(&res_locs) {
+            match *loc {
+                Loc::Reg(p) => {
+                    defs.push((ctx.reg(r), p));
+                    clobbers.remove(p);
                 }
+                Loc::Stack(k) => stack_results.push((r, 8 * i64::from(n_stack_args + k))),
             }
-            Term::Br(c, ir::Target { block: yes, .. }, ir::Target { block: no, .. }) => {
-                self.ld(*c, X0);
-                let (ly, ln) = (self.blocks[yes.index()], self.blocks[no.index()]);
-                self.emit(Inst::Cbz { nonzero: true, size: Size::W, rt: X0, target: ly });
-                if no.index() != index + 1 {
-                    self.emit(Inst::B { target: ln });
-                }
-            }
-            Term::Ret(vals) => {
-                for (j, v) in vals.iter().enumerate() {
-                    self.ld(*v, X0);
-                    let off = self.sp(self.frame.result(j));
-                    self.st_sp(MemSize::X, X0, off);
-                }
-                for (k, r) in self.alloc.used.clone().into_iter().enumerate() {
-                    let off = self.sp(self.frame.saved(k));
-                    self.ld_sp(MemSize::X, false, allocated(r), off);
-                }
-                self.emit(Inst::AddSubImm {
-                    op: AddSubOp::Add,
-                    size: Size::X,
-                    rd: SP,
-                    rn: FP,
-                    imm12: 0,
-                    shift12: false,
-                });
-                self.emit(Inst::LdpPost { rt: FP, rt2: LR, base: SP, off: 16 });
-                self.emit(Inst::Ret);
-            }
-            Term::Unreachable => self.emit(Inst::Udf),
+        }
+        let unwind = !ctx.f.catches;
+        ctx.emit(VInst::Call { target, uses, defs, clobbers, unwind });
+        for (r, off) in stack_results {
+            load_value(ctx, r, VAmode::Sp { off });
         }
     }
+}
 
-    fn inst(&mut self, op: &Op, results: &[Value]) -> Result<(), Unsupported> {
-        let r0 = results.first().copied();
-        let out = |r: Option<Value>| r.ok_or_else(|| Unsupported("an instruction without its result".into()));
-        match op {
-            Op::IConst(ty, v) => {
-                let bits = if *ty == Ty::I32 { u64::from(*v as u32) } else { *v as u64 };
-                self.imm(X0, bits);
-                self.st(X0, out(r0)?);
+impl Backend for Arm64 {
+    type I = VInst;
+
+    fn lower_entry(&self, ctx: &mut LowerCtx<'_, VInst>, params: &[Value]) -> Result<(), String> {
+        if ctx.slot_offsets.iter().any(|&o| o < -(1 << 31)) {
+            return Err("a frame over 2 GiB".into());
+        }
+        let tys: Vec<Ty> = params.iter().map(|&p| ctx.ty(p)).collect();
+        let (locs, _) = abi::assign(&tys);
+        let mut defs = Vec::new();
+        let mut stack = Vec::new();
+        for (&p, loc) in params.iter().zip(&locs) {
+            match *loc {
+                Loc::Reg(r) => defs.push((ctx.reg(p), r)),
+                Loc::Stack(k) => stack.push((p, 16 + 8 * i64::from(k))),
             }
-            Op::FConst(ty, bits) => {
-                let bits = if *ty == Ty::F32 { *bits & 0xffff_ffff } else { *bits };
-                self.imm(X0, bits);
-                self.st(X0, out(r0)?);
-            }
-            Op::Bin(op, a, b) => self.bin(*op, *a, *b, out(r0)?),
-            Op::Cmp(op, a, b) => self.cmp(*op, *a, *b, out(r0)?),
-            Op::Un(op, a) => self.un(*op, *a, out(r0)?),
-            Op::Conv(op, ty, a) => self.conv(*op, *ty, *a, out(r0)?),
-            Op::Select(c, a, b) => {
-                self.ld(*a, X0);
-                self.ld(*b, X1);
-                self.ld(*c, X2);
-                self.emit(Inst::AddSubImm {
-                    op: AddSubOp::Subs,
-                    size: Size::W,
-                    rd: ZR,
-                    rn: X2,
-                    imm12: 0,
-                    shift12: false,
-                });
-                self.emit(Inst::Csel { size: Size::X, rd: X0, rn: X0, rm: X1, cond: Cond::Ne });
-                self.st(X0, out(r0)?);
-            }
-            Op::Load { mem, signed, ty, addr, off } => {
-                self.ld(*addr, X1);
-                let size = mem_size(*mem);
-                // Sign-extend what is narrower than the result; a 32-bit result
-                // keeps its low half either way.
-                let signed = *signed && (*ty == Ty::I64 || size.bytes() < 4);
-                let a = self.amode(X1, i64::from(*off), size, IP1);
-                self.emit(Inst::Load { size, signed, rd: X0, addr: a });
-                self.st(X0, out(r0)?);
-            }
-            Op::Store { mem, addr, off, val } => {
-                self.ld(*addr, X1);
-                self.ld(*val, X0);
-                let size = mem_size(*mem);
-                let a = self.amode(X1, i64::from(*off), size, IP1);
-                self.emit(Inst::Store { size, rt: X0, addr: a });
-            }
-            Op::Copy { dst, src, len } => self.copy(*dst, *src, *len),
-            Op::Zero { dst, len } => self.zero(*dst, *len),
-            Op::SymAddr(name) | Op::FuncAddr(name) => {
-                self.emit(Inst::Adrp { rd: X0, symbol: name.clone() });
-                self.emit(Inst::AddLo12 { rd: X0, rn: X0, symbol: name.clone() });
-                self.st(X0, out(r0)?);
-            }
-            Op::SlotAddr(s) => {
-                let off = self.sp(self.frame.slot(*s));
-                self.add_imm(X0, SP, off as u64);
-                self.st(X0, out(r0)?);
-            }
-            Op::Get(x) => {
-                if let Some(a) = self.alloc.var(*x) {
-                    self.mov(Size::X, X0, allocated(a));
-                } else {
-                    let (off, size) = (self.sp(self.frame.var(*x)), value_mem(self.f.vars[x.index()]));
-                    self.ld_sp(size, false, X0, off);
-                }
-                self.st(X0, out(r0)?);
-            }
-            Op::Set(x, v) => {
-                self.ld(*v, X0);
-                if let Some(a) = self.alloc.var(*x) {
-                    self.mov(Size::X, allocated(a), X0);
-                } else {
-                    let off = self.sp(self.frame.var(*x));
-                    self.st_sp(MemSize::X, X0, off);
-                }
-            }
-            Op::Call { callee, args } => {
-                self.args(args);
-                self.emit(Inst::Bl { symbol: callee.clone() });
-                self.results(args.len(), results);
-            }
-            Op::CallIndirect { target, args, .. } => {
-                self.args(args);
-                self.ld(*target, IP0);
-                self.emit(Inst::Blr { rn: IP0 });
-                self.results(args.len(), results);
-            }
-            Op::MemSize | Op::MemGrow(_) => {
-                return Err(Unsupported(
-                    "Wasm memory growth (the runtime's native ports allocate with mmap)".into(),
-                ));
-            }
-            // The driver makes unwinding explicit for this back end
-            // (`opt::unwind::make_explicit`).
-            Op::Check { .. } | Op::GetG => return Err(Unsupported("implicit unwinding".into())),
+        }
+        ctx.emit(VInst::Args { defs });
+        for (p, off) in stack {
+            load_value(ctx, p, VAmode::Fp { off });
         }
         Ok(())
     }
 
-    fn args(&mut self, args: &[Value]) {
-        for (i, a) in args.iter().enumerate() {
-            self.ld(*a, X0);
-            self.st_sp(MemSize::X, X0, 8 * i as i64);
+    fn lower_inst(&self, ctx: &mut LowerCtx<'_, VInst>, inst: &ir::Inst) -> Result<(), String> {
+        let r = inst.results.first().copied();
+        let dst = || r.ok_or_else(|| "an instruction without its result".to_string());
+        match &inst.op {
+            &Op::IConst(ty, c) => {
+                let imm = if ty == Ty::I32 { u64::from(c as u32) } else { c as u64 };
+                ctx.emit(VInst::MovImm { size: size_of(ty), dst: ctx.reg(dst()?), imm });
+            }
+            &Op::FConst(ty, bits) => {
+                ctx.emit(VInst::FConst { double: ty == Ty::F64, dst: ctx.reg(dst()?), bits });
+            }
+            &Op::Bin(op, a, b) => self.bin(ctx, op, a, b, dst()?),
+            Op::Cmp(..) | Op::Un(UnOp::Eqz, _) => {
+                let r = dst()?;
+                let (cmp, cond) = condition(ctx, r);
+                ctx.emit(VInst::CSet { cmp, cond, dst: ctx.reg(r) });
+            }
+            &Op::Un(op, a) => self.un(ctx, op, a, dst()?),
+            &Op::Conv(op, ty, a) => self.conv(ctx, op, ty, a, dst()?),
+            &Op::Select(c, a, b) => {
+                let r = dst()?;
+                let ty = ctx.ty(r);
+                let (cmp, cond) = condition(ctx, c);
+                let (if_true, if_false) = (ctx.input(a), ctx.input(b));
+                let dst = ctx.reg(r);
+                ctx.emit(if ty.is_int() {
+                    VInst::Csel { cmp, cond, size: size_of(ty), dst, if_true, if_false }
+                } else {
+                    VInst::FCsel { cmp, cond, double: ty == Ty::F64, dst, if_true, if_false }
+                });
+            }
+            &Op::Load { mem, signed, ty, addr, off } => {
+                let size = mem_size(mem);
+                let addr = amode(ctx, addr, i64::from(off), size.bytes());
+                let dst = ctx.reg(dst()?);
+                match mem {
+                    Mem::F32 | Mem::F64 => ctx.emit(VInst::FLoad { double: mem == Mem::F64, dst, addr }),
+                    // Sign-extend what is narrower than the result; a 32-bit
+                    // result keeps its low half either way.
+                    _ => {
+                        let signed = signed && (ty == Ty::I64 || size.bytes() < 4);
+                        ctx.emit(VInst::Load { size, signed, dst, addr });
+                    }
+                }
+            }
+            &Op::Store { mem, addr, off, val } => {
+                let size = mem_size(mem);
+                let addr = amode(ctx, addr, i64::from(off), size.bytes());
+                match mem {
+                    Mem::F32 | Mem::F64 => {
+                        let src = ctx.input(val);
+                        ctx.emit(VInst::FStore { double: mem == Mem::F64, src, addr });
+                    }
+                    _ => {
+                        let src = if is_zero_test(ctx, val) { zr() } else { ctx.input(val) };
+                        ctx.emit(VInst::Store { size, src, addr });
+                    }
+                }
+            }
+            &Op::Copy { dst, src, len } => match ctx.iconst(len) {
+                Some(n @ 0..=64) => copy_small(ctx, dst, src, n as u32),
+                _ => {
+                    let (dst, src, len) = (ctx.input(dst), ctx.input(src), ctx.input(len));
+                    ctx.emit(VInst::MemMove { dst, src, len });
+                }
+            },
+            &Op::Zero { dst, len } => match ctx.iconst(len) {
+                Some(n @ 0..=128) => zero_small(ctx, dst, n as u32),
+                _ => {
+                    let (dst, len) = (ctx.input(dst), ctx.input(len));
+                    ctx.emit(VInst::MemZero { dst, len });
+                }
+            },
+            Op::SymAddr(name) | Op::FuncAddr(name) => {
+                ctx.emit(VInst::SymAddr { dst: ctx.reg(dst()?), symbol: name.clone() });
+            }
+            &Op::SlotAddr(s) => {
+                let off = ctx.slot_offsets[s.index()];
+                ctx.emit(VInst::SlotAddr { dst: ctx.reg(dst()?), off });
+            }
+            Op::Call { callee, args } => {
+                self.call(ctx, CallTarget::Symbol(callee.clone()), args, &inst.results)
+            }
+            Op::CallIndirect { target, args, .. } => {
+                let t = ctx.input(*target);
+                self.call(ctx, CallTarget::Reg(t), args, &inst.results);
+            }
+            Op::Check { cond, func, args } => {
+                let cond = branch_cond(ctx, *cond);
+                let args = args.iter().map(|&a| ctx.input(a)).collect();
+                ctx.emit(VInst::Check { cond, func: func.clone(), args });
+            }
+            Op::GetG => {
+                let src = Reg::phys(abi::xreg(28));
+                ctx.emit(VInst::Mov { dst: ctx.reg(dst()?), src });
+            }
+            Op::Get(_) | Op::Set(..) => return Err("variables after SSA construction".into()),
+            Op::MemSize | Op::MemGrow(_) => {
+                return Err("Wasm memory growth (the runtime's native ports allocate with mmap)".into());
+            }
+        }
+        Ok(())
+    }
+
+    fn lower_term(
+        &self,
+        ctx: &mut LowerCtx<'_, VInst>,
+        term: &Term,
+        targets: &[VBlock],
+    ) -> Result<(), String> {
+        match term {
+            Term::Jump(_) => ctx.emit(VInst::Jmp { target: targets[0] }),
+            &Term::Br(c, ..) => {
+                let cond = branch_cond(ctx, c);
+                ctx.emit(VInst::Branch { cond, taken: targets[0], not_taken: targets[1] });
+            }
+            Term::Ret(vals) => {
+                let f = ctx.f;
+                let (_, n_stack_params) = abi::assign(&f.sig.params);
+                let tys: Vec<Ty> = vals.iter().map(|&v| ctx.ty(v)).collect();
+                let (locs, _) = abi::assign(&tys);
+                let mut uses = Vec::new();
+                for (&v, loc) in vals.iter().zip(&locs) {
+                    match *loc {
+                        Loc::Reg(p) => uses.push((ctx.input(v), p)),
+                        Loc::Stack(k) => {
+                            let off = 16 + 8 * i64::from(n_stack_params + k);
+                            store_value(ctx, v, VAmode::Fp { off });
+                        }
+                    }
+                }
+                ctx.emit(VInst::Ret { uses });
+            }
+            Term::Unreachable => ctx.emit(VInst::Trap),
+        }
+        Ok(())
+    }
+
+    fn gen_jump(&self, target: VBlock) -> VInst {
+        VInst::Jmp { target }
+    }
+
+    fn machine_env(&self) -> &MachineEnv {
+        &self.env
+    }
+
+    fn emit_prologue(&self, ctx: &mut EmitCtx<'_>) {
+        let size = ctx.frame.size;
+        let mut e = Emitter { ctx };
+        e.i(Inst::StpPre { rt: Xreg::FP, rt2: Xreg::LR, base: Xreg::SP, off: -16 });
+        e.i(Inst::AddSubImm {
+            op: AddSubOp::Add,
+            size: Size::X,
+            rd: Xreg::FP,
+            rn: Xreg::SP,
+            imm12: 0,
+            shift12: false,
+        });
+        if size > 0 {
+            e.add_imm(Xreg::SP, Xreg::SP, -i64::from(size));
         }
     }
 
-    fn results(&mut self, n_args: usize, results: &[Value]) {
-        for (j, r) in results.iter().enumerate() {
-            self.ld_sp(MemSize::X, false, X0, 8 * (n_args + j) as i64);
-            self.st(X0, *r);
+    fn emit_inst(&self, inst: &VInst, ctx: &mut EmitCtx<'_>) {
+        inst.emit(ctx);
+    }
+
+    fn emit_islands(&self, ctx: &mut EmitCtx<'_>) {
+        for island in core::mem::take(&mut ctx.islands) {
+            ctx.bind(island.label);
+            // The arguments after the context (x0) in x1, x2, …
+            let moves: Vec<(u8, u8)> =
+                island.args.iter().enumerate().map(|(i, p)| (i as u8 + 1, p.hw_enc() as u8)).collect();
+            let unwind = ctx.unwind_label();
+            let mut e = Emitter { ctx };
+            for (dst, src) in codegen::emit::sequentialize(&moves, SCRATCH.enc() as u8) {
+                e.mov(Xreg::x(dst), Xreg::x(src));
+            }
+            e.mov(Xreg::x(0), Xreg::ZR);
+            e.i(Inst::Bl { symbol: island.func });
+            e.b(unwind);
+        }
+        if let Some(l) = ctx.unwind {
+            ctx.bind(l);
+            Emitter { ctx }.epilogue();
         }
     }
 
-    fn bin(&mut self, op: BinOp, a: Value, b: Value, r: Value) {
-        let ty = self.ty(a);
+    fn emit_move(&self, from: Allocation, to: Allocation, class: RegClass, ctx: &mut EmitCtx<'_>) {
+        let float = class == RegClass::Float;
+        let mut e = Emitter { ctx };
+        // A spill slot's operand, through x17 when far: x16 may hold the
+        // allocator's scratch value in the middle of a cyclic move.
+        let slot = |e: &mut Emitter<'_, '_>, a: Allocation| {
+            let off = codegen::emit::spill_offset(e.ctx.frame, a).unwrap_or(0);
+            let b = 8;
+            if off % b == 0 && (0..4096 * b).contains(&off) {
+                Amode::Scaled { base: Xreg::SP, off: off as u32 }
+            } else {
+                e.imm(SCRATCH2, off as u64, Size::X);
+                Amode::Reg { base: Xreg::SP, index: SCRATCH2 }
+            }
+        };
+        match (from.as_reg(), to.as_reg()) {
+            (Some(f), Some(t)) if float => {
+                e.i(Inst::FmovRR { double: true, rd: v(Reg::phys(t)), rn: v(Reg::phys(f)) })
+            }
+            (Some(f), Some(t)) => e.mov(g(Reg::phys(t)), g(Reg::phys(f))),
+            (Some(f), None) => {
+                let addr = slot(&mut e, to);
+                if float {
+                    e.i(Inst::FStore { double: true, rt: v(Reg::phys(f)), addr });
+                } else {
+                    e.i(Inst::Store { size: MemSize::X, rt: g(Reg::phys(f)), addr });
+                }
+            }
+            (None, Some(t)) => {
+                let addr = slot(&mut e, from);
+                if float {
+                    e.i(Inst::FLoad { double: true, rd: v(Reg::phys(t)), addr });
+                } else {
+                    e.i(Inst::Load { size: MemSize::X, signed: false, rd: g(Reg::phys(t)), addr });
+                }
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+impl Arm64 {
+    fn bin(&self, ctx: &mut LowerCtx<'_, VInst>, op: BinOp, a: Value, b: Value, r: Value) {
+        let ty = ctx.ty(a);
+        let dst = ctx.reg(r);
         if !ty.is_int() {
-            return self.fbin(op, ty == Ty::F64, a, b, r);
+            return self.fbin(ctx, op, ty == Ty::F64, a, b, dst);
         }
         let size = size_of(ty);
-        self.ld(a, X0);
-        self.ld(b, X1);
-        let alu = |op| Inst::Alu { op, size, rd: X0, rn: X0, rm: X1 };
-        let shift = |op| Inst::Shift { op, size, rd: X0, rn: X0, rm: X1 };
+        let alu = |ctx: &mut LowerCtx<'_, VInst>, op: AluOp, x: Value, y: Value| {
+            let (a, b) = (ctx.input(x), ctx.input(y));
+            ctx.emit(VInst::Alu { op, size, dst, a, b });
+        };
         match op {
-            BinOp::Add => self.emit(alu(AluOp::Add)),
-            BinOp::Sub => self.emit(alu(AluOp::Sub)),
-            BinOp::And => self.emit(alu(AluOp::And)),
-            BinOp::Or => self.emit(alu(AluOp::Orr)),
-            BinOp::Xor => self.emit(alu(AluOp::Eor)),
-            BinOp::Mul => self.emit(Inst::MulAdd { sub: false, size, rd: X0, rn: X0, rm: X1, ra: ZR }),
+            BinOp::Add | BinOp::Sub => {
+                let sub = op == BinOp::Sub;
+                let pairs: &[(Value, Value)] = if sub { &[(a, b)] } else { &[(a, b), (b, a)] };
+                for &(x, y) in pairs {
+                    if let Some((neg, imm)) = add_imm(ctx, y, size) {
+                        let a = ctx.input(x);
+                        return ctx.emit(VInst::AddImm { sub: sub != neg, size, dst, a, imm });
+                    }
+                }
+                if sub && ctx.iconst(a) == Some(0) {
+                    let b = ctx.input(b);
+                    return ctx.emit(VInst::Alu { op: AluOp::Sub, size, dst, a: zr(), b });
+                }
+                for &(x, y) in pairs {
+                    if let Some((n, m)) = single_use_bin(ctx, y, BinOp::Mul) {
+                        let (n, m, a) = (ctx.input(n), ctx.input(m), ctx.input(x));
+                        return ctx.emit(VInst::MulAdd { sub, size, dst, n, m, a });
+                    }
+                }
+                for &(x, y) in pairs {
+                    if let Some((z, k)) = shifted(ctx, y, size) {
+                        let (a, b) = (ctx.input(x), ctx.input(z));
+                        let op = if sub { AluOp::Sub } else { AluOp::Add };
+                        return ctx.emit(VInst::AluShifted {
+                            op,
+                            size,
+                            dst,
+                            a,
+                            b,
+                            shift: ShiftOp::Lsl,
+                            amount: k,
+                        });
+                    }
+                }
+                alu(ctx, if sub { AluOp::Sub } else { AluOp::Add }, a, b);
+            }
+            BinOp::And | BinOp::Or | BinOp::Xor => {
+                let (lop, aop, not_op) = match op {
+                    BinOp::And => (LogicOp::And, AluOp::And, Some(AluOp::Bic)),
+                    BinOp::Or => (LogicOp::Orr, AluOp::Orr, Some(AluOp::Orn)),
+                    _ => (LogicOp::Eor, AluOp::Eor, None),
+                };
+                for (x, y) in [(a, b), (b, a)] {
+                    let Some(c) = ctx.iconst(y) else { continue };
+                    if op == BinOp::Xor && int_const(ctx, y, size) == Some(-1) {
+                        let b = ctx.input(x);
+                        return ctx.emit(VInst::Alu { op: AluOp::Orn, size, dst, a: zr(), b });
+                    }
+                    if let Some(imm) = ImmLogic::new(c as u64, size) {
+                        let a = ctx.input(x);
+                        return ctx.emit(VInst::LogicImm { op: lop, size, dst, a, imm });
+                    }
+                }
+                if let Some(nop) = not_op {
+                    for (x, y) in [(a, b), (b, a)] {
+                        if let Some((z, m)) = single_use_bin(ctx, y, BinOp::Xor)
+                            && int_const(ctx, m, size) == Some(-1)
+                        {
+                            let (a, b) = (ctx.input(x), ctx.input(z));
+                            return ctx.emit(VInst::Alu { op: nop, size, dst, a, b });
+                        }
+                    }
+                }
+                alu(ctx, aop, a, b);
+            }
+            BinOp::Mul => {
+                for (x, y) in [(a, b), (b, a)] {
+                    if let Some(c) = int_const(ctx, y, size)
+                        && c > 1
+                        && (c as u64).is_power_of_two()
+                    {
+                        let a = ctx.input(x);
+                        let imm = c.trailing_zeros() as u8;
+                        return ctx.emit(VInst::ShiftImm { op: ShiftOp::Lsl, size, dst, a, imm });
+                    }
+                }
+                let (n, m) = (ctx.input(a), ctx.input(b));
+                ctx.emit(VInst::MulAdd { sub: false, size, dst, n, m, a: zr() });
+            }
             BinOp::DivS | BinOp::DivU => {
-                self.emit(Inst::Div { signed: op == BinOp::DivS, size, rd: X0, rn: X0, rm: X1 })
+                let (x, y) = (ctx.input(a), ctx.input(b));
+                ctx.emit(VInst::Div { signed: op == BinOp::DivS, size, dst, a: x, b: y });
             }
             BinOp::RemS | BinOp::RemU => {
                 // a - (a / b) * b.
-                self.emit(Inst::Div { signed: op == BinOp::RemS, size, rd: X2, rn: X0, rm: X1 });
-                self.emit(Inst::MulAdd { sub: true, size, rd: X0, rn: X2, rm: X1, ra: X0 });
+                let (x, y) = (ctx.input(a), ctx.input(b));
+                let q = ctx.new_reg(RegClass::Int);
+                ctx.emit(VInst::Div { signed: op == BinOp::RemS, size, dst: q, a: x, b: y });
+                ctx.emit(VInst::MulAdd { sub: true, size, dst, n: q, m: y, a: x });
             }
-            BinOp::Shl => self.emit(shift(ShiftOp::Lsl)),
-            BinOp::ShrS => self.emit(shift(ShiftOp::Asr)),
-            BinOp::ShrU => self.emit(shift(ShiftOp::Lsr)),
+            BinOp::Shl | BinOp::ShrS | BinOp::ShrU => {
+                let sop = match op {
+                    BinOp::Shl => ShiftOp::Lsl,
+                    BinOp::ShrS => ShiftOp::Asr,
+                    _ => ShiftOp::Lsr,
+                };
+                let x = ctx.input(a);
+                match ctx.iconst(b) {
+                    Some(c) => {
+                        let imm = (c & i64::from(size.bits() - 1)) as u8;
+                        if imm == 0 {
+                            ctx.emit(VInst::Mov { dst, src: x });
+                        } else {
+                            ctx.emit(VInst::ShiftImm { op: sop, size, dst, a: x, imm });
+                        }
+                    }
+                    None => {
+                        let count = ctx.input(b);
+                        ctx.emit(VInst::Shift { op: sop, size, dst, a: x, count });
+                    }
+                }
+            }
             BinOp::Div | BinOp::Min | BinOp::Max | BinOp::Copysign => {}
         }
-        self.st(X0, r);
     }
 
-    fn sign_bit(double: bool) -> u64 {
-        if double { 1 << 63 } else { 1 << 31 }
-    }
-
-    fn fbin(&mut self, op: BinOp, double: bool, a: Value, b: Value, r: Value) {
-        let size = if double { Size::X } else { Size::W };
-        if op == BinOp::Copysign {
-            let sign = Self::sign_bit(double);
-            self.ld(a, X0);
-            self.ld(b, X1);
-            self.imm(X2, !sign & if double { u64::MAX } else { 0xffff_ffff });
-            self.emit(Inst::Alu { op: AluOp::And, size, rd: X0, rn: X0, rm: X2 });
-            self.imm(X2, sign);
-            self.emit(Inst::Alu { op: AluOp::And, size, rd: X1, rn: X1, rm: X2 });
-            self.emit(Inst::Alu { op: AluOp::Orr, size, rd: X0, rn: X0, rm: X1 });
-            return self.st(X0, r);
+    fn fbin(&self, ctx: &mut LowerCtx<'_, VInst>, op: BinOp, double: bool, a: Value, b: Value, dst: Reg) {
+        if matches!(op, BinOp::Add | BinOp::Sub)
+            && let Some((fma, addend, x, y)) = fusion(ctx, op, a, b)
+        {
+            let (n, m, a) = (ctx.input(x), ctx.input(y), ctx.input(addend));
+            return ctx.emit(VInst::Fma { op: fma, double, dst, n, m, a });
         }
-        if let Some(&(fma, addend, x, y)) = self.fused.get(&self.at) {
-            self.ldf(addend, D0, X0);
-            self.ldf(x, D1, X1);
-            self.ldf(y, D2, X2);
-            self.emit(Inst::Fma { op: fma, double, rd: D0, rn: D1, rm: D2, ra: D0 });
-            return self.stf(D0, r);
-        }
-        self.ldf(a, D0, X0);
-        self.ldf(b, D1, X1);
+        let (x, y) = (ctx.input(a), ctx.input(b));
         // fmin/fmax give NaN for a NaN operand and order -0 below +0, as Wasm's
         // min/max (and Go's) do.
         let fop = match op {
+            BinOp::Add => FpuOp2::Add,
             BinOp::Sub => FpuOp2::Sub,
             BinOp::Mul => FpuOp2::Mul,
             BinOp::Div => FpuOp2::Div,
             BinOp::Min => FpuOp2::Min,
             BinOp::Max => FpuOp2::Max,
-            _ => FpuOp2::Add,
+            _ => return ctx.emit(VInst::Copysign { double, dst, a: x, b: y }),
         };
-        self.emit(Inst::Fpu2 { op: fop, double, rd: D0, rn: D0, rm: D1 });
-        self.stf(D0, r);
+        ctx.emit(VInst::Fpu2 { op: fop, double, dst, a: x, b: y });
     }
 
-    fn cmp(&mut self, op: CmpOp, a: Value, b: Value, r: Value) {
-        let ty = self.ty(a);
-        let cond = if ty.is_int() {
-            let size = size_of(ty);
-            self.ld(a, X0);
-            self.ld(b, X1);
-            self.emit(Inst::Alu { op: AluOp::Subs, size, rd: ZR, rn: X0, rm: X1 });
-            match op {
-                CmpOp::Eq => Cond::Eq,
-                CmpOp::Ne => Cond::Ne,
-                CmpOp::LtS => Cond::Lt,
-                CmpOp::LeS => Cond::Le,
-                CmpOp::GtS => Cond::Gt,
-                CmpOp::GeS => Cond::Ge,
-                CmpOp::LtU | CmpOp::Lt => Cond::Lo,
-                CmpOp::LeU | CmpOp::Le => Cond::Ls,
-                CmpOp::GtU | CmpOp::Gt => Cond::Hi,
-                CmpOp::GeU | CmpOp::Ge => Cond::Hs,
-            }
-        } else {
-            let double = ty == Ty::F64;
-            self.ldf(a, D0, X0);
-            self.ldf(b, D1, X1);
-            self.emit(Inst::Fcmp { double, rn: D0, rm: D1 });
-            // Unordered sets NZCV to 0011: mi, ls, gt, ge and eq are false then,
-            // ne is true.
-            match op {
-                CmpOp::Eq => Cond::Eq,
-                CmpOp::Ne => Cond::Ne,
-                CmpOp::Lt | CmpOp::LtS | CmpOp::LtU => Cond::Mi,
-                CmpOp::Le | CmpOp::LeS | CmpOp::LeU => Cond::Ls,
-                CmpOp::Gt | CmpOp::GtS | CmpOp::GtU => Cond::Gt,
-                CmpOp::Ge | CmpOp::GeS | CmpOp::GeU => Cond::Ge,
-            }
-        };
-        self.emit(Inst::Cset { size: Size::W, rd: X0, cond });
-        self.st(X0, r);
-    }
-
-    fn un(&mut self, op: UnOp, a: Value, r: Value) {
-        let ty = self.ty(a);
+    fn un(&self, ctx: &mut LowerCtx<'_, VInst>, op: UnOp, a: Value, r: Value) {
+        let ty = ctx.ty(a);
         let size = size_of(ty);
         let double = ty == Ty::F64;
-        let fpu1 = |op| Inst::Fpu1 { op, double, rd: D0, rn: D0 };
-        match op {
-            UnOp::Eqz => {
-                self.ld(a, X0);
-                self.emit(Inst::AddSubImm {
-                    op: AddSubOp::Subs,
-                    size,
-                    rd: ZR,
-                    rn: X0,
-                    imm12: 0,
-                    shift12: false,
-                });
-                self.emit(Inst::Cset { size: Size::W, rd: X0, cond: Cond::Eq });
+        let dst = ctx.reg(r);
+        let fop = match op {
+            // Lowered with the compares (`condition`).
+            UnOp::Eqz => return,
+            UnOp::Clz | UnOp::Ctz => {
+                let src = ctx.input(a);
+                return ctx.emit(VInst::Bits { clz: op == UnOp::Clz, size, dst, src });
             }
-            UnOp::Clz => {
-                self.ld(a, X1);
-                self.emit(Inst::Clz { size, rd: X0, rn: X1 });
+            UnOp::Popcnt => {
+                let src = ctx.input(a);
+                return ctx.emit(VInst::Popcnt { size, dst, src });
             }
-            UnOp::Ctz => {
-                self.ld(a, X1);
-                self.emit(Inst::Rbit { size, rd: X1, rn: X1 });
-                self.emit(Inst::Clz { size, rd: X0, rn: X1 });
-            }
-            UnOp::Popcnt => self.popcnt(a, size),
-            UnOp::Neg | UnOp::Abs | UnOp::Sqrt | UnOp::Floor | UnOp::Ceil | UnOp::Trunc | UnOp::Nearest => {
-                self.ldf(a, D0, X0);
-                self.emit(fpu1(match op {
-                    UnOp::Neg => FpuOp1::Neg,
-                    UnOp::Abs => FpuOp1::Abs,
-                    UnOp::Sqrt => FpuOp1::Sqrt,
-                    UnOp::Floor => FpuOp1::RintM,
-                    UnOp::Ceil => FpuOp1::RintP,
-                    UnOp::Trunc => FpuOp1::RintZ,
-                    _ => FpuOp1::RintN,
-                }));
-                return self.stf(D0, r);
-            }
-        }
-        self.st(X0, r);
+            UnOp::Neg => FpuOp1::Neg,
+            UnOp::Abs => FpuOp1::Abs,
+            UnOp::Sqrt => FpuOp1::Sqrt,
+            UnOp::Floor => FpuOp1::RintM,
+            UnOp::Ceil => FpuOp1::RintP,
+            UnOp::Trunc => FpuOp1::RintZ,
+            UnOp::Nearest => FpuOp1::RintN,
+        };
+        let src = ctx.input(a);
+        ctx.emit(VInst::Fpu1 { op: fop, double, dst, src });
     }
 
-    /// Population count with general-purpose instructions (base ARMv8 has no
-    /// scalar one): the bit-slicing sum, bytes gathered by a multiply.
-    fn popcnt(&mut self, a: Value, size: Size) {
-        let m = |v: u64| if size == Size::X { v } else { v & 0xffff_ffff };
-        let alu = |op, rd, rn, rm| Inst::Alu { op, size, rd, rn, rm };
-        let shr = |rd, rn, imm| Inst::ShiftImm { op: ShiftOp::Lsr, size, rd, rn, imm };
-        self.ld(a, X0);
-        // x - ((x >> 1) & 0x55…)
-        self.emit(shr(X1, X0, 1));
-        self.imm(X2, m(0x5555_5555_5555_5555));
-        self.emit(alu(AluOp::And, X1, X1, X2));
-        self.emit(alu(AluOp::Sub, X0, X0, X1));
-        // (x & 0x33…) + ((x >> 2) & 0x33…)
-        self.imm(X2, m(0x3333_3333_3333_3333));
-        self.emit(alu(AluOp::And, X1, X0, X2));
-        self.emit(shr(X0, X0, 2));
-        self.emit(alu(AluOp::And, X0, X0, X2));
-        self.emit(alu(AluOp::Add, X0, X0, X1));
-        // (x + (x >> 4)) & 0x0f…, then the byte sums gathered by a multiply.
-        self.emit(shr(X1, X0, 4));
-        self.emit(alu(AluOp::Add, X0, X0, X1));
-        self.imm(X2, m(0x0f0f_0f0f_0f0f_0f0f));
-        self.emit(alu(AluOp::And, X0, X0, X2));
-        self.imm(X2, m(0x0101_0101_0101_0101));
-        self.emit(Inst::MulAdd { sub: false, size, rd: X0, rn: X0, rm: X2, ra: ZR });
-        let top = if size == Size::X { 56 } else { 24 };
-        self.emit(shr(X0, X0, top));
-    }
-
-    fn conv(&mut self, op: ConvOp, ty: Ty, a: Value, r: Value) {
-        let from = self.ty(a);
-        match op {
-            ConvOp::Ext8S => self.ld_ext(a, MemSize::B, true),
-            ConvOp::Ext16S => self.ld_ext(a, MemSize::H, true),
-            ConvOp::Ext32S | ConvOp::ExtendS => self.ld_ext(a, MemSize::W, true),
-            ConvOp::ExtendU | ConvOp::Wrap => self.ld_ext(a, MemSize::W, false),
-            ConvOp::Bitcast | ConvOp::Round => self.ld(a, X0),
+    fn conv(&self, ctx: &mut LowerCtx<'_, VInst>, op: ConvOp, ty: Ty, a: Value, r: Value) {
+        let from = ctx.ty(a);
+        let dst = ctx.reg(r);
+        let src = ctx.input(a);
+        let ext = |signed, from: MemSize| {
+            if from.bytes() * 8 >= size_of(ty).bits() {
+                // Nothing above the bits kept: the value as it is.
+                VInst::Mov { dst, src }
+            } else {
+                VInst::Extend { signed, from, size: size_of(ty), dst, src }
+            }
+        };
+        let i = match op {
+            ConvOp::Ext8S => ext(true, MemSize::B),
+            ConvOp::Ext16S => ext(true, MemSize::H),
+            ConvOp::Ext32S | ConvOp::ExtendS => ext(true, MemSize::W),
+            // `mov w, w`: the low half, zero-extended.
+            ConvOp::ExtendU | ConvOp::Wrap => {
+                VInst::Alu { op: AluOp::Orr, size: Size::W, dst, a: zr(), b: src }
+            }
+            ConvOp::Bitcast if from.is_int() => VInst::ToFloatBits { double: ty == Ty::F64, dst, src },
+            ConvOp::Bitcast => VInst::FromFloatBits { double: from == Ty::F64, dst, src },
+            ConvOp::Round => VInst::FMov { dst, src },
             ConvOp::Promote | ConvOp::Demote => {
-                self.ldf(a, D0, X0);
-                self.emit(Inst::FloatToFloat { to_double: op == ConvOp::Promote, rd: D0, rn: D0 });
-                return self.stf(D0, r);
+                VInst::FloatToFloat { to_double: op == ConvOp::Promote, dst, src }
             }
-            ConvOp::ConvertS | ConvOp::ConvertU => {
-                self.ld(a, X0);
-                let (signed, double) = (op == ConvOp::ConvertS, ty == Ty::F64);
-                self.emit(Inst::IntToFloat { signed, size: size_of(from), double, rd: D0, rn: X0 });
-                return self.stf(D0, r);
-            }
-            ConvOp::TruncS | ConvOp::TruncU => {
-                // fcvtzs/fcvtzu saturate at the integer's range and give 0 for
-                // NaN: Wasm's trunc_sat exactly.
-                self.ldf(a, D0, X0);
-                let (signed, double) = (op == ConvOp::TruncS, from == Ty::F64);
-                self.emit(Inst::FloatToInt { signed, size: size_of(ty), double, rd: X0, rn: D0 });
-            }
-        }
-        self.st(X0, r);
+            ConvOp::ConvertS | ConvOp::ConvertU => VInst::IntToFloat {
+                signed: op == ConvOp::ConvertS,
+                size: size_of(from),
+                double: ty == Ty::F64,
+                dst,
+                src,
+            },
+            // fcvtzs/fcvtzu saturate at the integer's range and give 0 for NaN:
+            // Wasm's trunc_sat exactly.
+            ConvOp::TruncS | ConvOp::TruncU => VInst::FloatToInt {
+                signed: op == ConvOp::TruncS,
+                size: size_of(ty),
+                double: from == Ty::F64,
+                dst,
+                src,
+            },
+        };
+        ctx.emit(i);
     }
+}
 
-    /// memmove, a byte at a time: forwards unless the destination overlaps the
-    /// end of the source, then backwards.
-    fn copy(&mut self, dst: Value, src: Value, len: Value) {
-        self.ld(dst, X0);
-        self.ld(src, X1);
-        self.ld(len, X2);
-        let (fwd, fwd_loop, back_loop, done) = (self.label(), self.label(), self.label(), self.label());
-        self.emit(Inst::Cbz { nonzero: false, size: Size::X, rt: X2, target: done });
-        self.emit(Inst::Alu { op: AluOp::Subs, size: Size::X, rd: ZR, rn: X0, rm: X1 });
-        self.emit(Inst::BCond { cond: Cond::Ls, target: fwd });
-        self.emit(Inst::Alu { op: AluOp::Add, size: Size::X, rd: X3, rn: X1, rm: X2 });
-        self.emit(Inst::Alu { op: AluOp::Subs, size: Size::X, rd: ZR, rn: X0, rm: X3 });
-        self.emit(Inst::BCond { cond: Cond::Hs, target: fwd });
-        self.bind(back_loop);
-        self.emit(Inst::AddSubImm {
-            op: AddSubOp::Sub,
-            size: Size::X,
-            rd: X2,
-            rn: X2,
-            imm12: 1,
-            shift12: false,
-        });
-        let (s, d) = (Amode::Reg { base: X1, index: X2 }, Amode::Reg { base: X0, index: X2 });
-        self.emit(Inst::Load { size: MemSize::B, signed: false, rd: X3, addr: s });
-        self.emit(Inst::Store { size: MemSize::B, rt: X3, addr: d });
-        self.emit(Inst::Cbz { nonzero: true, size: Size::X, rt: X2, target: back_loop });
-        self.emit(Inst::B { target: done });
-        self.bind(fwd);
-        self.imm(X3, 0);
-        self.bind(fwd_loop);
-        let (s, d) = (Amode::Reg { base: X1, index: X3 }, Amode::Reg { base: X0, index: X3 });
-        self.emit(Inst::Load { size: MemSize::B, signed: false, rd: X4, addr: s });
-        self.emit(Inst::Store { size: MemSize::B, rt: X4, addr: d });
-        self.emit(Inst::AddSubImm {
-            op: AddSubOp::Add,
-            size: Size::X,
-            rd: X3,
-            rn: X3,
-            imm12: 1,
-            shift12: false,
-        });
-        self.emit(Inst::Alu { op: AluOp::Subs, size: Size::X, rd: ZR, rn: X3, rm: X2 });
-        self.emit(Inst::BCond { cond: Cond::Lo, target: fwd_loop });
-        self.bind(done);
-    }
-
-    /// Zeroes `len` bytes at `dst`, a byte at a time.
-    fn zero(&mut self, dst: Value, len: Value) {
-        self.ld(dst, X0);
-        self.ld(len, X2);
-        let (top, done) = (self.label(), self.label());
-        self.emit(Inst::Cbz { nonzero: false, size: Size::X, rt: X2, target: done });
-        self.bind(top);
-        self.emit(Inst::AddSubImm {
-            op: AddSubOp::Sub,
-            size: Size::X,
-            rd: X2,
-            rn: X2,
-            imm12: 1,
-            shift12: false,
-        });
-        self.emit(Inst::Store { size: MemSize::B, rt: ZR, addr: Amode::Reg { base: X0, index: X2 } });
-        self.emit(Inst::Cbz { nonzero: true, size: Size::X, rt: X2, target: top });
-        self.bind(done);
-    }
+fn compiled(f: &Func, listing: bool) -> Result<Compiled, Unsupported> {
+    compile(&Arm64::default(), f, listing).map_err(Unsupported)
 }
 
 /// Lowers `f` to machine code with relocations for the symbols it uses.
 pub fn lower(f: &Func) -> Result<Code, Unsupported> {
-    lower_with(f, false).map(|(code, _)| code)
+    compiled(f, false).map(|c| c.code)
 }
 
 /// The assembly listing of `f` as `-gcflags=-S` shows one: a header with the
 /// function's name, code size and frame size, then each instruction with its offset
-/// (hex and decimal), and the branch labels.
+/// (hex and decimal) in LLVM's syntax, and the branch labels.
 pub fn listing(f: &Func) -> Result<String, Unsupported> {
-    let frame = layout(f, analyze(f).1.used.len())?.size;
-    let (code, lines) = lower_with(f, true)?;
+    let c = compiled(f, true)?;
     let mut out = format!(
         "{} STEXT size={} args={:#x} locals={:#x}\n",
         f.name,
-        code.bytes.len(),
+        c.code.bytes.len(),
         8 * (f.sig.params.len() + f.sig.results.len()),
-        frame
+        c.frame.size
     );
-    for l in lines {
+    for l in c.listing {
         out.push_str(&l);
         out.push('\n');
     }
     Ok(out)
 }
 
-fn lower_with(f: &Func, list: bool) -> Result<(Code, Vec<String>), Unsupported> {
-    let (fused, alloc) = analyze(f);
-    let frame = layout(f, alloc.used.len())?;
-    let mut buf = CodeBuffer::new();
-    let blocks = f.blocks.iter().map(|_| buf.new_label()).collect();
-    Lower { f, fused, at: (0, 0), frame, alloc, buf, blocks, listing: list.then(Vec::new) }.lower()
-}
+pub use crate::stubs::stubs;
 
-/// The fusions, and the register allocation, which counts a fused add's factors
-/// as read there (they must outlive the multiply).
-fn analyze(f: &Func) -> (HashMap<(usize, usize), Fused>, Allocation) {
-    let fused = Fuser::new(f).all();
-    let extra: Vec<(usize, usize, Value)> =
-        fused.iter().flat_map(|(&(b, i), &(_, _, x, y))| [(b, i, x), (b, i, y)]).collect();
-    let alloc = regalloc::allocate(f, ALLOCATABLE, &extra);
-    (fused, alloc)
-}
-
-/// The entry point and the system-call primitive, written directly in machine code:
-/// `_start` hands the initial stack pointer (argc, argv, envp, auxv) to
-/// `runtime.rt0` (and calls `runtime.fatalpanic` if a panic returns from it), and
-/// `runtime.syscall6` makes a linux system call with the convention above (context
-/// word, number, six arguments; one result, the raw return value, negative for an
-/// errno). On windows `runtime.stdcall6` instead calls a function pointer (an
-/// import address table slot's value) with six arguments in x0–x5 (AAPCS64, as
-/// Windows uses it): x19–x28, which crossplay keeps values in, are callee-saved
-/// there, and crossplay never touches x18, the platform register. On darwin dyld
-/// calls `_start` as C's `main(argc, argv, envp)`, and `runtime.libcall6` is the
-/// same C call into libSystem (Apple's variant of AAPCS64 differs only for
-/// variadic functions, which the runtime does not call).
-pub fn stubs(os: codegen::OsAbi) -> Vec<(String, Code)> {
-    let sp = |off: u32| Amode::Scaled { base: SP, off };
-    let mut start = CodeBuffer::new();
-    let entry = if os == codegen::OsAbi::Darwin {
-        // dyld calls the entry as C's main(argc, argv, envp): rt0(argc, argv, envp).
-        let mut v = vec![Inst::AddSubImm {
-            op: AddSubOp::Sub,
-            size: Size::X,
-            rd: SP,
-            rn: SP,
-            imm12: 32,
-            shift12: false,
-        }];
-        for r in 0..3u8 {
-            v.push(Inst::Store { size: MemSize::X, rt: Xreg::x(r), addr: sp(8 + 8 * u32::from(r)) });
-        }
-        v
-    } else {
-        vec![
-            Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd: X0, rn: SP, imm12: 0, shift12: false },
-            Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: 16, shift12: false },
-            Inst::Store { size: MemSize::X, rt: X0, addr: sp(8) },
-        ]
-    };
-    for i in entry.into_iter().chain([
-        Inst::Store { size: MemSize::X, rt: ZR, addr: sp(0) },
-        Inst::Bl { symbol: "runtime.rt0".into() },
-        // rt0 returns only when a panic unwound out of the program: the flag is
-        // cleared so that fatalpanic's own calls run, and it prints the panic.
-        Inst::Adrp { rd: X0, symbol: "runtime.g0".into() },
-        Inst::AddLo12 { rd: X0, rn: X0, symbol: "runtime.g0".into() },
-        Inst::Store { size: MemSize::W, rt: ZR, addr: Amode::Scaled { base: X0, off: 0 } },
-        Inst::Store { size: MemSize::X, rt: ZR, addr: sp(0) },
-        Inst::Bl { symbol: "runtime.fatalpanic".into() },
-        Inst::Udf,
-    ]) {
-        emit(&i, &mut start);
-    }
-    let mut sys = CodeBuffer::new();
-    // [sp] is the context word, then the number and the arguments; the result
-    // goes after them. The return address stays in x30.
-    let mut insts = vec![Inst::Load { size: MemSize::X, signed: false, rd: X8, addr: sp(8) }];
-    for r in 0..6u8 {
-        insts.push(Inst::Load {
-            size: MemSize::X,
-            signed: false,
-            rd: Xreg::x(r),
-            addr: sp(16 + 8 * u32::from(r)),
-        });
-    }
-    insts.extend([Inst::Svc, Inst::Store { size: MemSize::X, rt: X0, addr: sp(64) }, Inst::Ret]);
-    for i in &insts {
-        emit(i, &mut sys);
-    }
-    let done = |b: CodeBuffer| b.finish().unwrap_or_else(|_| Code { bytes: vec![], relocs: vec![] });
-    if os == codegen::OsAbi::Windows {
-        return vec![("_start".into(), done(start)), ("runtime.stdcall6".into(), done(ccall6()))];
-    }
-    if os == codegen::OsAbi::Darwin {
-        return vec![("_start".into(), done(start)), ("runtime.libcall6".into(), done(ccall6()))];
-    }
-    vec![("_start".into(), done(start)), ("runtime.syscall6".into(), done(sys))]
-}
-
-/// `runtime.stdcall6` / `runtime.libcall6(fn, a1, …, a6) uintptr`: a C call with the arguments in
-/// x0–x5. The stub saves the return address below the caller's frame.
-fn ccall6() -> CodeBuffer {
-    let sp = |off: u32| Amode::Scaled { base: SP, off };
+/// A code buffer for the stubs, emitting physical instructions.
+pub(crate) fn emit_all(insts: &[Inst]) -> Code {
     let mut b = CodeBuffer::new();
-    // After `sub sp, sp, 16`: [sp+16] the context word, [sp+24] fn, [sp+32..72]
-    // the arguments, [sp+80] the result.
-    let mut insts = vec![
-        Inst::AddSubImm { op: AddSubOp::Sub, size: Size::X, rd: SP, rn: SP, imm12: 16, shift12: false },
-        Inst::Store { size: MemSize::X, rt: LR, addr: sp(8) },
-        Inst::Load { size: MemSize::X, signed: false, rd: IP0, addr: sp(24) },
-    ];
-    for r in 0..6u8 {
-        insts.push(Inst::Load {
-            size: MemSize::X,
-            signed: false,
-            rd: Xreg::x(r),
-            addr: sp(32 + 8 * u32::from(r)),
-        });
+    for i in insts {
+        crate::inst::emit::emit(i, &mut b);
     }
-    insts.extend([
-        Inst::Blr { rn: IP0 },
-        Inst::Store { size: MemSize::X, rt: X0, addr: sp(80) },
-        Inst::Load { size: MemSize::X, signed: false, rd: LR, addr: sp(8) },
-        Inst::AddSubImm { op: AddSubOp::Add, size: Size::X, rd: SP, rn: SP, imm12: 16, shift12: false },
-        Inst::Ret,
-    ]);
-    for i in &insts {
-        emit(i, &mut b);
-    }
-    b
+    crate::inst::vinst::finish(b)
 }
 
 #[cfg(test)]
@@ -1115,30 +934,37 @@ mod tests {
     fn run(insts: &[Inst]) -> u64 {
         let mut r = 0u64;
         for i in insts {
-            let Inst::MovWide { op, imm16, shift, .. } = i else { panic!("{i:?}") };
-            let piece = u64::from(*imm16) << shift;
-            r = match op {
-                MoveWide::Z => piece,
-                MoveWide::N => !piece,
-                MoveWide::K => (r & !(0xffff << shift)) | piece,
+            r = match i {
+                Inst::MovWide { op, imm16, shift, .. } => {
+                    let piece = u64::from(*imm16) << shift;
+                    match op {
+                        MoveWide::Z => piece,
+                        MoveWide::N => !piece,
+                        MoveWide::K => (r & !(0xffff << shift)) | piece,
+                    }
+                }
+                Inst::LogicImm { rn: Xreg::ZR, imm, .. } => imm.value,
+                _ => panic!("{i:?}"),
             };
         }
         r
     }
 
     #[test]
-    fn immediates_take_the_fewest_move_wides() {
+    fn immediates_take_the_fewest_instructions() {
         for (v, n) in [
             (0u64, 1),
             (60, 1),
             (0x1_0000, 1),
             (u64::MAX, 1),
             (-2i64 as u64, 1),
-            (0xffff_ffff, 2),
+            (0xffff_ffff, 1),
             (0x1234_5678_9abc_def0, 4),
             (0x8000_0000_0000_0000, 1),
             (0x7fff_ffff_ffff_ffff, 1),
             (-4096i64 as u64, 1),
+            (0x5555_5555_5555_5555, 1),
+            (0x1234_0000_5678, 2),
         ] {
             let insts = mov_imm(Xreg::x(0), v);
             assert_eq!(run(&insts), v, "{v:#x}: {insts:?}");

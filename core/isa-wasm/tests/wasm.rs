@@ -72,7 +72,10 @@ fn module(m: &Module, compiled: &[WasmFunc]) -> Vec<u8> {
     );
     // The running goroutine (isa_wasm::G_GLOBAL): a zeroed `g` low in memory, so
     // no panic is ever under way.
-    globals.global(GlobalType { val_type: ValType::I64, mutable: true, shared: false }, &ConstExpr::i64_const(1024));
+    globals.global(
+        GlobalType { val_type: ValType::I64, mutable: true, shared: false },
+        &ConstExpr::i64_const(1024),
+    );
     let mut module = wasm_encoder::Module::new();
     module.section(&ts).section(&funcs).section(&mem).section(&globals).section(&exports).section(&code);
     module.finish()

@@ -12,7 +12,6 @@
 pub mod bits;
 pub mod dce;
 pub mod ssa;
-pub mod unwind;
 
 use ir::verify::{VerifyError, verify_func};
 use ir::{Func, Module, Ty};
@@ -31,11 +30,6 @@ pub const PASSES: &[Pass] = &[
     Pass { name: "ssa", run: ssa::construct, required: true },
     Pass { name: "dce", run: dce::run, required: false },
 ];
-
-/// What the driver runs after the pipeline for a back end that needs it; not
-/// optimizations, but listed so the file tests can name them.
-pub const PREPARATIONS: &[(&str, fn(&mut Func))] =
-    &[("explicit-unwinding", |f| unwind::make_explicit(f, Ty::I64)), ("params-to-vars", ssa::params_to_vars)];
 
 /// How to run the pipeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,11 +98,7 @@ fn run_func(m: &Module, f: &mut Func, opts: &Options) -> Result<(), PassError> {
 pub fn run_named(m: &mut Module, names: &[&str], word: Ty) -> Result<(), PassError> {
     for i in 0..m.funcs.len() {
         for &name in names {
-            let pass = PASSES
-                .iter()
-                .map(|p| (p.name, p.run))
-                .chain(PREPARATIONS.iter().copied())
-                .find(|p| p.0 == name);
+            let pass = PASSES.iter().map(|p| (p.name, p.run)).find(|p| p.0 == name);
             let Some((pass, run)) = pass else {
                 return Err(PassError {
                     pass: "unknown",

@@ -5,12 +5,9 @@
 //! entry. Renaming walks the dominator tree with explicit stacks (functions can be
 //! deep, and the browser's stack is small). A variable read on a path that never
 //! set it reads zero, the value every Go variable starts with.
-//!
-//! The inverse, `params_to_vars`, turns block parameters back into variables for
-//! a back end that wants them.
 
 use ir::cfg::Cfg;
-use ir::{Block, Func, Inst, Op, Target, Term, Ty, Value, Var};
+use ir::{Block, Func, Inst, Op, Term, Ty, Value, Var};
 
 use crate::bits::BitSet;
 
@@ -217,52 +214,5 @@ impl Renamer {
         self.new_zeros.push(Inst { results: vec![v], op });
         self.zeros.push((ty, v));
         v
-    }
-}
-
-/// Turns every block parameter (but the entry's) back into a variable: each jump
-/// sets the target's variables to its arguments, and the block starts by reading
-/// them. A branch to one block on both edges gets a block of its own on one, so
-/// each edge sets its own arguments.
-pub fn params_to_vars(f: &mut Func) {
-    let n = f.blocks.len();
-    for i in 0..n {
-        if let Term::Br(_, t, e) = &f.blocks[i].term
-            && t.block == e.block
-            && !f.blocks[t.block.index()].params.is_empty()
-        {
-            let edge = f.new_block();
-            let Term::Br(_, _, e) = &mut f.blocks[i].term else { continue };
-            let moved = core::mem::replace(e, Target::from(edge));
-            f.blocks[edge.index()].term = Term::Jump(moved);
-        }
-    }
-    let vars: Vec<Vec<Var>> = (0..f.blocks.len())
-        .map(|i| {
-            if i == 0 {
-                return Vec::new();
-            }
-            let params = f.blocks[i].params.clone();
-            params.iter().map(|&p| f.new_var(f.ty(p))).collect()
-        })
-        .collect();
-    for i in 0..f.blocks.len() {
-        let mut term = core::mem::replace(&mut f.blocks[i].term, Term::Unreachable);
-        for t in term.targets_mut() {
-            for (&x, &a) in vars[t.block.index()].iter().zip(&t.args) {
-                f.blocks[i].insts.push(Inst { results: vec![], op: Op::Set(x, a) });
-            }
-            t.args.clear();
-        }
-        f.blocks[i].term = term;
-    }
-    for (i, xs) in vars.iter().enumerate() {
-        if xs.is_empty() {
-            continue;
-        }
-        let params = core::mem::take(&mut f.blocks[i].params);
-        let gets = params.iter().zip(xs).map(|(&p, &x)| Inst { results: vec![p], op: Op::Get(x) });
-        let rest = core::mem::take(&mut f.blocks[i].insts);
-        f.blocks[i].insts = gets.chain(rest).collect();
     }
 }

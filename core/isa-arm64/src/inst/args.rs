@@ -123,6 +123,8 @@ pub enum Amode {
     Unscaled { base: Xreg, off: i16 },
     /// `[base, index]`.
     Reg { base: Xreg, index: Xreg },
+    /// `[base, index, lsl #log2(access size)]`: an index counted in elements.
+    RegScaled { base: Xreg, index: Xreg },
 }
 
 /// Three-register data processing with a shifted-register second operand (the
@@ -136,6 +138,10 @@ pub enum AluOp {
     And,
     Orr,
     Eor,
+    /// `rn & !rm`.
+    Bic,
+    /// `rn | !rm`: `mvn` when `rn` is the zero register.
+    Orn,
 }
 
 impl AluOp {
@@ -147,6 +153,8 @@ impl AluOp {
             AluOp::And => "and",
             AluOp::Orr => "orr",
             AluOp::Eor => "eor",
+            AluOp::Bic => "bic",
+            AluOp::Orn => "orn",
         }
     }
 }
@@ -158,6 +166,8 @@ pub enum AddSubOp {
     Sub,
     /// `subs`: `cmp` when the destination is the zero register.
     Subs,
+    /// `adds`: `cmn` when the destination is the zero register.
+    Adds,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -255,5 +265,110 @@ impl FpuOp1 {
             FpuOp1::RintZ => "frintz",
             FpuOp1::RintN => "frintn",
         }
+    }
+}
+
+/// The logical-immediate family: `and`, `orr`, `eor`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LogicOp {
+    And,
+    Orr,
+    Eor,
+}
+
+impl LogicOp {
+    pub fn name(self) -> &'static str {
+        match self {
+            LogicOp::And => "and",
+            LogicOp::Orr => "orr",
+            LogicOp::Eor => "eor",
+        }
+    }
+}
+
+/// A bitmask immediate of the logical instructions (Arm ARM C6.2, "DecodeBitMasks"):
+/// a run of ones rotated within an element of 2, 4, …, 64 bits, the element
+/// repeated across the register. `enc` is the 13-bit N:immr:imms field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ImmLogic {
+    pub value: u64,
+    pub enc: u16,
+}
+
+impl ImmLogic {
+    /// The encoding of `value` for an operation of `size` (a 32-bit operation
+    /// takes the low 32 bits), if it has one: LLVM's `processLogicalImmediate`.
+    pub fn new(value: u64, size: Size) -> Option<ImmLogic> {
+        let reg = size.bits();
+        let value = if reg == 32 { value & 0xffff_ffff } else { value };
+        let ones = u64::MAX >> (64 - reg);
+        if value == 0 || value == ones {
+            return None;
+        }
+        // The smallest element the value repeats.
+        let mut esize = reg;
+        loop {
+            esize /= 2;
+            let mask = (1u64 << esize) - 1;
+            if value & mask != (value >> esize) & mask {
+                esize *= 2;
+                break;
+            }
+            if esize <= 2 {
+                break;
+            }
+        }
+        let mask = u64::MAX >> (64 - esize);
+        let mut imm = value & mask;
+        let shifted_mask = |v: u64| v != 0 && (v | (v - 1)).wrapping_add(1) & (v | (v - 1)) == 0;
+        // The element is 0…01…10…0 rotated by `rot` to the right: `rot` and the
+        // number of ones.
+        let (rot, n_ones) = if shifted_mask(imm) {
+            let tz = imm.trailing_zeros();
+            (tz, (imm >> tz).trailing_ones())
+        } else {
+            imm |= !mask;
+            if !shifted_mask(!imm) {
+                return None;
+            }
+            let lo = imm.leading_ones();
+            (64 - lo, lo + imm.trailing_ones() - (64 - esize))
+        };
+        let immr = (esize - rot) & (esize - 1);
+        let nimms = (!(u64::from(esize) - 1) << 1) | u64::from(n_ones - 1);
+        let n = ((nimms >> 6) & 1) ^ 1;
+        Some(ImmLogic { value, enc: (n << 12 | u64::from(immr) << 6 | (nimms & 0x3f)) as u16 })
+    }
+}
+
+/// A float that `fmov` takes as an immediate (Arm ARM C2.2.3, "Modified immediate
+/// constants"): ±(16 + m)/16 · 2^e, m in 0..16, e in -3..=4, as the 8-bit field
+/// a:b:cdefgh.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FpImm {
+    /// The value as a double, for the listing.
+    pub bits: u64,
+    pub imm8: u8,
+}
+
+impl FpImm {
+    /// The 8-bit form of the float with IEEE bits `bits` (a single's in the low
+    /// 32), if it has one.
+    pub fn new(bits: u64, double: bool) -> Option<FpImm> {
+        // Widened to a double, where the single's exponent and fraction line up.
+        let d = if double { bits } else { f64::from(f32::from_bits(bits as u32)).to_bits() };
+        // Sign, then exponent bits 62..=54 as NOT(b) followed by eight b's, then
+        // four fraction bits cdef…gh and zeros.
+        if d & 0x0000_ffff_ffff_ffff != 0 {
+            return None;
+        }
+        let b = (d >> 54) & 1;
+        let exp_hi = (d >> 54) & 0x1ff;
+        if exp_hi != if b == 1 { 0x0ff } else { 0x100 } {
+            return None;
+        }
+        let a = (d >> 63) as u8;
+        let cdefgh = ((d >> 48) & 0x3f) as u8;
+        Some(FpImm { bits: d, imm8: a << 7 | (b as u8) << 6 | cdefgh })
     }
 }

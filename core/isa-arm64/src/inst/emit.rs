@@ -5,7 +5,7 @@
 
 use codegen::{CodeBuffer, FixupKind, RelocKind};
 
-use super::{AddSubOp, AluOp, Amode, FmaOp, FpuOp1, FpuOp2, Inst, MemSize, MoveWide, ShiftOp, Size, Xreg};
+use super::{AddSubOp, AluOp, Amode, FmaOp, FpuOp1, FpuOp2, Inst, LogicOp, MemSize, MoveWide, ShiftOp, Size};
 
 /// The double-precision `ftype` bit of the scalar floating-point encodings.
 fn ftype(double: bool) -> u32 {
@@ -29,40 +29,96 @@ fn ldst_base(store: bool, size: MemSize, signed: bool) -> u32 {
     size_bits << 30 | 0x3800_0000 | opc << 22
 }
 
-fn ldst(base_word: u32, size: MemSize, rt: Xreg, addr: &Amode) -> u32 {
+/// The SIMD&FP bit of the load/store encodings: `ldr d0` is `ldr x0` with V set.
+const FP_REG: u32 = 1 << 26;
+
+fn ldst(base_word: u32, size: MemSize, rt: u32, addr: &Amode) -> u32 {
     match addr {
         Amode::Scaled { base, off } => {
-            base_word | 1 << 24 | (off / size.bytes()) << 10 | base.enc() << 5 | rt.enc()
+            base_word | 1 << 24 | (off / size.bytes()) << 10 | base.enc() << 5 | rt
         }
         Amode::Unscaled { base, off } => {
-            base_word | (u32::from(*off as u16) & 0x1ff) << 12 | base.enc() << 5 | rt.enc()
+            base_word | (u32::from(*off as u16) & 0x1ff) << 12 | base.enc() << 5 | rt
         }
         Amode::Reg { base, index } => {
             // Option 011 (LSL, i.e. the 64-bit index unshifted), S = 0.
-            base_word | 1 << 21 | index.enc() << 16 | 0b011 << 13 | 0b10 << 10 | base.enc() << 5 | rt.enc()
+            base_word | 1 << 21 | index.enc() << 16 | 0b011 << 13 | 0b10 << 10 | base.enc() << 5 | rt
+        }
+        Amode::RegScaled { base, index } => {
+            // S = 1: the index shifted by log2 of the access size (a byte access
+            // keeps S = 0, the same operation).
+            let s = u32::from(size != MemSize::B) << 12;
+            base_word | 1 << 21 | index.enc() << 16 | 0b011 << 13 | s | 0b10 << 10 | base.enc() << 5 | rt
         }
     }
+}
+
+/// The shift-type field (bits 22–23) of the shifted-register forms.
+fn shift_type(op: ShiftOp) -> u32 {
+    match op {
+        ShiftOp::Lsl => 0,
+        ShiftOp::Lsr => 1 << 22,
+        ShiftOp::Asr => 2 << 22,
+    }
+}
+
+fn alu_base(op: AluOp) -> u32 {
+    match op {
+        AluOp::Add => 0x0b00_0000,
+        AluOp::Sub => 0x4b00_0000,
+        AluOp::Subs => 0x6b00_0000,
+        AluOp::And => 0x0a00_0000,
+        AluOp::Orr => 0x2a00_0000,
+        AluOp::Eor => 0x4a00_0000,
+        AluOp::Bic => 0x0a20_0000,
+        AluOp::Orn => 0x2a20_0000,
+    }
+}
+
+fn fp_size(double: bool) -> MemSize {
+    if double { MemSize::X } else { MemSize::W }
 }
 
 /// Appends the encoding of `inst` to `buf`.
 pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
     let word = match inst {
         Inst::Alu { op, size, rd, rn, rm } => {
+            alu_base(*op) | size.sf() | rm.enc() << 16 | rn.enc() << 5 | rd.enc()
+        }
+        Inst::AluShifted { op, size, rd, rn, rm, shift, amount } => {
+            alu_base(*op)
+                | size.sf()
+                | shift_type(*shift)
+                | rm.enc() << 16
+                | u32::from(amount & 63) << 10
+                | rn.enc() << 5
+                | rd.enc()
+        }
+        Inst::AddSubExt { sub, rd, rn, rm } => {
+            // Option 011 (UXTX), no shift: the 64-bit register as it is.
+            let base = if *sub { 0xcb20_0000 } else { 0x8b20_0000 };
+            base | rm.enc() << 16 | 0b011 << 13 | rn.enc() << 5 | rd.enc()
+        }
+        Inst::LogicImm { op, size, rd, rn, imm } => {
             let base = match op {
-                AluOp::Add => 0x0b00_0000,
-                AluOp::Sub => 0x4b00_0000,
-                AluOp::Subs => 0x6b00_0000,
-                AluOp::And => 0x0a00_0000,
-                AluOp::Orr => 0x2a00_0000,
-                AluOp::Eor => 0x4a00_0000,
+                LogicOp::And => 0x1200_0000,
+                LogicOp::Orr => 0x3200_0000,
+                LogicOp::Eor => 0x5200_0000,
             };
-            base | size.sf() | rm.enc() << 16 | rn.enc() << 5 | rd.enc()
+            base | size.sf() | u32::from(imm.enc) << 10 | rn.enc() << 5 | rd.enc()
+        }
+        Inst::Extend { signed, from, size, rd, rn } => {
+            // sbfm/ubfm rd, rn, #0, #(bits - 1); the 64-bit form sets N.
+            let base = if *signed { 0x1300_0000 } else { 0x5300_0000 };
+            let n = if *size == Size::X { 1 << 22 } else { 0 };
+            base | size.sf() | n | (8 * from.bytes() - 1) << 10 | rn.enc() << 5 | rd.enc()
         }
         Inst::AddSubImm { op, size, rd, rn, imm12, shift12 } => {
             let base = match op {
                 AddSubOp::Add => 0x1100_0000,
                 AddSubOp::Sub => 0x5100_0000,
                 AddSubOp::Subs => 0x7100_0000,
+                AddSubOp::Adds => 0x3100_0000,
             };
             base | size.sf()
                 | u32::from(*shift12) << 22
@@ -120,8 +176,27 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
         Inst::Cset { size, rd, cond } => {
             0x1a80_0400 | size.sf() | 31 << 16 | cond.invert().enc() << 12 | 31 << 5 | rd.enc()
         }
-        Inst::Load { size, signed, rd, addr } => ldst(ldst_base(false, *size, *signed), *size, *rd, addr),
-        Inst::Store { size, rt, addr } => ldst(ldst_base(true, *size, false), *size, *rt, addr),
+        Inst::Load { size, signed, rd, addr } => {
+            ldst(ldst_base(false, *size, *signed), *size, rd.enc(), addr)
+        }
+        Inst::Store { size, rt, addr } => ldst(ldst_base(true, *size, false), *size, rt.enc(), addr),
+        Inst::FLoad { double, rd, addr } => {
+            let size = fp_size(*double);
+            ldst(ldst_base(false, size, false) | FP_REG, size, rd.enc(), addr)
+        }
+        Inst::FStore { double, rt, addr } => {
+            let size = fp_size(*double);
+            ldst(ldst_base(true, size, false) | FP_REG, size, rt.enc(), addr)
+        }
+        Inst::FmovRR { double, rd, rn } => 0x1e20_4000 | ftype(*double) | rn.enc() << 5 | rd.enc(),
+        Inst::FmovImm { double, rd, imm } => {
+            0x1e20_1000 | ftype(*double) | u32::from(imm.imm8) << 13 | rd.enc()
+        }
+        Inst::FCsel { double, rd, rn, rm, cond } => {
+            0x1e20_0c00 | ftype(*double) | rm.enc() << 16 | cond.enc() << 12 | rn.enc() << 5 | rd.enc()
+        }
+        Inst::Cnt { rd, rn } => 0x0e20_5800 | rn.enc() << 5 | rd.enc(),
+        Inst::Addv { rd, rn } => 0x0e31_b800 | rn.enc() << 5 | rd.enc(),
         Inst::StpPre { rt, rt2, base, off } => {
             0xa980_0000
                 | (u32::from((off / 8) as u16) & 0x7f) << 15

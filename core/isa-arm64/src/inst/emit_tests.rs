@@ -3,7 +3,8 @@
 //! against what LLVM's assembler makes of the text, which is `Inst::text`.
 
 use super::{
-    AddSubOp, AluOp, Amode, Cond, FmaOp, FpuOp1, FpuOp2, Inst, MemSize, MoveWide, ShiftOp, Size, Vreg, Xreg,
+    AddSubOp, AluOp, Amode, Cond, FmaOp, FpImm, FpuOp1, FpuOp2, ImmLogic, Inst, LogicOp, MemSize, MoveWide,
+    ShiftOp, Size, Vreg, Xreg,
 };
 use codegen::CodeBuffer;
 
@@ -38,16 +39,159 @@ fn rows() -> Vec<(Inst, &'static str, &'static str)> {
         (Inst::Alu { op: AluOp::Orr, size: X, rd: x(4), rn: x(5), rm: x(6) }, "a40006aa", "orr x4, x5, x6"),
         (Inst::Alu { op: AluOp::Orr, size: X, rd: x(4), rn: ZR, rm: x(6) }, "e40306aa", "mov x4, x6"),
         (Inst::Alu { op: AluOp::Eor, size: W, rd: x(8), rn: x(9), rm: x(10) }, "28010a4a", "eor w8, w9, w10"),
+        (Inst::Alu { op: AluOp::Bic, size: X, rd: x(0), rn: x(1), rm: x(2) }, "2000228a", "bic x0, x1, x2"),
+        (Inst::Alu { op: AluOp::Bic, size: W, rd: x(3), rn: x(4), rm: x(5) }, "8300250a", "bic w3, w4, w5"),
+        (Inst::Alu { op: AluOp::Orn, size: X, rd: x(0), rn: ZR, rm: x(1) }, "e00321aa", "mvn x0, x1"),
+        (Inst::Alu { op: AluOp::Orn, size: W, rd: x(0), rn: x(2), rm: x(1) }, "4000212a", "orn w0, w2, w1"),
+        // Shifted-register operands (C6.2: ADD, SUB, … (shifted register)).
+        (
+            Inst::AluShifted {
+                op: AluOp::Add,
+                size: X,
+                rd: x(0),
+                rn: x(1),
+                rm: x(2),
+                shift: ShiftOp::Lsl,
+                amount: 3,
+            },
+            "200c028b",
+            "add x0, x1, x2, lsl #3",
+        ),
+        (
+            Inst::AluShifted {
+                op: AluOp::Sub,
+                size: W,
+                rd: x(5),
+                rn: x(6),
+                rm: x(7),
+                shift: ShiftOp::Lsr,
+                amount: 31,
+            },
+            "c57c474b",
+            "sub w5, w6, w7, lsr #31",
+        ),
+        (
+            Inst::AluShifted {
+                op: AluOp::Eor,
+                size: X,
+                rd: x(9),
+                rn: x(10),
+                rm: x(11),
+                shift: ShiftOp::Asr,
+                amount: 63,
+            },
+            "49fd8bca",
+            "eor x9, x10, x11, asr #63",
+        ),
+        // Extended-register add and subtract, for sp.
+        (Inst::AddSubExt { sub: true, rd: SP, rn: SP, rm: x(16) }, "ff6330cb", "sub sp, sp, x16"),
+        (Inst::AddSubExt { sub: false, rd: SP, rn: SP, rm: x(17) }, "ff63318b", "add sp, sp, x17"),
+        // Logical immediates (C6.2: AND, ORR, EOR (immediate)).
+        (
+            Inst::LogicImm { op: LogicOp::And, size: X, rd: x(0), rn: x(1), imm: logic(0xff, X) },
+            "201c4092",
+            "and x0, x1, #0xff",
+        ),
+        (
+            Inst::LogicImm {
+                op: LogicOp::And,
+                size: X,
+                rd: x(0),
+                rn: x(1),
+                imm: logic(0x7fff_ffff_ffff_ffff, X),
+            },
+            "20f84092",
+            "and x0, x1, #0x7fffffffffffffff",
+        ),
+        (
+            Inst::LogicImm {
+                op: LogicOp::Eor,
+                size: X,
+                rd: x(2),
+                rn: x(3),
+                imm: logic(0x8000_0000_0000_0000, X),
+            },
+            "620041d2",
+            "eor x2, x3, #0x8000000000000000",
+        ),
+        (
+            Inst::LogicImm { op: LogicOp::Orr, size: W, rd: x(4), rn: x(5), imm: logic(0xf0f0_f0f0, W) },
+            "a4cc0432",
+            "orr w4, w5, #0xf0f0f0f0",
+        ),
+        (
+            Inst::LogicImm { op: LogicOp::And, size: W, rd: x(4), rn: x(5), imm: logic(0xffff_fffe, W) },
+            "a4781f12",
+            "and w4, w5, #0xfffffffe",
+        ),
+        (
+            Inst::LogicImm {
+                op: LogicOp::And,
+                size: X,
+                rd: x(6),
+                rn: x(7),
+                imm: logic(0x5555_5555_5555_5555, X),
+            },
+            "e6f00092",
+            "and x6, x7, #0x5555555555555555",
+        ),
+        (
+            Inst::LogicImm {
+                op: LogicOp::Orr,
+                size: X,
+                rd: x(6),
+                rn: x(7),
+                imm: logic(0x0000_0ff0_0000_0000, X),
+            },
+            "e61c5cb2",
+            "orr x6, x7, #0xff000000000",
+        ),
+        // Extensions (SBFM, UBFM aliases).
+        (
+            Inst::Extend { signed: true, from: MemSize::B, size: X, rd: x(0), rn: x(1) },
+            "201c4093",
+            "sxtb x0, w1",
+        ),
+        (
+            Inst::Extend { signed: true, from: MemSize::B, size: W, rd: x(0), rn: x(1) },
+            "201c0013",
+            "sxtb w0, w1",
+        ),
+        (
+            Inst::Extend { signed: true, from: MemSize::H, size: X, rd: x(2), rn: x(3) },
+            "623c4093",
+            "sxth x2, w3",
+        ),
+        (
+            Inst::Extend { signed: true, from: MemSize::H, size: W, rd: x(2), rn: x(3) },
+            "623c0013",
+            "sxth w2, w3",
+        ),
+        (
+            Inst::Extend { signed: true, from: MemSize::W, size: X, rd: x(4), rn: x(5) },
+            "a47c4093",
+            "sxtw x4, w5",
+        ),
+        (
+            Inst::Extend { signed: false, from: MemSize::B, size: W, rd: x(0), rn: x(1) },
+            "201c0053",
+            "uxtb w0, w1",
+        ),
+        (
+            Inst::Extend { signed: false, from: MemSize::H, size: W, rd: x(0), rn: x(1) },
+            "203c0053",
+            "uxth w0, w1",
+        ),
         // Add/subtract immediate, with sp.
         (
             Inst::AddSubImm { op: AddSubOp::Add, size: X, rd: x(29), rn: SP, imm12: 0, shift12: false },
             "fd030091",
-            "add x29, sp, #0",
+            "mov x29, sp",
         ),
         (
             Inst::AddSubImm { op: AddSubOp::Add, size: X, rd: SP, rn: x(29), imm12: 0, shift12: false },
             "bf030091",
-            "add sp, x29, #0",
+            "mov sp, x29",
         ),
         (
             Inst::AddSubImm { op: AddSubOp::Sub, size: X, rd: SP, rn: SP, imm12: 4095, shift12: false },
@@ -73,6 +217,26 @@ fn rows() -> Vec<(Inst, &'static str, &'static str)> {
             Inst::AddSubImm { op: AddSubOp::Subs, size: W, rd: ZR, rn: x(3), imm12: 7, shift12: false },
             "7f1c0071",
             "cmp w3, #7",
+        ),
+        (
+            Inst::AddSubImm { op: AddSubOp::Adds, size: X, rd: ZR, rn: x(3), imm12: 7, shift12: false },
+            "7f1c00b1",
+            "cmn x3, #7",
+        ),
+        (
+            Inst::AddSubImm { op: AddSubOp::Adds, size: W, rd: ZR, rn: x(4), imm12: 1, shift12: true },
+            "9f044031",
+            "cmn w4, #1, lsl #12",
+        ),
+        (
+            Inst::AddSubImm { op: AddSubOp::Adds, size: X, rd: x(1), rn: x(2), imm12: 4095, shift12: false },
+            "41fc3fb1",
+            "adds x1, x2, #4095",
+        ),
+        (
+            Inst::AddSubImm { op: AddSubOp::Sub, size: X, rd: x(0), rn: x(29), imm12: 16, shift12: false },
+            "a04300d1",
+            "sub x0, x29, #16",
         ),
         // Move wide.
         (
@@ -296,6 +460,51 @@ fn rows() -> Vec<(Inst, &'static str, &'static str)> {
             "2368b178",
             "ldrsh x3, [x1, x17]",
         ),
+        (
+            Inst::Load {
+                size: MemSize::X,
+                signed: false,
+                rd: x(0),
+                addr: Amode::RegScaled { base: x(1), index: x(2) },
+            },
+            "207862f8",
+            "ldr x0, [x1, x2, lsl #3]",
+        ),
+        (
+            Inst::Load {
+                size: MemSize::W,
+                signed: true,
+                rd: x(0),
+                addr: Amode::RegScaled { base: x(1), index: x(2) },
+            },
+            "2078a2b8",
+            "ldrsw x0, [x1, x2, lsl #2]",
+        ),
+        (
+            Inst::Load {
+                size: MemSize::H,
+                signed: false,
+                rd: x(0),
+                addr: Amode::RegScaled { base: x(1), index: x(2) },
+            },
+            "20786278",
+            "ldrh w0, [x1, x2, lsl #1]",
+        ),
+        (
+            Inst::Load {
+                size: MemSize::B,
+                signed: true,
+                rd: x(0),
+                addr: Amode::RegScaled { base: x(1), index: x(2) },
+            },
+            "2068a238",
+            "ldrsb x0, [x1, x2]",
+        ),
+        (
+            Inst::Store { size: MemSize::W, rt: x(3), addr: Amode::RegScaled { base: x(4), index: x(5) } },
+            "837825b8",
+            "str w3, [x4, x5, lsl #2]",
+        ),
         (Inst::Store { size: MemSize::X, rt: x(0), addr: scaled(SP, 8) }, "e00700f9", "str x0, [sp, #8]"),
         (Inst::Store { size: MemSize::X, rt: ZR, addr: scaled(SP, 0) }, "ff0300f9", "str xzr, [sp]"),
         (Inst::Store { size: MemSize::W, rt: ZR, addr: scaled(x(0), 0) }, "1f0000b9", "str wzr, [x0]"),
@@ -323,6 +532,71 @@ fn rows() -> Vec<(Inst, &'static str, &'static str)> {
         (Inst::Ret, "c0035fd6", "ret"),
         (Inst::Svc, "010000d4", "svc #0"),
         (Inst::Udf, "00000000", "udf #0"),
+        // Floating point: loads and stores (C7.2: LDR, STR, LDUR, STUR (SIMD&FP)).
+        (Inst::FLoad { double: true, rd: v(0), addr: scaled(x(1), 8) }, "200440fd", "ldr d0, [x1, #8]"),
+        (
+            Inst::FLoad { double: false, rd: v(2), addr: scaled(SP, 16380) },
+            "e2ff7fbd",
+            "ldr s2, [sp, #16380]",
+        ),
+        (
+            Inst::FLoad { double: true, rd: v(31), addr: Amode::Unscaled { base: x(29), off: -24 } },
+            "bf835efc",
+            "ldur d31, [x29, #-24]",
+        ),
+        (
+            Inst::FLoad { double: true, rd: v(0), addr: Amode::RegScaled { base: x(1), index: x(2) } },
+            "207862fc",
+            "ldr d0, [x1, x2, lsl #3]",
+        ),
+        (
+            Inst::FLoad { double: false, rd: v(0), addr: Amode::Reg { base: SP, index: x(17) } },
+            "e06b71bc",
+            "ldr s0, [sp, x17]",
+        ),
+        (
+            Inst::FStore { double: true, rt: v(7), addr: scaled(SP, 32760) },
+            "e7ff3ffd",
+            "str d7, [sp, #32760]",
+        ),
+        (
+            Inst::FStore { double: false, rt: v(30), addr: Amode::Unscaled { base: x(0), off: 3 } },
+            "1e3000bc",
+            "stur s30, [x0, #3]",
+        ),
+        (
+            Inst::FStore { double: false, rt: v(1), addr: Amode::RegScaled { base: x(2), index: x(3) } },
+            "417823bc",
+            "str s1, [x2, x3, lsl #2]",
+        ),
+        // Floating-point moves, immediates and conditional select.
+        (Inst::FmovRR { double: true, rd: v(0), rn: v(1) }, "2040601e", "fmov d0, d1"),
+        (Inst::FmovRR { double: false, rd: v(30), rn: v(31) }, "fe43201e", "fmov s30, s31"),
+        (Inst::FmovImm { double: true, rd: v(0), imm: fp_imm(1.0) }, "00106e1e", "fmov d0, #1.0"),
+        (Inst::FmovImm { double: true, rd: v(3), imm: fp_imm(-0.125) }, "0310781e", "fmov d3, #-0.125"),
+        (Inst::FmovImm { double: true, rd: v(3), imm: fp_imm(31.0) }, "03f0671e", "fmov d3, #31.0"),
+        (
+            Inst::FmovImm {
+                double: false,
+                rd: v(1),
+                imm: FpImm::new(u64::from(0.5f32.to_bits()), false).expect("0.5"),
+            },
+            "01102c1e",
+            "fmov s1, #0.5",
+        ),
+        (
+            Inst::FCsel { double: true, rd: v(0), rn: v(1), rm: v(2), cond: Cond::Eq },
+            "200c621e",
+            "fcsel d0, d1, d2, eq",
+        ),
+        (
+            Inst::FCsel { double: false, rd: v(3), rn: v(4), rm: v(5), cond: Cond::Mi },
+            "834c251e",
+            "fcsel s3, s4, s5, mi",
+        ),
+        // Advanced SIMD: population count (CNT, ADDV).
+        (Inst::Cnt { rd: v(31), rn: v(31) }, "ff5b200e", "cnt v31.8b, v31.8b"),
+        (Inst::Addv { rd: v(31), rn: v(30) }, "dfbb310e", "addv b31, v30.8b"),
         // Floating point.
         (Inst::FmovToFp { double: true, rd: v(0), rn: x(0) }, "0000679e", "fmov d0, x0"),
         (Inst::FmovToFp { double: false, rd: v(1), rn: x(2) }, "4100271e", "fmov s1, w2"),
@@ -435,6 +709,89 @@ fn rows() -> Vec<(Inst, &'static str, &'static str)> {
         (Inst::FloatToFloat { to_double: true, rd: v(0), rn: v(0) }, "00c0221e", "fcvt d0, s0"),
         (Inst::FloatToFloat { to_double: false, rd: v(0), rn: v(0) }, "0040621e", "fcvt s0, d0"),
     ]
+}
+
+fn logic(value: u64, size: Size) -> ImmLogic {
+    ImmLogic::new(value, size).expect("a bitmask immediate")
+}
+
+fn fp_imm(v: f64) -> FpImm {
+    FpImm::new(v.to_bits(), true).expect("an fmov immediate")
+}
+
+/// The Arm ARM's DecodeBitMasks (J1.1.3): the value of an N:immr:imms field for a
+/// register of `bits`, or None for a reserved encoding.
+fn decode_bit_masks(enc: u16, bits: u32) -> Option<u64> {
+    let (n, immr, imms) = (u32::from(enc >> 12) & 1, u32::from(enc >> 6) & 63, u32::from(enc) & 63);
+    let combined = n << 6 | (!imms & 63);
+    if combined == 0 {
+        return None;
+    }
+    let len = 31 - combined.leading_zeros();
+    if len < 1 {
+        return None;
+    }
+    let esize = 1u32 << len;
+    if esize > bits {
+        return None;
+    }
+    let levels = esize - 1;
+    let (s, r) = (imms & levels, immr & levels);
+    if s == levels {
+        return None;
+    }
+    let emask = if esize == 64 { u64::MAX } else { (1u64 << esize) - 1 };
+    let welem = (1u64 << (s + 1)) - 1;
+    let elem = if r == 0 { welem } else { ((welem >> r) | (welem << (esize - r))) & emask };
+    let mut v = 0u64;
+    let mut at = 0;
+    while at < bits {
+        v |= elem << at;
+        at += esize;
+    }
+    Some(v)
+}
+
+/// Every value a bitmask immediate's field can decode to has an encoding, as
+/// `ImmLogic` computes it, that decodes to the value again; other values have none.
+#[test]
+fn logical_immediates_round_trip_through_the_manuals_decoder() {
+    let mut counts = Vec::new();
+    for (size, bits) in [(Size::X, 64), (Size::W, 32)] {
+        let values: std::collections::BTreeSet<u64> = (0..1u16 << 13)
+            .filter(|enc| bits == 64 || enc >> 12 == 0)
+            .filter_map(|enc| decode_bit_masks(enc, bits))
+            .collect();
+        for &v in &values {
+            let imm = ImmLogic::new(v, size).expect("encodable");
+            assert_eq!((imm.value, decode_bit_masks(imm.enc, bits)), (v, Some(v)), "{v:#x} at {bits} bits");
+        }
+        counts.push(values.len());
+    }
+    // 5334 distinct values for 64-bit registers, 1302 for 32-bit ones.
+    assert_eq!(counts, [5334, 1302]);
+    for v in [0u64, u64::MAX, 5, 0x1234, 0x1234_5678_9abc_def0] {
+        assert_eq!(ImmLogic::new(v, Size::X), None, "{v:#x}");
+    }
+    assert_eq!(ImmLogic::new(0xffff_ffff, Size::W), None);
+    assert_eq!(ImmLogic::new(0, Size::W), None);
+}
+
+/// Every 8-bit float immediate expands (VFPExpandImm) to a value `FpImm` finds the
+/// same 8 bits for, in both precisions; other values have none.
+#[test]
+fn float_immediates_round_trip_through_the_manuals_expansion() {
+    for imm8 in 0..=255u8 {
+        let (a, b, cdefgh) = (u64::from(imm8 >> 7), u64::from(imm8 >> 6) & 1, u64::from(imm8) & 0x3f);
+        let exp = (b ^ 1) << 10 | if b == 1 { 0xff << 2 } else { 0 } | (cdefgh >> 4);
+        let d = a << 63 | exp << 52 | (cdefgh & 15) << 48;
+        assert_eq!(FpImm::new(d, true).map(|i| i.imm8), Some(imm8), "{}", f64::from_bits(d));
+        let s = f64::from_bits(d) as f32;
+        assert_eq!(FpImm::new(u64::from(s.to_bits()), false).map(|i| i.imm8), Some(imm8), "{s}");
+    }
+    for v in [0.0f64, -0.0, 0.1, 33.0, 0.0625, f64::INFINITY, f64::NAN, 1.0 + f64::EPSILON] {
+        assert_eq!(FpImm::new(v.to_bits(), true), None, "{v}");
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {

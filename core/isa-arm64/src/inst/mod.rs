@@ -4,13 +4,17 @@
 pub mod args;
 pub mod emit;
 pub mod regs;
+pub mod vinst;
 
 #[cfg(test)]
 mod emit_tests;
 
 use codegen::Label;
 
-pub use args::{AddSubOp, AluOp, Amode, Cond, FmaOp, FpuOp1, FpuOp2, MemSize, MoveWide, ShiftOp, Size};
+pub use args::{
+    AddSubOp, AluOp, Amode, Cond, FmaOp, FpImm, FpuOp1, FpuOp2, ImmLogic, LogicOp, MemSize, MoveWide,
+    ShiftOp, Size,
+};
 pub use regs::{Vreg, Xreg};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,8 +27,43 @@ pub enum Inst {
         rn: Xreg,
         rm: Xreg,
     },
-    /// `add`/`sub`/`subs rd, rn, #imm12{, lsl #12}`; `rd` and `rn` may be sp
-    /// (but `subs` writes the zero register, not sp).
+    /// `op rd, rn, rm, shift #amount`: the second operand shifted first.
+    AluShifted {
+        op: AluOp,
+        size: Size,
+        rd: Xreg,
+        rn: Xreg,
+        rm: Xreg,
+        shift: ShiftOp,
+        amount: u8,
+    },
+    /// `add`/`sub rd, rn, rm` in the extended-register form (`uxtx`, unshifted),
+    /// whose `rd` and `rn` may be sp: `sub sp, sp, x16` for a large frame.
+    AddSubExt {
+        sub: bool,
+        rd: Xreg,
+        rn: Xreg,
+        rm: Xreg,
+    },
+    /// `and`/`orr`/`eor rd, rn, #imm` with a bitmask immediate.
+    LogicImm {
+        op: LogicOp,
+        size: Size,
+        rd: Xreg,
+        rn: Xreg,
+        imm: ImmLogic,
+    },
+    /// `sxtb`/`sxth`/`sxtw`/`uxtb`/`uxth rd, rn`: the low `from` bytes of `rn`,
+    /// sign- or zero-extended to `size` (`sbfm`/`ubfm`).
+    Extend {
+        signed: bool,
+        from: MemSize,
+        size: Size,
+        rd: Xreg,
+        rn: Xreg,
+    },
+    /// `add`/`sub`/`subs`/`adds rd, rn, #imm12{, lsl #12}`; `rd` and `rn` may be
+    /// sp (but `subs` and `adds` write the zero register, not sp).
     AddSubImm {
         op: AddSubOp,
         size: Size,
@@ -166,6 +205,48 @@ pub enum Inst {
     Svc,
     /// `udf #0`: a trap for paths that cannot be reached.
     Udf,
+    /// `ldr dN`/`ldr sN`: a float load.
+    FLoad {
+        double: bool,
+        rd: Vreg,
+        addr: Amode,
+    },
+    /// `str dN`/`str sN`.
+    FStore {
+        double: bool,
+        rt: Vreg,
+        addr: Amode,
+    },
+    /// `fmov dN, dM` / `fmov sN, sM`.
+    FmovRR {
+        double: bool,
+        rd: Vreg,
+        rn: Vreg,
+    },
+    /// `fmov dN, #imm`.
+    FmovImm {
+        double: bool,
+        rd: Vreg,
+        imm: FpImm,
+    },
+    /// `fcsel rd, rn, rm, cond`: rn if cond holds, else rm.
+    FCsel {
+        double: bool,
+        rd: Vreg,
+        rn: Vreg,
+        rm: Vreg,
+        cond: Cond,
+    },
+    /// `cnt vD.8b, vN.8b`: the population count of each byte (Advanced SIMD).
+    Cnt {
+        rd: Vreg,
+        rn: Vreg,
+    },
+    /// `addv bD, vN.8b`: the sum of the eight bytes.
+    Addv {
+        rd: Vreg,
+        rn: Vreg,
+    },
     /// `fmov dN, xM` / `fmov sN, wM`.
     FmovToFp {
         double: bool,
@@ -258,6 +339,15 @@ impl Inst {
             Amode::Scaled { base, off } => format!("[{}, #{off}]", base.name(64)),
             Amode::Unscaled { base, off } => format!("[{}, #{off}]", base.name(64)),
             Amode::Reg { base, index } => format!("[{}, {}]", base.name(64), index.name(64)),
+            Amode::RegScaled { .. } => String::new(),
+        };
+        // A register-offset operand scaled by the access size (ldrb's has no shift).
+        let mem_sized = |a: &Amode, bytes: u32| match a {
+            Amode::RegScaled { base, index } if bytes > 1 => {
+                format!("[{}, {}, lsl #{}]", base.name(64), index.name(64), bytes.trailing_zeros())
+            }
+            Amode::RegScaled { base, index } => format!("[{}, {}]", base.name(64), index.name(64)),
+            a => mem(a),
         };
         match self {
             Inst::Alu { op: AluOp::Subs, size, rd: Xreg::ZR, rn, rm } => {
@@ -266,18 +356,49 @@ impl Inst {
             Inst::Alu { op: AluOp::Orr, size, rd, rn: Xreg::ZR, rm } => {
                 format!("mov {}, {}", rd.name(size.bits()), rm.name(size.bits()))
             }
+            Inst::Alu { op: AluOp::Orn, size, rd, rn: Xreg::ZR, rm } => {
+                format!("mvn {}, {}", rd.name(size.bits()), rm.name(size.bits()))
+            }
             Inst::Alu { op, size, rd, rn, rm } => {
                 let b = size.bits();
                 format!("{} {}, {}, {}", op.name(), rd.name(b), rn.name(b), rm.name(b))
+            }
+            Inst::AluShifted { op, size, rd, rn, rm, shift, amount } => {
+                let b = size.bits();
+                let (rd, rn, rm) = (rd.name(b), rn.name(b), rm.name(b));
+                format!("{} {rd}, {rn}, {rm}, {} #{amount}", op.name(), shift.name())
+            }
+            Inst::AddSubExt { sub, rd, rn, rm } => {
+                let name = if *sub { "sub" } else { "add" };
+                format!("{name} {}, {}, {}", rd.name(64), rn.name(64), rm.name(64))
+            }
+            Inst::LogicImm { op, size, rd, rn, imm } => {
+                let b = size.bits();
+                format!("{} {}, {}, #{:#x}", op.name(), rd.name(b), rn.name(b), imm.value)
+            }
+            Inst::Extend { signed, from, size, rd, rn } => {
+                let name = match (signed, from) {
+                    (true, MemSize::B) => "sxtb",
+                    (true, MemSize::H) => "sxth",
+                    (true, _) => "sxtw",
+                    (false, MemSize::B) => "uxtb",
+                    (false, _) => "uxth",
+                };
+                format!("{name} {}, {}", rd.name(size.bits()), rn.name(32))
             }
             Inst::AddSubImm { op, size, rd, rn, imm12, shift12 } => {
                 let b = size.bits();
                 let sh = if *shift12 { ", lsl #12" } else { "" };
                 match op {
                     AddSubOp::Subs if *rd == Xreg::ZR => format!("cmp {}, #{imm12}{sh}", rn.name(b)),
+                    AddSubOp::Adds if *rd == Xreg::ZR => format!("cmn {}, #{imm12}{sh}", rn.name(b)),
+                    AddSubOp::Add if *imm12 == 0 && (*rd == Xreg::SP || *rn == Xreg::SP) => {
+                        format!("mov {}, {}", rd.name(b), rn.name(b))
+                    }
                     AddSubOp::Add => format!("add {}, {}, #{imm12}{sh}", rd.name(b), rn.name(b)),
                     AddSubOp::Sub => format!("sub {}, {}, #{imm12}{sh}", rd.name(b), rn.name(b)),
                     AddSubOp::Subs => format!("subs {}, {}, #{imm12}{sh}", rd.name(b), rn.name(b)),
+                    AddSubOp::Adds => format!("adds {}, {}, #{imm12}{sh}", rd.name(b), rn.name(b)),
                 }
             }
             Inst::MovWide { op, size, rd, imm16, shift } => {
@@ -320,12 +441,12 @@ impl Inst {
             Inst::Load { size, signed, rd, addr } => {
                 let bits = if *signed || *size == MemSize::X { 64 } else { 32 };
                 let name = load_store_name(false, *size, *signed, matches!(addr, Amode::Unscaled { .. }));
-                format!("{name} {}, {}", rd.name(bits), mem(addr))
+                format!("{name} {}, {}", rd.name(bits), mem_sized(addr, size.bytes()))
             }
             Inst::Store { size, rt, addr } => {
                 let bits = if *size == MemSize::X { 64 } else { 32 };
                 let name = load_store_name(true, *size, false, matches!(addr, Amode::Unscaled { .. }));
-                format!("{name} {}, {}", rt.name(bits), mem(addr))
+                format!("{name} {}, {}", rt.name(bits), mem_sized(addr, size.bytes()))
             }
             Inst::StpPre { rt, rt2, base, off } => {
                 format!("stp {}, {}, [{}, #{off}]!", rt.name(64), rt2.name(64), base.name(64))
@@ -347,6 +468,24 @@ impl Inst {
             Inst::Ret => "ret".into(),
             Inst::Svc => "svc #0".into(),
             Inst::Udf => "udf #0".into(),
+            Inst::FLoad { double, rd, addr } => {
+                let name = if matches!(addr, Amode::Unscaled { .. }) { "ldur" } else { "ldr" };
+                format!("{name} {}, {}", rd.name(*double), mem_sized(addr, if *double { 8 } else { 4 }))
+            }
+            Inst::FStore { double, rt, addr } => {
+                let name = if matches!(addr, Amode::Unscaled { .. }) { "stur" } else { "str" };
+                format!("{name} {}, {}", rt.name(*double), mem_sized(addr, if *double { 8 } else { 4 }))
+            }
+            Inst::FmovRR { double, rd, rn } => format!("fmov {}, {}", rd.name(*double), rn.name(*double)),
+            Inst::FmovImm { double, rd, imm } => {
+                format!("fmov {}, #{:?}", rd.name(*double), f64::from_bits(imm.bits))
+            }
+            Inst::FCsel { double, rd, rn, rm, cond } => {
+                let d = *double;
+                format!("fcsel {}, {}, {}, {}", rd.name(d), rn.name(d), rm.name(d), cond.name())
+            }
+            Inst::Cnt { rd, rn } => format!("cnt v{}.8b, v{}.8b", rd.enc(), rn.enc()),
+            Inst::Addv { rd, rn } => format!("addv b{}, v{}.8b", rd.enc(), rn.enc()),
             Inst::FmovToFp { double, rd, rn } => {
                 format!("fmov {}, {}", rd.name(*double), rn.name(if *double { 64 } else { 32 }))
             }
