@@ -72,19 +72,46 @@ func gostring(p uintptr) string {
 }
 
 // A bump allocator: memory is never freed (crossplay has no collector yet).
-var heapNext uintptr
+// Allocation bumps heapNext below heapLimit, the end of the memory obtained so
+// far; the heap grows in large steps, so growing (a system call, or a Wasm
+// memory.grow the host sees) stays rare.
+var heapNext, heapLimit uintptr
+
+// heapGrowStep is the least the heap grows by at once.
+const heapGrowStep = 4 << 20
 
 func mallocgc(size uintptr) unsafe.Pointer {
+	p := (heapNext + 7) &^ 7
+	if end := p + size; end <= heapLimit && end >= p {
+		heapNext = end
+		return unsafe.Pointer(p)
+	}
+	return mallocgrow(size)
+}
+
+// mallocgrow is the slow path of mallocgc: the first allocation, or one past
+// the memory obtained so far.
+func mallocgrow(size uintptr) unsafe.Pointer {
 	if heapNext == 0 {
 		heapNext = heapStart()
+		heapLimit = memsize()
 	}
 	p := (heapNext + 7) &^ 7
 	end := p + size
-	if have := memsize(); end > have {
-		if memgrow(end-have) == ^uintptr(0) {
+	if end < p {
+		throw("out of memory")
+	}
+	if end > heapLimit {
+		need := end - heapLimit
+		step := need
+		if step < heapGrowStep {
+			step = heapGrowStep
+		}
+		if memgrow(step) == ^uintptr(0) && (step == need || memgrow(need) == ^uintptr(0)) {
 			throw("out of memory")
 		}
 		afterMemGrow()
+		heapLimit = memsize()
 	}
 	heapNext = end
 	// Fresh pages are zero, but the allocator never reuses memory either.

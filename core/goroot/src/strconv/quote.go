@@ -374,7 +374,20 @@ func indexByte(s string, c byte) int {
 // IsPrint reports whether the rune is defined as printable by Go, with the same
 // definition as unicode.IsPrint: letters, numbers, punctuation, symbols and ASCII
 // space.
-func IsPrint(r rune) bool { return unicode.IsPrint(r) }
+func IsPrint(r rune) bool {
+	// Latin-1 without the tables, as Go's strconv tests it: the printable ASCII
+	// and the printable upper half, which lacks only the soft hyphen.
+	if r <= 0xFF {
+		if 0x20 <= r && r <= 0x7E {
+			return true
+		}
+		if 0xA1 <= r && r <= 0xFF {
+			return r != 0xAD
+		}
+		return false
+	}
+	return unicode.IsPrint(r)
+}
 
 // IsGraphic reports whether the rune is defined as a Graphic by Unicode. Such
 // characters include letters, marks, numbers, punctuation, symbols, and spaces,

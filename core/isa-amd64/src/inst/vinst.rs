@@ -584,9 +584,11 @@ impl MachInst for VInst {
         use crate::abi::gpr;
         match self {
             VInst::Call { clobbers, .. } => *clobbers,
-            VInst::MemMove { .. } => {
-                PRegSet::empty().with(gpr(Gpr::Rdi)).with(gpr(Gpr::Rsi)).with(gpr(Gpr::Rcx))
-            }
+            VInst::MemMove { .. } => PRegSet::empty()
+                .with(gpr(Gpr::Rdi))
+                .with(gpr(Gpr::Rsi))
+                .with(gpr(Gpr::Rcx))
+                .with(gpr(Gpr::Rax)),
             VInst::MemZero { .. } => {
                 PRegSet::empty().with(gpr(Gpr::Rdi)).with(gpr(Gpr::Rcx)).with(gpr(Gpr::Rax))
             }
@@ -1104,11 +1106,42 @@ impl Emitter<'_, '_> {
         self.bind(done);
     }
 
-    /// memmove(rdi, rsi, rcx): forwards with `rep movsb` unless the destination
-    /// overlaps the end of the source, then backwards with the direction flag set.
+    /// memmove(rdi, rsi, rcx). Up to 16 bytes: two loads that may overlap, both
+    /// before the stores, so overlapping operands are right (rax and r11 hold
+    /// them). Longer: forwards with `rep movsb` unless the destination overlaps
+    /// the end of the source, then backwards with the direction flag set.
     fn memmove(&mut self) {
-        use Gpr::{Rcx, Rdi, Rsi};
-        let (fwd, done) = (self.label(), self.label());
+        use Gpr::{Rax, Rcx, Rdi, Rsi};
+        let (big, lt8, lt4, done) = (self.label(), self.label(), self.label(), self.label());
+        let at = |base: Gpr, disp: i32| Amode::BaseDisp { base, disp };
+        let end = |base: Gpr, back: i32| Amode::BaseIndex { base, index: Rcx, scale: 1, disp: -back };
+        self.i(Inst::AluImm { op: AluOp::Cmp, size: Size::S64, dst: Rcx, imm: 16 });
+        self.jcc(Cond::A, big);
+        for (size, next) in [(Size::S64, lt8), (Size::S32, lt4)] {
+            let n = i32::from(size.bytes());
+            self.i(Inst::AluImm { op: AluOp::Cmp, size: Size::S64, dst: Rcx, imm: n });
+            self.jcc(Cond::B, next);
+            self.i(Inst::Load { size, signed: false, dst: Rax, addr: at(Rsi, 0) });
+            self.i(Inst::Load { size, signed: false, dst: SCRATCH, addr: end(Rsi, n) });
+            self.i(Inst::Store { size, src: Rax, addr: at(Rdi, 0) });
+            self.i(Inst::Store { size, src: SCRATCH, addr: end(Rdi, n) });
+            self.jmp(done);
+            self.bind(next);
+        }
+        // 0 to 3 bytes: the first and the last, then the middle one of three.
+        self.i(Inst::Test { size: Size::S64, a: Rcx, b: Rcx });
+        self.jcc(Cond::E, done);
+        self.i(Inst::Load { size: Size::S8, signed: false, dst: Rax, addr: at(Rsi, 0) });
+        self.i(Inst::Load { size: Size::S8, signed: false, dst: SCRATCH, addr: end(Rsi, 1) });
+        self.i(Inst::Store { size: Size::S8, src: Rax, addr: at(Rdi, 0) });
+        self.i(Inst::Store { size: Size::S8, src: SCRATCH, addr: end(Rdi, 1) });
+        self.i(Inst::AluImm { op: AluOp::Cmp, size: Size::S64, dst: Rcx, imm: 2 });
+        self.jcc(Cond::Be, done);
+        self.i(Inst::Load { size: Size::S8, signed: false, dst: Rax, addr: at(Rsi, 1) });
+        self.i(Inst::Store { size: Size::S8, src: Rax, addr: at(Rdi, 1) });
+        self.jmp(done);
+        self.bind(big);
+        let fwd = self.label();
         self.i(Inst::Alu { op: AluOp::Cmp, size: Size::S64, dst: Rdi, src: Rsi });
         self.jcc(Cond::Be, fwd);
         self.i(Inst::Lea {
