@@ -61,13 +61,17 @@ entity!(Slot, "s");
 
 /// The type of a value: what a machine register (or a Wasm local) holds. Go's
 /// narrower integers live in `I32` and are re-normalized by the generator where Go
-/// wraps; pointers are integers of the target's word size.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// wraps. `Ptr` is a word that may hold a pointer: the garbage collector's roots.
+/// Arithmetic treats it as the word integer (`class`), so a pointer and an
+/// integer mix where Go's `unsafe` and `uintptr` let them; every port crossplay
+/// builds has 8-byte pointers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Ty {
     I32,
     I64,
     F32,
     F64,
+    Ptr,
 }
 
 impl Ty {
@@ -77,18 +81,30 @@ impl Ty {
             Ty::I64 => "i64",
             Ty::F32 => "f32",
             Ty::F64 => "f64",
+            Ty::Ptr => "ptr",
         }
     }
 
+    /// Whether the type is an integer (a pointer is one).
     pub fn is_int(self) -> bool {
-        matches!(self, Ty::I32 | Ty::I64)
+        matches!(self, Ty::I32 | Ty::I64 | Ty::Ptr)
     }
 
     pub fn bytes(self) -> u32 {
         match self {
             Ty::I32 | Ty::F32 => 4,
-            Ty::I64 | Ty::F64 => 8,
+            Ty::I64 | Ty::F64 | Ty::Ptr => 8,
         }
+    }
+
+    /// The type operations compute in: a pointer's is the word integer.
+    pub fn class(self) -> Ty {
+        if self == Ty::Ptr { Ty::I64 } else { self }
+    }
+
+    /// Whether a value of type `self` may stand where `other` is asked for.
+    pub fn fits(self, other: Ty) -> bool {
+        self.class() == other.class()
     }
 }
 
@@ -131,6 +147,7 @@ impl Mem {
             Ty::I64 => Mem::I64,
             Ty::F32 => Mem::F32,
             Ty::F64 => Mem::F64,
+            Ty::Ptr => Mem::I64,
         }
     }
 }
@@ -762,16 +779,17 @@ impl<'f> Builder<'f> {
         self.push(&[], Op::Zero { dst, len });
     }
 
-    pub fn sym_addr(&mut self, word: Ty, name: &str) -> Value {
-        self.one(word, Op::SymAddr(name.into()))
+    /// The address of a data symbol (a pointer; `_word` is the target's word type).
+    pub fn sym_addr(&mut self, _word: Ty, name: &str) -> Value {
+        self.one(Ty::Ptr, Op::SymAddr(name.into()))
     }
 
-    pub fn func_addr(&mut self, word: Ty, name: &str) -> Value {
-        self.one(word, Op::FuncAddr(name.into()))
+    pub fn func_addr(&mut self, _word: Ty, name: &str) -> Value {
+        self.one(Ty::Ptr, Op::FuncAddr(name.into()))
     }
 
-    pub fn slot_addr(&mut self, word: Ty, s: Slot) -> Value {
-        self.one(word, Op::SlotAddr(s))
+    pub fn slot_addr(&mut self, _word: Ty, s: Slot) -> Value {
+        self.one(Ty::Ptr, Op::SlotAddr(s))
     }
 
     pub fn get(&mut self, x: Var) -> Value {
@@ -799,8 +817,8 @@ impl<'f> Builder<'f> {
         self.push(&[], Op::Check { cond, func: func.into(), args });
     }
 
-    pub fn getg(&mut self, word: Ty) -> Value {
-        self.one(word, Op::GetG)
+    pub fn getg(&mut self, _word: Ty) -> Value {
+        self.one(Ty::Ptr, Op::GetG)
     }
 
     pub fn mem_grow(&mut self, bytes: Value) -> Value {

@@ -510,7 +510,7 @@ impl Parser {
 }
 
 fn ty_named(w: &str) -> Option<Ty> {
-    [Ty::I32, Ty::I64, Ty::F32, Ty::F64].into_iter().find(|t| t.name() == w)
+    [Ty::I32, Ty::I64, Ty::F32, Ty::F64, Ty::Ptr].into_iter().find(|t| t.name() == w)
 }
 
 fn mem_named(w: &str) -> Option<Mem> {

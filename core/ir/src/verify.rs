@@ -192,7 +192,7 @@ impl FuncVerifier<'_> {
 
     fn use_ty(&mut self, v: Value, want: Ty, live: &[Value]) {
         if let Some(t) = self.use_val(v, live)
-            && t != want
+            && !t.fits(want)
         {
             self.err(format!("{v} is {}, want {}", t.name(), want.name()));
         }
@@ -200,7 +200,7 @@ impl FuncVerifier<'_> {
 
     fn results(&mut self, results: &[Value], want: &[Ty]) {
         let got: Vec<Ty> = results.iter().map(|&r| self.f.ty(r)).collect();
-        if got != want {
+        if got.len() != want.len() || got.iter().zip(want).any(|(g, w)| !g.fits(*w)) {
             let names = |ts: &[Ty]| ts.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ");
             self.err(format!("results ({}), want ({})", names(&got), names(want)));
         }
@@ -251,6 +251,7 @@ impl FuncVerifier<'_> {
             }
             Op::Conv(o, to, a) => {
                 let Some(from) = self.use_val(*a, live) else { return };
+                let (from, to) = (from.class(), &to.class());
                 let ok = match o {
                     ConvOp::Ext8S | ConvOp::Ext16S => from.is_int() && from == *to,
                     ConvOp::Ext32S => from == Ty::I64 && *to == Ty::I64,
@@ -279,7 +280,7 @@ impl FuncVerifier<'_> {
                 let ok = match mem {
                     Mem::I8 | Mem::I16 => ty.is_int(),
                     Mem::I32 => ty.is_int(),
-                    Mem::I64 => *ty == Ty::I64,
+                    Mem::I64 => ty.class() == Ty::I64,
                     Mem::F32 => *ty == Ty::F32,
                     Mem::F64 => *ty == Ty::F64,
                 };
@@ -293,7 +294,7 @@ impl FuncVerifier<'_> {
                 let Some(t) = self.use_val(*val, live) else { return };
                 let ok = match mem {
                     Mem::I8 | Mem::I16 | Mem::I32 => t.is_int(),
-                    Mem::I64 => t == Ty::I64,
+                    Mem::I64 => t.class() == Ty::I64,
                     Mem::F32 => t == Ty::F32,
                     Mem::F64 => t == Ty::F64,
                 };

@@ -39,7 +39,7 @@ b2(v13:i64):
 }
 func @"main.deferring"(i64) -> () catches {
 b0(v0:i64):
-  v1:i64 = getg
+  v1:ptr = getg
   v2:i32 = load.i32 v1+0
   v3:i32 = geu v0, v0
   check v3, @"runtime.panicIndex"(v0, v0)

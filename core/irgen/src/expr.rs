@@ -2365,7 +2365,7 @@ impl FnGen<'_, '_> {
             "slicecopy" => vec![w],
             _ => vec![],
         };
-        debug_assert!(vals.iter().map(|&v| self.f.ty(v)).eq(tys.iter().copied()));
+        debug_assert!(vals.len() == tys.len() && vals.iter().zip(tys).all(|(&v, &t)| self.f.ty(v).fits(t)));
         let rx = self.rt_call(&format!("runtime.{name}"), vals, &results, true);
         rx.into_iter().map(|x| self.b().get(x)).collect()
     }

@@ -380,7 +380,7 @@ impl FnGen<'_, '_> {
 
     pub(crate) fn zero_scalar(&mut self, ty: Ty) -> ir::Value {
         match ty {
-            Ty::I32 | Ty::I64 => self.b().iconst(ty, 0),
+            Ty::I32 | Ty::I64 | Ty::Ptr => self.b().iconst(ty, 0),
             Ty::F32 | Ty::F64 => self.b().fconst(ty, 0),
         }
     }

@@ -704,7 +704,7 @@ fn load_receiver(
 
 fn zero_of(b: &mut Builder<'_>, t: Ty) -> ir::Value {
     match t {
-        Ty::I32 | Ty::I64 => b.iconst(t, 0),
+        Ty::I32 | Ty::I64 | Ty::Ptr => b.iconst(t, 0),
         Ty::F32 | Ty::F64 => b.fconst(t, 0),
     }
 }

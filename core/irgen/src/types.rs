@@ -53,6 +53,11 @@ impl Gen<'_> {
         Scalar { ty: self.word, mem: Mem::of(self.word), signed: false, off }
     }
 
+    /// A word that holds a pointer (IR type `ptr`, the collector's roots).
+    fn ptr_scalar(&self, off: u32) -> Scalar {
+        Scalar { ty: Ty::Ptr, mem: Mem::of(self.word), signed: false, off }
+    }
+
     /// The class of `t`, or None (with a diagnostic at `pos`) when the compiler
     /// cannot lower it yet.
     /// Whether values of type `t` hold pointers (the garbage collector's view,
@@ -93,13 +98,14 @@ impl Gen<'_> {
                 K::Int32 | K::UntypedRune => s(Ty::I32, Mem::I32, true),
                 K::Uint32 => s(Ty::I32, Mem::I32, false),
                 K::Int64 | K::Uint64 => s(Ty::I64, Mem::I64, false),
-                K::Int | K::Uint | K::Uintptr | K::UnsafePointer | K::UntypedInt | K::UntypedNil => {
+                K::Int | K::Uint | K::Uintptr | K::UntypedInt => {
                     Some(Class::Scalars(vec![self.word_scalar(0)]))
                 }
+                K::UnsafePointer | K::UntypedNil => Some(Class::Scalars(vec![self.ptr_scalar(0)])),
                 K::Float32 => s(Ty::F32, Mem::F32, false),
                 K::Float64 | K::UntypedFloat => s(Ty::F64, Mem::F64, false),
                 K::String | K::UntypedString => {
-                    Some(Class::Scalars(vec![self.word_scalar(0), self.word_scalar(ws)]))
+                    Some(Class::Scalars(vec![self.ptr_scalar(0), self.word_scalar(ws)]))
                 }
                 K::Complex64 | K::Complex128 => {
                     self.unsupported(pos, "complex numbers");
@@ -111,13 +117,11 @@ impl Gen<'_> {
                 }
             },
             // A map is a pointer to the runtime's hmap.
-            Type::Pointer(_) | Type::Map(..) => Some(Class::Scalars(vec![self.word_scalar(0)])),
-            Type::Slice(_) => Some(Class::Scalars(vec![
-                self.word_scalar(0),
-                self.word_scalar(ws),
-                self.word_scalar(2 * ws),
-            ])),
-            Type::Interface(_) => Some(Class::Scalars(vec![self.word_scalar(0), self.word_scalar(ws)])),
+            Type::Pointer(_) | Type::Map(..) => Some(Class::Scalars(vec![self.ptr_scalar(0)])),
+            Type::Slice(_) => {
+                Some(Class::Scalars(vec![self.ptr_scalar(0), self.word_scalar(ws), self.word_scalar(2 * ws)]))
+            }
+            Type::Interface(_) => Some(Class::Scalars(vec![self.ptr_scalar(0), self.ptr_scalar(ws)])),
             Type::Array(..) | Type::Struct(_) => {
                 let (size, align) = self.size_align(t, pos)?;
                 Some(Class::Mem { size, align })
@@ -127,7 +131,7 @@ impl Gen<'_> {
                 None
             }
             // A function value is a pointer to its closure object.
-            Type::Signature(_) => Some(Class::Scalars(vec![self.word_scalar(0)])),
+            Type::Signature(_) => Some(Class::Scalars(vec![self.ptr_scalar(0)])),
             Type::TypeParam(_) => {
                 self.unsupported(pos, "generic code");
                 None

@@ -734,7 +734,7 @@ impl Amd64 {
                 VInst::FloatToIntSat {
                     signed: op == ConvOp::TruncS,
                     from_double: from == Ty::F64,
-                    to64: ty == Ty::I64,
+                    to64: ty.class() == Ty::I64,
                     dst,
                     src,
                     xt,

@@ -50,7 +50,7 @@ impl Default for Arm64 {
 fn size_of(ty: Ty) -> Size {
     match ty {
         Ty::I32 | Ty::F32 => Size::W,
-        Ty::I64 | Ty::F64 => Size::X,
+        Ty::I64 | Ty::F64 | Ty::Ptr => Size::X,
     }
 }
 
@@ -320,7 +320,7 @@ fn store_value(ctx: &mut LowerCtx<'_, VInst>, v: Value, addr: VAmode) {
     let src = ctx.input(v);
     match ty {
         Ty::I32 => ctx.emit(VInst::Store { size: MemSize::W, src, addr }),
-        Ty::I64 => ctx.emit(VInst::Store { size: MemSize::X, src, addr }),
+        Ty::I64 | Ty::Ptr => ctx.emit(VInst::Store { size: MemSize::X, src, addr }),
         _ => ctx.emit(VInst::FStore { double: ty == Ty::F64, src, addr }),
     }
 }
@@ -330,7 +330,7 @@ fn load_value(ctx: &mut LowerCtx<'_, VInst>, v: Value, addr: VAmode) {
     let dst = ctx.reg(v);
     match ty {
         Ty::I32 => ctx.emit(VInst::Load { size: MemSize::W, signed: false, dst, addr }),
-        Ty::I64 => ctx.emit(VInst::Load { size: MemSize::X, signed: false, dst, addr }),
+        Ty::I64 | Ty::Ptr => ctx.emit(VInst::Load { size: MemSize::X, signed: false, dst, addr }),
         _ => ctx.emit(VInst::FLoad { double: ty == Ty::F64, dst, addr }),
     }
 }
@@ -471,7 +471,7 @@ impl Backend for Arm64 {
                     // Sign-extend what is narrower than the result; a 32-bit
                     // result keeps its low half either way.
                     _ => {
-                        let signed = signed && (ty == Ty::I64 || size.bytes() < 4);
+                        let signed = signed && (ty.class() == Ty::I64 || size.bytes() < 4);
                         ctx.emit(VInst::Load { size, signed, dst, addr });
                     }
                 }

@@ -68,7 +68,7 @@ pub const G_GLOBAL: u32 = 1;
 pub fn val_type(t: Ty) -> ValType {
     match t {
         Ty::I32 => ValType::I32,
-        Ty::I64 => ValType::I64,
+        Ty::I64 | Ty::Ptr => ValType::I64,
         Ty::F32 => ValType::F32,
         Ty::F64 => ValType::F64,
     }
@@ -192,7 +192,7 @@ impl Emitter<'_> {
                 }
             }
             Home::Const(c) => {
-                match self.f.ty(v) {
+                match self.f.ty(v).class() {
                     Ty::I32 => self.sink().i32_const(c as i32),
                     _ => self.sink().i64_const(c),
                 };
@@ -382,7 +382,7 @@ impl Emitter<'_> {
     /// Leaves `addr` as an i32 Wasm address.
     fn addr(&mut self, v: ir::Value) {
         self.get(v);
-        if self.f.ty(v) == Ty::I64 {
+        if self.f.ty(v).class() == Ty::I64 {
             self.sink().i32_wrap_i64();
         }
     }
@@ -408,7 +408,7 @@ impl Emitter<'_> {
         for &t in &self.f.sig.results {
             match t {
                 Ty::I32 => self.sink().i32_const(0),
-                Ty::I64 => self.sink().i64_const(0),
+                Ty::I64 | Ty::Ptr => self.sink().i64_const(0),
                 Ty::F32 => self.sink().f32_const(Ieee32::new(0)),
                 Ty::F64 => self.sink().f64_const(Ieee64::new(0)),
             };
@@ -440,22 +440,22 @@ impl Emitter<'_> {
             Op::Bin(o, a, b) => {
                 self.get(*a);
                 self.get(*b);
-                bin(&mut self.sink(), *o, f.ty(*a));
+                bin(&mut self.sink(), *o, f.ty(*a).class());
             }
             Op::Cmp(o, a, b) => {
                 self.get(*a);
                 self.get(*b);
                 // A second operand left on the stack is below the first.
                 let o = if self.home[b.index()] == Home::Stack { swapped(*o) } else { *o };
-                cmp(&mut self.sink(), o, f.ty(*a));
+                cmp(&mut self.sink(), o, f.ty(*a).class());
             }
             Op::Un(o, a) => {
-                let t = f.ty(*a);
+                let t = f.ty(*a).class();
                 self.get(*a);
                 un(&mut self.sink(), *o, t);
             }
             Op::Conv(o, to, a) => {
-                let from = f.ty(*a);
+                let from = f.ty(*a).class();
                 self.get(*a);
                 conv(&mut self.sink(), *o, from, *to);
             }
@@ -469,7 +469,7 @@ impl Emitter<'_> {
                 self.addr(*addr);
                 let s = &mut InstructionSink::new(&mut self.code);
                 let m = |l| mem_arg(*off, l);
-                match (mem, ty, signed) {
+                match (mem, ty.class(), signed) {
                     (Mem::I8, Ty::I32, true) => s.i32_load8_s(m(0)),
                     (Mem::I8, Ty::I32, false) => s.i32_load8_u(m(0)),
                     (Mem::I16, Ty::I32, true) => s.i32_load16_s(m(1)),
@@ -489,7 +489,7 @@ impl Emitter<'_> {
             Op::Store { mem, addr, off, val } => {
                 self.addr(*addr);
                 self.get(*val);
-                let t = f.ty(*val);
+                let t = f.ty(*val).class();
                 let s = &mut InstructionSink::new(&mut self.code);
                 let m = |l| mem_arg(*off, l);
                 match (mem, t) {

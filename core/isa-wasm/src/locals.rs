@@ -70,7 +70,7 @@ const TYPES: [Ty; 4] = [Ty::I64, Ty::I32, Ty::F64, Ty::F32];
 
 fn ty_index(t: Ty) -> usize {
     match t {
-        Ty::I64 => 0,
+        Ty::I64 | Ty::Ptr => 0,
         Ty::I32 => 1,
         Ty::F64 => 2,
         Ty::F32 => 3,

@@ -94,11 +94,15 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
 
     // Types, in first-use order.
     let mut types: Vec<Sig> = Vec::new();
+    // Wasm types are structural: a pointer is an i64, so signatures that differ
+    // only there share one type.
     let type_index = |s: &Sig, types: &mut Vec<Sig>| -> u32 {
-        match types.iter().position(|t| t == s) {
+        let wasm = |ts: &[ir::Ty]| ts.iter().map(|t| t.class()).collect::<Vec<_>>();
+        let s = Sig { params: wasm(&s.params), results: wasm(&s.results) };
+        match types.iter().position(|t| *t == s) {
             Some(i) => i as u32,
             None => {
-                types.push(s.clone());
+                types.push(s);
                 types.len() as u32 - 1
             }
         }
