@@ -4,10 +4,9 @@
 //! (`lower`, asking each ISA's `Backend`), and allocation with regalloc2 and
 //! emission (`emit`) — and a code buffer that ISA encoders append to, labels
 //! bound to offsets, fixups that patch a branch once its label is bound, and
-//! relocation records for what only the linker knows (symbol addresses). ISA
-//! crates (`isa-amd64`, `isa-arm64`) say how a fixup is patched through
-//! `FixupKind` and what a relocation computes through `RelocKind`; the buffer only
-//! patches the fields they name.
+//! relocation records for what only the linker knows (symbol addresses). A
+//! branch form is its ISA's `LabelUse`, which patches its own field, so the
+//! buffer knows no ISA.
 
 pub mod emit;
 pub mod lower;
@@ -20,25 +19,24 @@ pub use regalloc2;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Label(pub u32);
 
-/// How a branch refers to its label: the field's place and width, and what it
-/// counts from. Each ISA names the forms it uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FixupKind {
-    /// A 32-bit little-endian displacement at `at`, relative to the end of the
-    /// field (x86-64 `jmp`/`jcc`/`call rel32`).
-    PcRel32,
-    /// An arm64 `b`/`bl`: a signed word count in bits 0–25 of the instruction word
-    /// at `at`, relative to that instruction (±128 MiB).
-    Arm64Branch26,
-    /// An arm64 `b.cond`/`cbz`/`cbnz`: a signed word count in bits 5–23 (±1 MiB).
-    Arm64Branch19,
+/// How a branch refers to its label, after Cranelift's `LabelUse`: an ISA
+/// defines one static per branch form it emits, and the buffer patches each use
+/// through it once the label is bound.
+#[derive(Debug)]
+pub struct LabelUse {
+    /// The form's name, for debugging (`"branch26"`).
+    pub name: &'static str,
+    /// The 4-byte little-endian field `word` at offset `at` (zero where the
+    /// distance goes), patched to reach offset `target`; `None` when the field
+    /// cannot reach it.
+    pub patch: fn(word: u32, at: usize, target: usize) -> Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 struct Fixup {
     at: usize,
     label: Label,
-    kind: FixupKind,
+    kind: &'static LabelUse,
 }
 
 /// What a relocation computes; the linker applies it.
@@ -157,7 +155,7 @@ impl CodeBuffer {
 
     /// Emits `word`, a 4-byte instruction or field whose `kind` field (zero in
     /// `word`) is patched to reach `label` when the code is finished.
-    pub fn use_label(&mut self, word: u32, label: Label, kind: FixupKind) {
+    pub fn use_label(&mut self, word: u32, label: Label, kind: &'static LabelUse) {
         self.fixups.push(Fixup { at: self.bytes.len(), label, kind });
         self.put4(word);
     }
@@ -177,14 +175,7 @@ impl CodeBuffer {
         for f in &self.fixups {
             let target = self.labels[f.label.0 as usize].ok_or(FixupError::Unbound(f.label))?;
             let word = u32::from_le_bytes(self.bytes[f.at..f.at + 4].try_into().unwrap_or_default());
-            let words = (target as i64 - f.at as i64) / 4;
-            let fits = |bits: u32| words >= -(1 << (bits - 1)) && words < 1 << (bits - 1);
-            let patched = match f.kind {
-                FixupKind::PcRel32 => (target as i64 - (f.at as i64 + 4)) as i32 as u32,
-                FixupKind::Arm64Branch26 if fits(26) => word | (words as u32 & 0x03ff_ffff),
-                FixupKind::Arm64Branch19 if fits(19) => word | ((words as u32 & 0x7_ffff) << 5),
-                _ => return Err(FixupError::OutOfRange(f.label)),
-            };
+            let patched = (f.kind.patch)(word, f.at, target).ok_or(FixupError::OutOfRange(f.label))?;
             self.bytes[f.at..f.at + 4].copy_from_slice(&patched.to_le_bytes());
         }
         Ok(Code { bytes: self.bytes, relocs: self.relocs })
@@ -193,7 +184,21 @@ impl CodeBuffer {
 
 #[cfg(test)]
 mod tests {
-    use super::{CodeBuffer, FixupError, FixupKind, RelocKind};
+    use super::{CodeBuffer, FixupError, LabelUse, RelocKind};
+
+    /// A 32-bit displacement from the end of the field, as x86's `jmp rel32`.
+    static REL32: LabelUse = LabelUse {
+        name: "rel32",
+        patch: |word, at, target| Some(word.wrapping_add((target as i64 - (at as i64 + 4)) as i32 as u32)),
+    };
+
+    /// A signed byte's reach, to see a use out of range.
+    static REL8: LabelUse = LabelUse {
+        name: "rel8",
+        patch: |word, at, target| {
+            i8::try_from(target as i64 - at as i64).ok().map(|d| word | u32::from(d as u8))
+        },
+    };
 
     #[test]
     fn labels_patch_forward_and_backward_branches() {
@@ -202,9 +207,9 @@ mod tests {
         let end = b.new_label();
         b.bind(top);
         b.put1(0xe9); // jmp end
-        b.use_label(0, end, FixupKind::PcRel32);
+        b.use_label(0, end, &REL32);
         b.put1(0xe9); // jmp top
-        b.use_label(0, top, FixupKind::PcRel32);
+        b.use_label(0, top, &REL32);
         b.bind(end);
         b.put1(0xe8); // call f
         b.reloc(0, RelocKind::PcRel32, "f", -4);
@@ -213,24 +218,23 @@ mod tests {
         assert_eq!((code.relocs[0].offset, code.relocs[0].addend), (11, -4));
         let mut b = CodeBuffer::new();
         let l = b.new_label();
-        b.use_label(0, l, FixupKind::PcRel32);
+        b.use_label(0, l, &REL32);
         assert_eq!(b.finish(), Err(FixupError::Unbound(l)));
     }
 
     #[test]
-    fn arm64_branches_patch_word_counts_and_check_their_range() {
+    fn a_use_the_field_cannot_reach_is_an_error() {
         let mut b = CodeBuffer::new();
-        let (top, end) = (b.new_label(), b.new_label());
-        b.bind(top);
-        b.use_label(0x5400_0000, end, FixupKind::Arm64Branch19); // b.eq end
-        b.use_label(0x1400_0000, top, FixupKind::Arm64Branch26); // b top
-        b.bind(end);
+        let near = b.new_label();
+        b.use_label(0x5400_0000, near, &REL8);
+        b.put(&[0; 123]);
+        b.bind(near);
         let code = b.finish().expect("in range");
-        assert_eq!(code.bytes, [0x40, 0, 0, 0x54, 0xff, 0xff, 0xff, 0x17]);
+        assert_eq!(code.bytes[..4], [0x7f, 0, 0, 0x54]);
         let mut b = CodeBuffer::new();
         let far = b.new_label();
-        b.use_label(0x5400_0000, far, FixupKind::Arm64Branch19);
-        b.put(&vec![0; 1 << 20]);
+        b.use_label(0, far, &REL8);
+        b.put(&[0; 124]);
         b.bind(far);
         assert_eq!(b.finish().map(|_| ()), Err(FixupError::OutOfRange(far)));
     }

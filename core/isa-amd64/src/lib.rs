@@ -6,4 +6,5 @@
 pub mod abi;
 pub mod inst;
 pub mod lower;
+pub mod reloc;
 pub mod stubs;

@@ -2,9 +2,10 @@
 //! instruction pages for opcodes). Where an instruction has two encodings, the one
 //! LLVM's assembler picks, so the test rows can compare bytes with `llvm-mc`.
 
-use codegen::{CodeBuffer, FixupKind, RelocKind};
+use codegen::{CodeBuffer, RelocKind};
 
 use super::{AluOp, Amode, Gpr, Inst, Size};
+use crate::reloc::REL32;
 
 /// The REX prefix `0100WRXB` (§2.2.1.2).
 fn rex(w: bool, r: u8, x: u8, b: u8) -> u8 {
@@ -193,11 +194,11 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
         Inst::Pop { dst } => push_pop(buf, 0x58, *dst),
         Inst::Jmp { target } => {
             buf.put1(0xe9);
-            buf.use_label(0, *target, FixupKind::PcRel32);
+            buf.use_label(0, *target, &REL32);
         }
         Inst::Jcc { cond, target } => {
             buf.put(&[0x0f, 0x80 + *cond as u8]);
-            buf.use_label(0, *target, FixupKind::PcRel32);
+            buf.use_label(0, *target, &REL32);
         }
         Inst::Call { symbol } => {
             buf.put1(0xe8);
