@@ -2,13 +2,15 @@
 //! instructions over registers virtual until allocation (`machinst`), a function
 //! as the register allocator reads it (`vcode`), the shared lowering driver
 //! (`lower`, asking each ISA's `Backend`), and allocation with regalloc2 and
-//! emission (`emit`) — and a code buffer that ISA encoders append to, labels
-//! bound to offsets, fixups that patch a branch once its label is bound, and
-//! relocation records for what only the linker knows (symbol addresses). A
-//! branch form is its ISA's `LabelUse`, which patches its own field, so the
-//! buffer knows no ISA.
+//! emission (`emit`) — a code buffer that ISA encoders append to, labels bound to
+//! offsets, fixups that patch a branch once its label is bound, and relocation
+//! records for what only the linker knows (symbol addresses); and `isa::IsaDesc`,
+//! what an ISA is to the linker and the driver. Nothing here knows an ISA: a
+//! branch form is its ISA's `LabelUse`, which patches its own field, and a
+//! relocation's `RelocKind` is a number its ISA defines and applies.
 
 pub mod emit;
+pub mod isa;
 pub mod lower;
 pub mod machinst;
 pub mod vcode;
@@ -39,24 +41,11 @@ struct Fixup {
     kind: &'static LabelUse,
 }
 
-/// What a relocation computes; the linker applies it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RelocKind {
-    /// `S + A - P`, 32 bits, little-endian (x86-64 `R_X86_64_PC32`/`PLT32`): a
-    /// RIP-relative operand or a call to a symbol.
-    PcRel32,
-    /// `S + A`, 64 bits, little-endian (`R_X86_64_64`, `R_AARCH64_ABS64`): an
-    /// absolute address in data.
-    Abs64,
-    /// `(S + A - P) >> 2` in bits 0–25 of an arm64 `bl`/`b` (`R_AARCH64_CALL26`).
-    Arm64Call26,
-    /// `Page(S + A) - Page(P)` (4 KiB pages) in an arm64 `adrp`'s immhi:immlo
-    /// (`R_AARCH64_ADR_PREL_PG_HI21`).
-    Arm64AdrPage21,
-    /// The low 12 bits of `S + A` in an arm64 `add`'s immediate
-    /// (`R_AARCH64_ADD_ABS_LO12_NC`).
-    Arm64AddLo12,
-}
+/// What a relocation computes: a kind its ISA defines (each ISA crate's
+/// `reloc` module names its kinds) and applies (`isa::IsaDesc::apply_reloc`);
+/// to everything else an opaque number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RelocKind(pub u8);
 
 /// A relocation in the code: at `offset`, the symbol's address combined by `kind`
 /// with `addend`.
@@ -160,14 +149,11 @@ impl CodeBuffer {
         self.put4(word);
     }
 
-    /// Emits `word` (a zero field, or an instruction whose field is zero) for a
-    /// relocation against `symbol`; an `Abs64` is 8 zero bytes whatever `word` is.
+    /// Emits `word`, a 4-byte field (zero) or instruction whose field is zero,
+    /// for a relocation of `kind` against `symbol`.
     pub fn reloc(&mut self, word: u32, kind: RelocKind, symbol: &str, addend: i64) {
         self.relocs.push(Reloc { offset: self.bytes.len(), kind, symbol: symbol.to_owned(), addend });
-        match kind {
-            RelocKind::Abs64 => self.put8(0),
-            _ => self.put4(word),
-        }
+        self.put4(word);
     }
 
     /// Patches every branch and returns the code with its relocations.
@@ -212,7 +198,7 @@ mod tests {
         b.use_label(0, top, &REL32);
         b.bind(end);
         b.put1(0xe8); // call f
-        b.reloc(0, RelocKind::PcRel32, "f", -4);
+        b.reloc(0, RelocKind(0), "f", -4);
         let code = b.finish().expect("bound");
         assert_eq!(code.bytes, [0xe9, 5, 0, 0, 0, 0xe9, 0xf6, 0xff, 0xff, 0xff, 0xe8, 0, 0, 0, 0]);
         assert_eq!((code.relocs[0].offset, code.relocs[0].addend), (11, -4));
