@@ -2,14 +2,15 @@
 //! instructions over registers virtual until allocation (`machinst`), a function
 //! as the register allocator reads it (`vcode`), the shared lowering driver
 //! (`lower`, asking each ISA's `Backend`), and allocation with regalloc2 and
-//! emission (`emit`) — and a code buffer that ISA encoders append to, labels
-//! bound to offsets, fixups that patch a branch once its label is bound, and
-//! relocation records for what only the linker knows (symbol addresses). ISA
-//! crates (`isa-amd64`, `isa-arm64`) say how a fixup is patched through
-//! `FixupKind` and what a relocation computes through `RelocKind`; the buffer only
-//! patches the fields they name.
+//! emission (`emit`) — a code buffer that ISA encoders append to, labels bound to
+//! offsets, fixups that patch a branch once its label is bound, and relocation
+//! records for what only the linker knows (symbol addresses); and `isa::IsaDesc`,
+//! what an ISA is to the linker and the driver. Nothing here knows an ISA: a
+//! branch form is its ISA's `LabelUse`, which patches its own field, and a
+//! relocation's `RelocKind` is a number its ISA defines and applies.
 
 pub mod emit;
+pub mod isa;
 pub mod lower;
 pub mod machinst;
 pub mod vcode;
@@ -20,45 +21,31 @@ pub use regalloc2;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Label(pub u32);
 
-/// How a branch refers to its label: the field's place and width, and what it
-/// counts from. Each ISA names the forms it uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FixupKind {
-    /// A 32-bit little-endian displacement at `at`, relative to the end of the
-    /// field (x86-64 `jmp`/`jcc`/`call rel32`).
-    PcRel32,
-    /// An arm64 `b`/`bl`: a signed word count in bits 0–25 of the instruction word
-    /// at `at`, relative to that instruction (±128 MiB).
-    Arm64Branch26,
-    /// An arm64 `b.cond`/`cbz`/`cbnz`: a signed word count in bits 5–23 (±1 MiB).
-    Arm64Branch19,
+/// How a branch refers to its label, after Cranelift's `LabelUse`: an ISA
+/// defines one static per branch form it emits, and the buffer patches each use
+/// through it once the label is bound.
+#[derive(Debug)]
+pub struct LabelUse {
+    /// The form's name, for debugging (`"branch26"`).
+    pub name: &'static str,
+    /// The 4-byte little-endian field `word` at offset `at` (zero where the
+    /// distance goes), patched to reach offset `target`; `None` when the field
+    /// cannot reach it.
+    pub patch: fn(word: u32, at: usize, target: usize) -> Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 struct Fixup {
     at: usize,
     label: Label,
-    kind: FixupKind,
+    kind: &'static LabelUse,
 }
 
-/// What a relocation computes; the linker applies it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RelocKind {
-    /// `S + A - P`, 32 bits, little-endian (x86-64 `R_X86_64_PC32`/`PLT32`): a
-    /// RIP-relative operand or a call to a symbol.
-    PcRel32,
-    /// `S + A`, 64 bits, little-endian (`R_X86_64_64`, `R_AARCH64_ABS64`): an
-    /// absolute address in data.
-    Abs64,
-    /// `(S + A - P) >> 2` in bits 0–25 of an arm64 `bl`/`b` (`R_AARCH64_CALL26`).
-    Arm64Call26,
-    /// `Page(S + A) - Page(P)` (4 KiB pages) in an arm64 `adrp`'s immhi:immlo
-    /// (`R_AARCH64_ADR_PREL_PG_HI21`).
-    Arm64AdrPage21,
-    /// The low 12 bits of `S + A` in an arm64 `add`'s immediate
-    /// (`R_AARCH64_ADD_ABS_LO12_NC`).
-    Arm64AddLo12,
-}
+/// What a relocation computes: a kind its ISA defines (each ISA crate's
+/// `reloc` module names its kinds) and applies (`isa::IsaDesc::apply_reloc`);
+/// to everything else an opaque number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RelocKind(pub u8);
 
 /// A relocation in the code: at `offset`, the symbol's address combined by `kind`
 /// with `addend`.
@@ -157,19 +144,16 @@ impl CodeBuffer {
 
     /// Emits `word`, a 4-byte instruction or field whose `kind` field (zero in
     /// `word`) is patched to reach `label` when the code is finished.
-    pub fn use_label(&mut self, word: u32, label: Label, kind: FixupKind) {
+    pub fn use_label(&mut self, word: u32, label: Label, kind: &'static LabelUse) {
         self.fixups.push(Fixup { at: self.bytes.len(), label, kind });
         self.put4(word);
     }
 
-    /// Emits `word` (a zero field, or an instruction whose field is zero) for a
-    /// relocation against `symbol`; an `Abs64` is 8 zero bytes whatever `word` is.
+    /// Emits `word`, a 4-byte field (zero) or instruction whose field is zero,
+    /// for a relocation of `kind` against `symbol`.
     pub fn reloc(&mut self, word: u32, kind: RelocKind, symbol: &str, addend: i64) {
         self.relocs.push(Reloc { offset: self.bytes.len(), kind, symbol: symbol.to_owned(), addend });
-        match kind {
-            RelocKind::Abs64 => self.put8(0),
-            _ => self.put4(word),
-        }
+        self.put4(word);
     }
 
     /// Patches every branch and returns the code with its relocations.
@@ -177,14 +161,7 @@ impl CodeBuffer {
         for f in &self.fixups {
             let target = self.labels[f.label.0 as usize].ok_or(FixupError::Unbound(f.label))?;
             let word = u32::from_le_bytes(self.bytes[f.at..f.at + 4].try_into().unwrap_or_default());
-            let words = (target as i64 - f.at as i64) / 4;
-            let fits = |bits: u32| words >= -(1 << (bits - 1)) && words < 1 << (bits - 1);
-            let patched = match f.kind {
-                FixupKind::PcRel32 => (target as i64 - (f.at as i64 + 4)) as i32 as u32,
-                FixupKind::Arm64Branch26 if fits(26) => word | (words as u32 & 0x03ff_ffff),
-                FixupKind::Arm64Branch19 if fits(19) => word | ((words as u32 & 0x7_ffff) << 5),
-                _ => return Err(FixupError::OutOfRange(f.label)),
-            };
+            let patched = (f.kind.patch)(word, f.at, target).ok_or(FixupError::OutOfRange(f.label))?;
             self.bytes[f.at..f.at + 4].copy_from_slice(&patched.to_le_bytes());
         }
         Ok(Code { bytes: self.bytes, relocs: self.relocs })
@@ -193,7 +170,21 @@ impl CodeBuffer {
 
 #[cfg(test)]
 mod tests {
-    use super::{CodeBuffer, FixupError, FixupKind, RelocKind};
+    use super::{CodeBuffer, FixupError, LabelUse, RelocKind};
+
+    /// A 32-bit displacement from the end of the field, as x86's `jmp rel32`.
+    static REL32: LabelUse = LabelUse {
+        name: "rel32",
+        patch: |word, at, target| Some(word.wrapping_add((target as i64 - (at as i64 + 4)) as i32 as u32)),
+    };
+
+    /// A signed byte's reach, to see a use out of range.
+    static REL8: LabelUse = LabelUse {
+        name: "rel8",
+        patch: |word, at, target| {
+            i8::try_from(target as i64 - at as i64).ok().map(|d| word | u32::from(d as u8))
+        },
+    };
 
     #[test]
     fn labels_patch_forward_and_backward_branches() {
@@ -202,35 +193,34 @@ mod tests {
         let end = b.new_label();
         b.bind(top);
         b.put1(0xe9); // jmp end
-        b.use_label(0, end, FixupKind::PcRel32);
+        b.use_label(0, end, &REL32);
         b.put1(0xe9); // jmp top
-        b.use_label(0, top, FixupKind::PcRel32);
+        b.use_label(0, top, &REL32);
         b.bind(end);
         b.put1(0xe8); // call f
-        b.reloc(0, RelocKind::PcRel32, "f", -4);
+        b.reloc(0, RelocKind(0), "f", -4);
         let code = b.finish().expect("bound");
         assert_eq!(code.bytes, [0xe9, 5, 0, 0, 0, 0xe9, 0xf6, 0xff, 0xff, 0xff, 0xe8, 0, 0, 0, 0]);
         assert_eq!((code.relocs[0].offset, code.relocs[0].addend), (11, -4));
         let mut b = CodeBuffer::new();
         let l = b.new_label();
-        b.use_label(0, l, FixupKind::PcRel32);
+        b.use_label(0, l, &REL32);
         assert_eq!(b.finish(), Err(FixupError::Unbound(l)));
     }
 
     #[test]
-    fn arm64_branches_patch_word_counts_and_check_their_range() {
+    fn a_use_the_field_cannot_reach_is_an_error() {
         let mut b = CodeBuffer::new();
-        let (top, end) = (b.new_label(), b.new_label());
-        b.bind(top);
-        b.use_label(0x5400_0000, end, FixupKind::Arm64Branch19); // b.eq end
-        b.use_label(0x1400_0000, top, FixupKind::Arm64Branch26); // b top
-        b.bind(end);
+        let near = b.new_label();
+        b.use_label(0x5400_0000, near, &REL8);
+        b.put(&[0; 123]);
+        b.bind(near);
         let code = b.finish().expect("in range");
-        assert_eq!(code.bytes, [0x40, 0, 0, 0x54, 0xff, 0xff, 0xff, 0x17]);
+        assert_eq!(code.bytes[..4], [0x7f, 0, 0, 0x54]);
         let mut b = CodeBuffer::new();
         let far = b.new_label();
-        b.use_label(0x5400_0000, far, FixupKind::Arm64Branch19);
-        b.put(&vec![0; 1 << 20]);
+        b.use_label(0, far, &REL8);
+        b.put(&[0; 124]);
         b.bind(far);
         assert_eq!(b.finish().map(|_| ()), Err(FixupError::OutOfRange(far)));
     }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use base::quote::go_quote;
 use codegen::OsAbi;
+use codegen::isa::IsaDesc;
 use syntax::ast;
 use target::{Arch, Container, Os, Port};
 
@@ -592,50 +593,12 @@ pub fn build_info_blob(version: &str, info: &str) -> Vec<u8> {
     b
 }
 
-/// A native back end: its lowering and listing of one function, its stubs for an
-/// OS, and its architecture's values in each container.
-struct Isa {
-    lower: fn(&ir::Func) -> Result<codegen::Code, String>,
-    listing: fn(&ir::Func) -> Result<String, String>,
-    stubs: fn(OsAbi) -> Vec<(String, codegen::Code)>,
-    elf: link::elf::Arch,
-    pe: link::pe::Arch,
-    macho: link::macho::Arch,
-}
-
-impl Isa {
-    /// The writer of `container` for this architecture, if `link` has one.
-    fn format(&self, container: Container) -> Option<link::native::Format> {
-        match container {
-            Container::Elf => Some(link::native::Format::Elf(self.elf)),
-            Container::Pe => Some(link::native::Format::Pe(self.pe)),
-            Container::MachO => Some(link::native::Format::MachO(self.macho)),
-            Container::Wasm | Container::Xcoff | Container::Plan9 => None,
-        }
-    }
-}
+/// The native back ends: each ISA crate's descriptor.
+static ISAS: [&IsaDesc; 2] = [&isa_amd64::DESC, &isa_arm64::DESC];
 
 /// The native back end of `arch`, if crossplay has one.
-fn isa(arch: Arch) -> Option<Isa> {
-    match arch {
-        Arch::Amd64 => Some(Isa {
-            lower: |f| isa_amd64::lower::lower(f).map_err(|e| e.0),
-            listing: |f| isa_amd64::lower::listing(f).map_err(|e| e.0),
-            stubs: isa_amd64::lower::stubs,
-            elf: link::elf::AMD64,
-            pe: link::pe::AMD64,
-            macho: link::macho::AMD64,
-        }),
-        Arch::Arm64 => Some(Isa {
-            lower: |f| isa_arm64::lower::lower(f).map_err(|e| e.0),
-            listing: |f| isa_arm64::lower::listing(f).map_err(|e| e.0),
-            stubs: isa_arm64::lower::stubs,
-            elf: link::elf::ARM64,
-            pe: link::pe::ARM64,
-            macho: link::macho::ARM64,
-        }),
-        _ => None,
-    }
+fn isa(arch: Arch) -> Option<&'static IsaDesc> {
+    ISAS.into_iter().find(|isa| isa.arch == arch)
 }
 
 /// How programs for `os` are entered and call the system, for the OSes whose
@@ -651,9 +614,9 @@ fn os_abi(os: Os) -> Option<OsAbi> {
 
 /// What links a native program for `port`: the back end, the container writer and
 /// the OS's entry convention, if crossplay has all three.
-fn native(port: &Port) -> Option<(Isa, link::native::Format, OsAbi)> {
+fn native(port: &Port) -> Option<(&'static IsaDesc, link::native::Format, OsAbi)> {
     let isa = isa(port.arch)?;
-    let format = isa.format(port.container())?;
+    let format = link::native::Format::of(port.container(), isa)?;
     Some((isa, format, os_abi(port.os)?))
 }
 
@@ -676,10 +639,6 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     };
     if cfg.port.container() != Container::Wasm {
         let Some((isa, format, os)) = native(cfg.port) else { return Err(vec![unsupported(cfg.port)]) };
-        let goarch = cfg.port.goarch();
-        let compile = |f: &ir::Func| {
-            (isa.lower)(f).map_err(|e| format!("crossplay does not support {e} on {goarch} yet"))
-        };
         let opts = link::native::Options {
             buildinfo: cfg
                 .build_info
@@ -692,7 +651,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
             macho_versions: [cfg.link.macos, cfg.link.macsdk]
                 .map(|[a, b, c]| u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)),
         };
-        return link::native::link(&modules, format, &compile, (isa.stubs)(os), opts)
+        return link::native::link(&modules, isa, format, os, opts)
             .map_err(|e| e.iter().map(|e| e.to_string()).collect());
     }
     let opts = link::wasm::Options {

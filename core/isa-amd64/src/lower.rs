@@ -781,8 +781,6 @@ pub fn listing(f: &Func) -> Result<String, Unsupported> {
     Ok(out)
 }
 
-pub use crate::stubs::stubs;
-
 /// A code buffer for the stubs, emitting physical instructions.
 pub(crate) fn emit_all(insts: &[Inst]) -> Code {
     let mut b = CodeBuffer::new();

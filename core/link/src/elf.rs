@@ -9,33 +9,20 @@
 //! headers, as in Go's output. Code
 //! relocations are applied here; nothing is left for a dynamic loader.
 
+use codegen::isa::IsaDesc;
+
 use crate::LinkError;
 use crate::buildid;
 pub use crate::image::{Input, Symbol};
 use crate::image::{addresses, align_up, apply};
 
-/// What differs per architecture (§1.1.3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Arch {
-    pub machine: u16,
-    pub flags: u32,
-    /// The first segment's address; the text starts `HEADR` above it.
-    pub base: u64,
-    /// Segment alignment: the largest page the kernel may use.
-    pub align: u64,
-    /// The byte that pads between functions: a trap either way (x86 `int3`;
-    /// zero words are arm64's `udf #0`).
-    pub pad: u8,
-}
-
-pub const AMD64: Arch = Arch { machine: 62, flags: 0, base: 0x40_0000, align: 0x1000, pad: 0xcc };
-pub const ARM64: Arch = Arch { machine: 183, flags: 0, base: 0x1_0000, align: 0x1_0000, pad: 0 };
-
 /// The reserved first block holding the headers (`ELFRESERVE`).
 const HEADR: u64 = 0x1000;
 
-/// Lays out, relocates and writes the executable.
-pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
+/// Lays out, relocates and writes the executable, with `isa`'s ELF values
+/// (reference/binary-formats.md §1.1.3).
+pub fn write(isa: &IsaDesc, input: &Input) -> Result<Vec<u8>, LinkError> {
+    let Some(arch) = isa.elf else { return Err(crate::no_values(isa, "ELF")) };
     // Layout: text right after the headers; data on the next segment boundary, at a
     // file offset congruent to its address modulo the alignment.
     let text_off = HEADR;
@@ -63,8 +50,8 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     };
     let mut text = input.text.clone();
     let mut data = input.data.clone();
-    apply(&mut text, text_addr, &input.text_relocs, &addrs)?;
-    apply(&mut data, data_addr, &input.data_relocs, &addrs)?;
+    apply(isa, &mut text, text_addr, &input.text_relocs, &addrs)?;
+    apply(isa, &mut data, data_addr, &input.data_relocs, &addrs)?;
 
     // The notes: name size, descriptor size, type, name, descriptor, each padded to 4.
     let note = |name: &[u8; 4], ty: u32, desc: &[u8]| {

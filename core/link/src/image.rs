@@ -1,10 +1,12 @@
 //! What every native container writer (ELF, PE, Mach-O) takes: the linked program
 //! section by section before layout, and the relocation of code and data once the
-//! writer has given every symbol its address.
+//! writer has given every symbol its address — the ISA's arithmetic, through its
+//! `IsaDesc`.
 
 use std::collections::BTreeMap;
 
-use codegen::{Reloc, RelocKind};
+use codegen::Reloc;
+use codegen::isa::{IsaDesc, RelocError};
 
 use crate::LinkError;
 
@@ -73,8 +75,9 @@ pub(crate) fn addresses<'a>(sections: &[(&'a [Symbol], u64)]) -> Result<BTreeMap
     Ok(addrs)
 }
 
-/// Applies relocations to a section placed at `base`.
+/// Applies relocations to a section placed at `base`, as `isa` patches them.
 pub(crate) fn apply(
+    isa: &IsaDesc,
     bytes: &mut [u8],
     base: u64,
     relocs: &[Reloc],
@@ -84,42 +87,14 @@ pub(crate) fn apply(
         let Some(&s) = addrs.get(r.symbol.as_str()) else {
             return Err(LinkError(format!("relocation target {} not defined", r.symbol)));
         };
-        let p = base + r.offset as u64;
-        match r.kind {
-            RelocKind::PcRel32 => {
-                let v = s as i64 + r.addend - p as i64;
-                let v = i32::try_from(v)
-                    .map_err(|_| LinkError(format!("relocation to {} out of range", r.symbol)))?;
-                bytes[r.offset..r.offset + 4].copy_from_slice(&v.to_le_bytes());
+        let field = bytes.get_mut(r.offset..).unwrap_or_default();
+        match (isa.apply_reloc)(r.kind, field, base + r.offset as u64, s as i64 + r.addend) {
+            Ok(()) => {}
+            Err(RelocError::OutOfRange) => {
+                return Err(LinkError(format!("relocation to {} out of range", r.symbol)));
             }
-            RelocKind::Abs64 => {
-                let v = (s as i64 + r.addend) as u64;
-                bytes[r.offset..r.offset + 8].copy_from_slice(&v.to_le_bytes());
-            }
-            RelocKind::Arm64Call26 | RelocKind::Arm64AdrPage21 | RelocKind::Arm64AddLo12 => {
-                let field = &mut bytes[r.offset..r.offset + 4];
-                let word = u32::from_le_bytes([field[0], field[1], field[2], field[3]]);
-                let target = s as i64 + r.addend;
-                let out_of_range = || LinkError(format!("relocation to {} out of range", r.symbol));
-                let word = match r.kind {
-                    RelocKind::Arm64Call26 => {
-                        let words = (target - p as i64) >> 2;
-                        if !(-(1 << 25)..1 << 25).contains(&words) {
-                            return Err(out_of_range());
-                        }
-                        word | (words as u32 & 0x03ff_ffff)
-                    }
-                    RelocKind::Arm64AdrPage21 => {
-                        let pages = (target >> 12) - (p as i64 >> 12);
-                        if !(-(1 << 20)..1 << 20).contains(&pages) {
-                            return Err(out_of_range());
-                        }
-                        let pages = pages as u32;
-                        word | (pages & 3) << 29 | ((pages >> 2) & 0x7_ffff) << 5
-                    }
-                    _ => word | ((target as u32) & 0xfff) << 10,
-                };
-                field.copy_from_slice(&word.to_le_bytes());
+            Err(RelocError::Invalid) => {
+                return Err(LinkError(format!("unknown reloc to {}: {}", r.symbol, r.kind.0)));
             }
         }
     }
@@ -128,6 +103,7 @@ pub(crate) fn apply(
 
 /// The offsets in `relocs` that hold absolute addresses: what a loader must adjust
 /// when it places the image elsewhere (PE base relocations, Mach-O rebases).
-pub(crate) fn absolute(relocs: &[Reloc]) -> impl Iterator<Item = usize> + '_ {
-    relocs.iter().filter(|r| r.kind == RelocKind::Abs64).map(|r| r.offset)
+pub(crate) fn absolute<'a>(isa: &IsaDesc, relocs: &'a [Reloc]) -> impl Iterator<Item = usize> + 'a {
+    let abs = isa.abs;
+    relocs.iter().filter(move |r| r.kind == abs).map(|r| r.offset)
 }

@@ -1,9 +1,11 @@
 //! The linker. `wasm` links the IR modules of a build (one per package) into a Wasm
 //! module for js/wasm or wasip1/wasm. `native` links them with an ISA's machine code
-//! (`codegen` relocation records; it knows no ISA) into an `image::Input`, which a
-//! container writer lays out: `elf` (static linux executables), `pe` (windows),
-//! `macho` (darwin, signed). `buildid` is where each keeps Go's build ID and how
-//! the content ID is computed.
+//! into an `image::Input`, which a container writer lays out: `elf` (static linux
+//! executables), `pe` (windows), `macho` (darwin, signed). What differs per
+//! architecture — compiling, stubs, machine numbers, padding, relocation
+//! arithmetic — the ISA's `codegen::isa::IsaDesc` answers: this crate knows no
+//! ISA. `buildid` is where each keeps Go's build ID and how the content ID is
+//! computed.
 
 pub mod buildid;
 pub mod elf;
@@ -22,4 +24,9 @@ impl core::fmt::Display for LinkError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// The error for a container `isa` gives no values for.
+fn no_values(isa: &codegen::isa::IsaDesc, container: &str) -> LinkError {
+    LinkError(format!("crossplay cannot write {} code in {container}", isa.arch.name()))
 }

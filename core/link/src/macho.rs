@@ -20,26 +20,11 @@
 
 use std::collections::BTreeMap;
 
+use codegen::isa::IsaDesc;
+
 use crate::LinkError;
 use crate::buildid;
 use crate::image::{Input, absolute, addresses, align_up, apply};
-
-/// What differs per architecture.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Arch {
-    pub cputype: u32,
-    pub cpusubtype: u32,
-    /// The size of `__PAGEZERO`, where `__TEXT` starts.
-    pub pagezero: u64,
-    /// Segment alignment: the page size.
-    pub page: u64,
-    /// The byte that pads between functions (a trap).
-    pub pad: u8,
-}
-
-pub const AMD64: Arch =
-    Arch { cputype: 0x0100_0007, cpusubtype: 3, pagezero: 0x100_0000, page: 0x1000, pad: 0xcc };
-pub const ARM64: Arch = Arch { cputype: 0x0100_000c, cpusubtype: 0, pagezero: 1 << 32, page: 0x4000, pad: 0 };
 
 /// Room for the header and load commands before the text (`INITIAL_MACHO_HEADR`).
 const HEADR: u64 = 0x1000;
@@ -156,8 +141,10 @@ fn signature(file: &[u8], text_filesize: u64) -> Vec<u8> {
     b
 }
 
-/// Lays out, relocates, signs and writes the executable.
-pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
+/// Lays out, relocates, signs and writes the executable, with `isa`'s Mach-O
+/// values.
+pub fn write(isa: &IsaDesc, input: &Input) -> Result<Vec<u8>, LinkError> {
+    let Some(arch) = isa.macho else { return Err(crate::no_values(isa, "Mach-O")) };
     let base = arch.pagezero;
     let text_addr = base + HEADR;
     let text_end = HEADR + input.text.len() as u64;
@@ -188,18 +175,18 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     let Some(&entry) = addrs.get(input.entry.as_str()) else {
         return Err(LinkError(format!("entry symbol {} not defined", input.entry)));
     };
-    if input.text_relocs.iter().any(|r| r.kind == codegen::RelocKind::Abs64) {
+    if absolute(isa, &input.text_relocs).next().is_some() {
         return Err(LinkError("an absolute address in position-independent darwin text".into()));
     }
     let mut text = input.text.clone();
     let mut data = input.data.clone();
-    apply(&mut text, text_addr, &input.text_relocs, &addrs)?;
-    apply(&mut data, data_addr, &input.data_relocs, &addrs)?;
+    apply(isa, &mut text, text_addr, &input.text_relocs, &addrs)?;
+    apply(isa, &mut data, data_addr, &input.data_relocs, &addrs)?;
 
     // __LINKEDIT contents. Segment 2 is __DATA.
     let mut rebase = vec![0x11]; // SET_TYPE_IMM | POINTER
     let mut pointers: Vec<u64> =
-        absolute(&input.data_relocs).map(|o| data_addr + o as u64 - data_seg).collect();
+        absolute(isa, &input.data_relocs).map(|o| data_addr + o as u64 - data_seg).collect();
     pointers.sort_unstable();
     for off in pointers {
         rebase.push(0x22); // SET_SEGMENT_AND_OFFSET_ULEB, segment 2
@@ -406,7 +393,7 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     out.extend_from_slice(&c.bytes);
     out.resize(HEADR as usize, 0);
     out.extend_from_slice(&text);
-    out.resize(text_size as usize, arch.pad);
+    out.resize(text_size as usize, isa.pad);
     out.extend_from_slice(&input.buildinfo);
     out.resize((text_size + bi_len) as usize, 0);
     out.extend_from_slice(&data);

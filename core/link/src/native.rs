@@ -1,40 +1,44 @@
 //! Linking native programs: the IR modules of a build, compiled function by
-//! function by an ISA's lowering (passed in, so this crate knows no ISA), plus the
-//! ISA's hand-written stubs, laid out into an executable by a container writer
-//! (`Format`). Keeps what the entry reaches; functions are 16-byte aligned, data
-//! items at their alignment; data symbols the IR marks as dynamic imports become
-//! the container's import slots.
+//! function by an ISA, plus the ISA's hand-written stubs, laid out into an
+//! executable by a container writer (`Format`). The ISA comes as its
+//! `codegen::isa::IsaDesc`, so this crate knows none. Keeps what the entry
+//! reaches; functions are 16-byte aligned, data items at their alignment; data
+//! symbols the IR marks as dynamic imports become the container's import slots.
 
 use std::collections::BTreeMap;
 
-use codegen::{Code, Reloc};
+use codegen::isa::IsaDesc;
+use codegen::{Code, OsAbi, Reloc};
 use ir::{Module, RelocKind};
+use target::Container;
 
 use crate::LinkError;
 use crate::image::{Import, Input, Symbol};
 use crate::{elf, macho, pe};
 
-/// The executable container and its architecture's values.
+/// The executable container, each written by its module.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    Elf(elf::Arch),
-    Pe(pe::Arch),
-    MachO(macho::Arch),
+    Elf,
+    Pe,
+    MachO,
 }
 
 impl Format {
-    /// The byte that pads between functions: the architecture's trap.
-    fn pad(self) -> u8 {
-        match self {
-            Format::Elf(a) => a.pad,
-            Format::Pe(a) => a.pad,
-            Format::MachO(a) => a.pad,
+    /// The writer of `container` for `isa`, if this crate has one and the ISA
+    /// gives that container's values.
+    pub fn of(container: Container, isa: &IsaDesc) -> Option<Format> {
+        match container {
+            Container::Elf => isa.elf.map(|_| Format::Elf),
+            Container::Pe => isa.pe.map(|_| Format::Pe),
+            Container::MachO => isa.macho.map(|_| Format::MachO),
+            Container::Wasm | Container::Xcoff | Container::Plan9 => None,
         }
     }
 }
 
 /// Compiles one IR function, or says why it cannot.
-pub type Compile<'a> = &'a (dyn Fn(&ir::Func) -> Result<Code, String> + Sync);
+type Compile<'a> = &'a (dyn Fn(&ir::Func) -> Result<Code, String> + Sync);
 
 /// Compiles the functions `names`, in that order, on up to `jobs` threads: thread
 /// `t` takes every `jobs`-th function from the `t`-th, so the results come back
@@ -91,21 +95,22 @@ pub struct Options {
     pub macho_versions: [u32; 2],
 }
 
-/// Links `modules` into an executable in `format`. `stubs` are machine-code
-/// functions the ISA provides (`_start`, system calls), where the program starts.
-/// Outside ELF a build ID goes first in the text, as the `go:buildid` symbol.
+/// Links `modules` into an executable of `isa`'s code in `format`, entered as
+/// `os` enters programs: the program starts at the ISA's stubs for it (`_start`,
+/// the system-call primitive). Outside ELF a build ID goes first in the text, as
+/// the `go:buildid` symbol.
 pub fn link(
     modules: &[Module],
+    isa: &IsaDesc,
     format: Format,
-    compile: Compile<'_>,
-    stubs: Vec<(String, Code)>,
+    os: OsAbi,
     opts: Options,
 ) -> Result<Vec<u8>, Vec<LinkError>> {
     let Options { buildinfo, strip, build_id, jobs, windows_gui, macho_versions } = opts;
     let mut errs = Vec::new();
     let index = crate::symbols::Index::new(modules, &mut errs);
     let (funcs, data) = (&index.funcs, &index.data);
-    let stub_names: BTreeMap<String, Code> = stubs.into_iter().collect();
+    let stub_names: BTreeMap<String, Code> = (isa.stubs)(os).into_iter().collect();
     // Reachability from the entry: what the stubs refer to.
     let roots: Vec<(bool, &str)> = stub_names
         .values()
@@ -127,7 +132,7 @@ pub fn link(
         macho_versions,
         ..Input::default()
     };
-    let pad = format.pad();
+    let pad = isa.pad;
     let place = |input: &mut Input, name: &str, code: &Code| {
         while !input.text.len().is_multiple_of(16) {
             input.text.push(pad);
@@ -143,7 +148,7 @@ pub fn link(
             .text_relocs
             .extend(code.relocs.iter().map(|r| Reloc { offset: r.offset + offset, ..r.clone() }));
     };
-    if !matches!(format, Format::Elf(_)) && !input.build_id.id.is_empty() {
+    if format != Format::Elf && !input.build_id.id.is_empty() {
         let marker = crate::buildid::marker(&input.build_id.id);
         place(&mut input, "go:buildid", &Code { bytes: marker, relocs: vec![] });
     }
@@ -151,7 +156,10 @@ pub fn link(
         place(&mut input, name, code);
     }
     let names: Vec<&str> = live.funcs.iter().copied().filter(|n| !stub_names.contains_key(*n)).collect();
-    for (name, code) in names.iter().zip(compile_all(&names, funcs, compile, jobs)) {
+    let compile = |f: &ir::Func| {
+        (isa.compile)(f).map_err(|e| format!("crossplay does not support {e} on {} yet", isa.arch.name()))
+    };
+    for (name, code) in names.iter().zip(compile_all(&names, funcs, &compile, jobs)) {
         match code {
             Ok(code) => place(&mut input, name, &code),
             Err(e) => errs.push(LinkError(format!("{name}: {e}"))),
@@ -191,13 +199,13 @@ pub fn link(
             let width = match r.kind {
                 RelocKind::Addr { width } | RelocKind::Func { width } => width,
             };
-            if width != 8 {
+            if width != isa.arch.ptr_size() {
                 errs.push(LinkError(format!("{}: a {width}-byte address in data", d.name)));
                 continue;
             }
             input.data_relocs.push(Reloc {
                 offset: offset + r.off as usize,
-                kind: codegen::RelocKind::Abs64,
+                kind: isa.abs,
                 symbol: r.target.clone(),
                 addend: r.addend,
             });
@@ -207,9 +215,9 @@ pub fn link(
         return Err(errs);
     }
     match format {
-        Format::Elf(arch) => elf::write(arch, &input),
-        Format::Pe(arch) => pe::write(arch, &input),
-        Format::MachO(arch) => macho::write(arch, &input),
+        Format::Elf => elf::write(isa, &input),
+        Format::Pe => pe::write(isa, &input),
+        Format::MachO => macho::write(isa, &input),
     }
     .map_err(|e| vec![e])
 }

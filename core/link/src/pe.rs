@@ -16,20 +16,10 @@
 
 use std::collections::BTreeMap;
 
+use codegen::isa::IsaDesc;
+
 use crate::LinkError;
 use crate::image::{Input, absolute, addresses, align_up, apply};
-
-/// What differs per architecture.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Arch {
-    /// `IMAGE_FILE_MACHINE_*`.
-    pub machine: u16,
-    /// The byte that pads between functions (a trap).
-    pub pad: u8,
-}
-
-pub const AMD64: Arch = Arch { machine: 0x8664, pad: 0xcc };
-pub const ARM64: Arch = Arch { machine: 0xaa64, pad: 0 };
 
 pub const IMAGE_BASE: u64 = 0x1_4000_0000;
 const SECTION_ALIGN: u64 = 0x1000;
@@ -161,8 +151,9 @@ fn base_relocs(mut rvas: Vec<u64>) -> Vec<u8> {
     out
 }
 
-/// Lays out, relocates and writes the executable.
-pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
+/// Lays out, relocates and writes the executable, with `isa`'s PE values.
+pub fn write(isa: &IsaDesc, input: &Input) -> Result<Vec<u8>, LinkError> {
+    let Some(arch) = isa.pe else { return Err(crate::no_values(isa, "PE")) };
     let text_rva = SECTION_ALIGN;
     let data_rva = align_up(text_rva + input.text.len() as u64, SECTION_ALIGN);
     let bi_len = align_up(input.buildinfo.len() as u64, 16);
@@ -190,12 +181,12 @@ pub fn write(arch: Arch, input: &Input) -> Result<Vec<u8>, LinkError> {
     let mut data = input.buildinfo.clone();
     data.resize(bi_len as usize, 0);
     let mut own = input.data.clone();
-    apply(&mut text, IMAGE_BASE + text_rva, &input.text_relocs, &addrs)?;
-    apply(&mut own, IMAGE_BASE + data_at, &input.data_relocs, &addrs)?;
+    apply(isa, &mut text, IMAGE_BASE + text_rva, &input.text_relocs, &addrs)?;
+    apply(isa, &mut own, IMAGE_BASE + data_at, &input.data_relocs, &addrs)?;
     data.extend_from_slice(&own);
-    let rvas = absolute(&input.text_relocs)
+    let rvas = absolute(isa, &input.text_relocs)
         .map(|o| text_rva + o as u64)
-        .chain(absolute(&input.data_relocs).map(|o| data_at + o as u64))
+        .chain(absolute(isa, &input.data_relocs).map(|o| data_at + o as u64))
         .collect::<Vec<_>>();
     let relocs = base_relocs(rvas);
 

@@ -105,9 +105,11 @@ fn hand_written_ir_runs_under_node_wasi() {
 #[test]
 fn elf_amd64_executable_runs() {
     use codegen::CodeBuffer;
+    use isa_amd64::DESC;
     use isa_amd64::inst::emit::emit;
     use isa_amd64::inst::{Amode, Gpr, Inst, Size};
-    use link::elf::{AMD64, Input, Symbol};
+    use isa_amd64::reloc::{ABS64, PC_REL32};
+    use link::elf::{Input, Symbol};
 
     let mut buf = CodeBuffer::new();
     let start = buf.offset();
@@ -161,12 +163,7 @@ fn elf_amd64_executable_runs() {
             Symbol { name: "ptr".into(), offset: 16, size: 8 },
         ],
         // ptr = &msg[14], the byte 42.
-        data_relocs: vec![codegen::Reloc {
-            offset: 16,
-            kind: codegen::RelocKind::Abs64,
-            symbol: "msg".into(),
-            addend: 14,
-        }],
+        data_relocs: vec![codegen::Reloc { offset: 16, kind: ABS64, symbol: "msg".into(), addend: 14 }],
         data,
         bss_size: 64,
         bss_symbols: vec![Symbol { name: "zeros".into(), offset: 0, size: 64 }],
@@ -174,7 +171,7 @@ fn elf_amd64_executable_runs() {
         buildinfo: b"\xff Go buildinf:\x08\x02".iter().copied().chain([0; 18]).collect(),
         ..Input::default()
     };
-    let elf = link::elf::write(AMD64, &input).expect("link");
+    let elf = link::elf::write(&DESC, &input).expect("link");
     let dir = scratch("elf-amd64");
     let path = dir.join("hello");
     std::fs::write(&path, &elf).expect("write");
@@ -217,12 +214,12 @@ fn elf_amd64_executable_runs() {
     let mut bad = input.clone();
     bad.text_relocs.push(codegen::Reloc {
         offset: 0,
-        kind: codegen::RelocKind::PcRel32,
+        kind: PC_REL32,
         symbol: "main.missing".into(),
         addend: 0,
     });
     assert_eq!(
-        link::elf::write(AMD64, &bad).map(|_| ()),
+        link::elf::write(&DESC, &bad).map(|_| ()),
         Err(link::LinkError("relocation target main.missing not defined".into()))
     );
 }
@@ -234,10 +231,12 @@ fn elf_amd64_executable_runs() {
 #[test]
 fn elf_arm64_executable_runs() {
     use codegen::CodeBuffer;
+    use isa_arm64::DESC;
     use isa_arm64::inst::emit::emit;
     use isa_arm64::inst::{Amode, Inst, MemSize, Xreg};
     use isa_arm64::lower::mov_imm;
-    use link::elf::{ARM64, Input, Symbol};
+    use isa_arm64::reloc::ABS64;
+    use link::elf::{Input, Symbol};
 
     let x = Xreg::x;
     let mut buf = CodeBuffer::new();
@@ -279,17 +278,12 @@ fn elf_arm64_executable_runs() {
             Symbol { name: "msg".into(), offset: 0, size: 14 },
             Symbol { name: "ptr".into(), offset: 16, size: 8 },
         ],
-        data_relocs: vec![codegen::Reloc {
-            offset: 16,
-            kind: codegen::RelocKind::Abs64,
-            symbol: "msg".into(),
-            addend: 14,
-        }],
+        data_relocs: vec![codegen::Reloc { offset: 16, kind: ABS64, symbol: "msg".into(), addend: 14 }],
         data,
         entry: "_start".into(),
         ..Input::default()
     };
-    let elf = link::elf::write(ARM64, &input).expect("link");
+    let elf = link::elf::write(&DESC, &input).expect("link");
     let dir = scratch("elf-arm64");
     let path = dir.join("hello");
     std::fs::write(&path, &elf).expect("write");
@@ -322,6 +316,32 @@ fn elf_arm64_executable_runs() {
         let aligns: Vec<u64> = file.segments().map(|s| s.align()).collect();
         assert!(aligns.contains(&0x1_0000), "64 KiB segments: {aligns:?}");
     }
+}
+
+/// The linker asks the ISA what a container needs: a container the descriptor
+/// gives no values for is no format, and its writer refuses it.
+#[test]
+fn container_values_come_from_the_isa() {
+    use link::native::Format;
+    use target::Container;
+
+    let elf_only = codegen::isa::IsaDesc { pe: None, macho: None, ..isa_arm64::DESC };
+    let formats = [Container::Elf, Container::Pe, Container::MachO, Container::Wasm]
+        .map(|c| (Format::of(c, &isa_arm64::DESC), Format::of(c, &elf_only)));
+    assert_eq!(
+        formats,
+        [
+            (Some(Format::Elf), Some(Format::Elf)),
+            (Some(Format::Pe), None),
+            (Some(Format::MachO), None),
+            (None, None)
+        ]
+    );
+    let input = link::image::Input { entry: "_start".into(), ..Default::default() };
+    assert_eq!(
+        link::pe::write(&elf_only, &input).map(|_| ()),
+        Err(link::LinkError("crossplay cannot write arm64 code in PE".into()))
+    );
 }
 
 /// `llvm-readobj` reads the executable at `path` without a warning, and its

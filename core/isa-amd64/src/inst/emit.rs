@@ -2,9 +2,10 @@
 //! instruction pages for opcodes). Where an instruction has two encodings, the one
 //! LLVM's assembler picks, so the test rows can compare bytes with `llvm-mc`.
 
-use codegen::{CodeBuffer, FixupKind, RelocKind};
+use codegen::CodeBuffer;
 
 use super::{AluOp, Amode, Gpr, Inst, Size};
+use crate::reloc::{PC_REL32, REL32};
 
 /// The REX prefix `0100WRXB` (§2.2.1.2).
 fn rex(w: bool, r: u8, x: u8, b: u8) -> u8 {
@@ -96,7 +97,7 @@ fn op_mem(buf: &mut CodeBuffer, w: bool, byte_reg: bool, opcode: &[u8], reg: u8,
             buf.put1(modrm(0, reg, 5));
             // The CPU adds the displacement to the next instruction's address,
             // 4 bytes past the field (no immediate follows in these forms).
-            buf.reloc(0, RelocKind::PcRel32, symbol, i64::from(*addend) - 4);
+            buf.reloc(0, PC_REL32, symbol, i64::from(*addend) - 4);
         }
     }
 }
@@ -193,15 +194,15 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
         Inst::Pop { dst } => push_pop(buf, 0x58, *dst),
         Inst::Jmp { target } => {
             buf.put1(0xe9);
-            buf.use_label(0, *target, FixupKind::PcRel32);
+            buf.use_label(0, *target, &REL32);
         }
         Inst::Jcc { cond, target } => {
             buf.put(&[0x0f, 0x80 + *cond as u8]);
-            buf.use_label(0, *target, FixupKind::PcRel32);
+            buf.use_label(0, *target, &REL32);
         }
         Inst::Call { symbol } => {
             buf.put1(0xe8);
-            buf.reloc(0, RelocKind::PcRel32, symbol, -4);
+            buf.reloc(0, PC_REL32, symbol, -4);
         }
         Inst::CallReg { src } => {
             let s = src.num();

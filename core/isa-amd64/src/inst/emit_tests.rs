@@ -380,7 +380,8 @@ fn branches_and_calls_use_labels_and_relocations() {
     );
     let code = buf.finish().expect("bound");
     assert_eq!(hex(&code.bytes), "0f84faffffffe9f5ffffffe800000000488d3500000000");
-    let relocs: Vec<(usize, &str, i64)> =
-        code.relocs.iter().map(|r| (r.offset, r.symbol.as_str(), r.addend)).collect();
-    assert_eq!(relocs, [(12, "runtime.main", -4), (19, "main.msg", -1)]);
+    let relocs: Vec<(usize, codegen::RelocKind, &str, i64)> =
+        code.relocs.iter().map(|r| (r.offset, r.kind, r.symbol.as_str(), r.addend)).collect();
+    let pc_rel32 = crate::reloc::PC_REL32;
+    assert_eq!(relocs, [(12, pc_rel32, "runtime.main", -4), (19, pc_rel32, "main.msg", -1)]);
 }

@@ -3,9 +3,10 @@
 //! offset field zero for the code buffer to patch; `bl`, `adrp` and `add :lo12:`
 //! leave theirs to the linker.
 
-use codegen::{CodeBuffer, FixupKind, RelocKind};
+use codegen::CodeBuffer;
 
 use super::{AddSubOp, AluOp, Amode, FmaOp, FpuOp1, FpuOp2, Inst, LogicOp, MemSize, MoveWide, ShiftOp, Size};
+use crate::reloc::{ADD_ABS_LO12_NC, ADR_PREL_PG_HI21, BRANCH19, BRANCH26, CALL26};
 
 /// The double-precision `ftype` bit of the scalar floating-point encodings.
 fn ftype(double: bool) -> u32 {
@@ -212,20 +213,20 @@ pub fn emit(inst: &Inst, buf: &mut CodeBuffer) {
                 | rt.enc()
         }
         Inst::Adrp { rd, symbol } => {
-            return buf.reloc(0x9000_0000 | rd.enc(), RelocKind::Arm64AdrPage21, symbol, 0);
+            return buf.reloc(0x9000_0000 | rd.enc(), ADR_PREL_PG_HI21, symbol, 0);
         }
         Inst::AddLo12 { rd, rn, symbol } => {
-            return buf.reloc(0x9100_0000 | rn.enc() << 5 | rd.enc(), RelocKind::Arm64AddLo12, symbol, 0);
+            return buf.reloc(0x9100_0000 | rn.enc() << 5 | rd.enc(), ADD_ABS_LO12_NC, symbol, 0);
         }
-        Inst::B { target } => return buf.use_label(0x1400_0000, *target, FixupKind::Arm64Branch26),
+        Inst::B { target } => return buf.use_label(0x1400_0000, *target, &BRANCH26),
         Inst::BCond { cond, target } => {
-            return buf.use_label(0x5400_0000 | cond.enc(), *target, FixupKind::Arm64Branch19);
+            return buf.use_label(0x5400_0000 | cond.enc(), *target, &BRANCH19);
         }
         Inst::Cbz { nonzero, size, rt, target } => {
             let word = 0x3400_0000 | u32::from(*nonzero) << 24 | size.sf() | rt.enc();
-            return buf.use_label(word, *target, FixupKind::Arm64Branch19);
+            return buf.use_label(word, *target, &BRANCH19);
         }
-        Inst::Bl { symbol } => return buf.reloc(0x9400_0000, RelocKind::Arm64Call26, symbol, 0),
+        Inst::Bl { symbol } => return buf.reloc(0x9400_0000, CALL26, symbol, 0),
         Inst::Blr { rn } => 0xd63f_0000 | rn.enc() << 5,
         Inst::Ret => 0xd65f_03c0,
         Inst::Svc => 0xd400_0001,

@@ -882,9 +882,9 @@ fn branches_and_calls_use_labels_and_relocations() {
     assert_eq!(
         relocs,
         [
-            (12, codegen::RelocKind::Arm64Call26, "runtime.main"),
-            (16, codegen::RelocKind::Arm64AdrPage21, "main.msg"),
-            (20, codegen::RelocKind::Arm64AddLo12, "main.msg"),
+            (12, crate::reloc::CALL26, "runtime.main"),
+            (16, crate::reloc::ADR_PREL_PG_HI21, "main.msg"),
+            (20, crate::reloc::ADD_ABS_LO12_NC, "main.msg"),
         ]
     );
 }
