@@ -756,7 +756,8 @@ fn package_input(path: &str, files: &[(String, Vec<u8>, ast::File)]) -> [u8; 32]
 fn inits_module(order: &[Pkg]) -> ir::Module {
     let sig = ir::Sig { params: vec![ir::Ty::I64], results: vec![] };
     let mut m = ir::Module::default();
-    let mut f = ir::Func::new(irgen::INITS_SYMBOL, ir::Sig::default());
+    // Called as a Go function (runtime.doInits), with the closure context word.
+    let mut f = ir::Func::new(irgen::INITS_SYMBOL, sig.clone());
     let mut b = ir::Builder::new(&mut f);
     for p in order {
         let name = irgen::init_symbol(&p.path);
