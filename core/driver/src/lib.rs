@@ -947,7 +947,7 @@ fn compile(
             return Err(out);
         }
         let opts = opt::Options { optimize: cfg.optimize, verify: cfg.verify_ir, word: ir::Ty::I64 };
-        if let Err(e) = opt::run(&mut m, &opts) {
+        if let Err(e) = opt::run(&mut m, &modules, &opts) {
             return Err(vec![format!("# {}", p.path), format!("crossplay: internal compiler error: {e}")]);
         }
         modules.push(m);
