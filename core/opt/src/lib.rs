@@ -16,7 +16,9 @@
 
 pub mod bits;
 pub mod dce;
+pub mod simplify;
 pub mod ssa;
+pub mod subst;
 
 use std::collections::BTreeMap;
 
@@ -32,10 +34,12 @@ pub struct Pass {
     pub required: bool,
 }
 
-/// The pipeline, in order.
+/// The pipeline, in order: `simplify` cleans up after `ssa` and again last.
 pub const PASSES: &[Pass] = &[
     Pass { name: "ssa", run: |f, _| ssa::construct(f), required: true },
+    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
     Pass { name: "dce", run: |f, _| dce::run(f), required: false },
+    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
 ];
 
 /// What a pass may know beyond the function it changes: the word type, and the
