@@ -15,7 +15,9 @@
 //! input (no hash-map order reaches it).
 
 pub mod bits;
+pub mod constfold;
 pub mod dce;
+pub mod eval;
 pub mod simplify;
 pub mod ssa;
 pub mod subst;
@@ -34,10 +36,12 @@ pub struct Pass {
     pub required: bool,
 }
 
-/// The pipeline, in order: `simplify` cleans up after `ssa` and again last.
+/// The pipeline, in order: `simplify` cleans up after `ssa` and again after the
+/// branches `constfold` decides.
 pub const PASSES: &[Pass] = &[
     Pass { name: "ssa", run: |f, _| ssa::construct(f), required: true },
     Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
+    Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
     Pass { name: "dce", run: |f, _| dce::run(f), required: false },
     Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
 ];
