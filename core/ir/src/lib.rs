@@ -199,7 +199,7 @@ pub struct Sig {
     pub results: Vec<Ty>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Op {
     /// An integer constant (its two's-complement bits, truncated to the type).
     IConst(Ty, i64),

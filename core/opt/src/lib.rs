@@ -16,6 +16,7 @@
 
 pub mod bits;
 pub mod constfold;
+pub mod cse;
 pub mod dce;
 pub mod eval;
 pub mod simplify;
@@ -37,11 +38,12 @@ pub struct Pass {
 }
 
 /// The pipeline, in order: `simplify` cleans up after `ssa` and again after the
-/// branches `constfold` decides.
+/// branches `constfold` decides; `dce` drops what `cse` made redundant.
 pub const PASSES: &[Pass] = &[
     Pass { name: "ssa", run: |f, _| ssa::construct(f), required: true },
     Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
     Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
+    Pass { name: "cse", run: |f, _| cse::run(f), required: false },
     Pass { name: "dce", run: |f, _| dce::run(f), required: false },
     Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
 ];
