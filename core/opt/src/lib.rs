@@ -19,6 +19,7 @@ pub mod constfold;
 pub mod cse;
 pub mod dce;
 pub mod eval;
+pub mod prove;
 pub mod simplify;
 pub mod ssa;
 pub mod subst;
@@ -37,13 +38,16 @@ pub struct Pass {
     pub required: bool,
 }
 
-/// The pipeline, in order: `simplify` cleans up after `ssa` and again after the
-/// branches `constfold` decides; `dce` drops what `cse` made redundant.
+/// The pipeline, in order. Cleanup passes run again after the passes that make
+/// work for them, as in gc's list: proving facts folds branches.
 pub const PASSES: &[Pass] = &[
     Pass { name: "ssa", run: |f, _| ssa::construct(f), required: true },
     Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
     Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
     Pass { name: "cse", run: |f, _| cse::run(f), required: false },
+    Pass { name: "prove", run: |f, _| prove::run(f), required: false },
+    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
+    Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
     Pass { name: "dce", run: |f, _| dce::run(f), required: false },
     Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
 ];
