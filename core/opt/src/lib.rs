@@ -19,6 +19,7 @@ pub mod constfold;
 pub mod cse;
 pub mod dce;
 pub mod eval;
+pub mod inline;
 pub mod licm;
 pub mod prove;
 pub mod simplify;
@@ -40,10 +41,15 @@ pub struct Pass {
 }
 
 /// The pipeline, in order. Cleanup passes run again after the passes that make
-/// work for them, as in gc's list: proving facts folds branches, hoisting leaves
-/// duplicates behind.
+/// work for them, as in gc's list: inlining exposes constants and blocks to
+/// merge, proving facts folds branches, hoisting leaves duplicates behind.
 pub const PASSES: &[Pass] = &[
     Pass { name: "ssa", run: |f, _| ssa::construct(f), required: true },
+    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
+    Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
+    Pass { name: "cse", run: |f, _| cse::run(f), required: false },
+    Pass { name: "dce", run: |f, _| dce::run(f), required: false },
+    Pass { name: "inline", run: inline::run, required: false },
     Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
     Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
     Pass { name: "cse", run: |f, _| cse::run(f), required: false },
