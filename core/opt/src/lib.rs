@@ -25,6 +25,7 @@ pub mod prove;
 pub mod simplify;
 pub mod ssa;
 pub mod subst;
+pub mod tighten;
 
 use std::collections::BTreeMap;
 
@@ -58,6 +59,7 @@ pub const PASSES: &[Pass] = &[
     Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
     Pass { name: "licm", run: |f, _| licm::run(f), required: false },
     Pass { name: "cse", run: |f, _| cse::run(f), required: false },
+    Pass { name: "tighten", run: |f, _| tighten::run(f), required: false },
     Pass { name: "dce", run: |f, _| dce::run(f), required: false },
     Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
 ];
