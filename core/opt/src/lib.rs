@@ -92,7 +92,11 @@ impl<'a> Ctx<'a> {
     /// Makes `name` callable from the module, declaring it as the module that
     /// defines it (or imports it from the host) does; false when it is unknown.
     pub fn declare(&mut self, name: &str) -> bool {
-        if self.module.sig_of(name).is_some() || self.new_decls.iter().any(|d| d.name == name) {
+        let known = |d: &Decl| d.name == name;
+        if self.local.contains_key(name)
+            || self.module.decls.iter().any(known)
+            || self.new_decls.iter().any(known)
+        {
             return true;
         }
         let decl = match (self.earlier.funcs.get(name), self.earlier.decls.get(name)) {
