@@ -505,6 +505,8 @@ pub struct Func {
     pub sig: Sig,
     /// Exported to the host under this name.
     pub export: Option<String>,
+    /// Not to be inlined (Go's `//go:noinline`).
+    pub noinline: bool,
     /// The types of values, indexed by `Value`. `Func::new` makes the first
     /// `sig.params.len()` the parameters of `b0`, the function's.
     pub values: Vec<Ty>,
@@ -522,6 +524,7 @@ impl Func {
             name: name.into(),
             sig,
             export: None,
+            noinline: false,
             values,
             vars: Vec::new(),
             slots: Vec::new(),

@@ -8,10 +8,12 @@
 //! generator's test of `runtime.panicking` after the call still follows the body,
 //! and reads what the body left there, as it read what the call left.
 //!
-//! Not inlined: a function calling itself, a `//go:wasmexport`ed one (its
-//! wrapper's callers are the host), a function that still has variables, calls
-//! on the way to a panic (the call's normal continuation is `unreachable`: not
-//! worth the code), and anything once the caller has grown past a limit.
+//! Not inlined: a function calling itself, one marked `//go:noinline` (programs
+//! use it to keep a computation apart: `fma_fusion` keeps the multiply-adds gc
+//! fuses), a `//go:wasmexport`ed one (its wrapper's callers are the host), one
+//! that still has variables, a call on the way to a panic (its normal
+//! continuation is `unreachable`: not worth the code), and anything once the
+//! caller has grown past a limit.
 //! Nothing in the runtime depends on its frames (panics and `recover` go through
 //! `runtime.panicking` and `curPanic`, not the machine stack), so its functions
 //! are inlined like any.
@@ -50,7 +52,7 @@ pub fn run(f: &mut Func, ctx: &mut Ctx<'_>) {
 }
 
 fn inlinable(f: &Func, g: &Func) -> bool {
-    if g.name == f.name || g.export.is_some() || !g.vars.is_empty() || g.blocks.is_empty() {
+    if g.name == f.name || g.noinline || g.export.is_some() || !g.vars.is_empty() || g.blocks.is_empty() {
         return false;
     }
     let mut n = 0;
