@@ -471,6 +471,19 @@ impl Term {
         }
     }
 
+    /// Calls `f` with every value the terminator reads, in the order of `uses`.
+    pub fn for_each_use(&self, mut f: impl FnMut(Value)) {
+        match self {
+            Term::Jump(t) => t.args.iter().copied().for_each(f),
+            Term::Br(c, t, e) => {
+                f(*c);
+                t.args.iter().chain(&e.args).copied().for_each(f);
+            }
+            Term::Ret(vs) => vs.iter().copied().for_each(f),
+            Term::Unreachable => {}
+        }
+    }
+
     /// Rewrites every value the terminator reads.
     pub fn map_uses(&mut self, mut f: impl FnMut(Value) -> Value) {
         match self {

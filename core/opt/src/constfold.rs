@@ -31,9 +31,12 @@ use crate::eval::{self, Const};
 use crate::subst::Subst;
 
 pub fn run(f: &mut Func) {
+    // Folding only removes edges, so the order stays one where definitions come
+    // before their uses.
+    let rpo = Cfg::new(f).rpo;
     let mut rounds = 0;
     loop {
-        let mut changed = fold_insts(f);
+        let mut changed = fold_insts(f, &rpo);
         changed |= fold_params(f);
         rounds += 1;
         // Each round only shrinks or rewrites toward the rules' normal forms; the
@@ -53,39 +56,51 @@ enum Fold {
     Op(Op, Vec<Inst>),
 }
 
-/// What is known of each value: its constant, and the pure operation defining it.
+/// What is known of each value: its constant, and the pure operation defining it
+/// (an index into `ops`, so that the table per value stays small).
 struct Facts {
     konst: Vec<Option<Const>>,
-    def: Vec<Option<Op>>,
+    def: Vec<u32>,
+    ops: Vec<Op>,
 }
 
 impl Facts {
+    fn new(n: usize) -> Facts {
+        Facts { konst: vec![None; n], def: vec![u32::MAX; n], ops: Vec::new() }
+    }
+
     fn konst(&self, v: Value) -> Option<Const> {
         self.konst.get(v.index()).copied().flatten()
     }
 
     fn def(&self, v: Value) -> Option<&Op> {
-        self.def.get(v.index()).and_then(Option::as_ref)
+        self.def.get(v.index()).and_then(|&i| self.ops.get(i as usize))
     }
 
     fn record(&mut self, r: Value, op: &Op) {
         if self.konst.len() <= r.index() {
             self.konst.resize(r.index() + 1, None);
-            self.def.resize(r.index() + 1, None);
+            self.def.resize(r.index() + 1, u32::MAX);
         }
         self.konst[r.index()] = Const::of(op);
-        self.def[r.index()] = op.is_pure().then(|| op.clone());
+        // The operations the rules look through.
+        self.def[r.index()] =
+            if matches!(op, Op::Bin(..) | Op::Cmp(..) | Op::Un(..) | Op::Conv(..)) && op.is_pure() {
+                self.ops.push(op.clone());
+                self.ops.len() as u32 - 1
+            } else {
+                u32::MAX
+            };
     }
 }
 
-fn fold_insts(f: &mut Func) -> bool {
-    let cfg = Cfg::new(f);
-    let mut facts = Facts { konst: vec![None; f.values.len()], def: vec![None; f.values.len()] };
+fn fold_insts(f: &mut Func, rpo: &[Block]) -> bool {
+    let mut facts = Facts::new(f.values.len());
     let mut subst = Subst::new();
     let mut changed = false;
     // In reverse postorder every instruction's operands were seen first (but for
     // parameters, which are not folded here).
-    for &b in &cfg.rpo {
+    for &b in rpo {
         let insts = core::mem::take(&mut f.blocks[b.index()].insts);
         let mut out = Vec::with_capacity(insts.len());
         for mut inst in insts {

@@ -14,11 +14,10 @@
 //! alias and forgets everything but the same address's other fields, and a call,
 //! copy, zeroing or memory growth forgets everything.
 
-use std::collections::HashMap;
-
 use ir::cfg::Cfg;
 use ir::{BinOp, Block, CmpOp, Func, Mem, Op, Ty, Value};
 
+use crate::fxhash::FxHashMap;
 use crate::subst::Subst;
 
 pub fn run(f: &mut Func) {
@@ -62,7 +61,7 @@ fn numbered(op: &Op) -> bool {
 /// Walks the dominator tree, replacing each computation that an ancestor (or an
 /// earlier instruction of its block) already made.
 fn gvn(f: &mut Func, cfg: &Cfg) {
-    let mut seen: HashMap<Op, Value> = HashMap::new();
+    let mut seen: FxHashMap<Op, Value> = FxHashMap::default();
     let mut undo: Vec<(Op, Option<Value>)> = Vec::new();
     let mut subst = Subst::new();
     // (block, undo height at entry, whether its children were pushed)

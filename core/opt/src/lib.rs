@@ -19,6 +19,7 @@ pub mod constfold;
 pub mod cse;
 pub mod dce;
 pub mod eval;
+pub mod fxhash;
 pub mod inline;
 pub mod licm;
 pub mod prove;

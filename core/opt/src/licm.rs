@@ -21,11 +21,25 @@ pub fn run(f: &mut Func) {
     // loops inside it placed before their headers.
     let mut bodies: Vec<Vec<Block>> = nest.loops.iter().map(|l| l.blocks.clone()).collect();
     // Innermost first; the nest lists outer loops before inner ones.
+    if nest.loops.is_empty() {
+        return;
+    }
+    // Addresses that cannot fault, for hoisting loads.
+    let mut safe_addr = vec![false; f.values.len()];
+    for b in &f.blocks {
+        for inst in &b.insts {
+            if let (Op::SymAddr(_) | Op::SlotAddr(_), [r]) = (&inst.op, &inst.results[..]) {
+                safe_addr[r.index()] = true;
+            }
+        }
+    }
     let mut order: Vec<usize> = (0..nest.loops.len()).collect();
     order.sort_by_key(|&i| core::cmp::Reverse(nest.loops[i].depth));
     for i in order {
         let header = nest.loops[i].header;
-        let Some((pre, made)) = hoist(f, &cfg.preds[header.index()], &bodies[i], header) else { continue };
+        let Some((pre, made)) = hoist(f, &cfg.preds[header.index()], &bodies[i], header, &safe_addr) else {
+            continue;
+        };
         if !made {
             continue;
         }
@@ -39,9 +53,15 @@ pub fn run(f: &mut Func) {
 }
 
 /// Hoists what is invariant in the loop of `blocks` (in reverse postorder) with
-/// header `header`, whose predecessors were `preds`; returns the preheader and
-/// whether it is new.
-fn hoist(f: &mut Func, preds: &[Block], blocks: &[Block], header: Block) -> Option<(Block, bool)> {
+/// header `header`, whose predecessors were `preds` (`safe_addr`: the addresses
+/// loads from which cannot fault); returns the preheader and whether it is new.
+fn hoist(
+    f: &mut Func,
+    preds: &[Block],
+    blocks: &[Block],
+    header: Block,
+    safe_addr: &[bool],
+) -> Option<(Block, bool)> {
     let mut in_loop = vec![false; f.blocks.len()];
     for &b in blocks {
         in_loop[b.index()] = true;
@@ -60,19 +80,12 @@ fn hoist(f: &mut Func, preds: &[Block], blocks: &[Block], header: Block) -> Opti
             }
         }
     }
-    // Addresses that cannot fault, for hoisting loads.
-    let mut safe_addr = vec![false; f.values.len()];
-    for b in &f.blocks {
-        for inst in &b.insts {
-            if let (Op::SymAddr(_) | Op::SlotAddr(_), [r]) = (&inst.op, &inst.results[..]) {
-                safe_addr[r.index()] = true;
-            }
-        }
-    }
     let invariant = |op: &Op, defined_in: &[bool]| {
-        let movable =
-            op.is_pure() || (!writes && matches!(op, Op::Load { addr, .. } if safe_addr[addr.index()]));
-        movable && op.uses().iter().all(|v| !defined_in[v.index()])
+        let movable = op.is_pure()
+            || (!writes && matches!(op, Op::Load { addr, .. } if safe_addr.get(addr.index()) == Some(&true)));
+        let mut outside = true;
+        op.for_each_use(|v| outside &= !defined_in[v.index()]);
+        movable && outside
     };
     let any = blocks.iter().any(|&b| {
         f.blocks[b.index()].insts.iter().any(|i| i.results.len() == 1 && invariant(&i.op, &defined_in))

@@ -17,12 +17,11 @@
 //! not overflow); `x + c` where one says `x <s K`, `K + c` no overflow; and
 //! `x - 1` where one says `y <s x` for a non-negative `y`.
 
-use std::collections::{HashMap, HashSet};
-
 use ir::cfg::Cfg;
 use ir::{BinOp, Block, CmpOp, ConvOp, Func, Op, Term, UnOp, Value};
 
 use crate::eval::Const;
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// A relation between two integers, in the forms facts are kept in (`>` and `>=`
 /// are the mirrored `<` and `<=`; `==` and `!=` have their operands in order).
@@ -71,13 +70,16 @@ fn negate((r, a, b): Atom) -> Atom {
 /// What the function's instructions say about values: their defining operation
 /// (for single results) and constants.
 struct Defs {
-    op: Vec<Option<Op>>,
+    /// An index into `ops` per value (the table per value stays small).
+    def: Vec<u32>,
+    ops: Vec<Op>,
     block: Vec<Option<Block>>,
 }
 
 impl Defs {
     fn new(f: &Func) -> Defs {
-        let mut op = vec![None; f.values.len()];
+        let mut def = vec![u32::MAX; f.values.len()];
+        let mut ops = Vec::new();
         let mut block = vec![None; f.values.len()];
         for (bi, b) in f.blocks.iter().enumerate() {
             for &p in &b.params {
@@ -87,18 +89,28 @@ impl Defs {
                 for &r in &inst.results {
                     block[r.index()] = Some(Block(bi as u32));
                 }
+                // The operations the rules read (not calls, nor names to copy).
                 if let [r] = inst.results[..]
-                    && !matches!(inst.op, Op::Call { .. } | Op::CallIndirect { .. })
+                    && matches!(
+                        inst.op,
+                        Op::IConst(..)
+                            | Op::Bin(..)
+                            | Op::Cmp(..)
+                            | Op::Un(..)
+                            | Op::Conv(..)
+                            | Op::Load { .. }
+                    )
                 {
-                    op[r.index()] = Some(inst.op.clone());
+                    def[r.index()] = ops.len() as u32;
+                    ops.push(inst.op.clone());
                 }
             }
         }
-        Defs { op, block }
+        Defs { def, ops, block }
     }
 
     fn op(&self, v: Value) -> Option<&Op> {
-        self.op.get(v.index()).and_then(Option::as_ref)
+        self.def.get(v.index()).and_then(|&i| self.ops.get(i as usize))
     }
 
     fn konst(&self, v: Value) -> Option<Const> {
@@ -165,7 +177,7 @@ fn non_negative(f: &Func, cfg: &Cfg, defs: &Defs) -> Vec<bool> {
         nonneg[v.index()] = f.ty(v).is_int() && (is_param[v.index()] || defs.op(v).is_some());
     }
     // The dominating atoms of each block, computed when first needed.
-    let mut above: HashMap<Block, Vec<Atom>> = HashMap::new();
+    let mut above: FxHashMap<Block, Vec<Atom>> = FxHashMap::default();
     let mut changed = true;
     while changed {
         changed = false;
@@ -197,7 +209,7 @@ fn rule(
     cfg: &Cfg,
     defs: &Defs,
     nonneg: &[bool],
-    above: &mut HashMap<Block, Vec<Atom>>,
+    above: &mut FxHashMap<Block, Vec<Atom>>,
     v: Value,
     op: &Op,
 ) -> bool {
@@ -244,8 +256,8 @@ fn rule(
 
 /// The facts in force at the block being visited, with an undo log for leaving it.
 struct Facts {
-    atoms: HashSet<Atom>,
-    values: HashMap<Value, bool>,
+    atoms: FxHashSet<Atom>,
+    values: FxHashMap<Value, bool>,
     undo: Vec<Undo>,
 }
 
@@ -353,7 +365,7 @@ pub fn run(f: &mut Func) {
     let cfg = Cfg::new(f);
     let defs = Defs::new(f);
     let nonneg = non_negative(f, &cfg, &defs);
-    let mut facts = Facts { atoms: HashSet::new(), values: HashMap::new(), undo: Vec::new() };
+    let mut facts = Facts { atoms: FxHashSet::default(), values: FxHashMap::default(), undo: Vec::new() };
     // (block, undo height at entry, whether its children were pushed)
     let mut stack: Vec<(Block, usize, bool)> = vec![(Block(0), 0, false)];
     while let Some(top) = stack.last_mut() {

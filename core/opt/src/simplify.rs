@@ -91,6 +91,10 @@ enum Arg {
 /// uses). Chains are followed to their end; a cycle of such blocks (an empty
 /// infinite loop) is left alone.
 fn forward(f: &Func, uses: &[u32], b: Block) -> Option<(Block, Vec<Arg>)> {
+    let data = &f.blocks[b.index()];
+    if b.index() == 0 || !data.insts.is_empty() || !matches!(data.term, Term::Jump(_)) {
+        return None;
+    }
     let mut cur = b;
     let mut args: Vec<Arg> = (0..f.blocks[b.index()].params.len()).map(Arg::Param).collect();
     let mut steps = 0;
@@ -124,13 +128,15 @@ fn forward(f: &Func, uses: &[u32], b: Block) -> Option<(Block, Vec<Arg>)> {
 
 /// Threads jumps through empty blocks that only jump on.
 fn thread_jumps(f: &mut Func) -> bool {
-    let mut uses = vec![0u32; f.values.len()];
-    for b in &f.blocks {
-        for inst in &b.insts {
-            inst.op.for_each_use(|v| uses[v.index()] += 1);
-        }
-        for v in b.term.uses() {
-            uses[v.index()] += 1;
+    // Use counts, needed only when an empty block has parameters.
+    let mut uses = Vec::new();
+    if f.blocks.iter().any(|b| b.insts.is_empty() && !b.params.is_empty()) {
+        uses = vec![0u32; f.values.len()];
+        for b in &f.blocks {
+            for inst in &b.insts {
+                inst.op.for_each_use(|v| uses[v.index()] += 1);
+            }
+            b.term.for_each_use(|v| uses[v.index()] += 1);
         }
     }
     let fwd: Vec<Option<(Block, Vec<Arg>)>> =
