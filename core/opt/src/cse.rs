@@ -136,6 +136,17 @@ impl Known {
     }
 }
 
+/// The most memory facts kept at once: past it the oldest go, so that a long
+/// block of loads costs linear time.
+const MAX_KNOWN: usize = 64;
+
+fn remember(known: &mut Vec<Known>, k: Known) {
+    if known.len() == MAX_KNOWN {
+        known.remove(0);
+    }
+    known.push(k);
+}
+
 /// Replaces loads of what is known over extended basic blocks; whether any went.
 fn loads(f: &mut Func, cfg: &Cfg) -> bool {
     let mut subst = Subst::new();
@@ -161,13 +172,13 @@ fn loads(f: &mut Func, cfg: &Cfg) -> bool {
                         changed = true;
                         return false;
                     }
-                    known.push(Known { addr, off, mem, signed, ty, value: r });
+                    remember(&mut known, Known { addr, off, mem, signed, ty, value: r });
                 }
                 Op::Store { mem, addr, off, val } => {
                     known.retain(|k| !k.overlaps(addr, off, mem));
                     let ty = types[val.index()];
                     if Mem::of(ty) == mem {
-                        known.push(Known { addr, off, mem, signed: false, ty, value: val });
+                        remember(&mut known, Known { addr, off, mem, signed: false, ty, value: val });
                     }
                 }
                 ref op if op.writes_memory() => known.clear(),

@@ -37,14 +37,19 @@ pub fn run(f: &mut Func, ctx: &mut Ctx<'_>) {
         if is_cold(f, b) {
             continue;
         }
-        let found = f.blocks[b.index()].insts.iter().enumerate().find_map(|(k, inst)| match &inst.op {
-            Op::Call { callee, .. } => ctx.callee(callee).filter(|g| inlinable(f, g)).map(|g| (k, g)),
-            _ => None,
-        });
-        let Some((k, g)) = found else { continue };
-        if !declare_callees(g, ctx) {
-            continue;
+        // The first call here that can be inlined; the rest of the block, moved to
+        // a block of its own, is looked at next.
+        let mut found = None;
+        for (k, inst) in f.blocks[b.index()].insts.iter().enumerate() {
+            if let Op::Call { callee, .. } = &inst.op
+                && let Some(g) = ctx.callee(callee).filter(|g| inlinable(f, g))
+                && declare_callees(g, ctx)
+            {
+                found = Some((k, g));
+                break;
+            }
         }
+        let Some((k, g)) = found else { continue };
         size += g.blocks.iter().map(|b| b.insts.len()).sum::<usize>();
         let rest = splice(f, b, k, g);
         work.push(rest);

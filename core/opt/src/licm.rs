@@ -14,6 +14,8 @@
 use ir::cfg::{Cfg, LoopNest};
 use ir::{Block, Func, Op, Target, Term, Value};
 
+use crate::fxhash::FxHashSet;
+
 pub fn run(f: &mut Func) {
     let cfg = Cfg::new(f);
     let nest = LoopNest::new(&cfg);
@@ -66,25 +68,26 @@ fn hoist(
     for &b in blocks {
         in_loop[b.index()] = true;
     }
-    let mut defined_in = vec![false; f.values.len()];
+    // The values the loop defines (a set the loop's size, not the function's).
+    let mut defined_in: FxHashSet<Value> = FxHashSet::default();
     let mut writes = false;
     for &b in blocks {
         let data = &f.blocks[b.index()];
         for &p in &data.params {
-            defined_in[p.index()] = true;
+            defined_in.insert(p);
         }
         for inst in &data.insts {
             writes |= inst.op.writes_memory();
             for &r in &inst.results {
-                defined_in[r.index()] = true;
+                defined_in.insert(r);
             }
         }
     }
-    let invariant = |op: &Op, defined_in: &[bool]| {
+    let invariant = |op: &Op, defined_in: &FxHashSet<Value>| {
         let movable = op.is_pure()
             || (!writes && matches!(op, Op::Load { addr, .. } if safe_addr.get(addr.index()) == Some(&true)));
         let mut outside = true;
-        op.for_each_use(|v| outside &= !defined_in[v.index()]);
+        op.for_each_use(|v| outside &= !defined_in.contains(&v));
         movable && outside
     };
     let any = blocks.iter().any(|&b| {
@@ -102,7 +105,7 @@ fn hoist(
         let mut kept = Vec::with_capacity(insts.len());
         for inst in insts {
             if inst.results.len() == 1 && invariant(&inst.op, &defined_in) {
-                defined_in[inst.results[0].index()] = false;
+                defined_in.remove(&inst.results[0]);
                 moved.push(inst);
             } else {
                 kept.push(inst);

@@ -126,10 +126,16 @@ fn edge_fact(f: &Func, cfg: &Cfg, b: Block) -> Option<(Value, bool)> {
     (t.block != e.block).then_some((*c, t.block == b))
 }
 
-/// The atoms the edges dominating `b` establish (for the non-negativity rules).
+/// How far up the dominator tree the non-negativity rules look for a fact (the
+/// loop condition they need is near; the bound keeps long chains of blocks from
+/// costing quadratic time).
+const MAX_ABOVE: usize = 256;
+
+/// The atoms the edges dominating `b` establish (for the non-negativity rules),
+/// from the nearest `MAX_ABOVE` blocks.
 fn atoms_above(f: &Func, cfg: &Cfg, defs: &Defs, mut b: Block) -> Vec<Atom> {
     let mut out = Vec::new();
-    loop {
+    for _ in 0..MAX_ABOVE {
         if let Some((c, truth)) = edge_fact(f, cfg, b)
             && let Some(&Op::Cmp(o, x, y)) = defs.op(c)
             && let Some(a) = atom(o, x, y, truth)
@@ -138,9 +144,10 @@ fn atoms_above(f: &Func, cfg: &Cfg, defs: &Defs, mut b: Block) -> Vec<Atom> {
         }
         match cfg.idom[b.index()] {
             Some(d) if d != b => b = d,
-            _ => return out,
+            _ => break,
         }
     }
+    out
 }
 
 /// The values known not to be negative (as signed integers of their type).
