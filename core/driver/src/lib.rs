@@ -736,6 +736,7 @@ fn package_input(path: &str, files: &[(String, Vec<u8>, ast::File)]) -> [u8; 32]
 fn inits_module(order: &[Pkg]) -> ir::Module {
     let sig = ir::Sig { params: vec![ir::Ty::I64], results: vec![] };
     let mut m = ir::Module::default();
+    // Called as a Go function (runtime.doInits), with the closure context word.
     let mut f = ir::Func::new(irgen::INITS_SYMBOL, sig.clone());
     let mut b = ir::Builder::new(&mut f);
     for p in order {
@@ -934,8 +935,13 @@ fn compile(
             }));
             return Err(out);
         }
-        let opts = opt::Options { optimize: cfg.optimize, verify: cfg.verify_ir, word: ir::Ty::I64 };
-        if let Err(e) = opt::run(&mut m, &opts) {
+        let opts = opt::Options {
+            optimize: cfg.optimize,
+            inline: cfg.inline,
+            verify: cfg.verify_ir,
+            word: ir::Ty::I64,
+        };
+        if let Err(e) = opt::run(&mut m, &modules, &opts) {
             return Err(vec![format!("# {}", p.path), format!("crossplay: internal compiler error: {e}")]);
         }
         modules.push(m);

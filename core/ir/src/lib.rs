@@ -228,7 +228,7 @@ pub struct Sig {
     pub results: Vec<Ty>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Op {
     /// An integer constant (its two's-complement bits, truncated to the type).
     IConst(Ty, i64),
@@ -529,6 +529,19 @@ impl Term {
         }
     }
 
+    /// Calls `f` with every value the terminator reads, in the order of `uses`.
+    pub fn for_each_use(&self, mut f: impl FnMut(Value)) {
+        match self {
+            Term::Jump(t) => t.args.iter().copied().for_each(f),
+            Term::Br(c, t, e) => {
+                f(*c);
+                t.args.iter().chain(&e.args).copied().for_each(f);
+            }
+            Term::Ret(vs) => vs.iter().copied().for_each(f),
+            Term::Unreachable => {}
+        }
+    }
+
     /// Rewrites every value the terminator reads.
     pub fn map_uses(&mut self, mut f: impl FnMut(Value) -> Value) {
         match self {
@@ -566,6 +579,8 @@ pub struct Func {
     /// Its calls do not unwind it: it tests for a panic itself (see the crate's
     /// doc).
     pub catches: bool,
+    /// Not to be inlined (Go's `//go:noinline`).
+    pub noinline: bool,
     /// The types of values, indexed by `Value`. `Func::new` makes the first
     /// `sig.params.len()` the parameters of `b0`, the function's.
     pub values: Vec<Ty>,
@@ -584,6 +599,7 @@ impl Func {
             sig,
             export: None,
             catches: false,
+            noinline: false,
             values,
             vars: Vec::new(),
             slots: Vec::new(),

@@ -6,7 +6,7 @@
 //! import @"runtime.fd_write" = "wasi_snapshot_preview1" "fd_write" (i32, i32, i32, i32) -> (i32)
 //! data @"go:str.0" size 5 align 1 ro "hello"
 //! dynimport @"runtime._WriteFile" = "WriteFile" "kernel32.dll"
-//! func @"main.max"(i64, i64) -> (i64) {
+//! func @"main.max"(i64, i64) -> (i64) noinline {
 //!   slot s0 16 8
 //! b0(v0:i64, v1:i64):
 //!   v2:i32 = gts v0, v1
@@ -115,6 +115,9 @@ fn print_func(out: &mut String, f: &Func) {
     out.push_str("func ");
     sym(out, &f.name);
     sig(out, &f.sig);
+    if f.noinline {
+        out.push_str(" noinline");
+    }
     if let Some(e) = &f.export {
         out.push_str(" export ");
         quote(out, e.as_bytes());
@@ -589,6 +592,10 @@ fn parse_func(p: &mut Parser) -> Result<Func, ParseError> {
     let sig = p.sig()?;
     let mut f = Func::new(&name, sig);
     f.blocks.clear();
+    if p.is_word("noinline") {
+        p.pos += 1;
+        f.noinline = true;
+    }
     if p.is_word("export") {
         p.pos += 1;
         f.export = Some(p.utf8()?);

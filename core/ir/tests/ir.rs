@@ -13,7 +13,7 @@ data @"main.p" size 16 align 8 ""
   reloc 8 func8 @"main.sum" -1
 data @"runtime._WriteFile" size 8 align 8 ""
 dynimport @"runtime._WriteFile" = "WriteFile" "kernel32.dll"
-func @"main.sum"(i64, i64) -> (i64) export "sum" {
+func @"main.sum"(i64, i64) -> (i64) noinline export "sum" {
   var x0 i64
   slot s0 16 8
 b0(v0:i64, v1:i64):

@@ -100,7 +100,8 @@ impl<'a> Gen<'a> {
             result_objs.push(r.name.as_ref().and_then(|n| self.info.defs.get(&self.node_name(n)).copied()));
         }
         let func = self.function(&sym, abi.clone(), &params, &result_objs, body, &[]);
-        if let Some(func) = func {
+        if let Some(mut func) = func {
+            func.noinline = self.noinline.contains(&(self.file, fd.pos));
             self.module.funcs.push(func);
             if let Some(e) = export {
                 self.export_wrapper(&sym, &e, &abi, fd.name.pos);

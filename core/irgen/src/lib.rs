@@ -97,6 +97,7 @@ pub fn generate(
         bodyless: std::collections::HashSet::new(),
         wasm_imports: HashMap::new(),
         wasm_exports: HashMap::new(),
+        noinline: std::collections::HashSet::new(),
         type_syms: BTreeSet::new(),
         lits: 0,
         statics: 0,
@@ -130,6 +131,8 @@ pub(crate) struct Gen<'a> {
     pub(crate) wasm_imports: HashMap<String, (String, String)>,
     /// `//go:wasmexport name` by function name.
     pub(crate) wasm_exports: HashMap<String, String>,
+    /// The function declarations (file, position) under `//go:noinline`.
+    pub(crate) noinline: std::collections::HashSet<(u32, u32)>,
     /// Type descriptors emitted, by symbol name.
     pub(crate) type_syms: BTreeSet<String>,
     /// Function literals generated so far (they are named `outer.funcN`).
@@ -149,7 +152,7 @@ impl Gen<'_> {
     fn run(&mut self, files: &[GenFile<'_>]) {
         // Directives first: they change how bodyless functions are called.
         for f in files {
-            self.read_directives(f.ast);
+            self.read_directives(f.id, f.ast);
         }
         // Variable initializers, ranked by the type checker's initialization order.
         let rank: HashMap<_, usize> = self.info.init_order.iter().enumerate().map(|(i, &o)| (o, i)).collect();
@@ -194,7 +197,7 @@ impl Gen<'_> {
         self.iface_wrappers();
     }
 
-    fn read_directives(&mut self, f: &ast::File) {
+    fn read_directives(&mut self, file: u32, f: &ast::File) {
         for d in &f.decls {
             if let ast::Decl::Func(fd) = d
                 && fd.body.is_none()
@@ -227,6 +230,16 @@ impl Gen<'_> {
                 ["//go:wasmexport", name] => {
                     if let Some(func) = self.func_after(f, d.offset) {
                         self.wasm_exports.insert(func, (*name).to_string());
+                    }
+                }
+                ["//go:noinline"] => {
+                    // Methods too, so by position rather than name.
+                    let next = f.decls.iter().find_map(|decl| match decl {
+                        ast::Decl::Func(fd) if fd.pos > d.offset => Some(fd.pos),
+                        _ => None,
+                    });
+                    if let Some(pos) = next {
+                        self.noinline.insert((file, pos));
                     }
                 }
                 _ => {}

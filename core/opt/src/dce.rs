@@ -42,7 +42,7 @@ pub fn run(f: &mut Func) {
         for (ii, inst) in b.insts.iter().enumerate() {
             if !inst.op.is_pure() {
                 inst_live[bi][ii] = true;
-                work.extend(inst.op.uses());
+                inst.op.for_each_use(|v| work.push(v));
             }
         }
         match &b.term {
@@ -59,7 +59,7 @@ pub fn run(f: &mut Func) {
         if let Some((bi, ii)) = def_inst[v.index()] {
             if !inst_live[bi][ii] {
                 inst_live[bi][ii] = true;
-                work.extend(f.blocks[bi].insts[ii].op.uses());
+                f.blocks[bi].insts[ii].op.for_each_use(|v| work.push(v));
             }
         } else if let Some((bi, pi)) = param_of[v.index()] {
             work.extend(incoming[bi][pi].iter().copied());

@@ -1,41 +1,148 @@
 //! crossplay's middle end: the passes that run over each function's SSA IR
 //! between the generator and the back ends, listed once in `PASSES` in the order
-//! they run (as gc's `ssa/compile.go` lists its passes). The first pass builds SSA
-//! from the generator's variables and is required; the others improve the code and
-//! may be switched off (`-gcflags=-N`). In tests the verifier runs after every pass
-//! (`Options::verify`), so a pass that breaks an invariant is caught where it does.
+//! they run (as gc's `ssa/compile.go` lists its passes, some of them twice). The
+//! first pass builds SSA from the generator's variables and is required; the
+//! others improve the code and may be switched off (`-gcflags=-N`). In tests the
+//! verifier runs after every pass (`Options::verify`), so a pass that breaks an
+//! invariant is caught where it does.
+//!
+//! A package's functions run through the pipeline callees first, so that a pass
+//! may look at the optimized body of a function it calls (`Ctx::callee`): one of
+//! the same package already done, or any of the packages compiled before it.
 //!
 //! Invariants: every pass maps valid IR to valid IR with the same behaviour; no
 //! pass looks at the target beyond the word type; the output depends only on the
 //! input (no hash-map order reaches it).
 
 pub mod bits;
+pub mod constfold;
+pub mod cse;
 pub mod dce;
+pub mod eval;
+pub mod fxhash;
+pub mod inline;
+pub mod licm;
+pub mod prove;
+pub mod simplify;
 pub mod ssa;
+pub mod subst;
+pub mod tighten;
+
+use std::collections::BTreeMap;
 
 use ir::verify::{VerifyError, verify_func};
-use ir::{Func, Module, Ty};
+use ir::{Decl, Func, Module, Op, Ty};
 
 /// One pass over a function.
 #[derive(Clone, Copy, Debug)]
 pub struct Pass {
     pub name: &'static str,
-    pub run: fn(&mut Func),
+    pub run: fn(&mut Func, &mut Ctx<'_>),
     /// Runs even when optimization is off: later passes and the back ends need it.
     pub required: bool,
 }
 
-/// The pipeline, in order.
+/// The pipeline, in order. Cleanup passes run again after the passes that make
+/// work for them, as in gc's list: inlining exposes constants and blocks to
+/// merge, proving facts folds branches, hoisting leaves duplicates behind.
 pub const PASSES: &[Pass] = &[
-    Pass { name: "ssa", run: ssa::construct, required: true },
-    Pass { name: "dce", run: dce::run, required: false },
+    Pass { name: "ssa", run: |f, _| ssa::construct(f), required: true },
+    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
+    Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
+    Pass { name: "cse", run: |f, _| cse::run(f), required: false },
+    Pass { name: "dce", run: |f, _| dce::run(f), required: false },
+    Pass { name: "inline", run: inline::run, required: false },
+    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
+    Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
+    Pass { name: "cse", run: |f, _| cse::run(f), required: false },
+    Pass { name: "prove", run: |f, _| prove::run(f), required: false },
+    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
+    Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
+    Pass { name: "licm", run: |f, _| licm::run(f), required: false },
+    Pass { name: "cse", run: |f, _| cse::run(f), required: false },
+    Pass { name: "tighten", run: |f, _| tighten::run(f), required: false },
+    Pass { name: "dce", run: |f, _| dce::run(f), required: false },
+    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
 ];
+
+/// What a pass may know beyond the function it changes: the word type, and the
+/// functions it may call that are already optimized (to inline them).
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    pub word: Ty,
+    /// The module of the function being optimized (which stands in it with an
+    /// empty body meanwhile).
+    module: &'a Module,
+    /// `module`'s functions by name, and whether each is through the pipeline.
+    local: &'a BTreeMap<String, usize>,
+    done: &'a [bool],
+    earlier: &'a Earlier<'a>,
+    /// Declarations the module needs for calls the pass added, added after it.
+    new_decls: Vec<Decl>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The optimized body of the function `name`, if there is one.
+    pub fn callee(&self, name: &str) -> Option<&'a Func> {
+        if let Some(&i) = self.local.get(name) {
+            return self.done[i].then(|| &self.module.funcs[i]);
+        }
+        self.earlier.funcs.get(name).copied()
+    }
+
+    /// Makes `name` callable from the module, declaring it as the module that
+    /// defines it (or imports it from the host) does; false when it is unknown.
+    pub fn declare(&mut self, name: &str) -> bool {
+        let known = |d: &Decl| d.name == name;
+        if self.local.contains_key(name)
+            || self.module.decls.iter().any(known)
+            || self.new_decls.iter().any(known)
+        {
+            return true;
+        }
+        let decl = match (self.earlier.funcs.get(name), self.earlier.decls.get(name)) {
+            (Some(f), _) => Decl { name: name.into(), sig: f.sig.clone(), import: None },
+            (None, Some(d)) => (*d).clone(),
+            (None, None) => return false,
+        };
+        self.new_decls.push(decl);
+        true
+    }
+}
+
+/// The packages compiled before this one: their functions and declarations.
+#[derive(Debug, Default)]
+struct Earlier<'a> {
+    funcs: BTreeMap<&'a str, &'a Func>,
+    decls: BTreeMap<&'a str, &'a Decl>,
+}
+
+impl<'a> Earlier<'a> {
+    fn new(modules: &'a [Module]) -> Earlier<'a> {
+        let mut e = Earlier::default();
+        for m in modules {
+            for f in &m.funcs {
+                e.funcs.insert(&f.name, f);
+            }
+            // A host import is declared as such; a function defined outside the IR
+            // (a back end's stub) plainly.
+            for d in &m.decls {
+                if d.import.is_some() || !e.decls.contains_key(d.name.as_str()) {
+                    e.decls.insert(&d.name, d);
+                }
+            }
+        }
+        e
+    }
+}
 
 /// How to run the pipeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Run the optional passes too (off: `-gcflags=-N`).
     pub optimize: bool,
+    /// Inline small functions (off: `-gcflags=-l`).
+    pub inline: bool,
     /// Verify the IR before the first pass and after each one.
     pub verify: bool,
     /// The target's word type, for the verifier.
@@ -59,55 +166,149 @@ impl core::fmt::Display for PassError {
     }
 }
 
-/// Runs the pipeline over every function of `m`.
-pub fn run(m: &mut Module, opts: &Options) -> Result<(), PassError> {
-    for i in 0..m.funcs.len() {
-        // The function is taken out while it changes; a stand-in with its name and
-        // signature lets the verifier check calls to it.
-        let stand_in = Func {
-            blocks: Vec::new(),
-            values: Vec::new(),
-            ..Func::new(&m.funcs[i].name, m.funcs[i].sig.clone())
-        };
-        let mut f = core::mem::replace(&mut m.funcs[i], stand_in);
-        let result = run_func(m, &mut f, opts);
-        m.funcs[i] = f;
-        result?;
+/// Runs the pipeline over every function of `m`, callees before their callers;
+/// `earlier` are the modules of the packages compiled before (already optimized).
+pub fn run(m: &mut Module, earlier: &[Module], opts: &Options) -> Result<(), PassError> {
+    let earlier = Earlier::new(earlier);
+    let passes: Vec<&Pass> = PASSES
+        .iter()
+        .filter(|p| p.required || (opts.optimize && (opts.inline || p.name != "inline")))
+        .collect();
+    let local = func_indices(m);
+    let mut done = vec![false; m.funcs.len()];
+    for i in callees_first(m) {
+        run_func(
+            m,
+            i,
+            &passes,
+            &Known { local: &local, done: &done, earlier: &earlier },
+            opts.word,
+            opts.verify,
+        )?;
+        done[i] = true;
     }
     Ok(())
 }
 
-fn run_func(m: &Module, f: &mut Func, opts: &Options) -> Result<(), PassError> {
-    let check = |f: &Func, pass: &'static str| {
-        if opts.verify {
-            verify_func(m, f, opts.word).map_err(|errors| PassError { pass, errors })
-        } else {
-            Ok(())
-        }
-    };
-    check(f, "input")?;
-    for p in PASSES.iter().filter(|p| p.required || opts.optimize) {
-        (p.run)(f);
-        check(f, p.name)?;
-    }
-    Ok(())
-}
-
-/// Runs the passes named, in the order given, over every function of `m`: the
-/// file tests' entry.
+/// Runs the passes named, in the order given, over every function of `m` in
+/// order, each seeing the module's other functions as they are: the file tests'
+/// entry.
 pub fn run_named(m: &mut Module, names: &[&str], word: Ty) -> Result<(), PassError> {
+    let mut passes = Vec::new();
+    for &name in names {
+        let Some(p) = PASSES.iter().find(|p| p.name == name) else {
+            return Err(PassError {
+                pass: "unknown",
+                errors: vec![VerifyError { at: name.into(), msg: "no such pass".into() }],
+            });
+        };
+        passes.push(p);
+    }
+    let earlier = Earlier::default();
+    let local = func_indices(m);
     for i in 0..m.funcs.len() {
-        for &name in names {
-            let pass = PASSES.iter().map(|p| (p.name, p.run)).find(|p| p.0 == name);
-            let Some((pass, run)) = pass else {
-                return Err(PassError {
-                    pass: "unknown",
-                    errors: vec![VerifyError { at: name.into(), msg: "no such pass".into() }],
-                });
-            };
-            run(&mut m.funcs[i]);
-            verify_func(m, &m.funcs[i], word).map_err(|errors| PassError { pass, errors })?;
-        }
+        let mut done = vec![true; m.funcs.len()];
+        done[i] = false;
+        run_func(m, i, &passes, &Known { local: &local, done: &done, earlier: &earlier }, word, true)?;
     }
     Ok(())
+}
+
+/// What the passes over one function may look up.
+struct Known<'k> {
+    local: &'k BTreeMap<String, usize>,
+    done: &'k [bool],
+    earlier: &'k Earlier<'k>,
+}
+
+fn func_indices(m: &Module) -> BTreeMap<String, usize> {
+    m.funcs.iter().enumerate().map(|(i, f)| (f.name.clone(), i)).collect()
+}
+
+fn run_func(
+    m: &mut Module,
+    i: usize,
+    passes: &[&Pass],
+    known: &Known<'_>,
+    word: Ty,
+    verify: bool,
+) -> Result<(), PassError> {
+    // The function is taken out while it changes; a stand-in with its name and
+    // signature lets the verifier check calls to it.
+    let stand_in = Func {
+        blocks: Vec::new(),
+        values: Vec::new(),
+        ..Func::new(&m.funcs[i].name, m.funcs[i].sig.clone())
+    };
+    let mut f = core::mem::replace(&mut m.funcs[i], stand_in);
+    let check = |m: &Module, f: &Func, pass: &'static str| {
+        if verify { verify_func(m, f, word).map_err(|errors| PassError { pass, errors }) } else { Ok(()) }
+    };
+    let mut result = check(m, &f, "input");
+    for p in passes {
+        if result.is_err() {
+            break;
+        }
+        let mut ctx = Ctx {
+            word,
+            module: m,
+            local: known.local,
+            done: known.done,
+            earlier: known.earlier,
+            new_decls: Vec::new(),
+        };
+        (p.run)(&mut f, &mut ctx);
+        let decls = ctx.new_decls;
+        m.decls.extend(decls);
+        result = check(m, &f, p.name);
+    }
+    m.funcs[i] = f;
+    result
+}
+
+/// The order to optimize `m`'s functions in: callees before callers (a
+/// postorder of the direct calls between them), else in order.
+fn callees_first(m: &Module) -> Vec<usize> {
+    let index: BTreeMap<&str, usize> =
+        m.funcs.iter().enumerate().map(|(i, f)| (f.name.as_str(), i)).collect();
+    let callees: Vec<Vec<usize>> = m
+        .funcs
+        .iter()
+        .map(|f| {
+            let mut out = Vec::new();
+            for b in &f.blocks {
+                for inst in &b.insts {
+                    if let Op::Call { callee, .. } = &inst.op
+                        && let Some(&j) = index.get(callee.as_str())
+                    {
+                        out.push(j);
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let mut order = Vec::with_capacity(m.funcs.len());
+    let mut seen = vec![false; m.funcs.len()];
+    for root in 0..m.funcs.len() {
+        if seen[root] {
+            continue;
+        }
+        seen[root] = true;
+        let mut stack = vec![(root, 0usize)];
+        while let Some((f, i)) = stack.last_mut() {
+            let f = *f;
+            if let Some(&c) = callees[f].get(*i) {
+                *i += 1;
+                if !seen[c] {
+                    seen[c] = true;
+                    stack.push((c, 0));
+                }
+            } else {
+                order.push(f);
+                stack.pop();
+            }
+        }
+    }
+    order
 }
