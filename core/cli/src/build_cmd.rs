@@ -627,11 +627,13 @@ WebAssembly.instantiate(fs.readFileSync(file), imports).then((r) => {
 }).catch((e) => { console.error(e); process.exit(1); });
 "#;
 
-/// The bundled wasip1/wasm runner: node's WASI preview 1.
+/// The bundled wasip1/wasm runner: node's WASI preview 1. `proc_exit` ends the
+/// process itself (`returnOnExit: false`): node 20's unwinding out of `start`
+/// for it can crash at the end of a long run, after the output is complete.
 const RUNNER_WASIP1: &str = r#"'use strict';
 const { WASI } = require('node:wasi');
 const fs = require('fs');
-const wasi = new WASI({ version: 'preview1', args: process.argv.slice(2), env: process.env, preopens: { '/': '/' }, returnOnExit: true });
+const wasi = new WASI({ version: 'preview1', args: process.argv.slice(2), env: process.env, preopens: { '/': '/' }, returnOnExit: false });
 WebAssembly.instantiate(fs.readFileSync(process.argv[2]), wasi.getImportObject()).then((r) => {
   process.exitCode = wasi.start(r.instance);
 }).catch((e) => { console.error(e); process.exit(1); });

@@ -59,7 +59,7 @@ fn run(goos: &str, wasm: &Path, goroot: &Path) -> (i32, String, String) {
         Command::new("node").arg(goroot.join("lib/wasm/wasm_exec_node.js")).arg(wasm).env_clear().output()
     } else {
         let script = "const {WASI}=require('node:wasi');const fs=require('fs');\
-            const w=new WASI({version:'preview1',args:['prog'],env:{}});\
+            const w=new WASI({version:'preview1',args:['prog'],env:{},returnOnExit:false});\
             WebAssembly.instantiate(fs.readFileSync(process.argv[1]),w.getImportObject())\
             .then(r=>{process.exitCode=w.start(r.instance)});";
         Command::new("node").args(["--no-warnings", "-e", script]).arg(wasm).output()

@@ -436,8 +436,8 @@ impl FnGen<'_, '_> {
 
     pub(crate) fn widen_to_word(&mut self, v: ir::Value, t: TypeId) -> ir::Value {
         let w = self.word();
-        let vt = self.f.ty(v);
-        if vt == w {
+        let vt = self.f.ty(v).class();
+        if vt == w.class() {
             return v;
         }
         let signed = self.is_signed(t);
@@ -453,7 +453,7 @@ impl FnGen<'_, '_> {
     pub(crate) fn narrow_from_word(&mut self, v: ir::Value, t: TypeId) -> ir::Value {
         let Some(Class::Scalars(s)) = self.g.class(t, 0) else { return v };
         let target = s[0].ty;
-        let v = if self.f.ty(v) == target {
+        let v = if self.f.ty(v).class() == target.class() {
             v
         } else if target == Ty::I32 {
             self.b().conv(ConvOp::Wrap, Ty::I32, v)
@@ -1952,8 +1952,11 @@ impl FnGen<'_, '_> {
             let x = self.get1(v);
             let pointer = matches!(self.g.w.ty(self.g.under(*t)), Type::Pointer(_))
                 || self.g.basic(*t) == Some(K::UnsafePointer);
-            let x =
-                if pointer && self.f.ty(x) == Ty::I64 { self.b().conv(ConvOp::Wrap, Ty::I32, x) } else { x };
+            let x = if pointer && self.f.ty(x).class() == Ty::I64 {
+                self.b().conv(ConvOp::Wrap, Ty::I32, x)
+            } else {
+                x
+            };
             params.push(self.f.ty(x));
             args.push(x);
         }
