@@ -624,12 +624,17 @@ fn native(port: &Port) -> Option<(&'static IsaDesc, link::native::Format, OsAbi)
 /// as `go build` does when it only checks that packages build; on failure, the
 /// messages as `go build` prints them.
 pub fn check(cfg: &Config, sources: &[Source]) -> Result<(), Vec<String>> {
-    compile(cfg, sources, &cfg.main_path).map(|_| ())
+    compile(cfg, sources, &cfg.main_path, None).map(|_| ())
 }
 
 /// Builds the program; on failure, the messages as `go build` prints them.
 pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
-    let (modules, inputs) = compile(cfg, main, "main")?;
+    let native = native(cfg.port);
+    let entry = match native {
+        Some((isa, _, os)) => link::Entry::Native(isa, os),
+        None => link::Entry::Wasm,
+    };
+    let (modules, inputs) = compile(cfg, main, "main", Some(entry))?;
     let host = cfg.link.host_build_id.clone();
     let build_id = match &cfg.link.build_id {
         Some(id) => link::buildid::BuildId { id: id.clone(), content_placeholder: false, host },
@@ -638,7 +643,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         }
     };
     if cfg.port.container() != Container::Wasm {
-        let Some((isa, format, os)) = native(cfg.port) else { return Err(vec![unsupported(cfg.port)]) };
+        let Some((isa, format, os)) = native else { return Err(vec![unsupported(cfg.port)]) };
         let opts = link::native::Options {
             buildinfo: cfg
                 .build_info
@@ -836,7 +841,8 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
             cfg.port.goarch()
         )]);
     };
-    let (modules, _) = compile(cfg, main, "main")?;
+    let entry = native(cfg.port).map(|(isa, _, os)| link::Entry::Native(isa, os));
+    let (modules, _) = compile(cfg, main, "main", entry)?;
     let mut out = String::new();
     // The main package's module is the last before go:inits.
     let Some(m) = modules.len().checked_sub(2).and_then(|i| modules.get(i)) else { return Ok(out) };
@@ -868,6 +874,7 @@ fn compile(
     cfg: &Config,
     main: &[Source],
     path: &str,
+    entry: Option<link::Entry<'_>>,
 ) -> Result<(Vec<ir::Module>, Vec<PkgInput>), Vec<String>> {
     if !cfg.port.buildable {
         return Err(vec![unsupported(cfg.port)]);
@@ -923,7 +930,7 @@ fn compile(
             .enumerate()
             .map(|(i, (_, _, ast))| irgen::GenFile { ast, id: first + i as u32 })
             .collect();
-        let (mut m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
+        let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
         if !diags.is_empty() {
             let mut out = vec![format!("# {}", if p.path == path { &cfg.main_path } else { &p.path })];
             out.extend(diags.iter().map(|d| {
@@ -935,18 +942,28 @@ fn compile(
             }));
             return Err(out);
         }
-        let opts = opt::Options {
-            optimize: cfg.optimize,
-            inline: cfg.inline,
-            verify: cfg.verify_ir,
-            word: ir::Ty::I64,
-        };
-        if let Err(e) = opt::run(&mut m, &modules, &opts) {
-            return Err(vec![format!("# {}", p.path), format!("crossplay: internal compiler error: {e}")]);
-        }
         modules.push(m);
     }
     modules.push(inits_module(&order));
+    // A program's functions it cannot reach are left out before they are
+    // optimized (the link would drop them), but for the main package's, which
+    // its listing shows.
+    let live = entry.map(|e| link::reachable_functions(&modules, e));
+    let opts =
+        opt::Options { optimize: cfg.optimize, inline: cfg.inline, verify: cfg.verify_ir, word: ir::Ty::I64 };
+    let mut done: Vec<ir::Module> = Vec::with_capacity(modules.len());
+    for (p, mut m) in order.iter().map(|p| p.path.as_str()).chain(["go:inits"]).zip(modules) {
+        if let Some(live) = &live
+            && p != path
+        {
+            m.funcs.retain(|f| live.contains(&f.name));
+        }
+        if let Err(e) = opt::run(&mut m, &done, &opts) {
+            return Err(vec![format!("# {p}"), format!("crossplay: internal compiler error: {e}")]);
+        }
+        done.push(m);
+    }
+    let modules = done;
     let inputs = order.iter().map(|p| (p.path.clone(), package_input(&p.path, &p.files))).collect();
     Ok((modules, inputs))
 }

@@ -16,6 +16,51 @@ pub mod pe;
 mod symbols;
 pub mod wasm;
 
+/// Where a program is entered, which decides what it reaches.
+#[derive(Clone, Copy, Debug)]
+pub enum Entry<'a> {
+    /// At the ISA's stubs for the OS (`_start`, the system-call primitive).
+    Native(&'a codegen::isa::IsaDesc, codegen::OsAbi),
+    /// At the Wasm module's exports.
+    Wasm,
+}
+
+/// The roots of reachability from `entry`: (whether a function, its name).
+fn roots<'m>(
+    modules: &'m [ir::Module],
+    stubs: &'m [(String, codegen::Code)],
+    entry: Entry<'_>,
+) -> Vec<(bool, &'m str)> {
+    match entry {
+        Entry::Native(..) => stubs
+            .iter()
+            .flat_map(|(_, code)| &code.relocs)
+            .map(|r| (modules.iter().any(|m| m.funcs.iter().any(|f| f.name == r.symbol)), r.symbol.as_str()))
+            .collect(),
+        Entry::Wasm => modules
+            .iter()
+            .flat_map(|m| &m.funcs)
+            .filter(|f| f.export.is_some())
+            .map(|f| (true, f.name.as_str()))
+            .collect(),
+    }
+}
+
+/// The IR functions of `modules` a program entered at `entry` reaches, as the
+/// link keeps them: what the driver needs to optimize and compile. Symbols that
+/// are not defined are left for the link to report.
+pub fn reachable_functions(modules: &[ir::Module], entry: Entry<'_>) -> std::collections::BTreeSet<String> {
+    let mut errs = Vec::new();
+    let index = symbols::Index::new(modules, &mut errs);
+    let stubs = match entry {
+        Entry::Native(isa, os) => (isa.stubs)(os),
+        Entry::Wasm => Vec::new(),
+    };
+    let roots = roots(modules, &stubs, entry);
+    let live = index.reach(roots, &|_| true, &|_| false, &mut errs);
+    live.funcs.iter().filter(|n| index.funcs.contains_key(**n)).map(|n| (*n).to_owned()).collect()
+}
+
 /// A link error, worded as Go's linker words it where it has a message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkError(pub String);

@@ -110,13 +110,10 @@ pub fn link(
     let mut errs = Vec::new();
     let index = crate::symbols::Index::new(modules, &mut errs);
     let (funcs, data) = (&index.funcs, &index.data);
-    let stub_names: BTreeMap<String, Code> = (isa.stubs)(os).into_iter().collect();
+    let stubs = (isa.stubs)(os);
+    let stub_names: BTreeMap<String, Code> = stubs.iter().cloned().collect();
     // Reachability from the entry: what the stubs refer to.
-    let roots: Vec<(bool, &str)> = stub_names
-        .values()
-        .flat_map(|code| &code.relocs)
-        .map(|r| (funcs.contains_key(r.symbol.as_str()), r.symbol.as_str()))
-        .collect();
+    let roots = crate::roots(modules, &stubs, crate::Entry::Native(isa, os));
     let live = index.reach(roots, &|n| stub_names.contains_key(n), &|_| false, &mut errs);
     if !errs.is_empty() {
         return Err(errs);

@@ -65,12 +65,7 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
         .map(|d| (d.name.as_str(), d))
         .collect();
     // Reachability from the exports.
-    let roots: Vec<(bool, &str)> = modules
-        .iter()
-        .flat_map(|m| &m.funcs)
-        .filter(|f| f.export.is_some())
-        .map(|f| (true, f.name.as_str()))
-        .collect();
+    let roots = crate::roots(modules, &[], crate::Entry::Wasm);
     let live = index.reach(roots, &|n| imports.contains_key(n), &|n| n == END_SYMBOL, &mut errs);
     let (live_funcs, live_data) = (live.funcs, live.data);
     if !errs.is_empty() {
