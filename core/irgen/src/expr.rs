@@ -49,6 +49,12 @@ impl FnGen<'_, '_> {
         self.g.info.types.get(&self.g.node_expr(e)).map_or(TypeId::INVALID, |t| t.ty)
     }
 
+    /// Whether `e`'s type is a pointer.
+    pub(crate) fn is_pointer(&self, e: &ast::Expr) -> bool {
+        let t = self.type_of(e);
+        matches!(self.g.w.ty(self.g.under(t)), typeck::types::Type::Pointer(_))
+    }
+
     pub(crate) fn tmp(&mut self, v: ir::Value) -> Var {
         let x = self.f.new_var(self.f.ty(v));
         self.b().set(x, v);

@@ -1254,9 +1254,12 @@ impl FnGen<'_, '_> {
                 }
             }
             ExprKind::Call { fun, args, .. } => {
+                // A pointer-receiver method called on an addressable value takes
+                // its address (`x.m()` is `(&x).m()`); on a pointer it does not.
                 if let ExprKind::Selector { x, .. } = &fun.unparen().kind
                     && let Some(s) = self.g.info.selections.get(&self.g.node_expr(fun.unparen()))
                     && matches!(self.g.w.obj(s.obj).kind, typeck::types::ObjKind::Func { ptr_recv: true })
+                    && !self.is_pointer(x)
                 {
                     self.mark_root(x);
                 }
