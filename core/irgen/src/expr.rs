@@ -52,7 +52,7 @@ impl FnGen<'_, '_> {
     /// Whether `e`'s type is a pointer.
     pub(crate) fn is_pointer(&self, e: &ast::Expr) -> bool {
         let t = self.type_of(e);
-        matches!(self.g.w.ty(self.g.under(t)), typeck::types::Type::Pointer(_))
+        matches!(self.g.w.ty(self.g.under(t)), Type::Pointer(_))
     }
 
     pub(crate) fn tmp(&mut self, v: ir::Value) -> Var {
@@ -2250,24 +2250,23 @@ impl FnGen<'_, '_> {
                 let Type::Slice(el) = self.g.w.ty(self.g.under(st)).clone() else { return None };
                 let (es, _) = self.g.size_align(el, e.pos)?;
                 let Gv::S(s) = self.expr(&args[0])? else { return None };
-                // The values appended, as a slice.
-                let (src_p, src_n): (Var, Var) = if has_dots {
-                    let Gv::S(v) = self.expr(&args[1])? else { return None };
-                    (v[0], v[1])
-                } else {
+                if !has_dots {
+                    // Values one by one: evaluated first, then stored in place
+                    // after growing the array if it is full, as gc inlines it.
                     let rest = &args[1..];
                     if rest.is_empty() {
                         return Some(vec![Gv::S(s)]);
                     }
-                    let slot = self.f.new_slot((es * rest.len() as u64) as u32, 8);
-                    let a = self.b().slot_addr(w, slot);
-                    let ax = self.tmp(a);
-                    for (i, x) in rest.iter().enumerate() {
-                        let v = self.expr_as(x, el)?;
-                        self.store_place(ax, (i as u64 * es) as u32, el, v);
+                    let mut vals = Vec::with_capacity(rest.len());
+                    for x in rest {
+                        vals.push(self.expr_as(x, el)?);
                     }
-                    let n = self.iconst_word(rest.len() as i64);
-                    (ax, self.tmp(n))
+                    return self.append_values(&s, el, es, vals);
+                }
+                // The values appended, as a slice.
+                let (src_p, src_n): (Var, Var) = {
+                    let Gv::S(v) = self.expr(&args[1])? else { return None };
+                    (v[0], v[1])
                 };
                 let esv = self.iconst_word(es as i64);
                 let noscan = i64::from(!self.g.has_pointers(el));
@@ -2366,11 +2365,49 @@ impl FnGen<'_, '_> {
 
     /// Calls `runtime.name` with explicit IR argument types; the results are the
     /// declared function's.
+    /// `append(s, vals…)`: when the array has room, the values go after the
+    /// elements; else `runtime.growslice` gives a larger copy first.
+    fn append_values(&mut self, s: &[Var], el: TypeId, es: u64, vals: Vec<Gv>) -> Option<Vec<Gv>> {
+        let w = self.word();
+        let (p, l, c) = (s[0], s[1], s[2]);
+        let lv = self.b().get(l);
+        let k = self.iconst_word(vals.len() as i64);
+        let newlen = self.b().bin(BinOp::Add, lv, k);
+        let newx = self.tmp(newlen);
+        let (px, cx) = (self.f.new_var(Ty::Ptr), self.f.new_var(w));
+        let (pv, cv) = (self.b().get(p), self.b().get(c));
+        self.b().set(px, pv);
+        self.b().set(cx, cv);
+        let full = self.b().cmp(CmpOp::GtU, newlen, cv);
+        let (grow, join) = (self.f.new_block(), self.f.new_block());
+        self.b().term(Term::br(full, grow, join));
+        self.cur = grow;
+        let esv = self.iconst_word(es as i64);
+        let noscan = i64::from(!self.g.has_pointers(el));
+        let noscan = self.b().iconst(Ty::I32, noscan);
+        let (pv, lv, cv, nv) = (self.b().get(p), self.b().get(l), self.b().get(c), self.b().get(newx));
+        let r = self.runtime_call("growslice", vec![esv, noscan, pv, lv, cv, nv], &[w, Ty::I32, w, w, w, w]);
+        self.b().set(px, r[0]);
+        self.b().set(cx, r[1]);
+        self.b().term(Term::jump(join));
+        self.cur = join;
+        let (pv, lv) = (self.b().get(px), self.b().get(l));
+        let esv = self.iconst_word(es as i64);
+        let off = self.b().bin(BinOp::Mul, lv, esv);
+        let at = self.b().bin(BinOp::Add, pv, off);
+        let atx = self.tmp(at);
+        for (i, v) in vals.into_iter().enumerate() {
+            self.store_place(atx, (i as u64 * es) as u32, el, v);
+        }
+        Some(vec![Gv::S(vec![px, newx, cx])])
+    }
+
     fn runtime_call(&mut self, name: &str, vals: Vec<ir::Value>, tys: &[Ty]) -> Vec<ir::Value> {
         let w = self.word();
         let results = match name {
             "makeslice" => vec![w],
             "appendslice" => vec![w, w, w],
+            "growslice" => vec![w, w],
             "slicecopy" => vec![w],
             _ => vec![],
         };

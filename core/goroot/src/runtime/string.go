@@ -173,18 +173,25 @@ func makeslice(size uintptr, n, c int) unsafe.Pointer {
 // noscan says the elements hold no pointers.
 func appendslice(size uintptr, noscan bool, p unsafe.Pointer, l, c int, src unsafe.Pointer, n int) (unsafe.Pointer, int, int) {
 	if l+n > c {
-		newcap := nextslicecap(l+n, c)
-		if size == 0 {
-			newcap = l + n
-		} else {
-			newcap = int(roundupsize(uintptr(newcap)*size, noscan) / size)
-		}
-		q := mallocgc(size * uintptr(newcap))
-		memmove(q, p, size*uintptr(l))
-		p, c = q, newcap
+		p, c = growslice(size, noscan, p, l, c, l+n)
 	}
 	memmove(unsafe.Pointer(uintptr(p)+size*uintptr(l)), src, size*uintptr(n))
 	return p, l + n, c
+}
+
+// growslice is a larger array for a slice of l elements in c that must hold
+// newLen: its address (the l elements copied) and its capacity, grown as Go
+// grows them.
+func growslice(size uintptr, noscan bool, p unsafe.Pointer, l, c, newLen int) (unsafe.Pointer, int) {
+	newcap := nextslicecap(newLen, c)
+	if size == 0 {
+		newcap = newLen
+	} else {
+		newcap = int(roundupsize(uintptr(newcap)*size, noscan) / size)
+	}
+	q := mallocgc(size * uintptr(newcap))
+	memmove(q, p, size*uintptr(l))
+	return q, newcap
 }
 
 func nextslicecap(newLen, oldCap int) int {
