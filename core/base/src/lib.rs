@@ -1,6 +1,8 @@
 //! Language-neutral foundations shared by every crossplay crate: source files and byte
 //! spans, a line index for `file:line:col`, diagnostics, a JSON writer whose output
-//! is byte-identical to Go's `encoding/json`, Go's string quoting, and SHA-256.
+//! is byte-identical to Go's `encoding/json`, Go's string quoting, SHA-256, and Go's
+//! Unicode letter and digit tables (`unicode`, generated from Go's
+//! `unicode/tables.go` by `scripts/gen-unicode.py`) for identifiers and build tags.
 //!
 //! Nothing here knows about Go's semantics; everything here builds for
 //! `wasm32-unknown-unknown` and does no IO.

@@ -2,6 +2,12 @@
 //! one that touches the process: arguments, environment, files and exit status. Every
 //! command is a function from [`Sys`] and arguments to an [`Outcome`], so tests run
 //! them in-process as well as through the binary.
+//!
+//! Commands, one module each: `env`, `list` (with crossplay's `-why` and
+//! `-matrix`), `tags` (a crossplay addition), `tool dist list`, `build` and `run`
+//! (`build_cmd`, with `vcs` for `-buildvcs`; `-p` becomes the link's thread count),
+//! `version` and `help`. `flags` parses arguments as Go's `flag` package does, and
+//! `template` is the subset of `text/template` that `list -f` needs.
 
 mod build_cmd;
 mod env_cmd;

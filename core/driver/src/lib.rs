@@ -4,6 +4,35 @@
 //! Sans-IO: sources come in as bytes, the binary goes out as bytes. It builds the
 //! ports `target` marks buildable; the CLI's `build` and `run` and the browser worker
 //! are its callers.
+//!
+//! `build(Config, main sources)` loads crossplay's std packages depth first from
+//! `goroot` (runtime first), each file selected with `buildtags`; parses and
+//! type-checks every package in dependency order into one `typeck::World`;
+//! generates IR per package; synthesizes `go:inits` (each package's initialization
+//! in dependency order, a Go function of the context word like any); leaves out
+//! the functions a program cannot reach (`link::reachable_functions`, but the main
+//! package's, for its listing); optimizes package by package (`opt::run`, which
+//! may inline from the packages before); and links, with
+//! `link::wasm` or, for a native port, `link::native` given the port's ISA
+//! (`ISAS`: each ISA crate's `codegen::isa::IsaDesc`, found by `target::Arch`), the
+//! writer for its `Container` (`link::native::Format::of`) and its OS's entry
+//! convention (`os_abi`: `target::Os` to `codegen::OsAbi`). A unit test checks
+//! target's `buildable` column against those three. Errors are printed as `go
+//! build` prints them (`# pkg`, then `file:line:col: message`; link errors without
+//! a position).
+//!
+//! Around it, what the CLI and the worker share so that the same module and
+//! settings give the same bytes from both: `packages` and `main_package` (the
+//! packages a command line names, with the go command's load errors, each with the
+//! main module's packages it imports, `local_deps`), `check` (compile a package
+//! that is not a program), `exec_name` (Go's output name), `parse_ldflags`
+//! (`-ldflags` as cmd/link reads it, `LinkFlags`), `PerPackageFlag` (`-ldflags` and
+//! `-gcflags` values with patterns), `build_info` and `stamp_vcs` (what `go version
+//! -m` prints) and `build_info_blob` (the inline `go:buildinfo` blob; Wasm binaries
+//! carry none), `default_godebug` (cmd/go's DefaultGODEBUG), `go_version` (the
+//! version a binary records, also `runtime.buildVersion`), the build ID in Go's
+//! four-part shape (finished with the content ID by `link::buildid`), and `listing`
+//! (`-gcflags=-S`).
 
 use std::collections::BTreeMap;
 

@@ -5,7 +5,9 @@
 //! typed values (`v7`) once, a value is usable wherever its definition dominates,
 //! and a value that depends on the path taken arrives as a parameter of the block,
 //! passed by every jump to it (`jump b3(v1, v2)`). The entry block's parameters are
-//! the function's.
+//! the function's. Types are what a machine register holds — `i32`, `i64`, `f32`,
+//! `f64`, and `ptr`, a word that may hold a pointer (the collector's roots), which
+//! computes as the word integer; memory accesses name their width and extension.
 //!
 //! The generator may also use typed variables (`x3`, read with `get` and written
 //! with `set`) instead of building SSA itself; `opt`'s first pass turns them into

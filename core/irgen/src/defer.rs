@@ -5,7 +5,7 @@
 //! a generated function that takes the record as its closure context and makes
 //! the call. On the exit path (normal return or a panic leaving the function) the
 //! records run newest first. A panic under way is set aside while each runs
-//! (`runtime.panicking` cleared) so the deferred code runs normally and can
+//! (the goroutine's `panicking` flag cleared) so the deferred code runs normally and can
 //! `recover`; `runtime.deferreturn` then decides whether the panic goes on.
 
 use crate::expr::Gv;

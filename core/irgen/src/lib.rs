@@ -19,6 +19,39 @@
 //!   path. Failing run-time checks are `check` instructions.
 //! * Bodyless functions are the runtime's intrinsics (`memmove`, `memgrow`, …), host
 //!   imports (`//go:wasmimport`), or other symbols (`//go:linkname`).
+//! * Division, shifts and conversions follow Go's rules (zero-divide and
+//!   negative-shift panics, `MinInt / -1` wraps, large shift counts); narrow
+//!   integers are re-normalized after arithmetic; index and slice bounds are
+//!   checked with Go's messages.
+//! * Locals whose address is taken, and variables a function literal captures,
+//!   live on the heap. There is no escape analysis: where Go gives a small
+//!   non-escaping slice a 32-byte stack buffer first, `cap` after the first
+//!   `append` can read 4 where crossplay's heap growth reads 1.
+//! * A function value is a pointer to a closure object `{code, captured variable
+//!   addresses...}`, called with the object as the context word; a package
+//!   function as a value is a static one-word closure (`go:closure.SYM`); a method
+//!   value holds a wrapper's code and the receiver (`pkg..mv.SYM`).
+//! * Maps are pointers to the runtime's `hmap`; a map index is a place whose entry
+//!   is found (`mapaccess1/2`) or added (`mapassign`) only when it is read or
+//!   written, as Go's two-phase assignment requires. In three-clause `for` loops
+//!   each iteration gets fresh copies of heap variables (Go 1.22's per-iteration
+//!   variables).
+//! * Directives: `//go:wasmimport` (module `gojs` gets Go's stack ABI, arguments at
+//!   sp+8 as `wasm_exec.js` reads them; any other module typed parameters),
+//!   `//go:wasmexport` (a wrapper that hands an unrecovered panic to
+//!   `runtime.fatalpanic`), `//go:linkname`, `//go:noinline` (`ir::Func::noinline`),
+//!   `//go:cgo_import_dynamic` (an `ir::DynImport`). `-ldflags=-X` values
+//!   (`Target::xdefs`) replace string variables' data.
+//!
+//! Modules: `types` (which scalars make a value, sizes, signatures), `func`
+//! (functions and statements), `expr`, `order` (gc's evaluation order), `defer`,
+//! `iface` (interface conversions, method calls through itabs, assertions, type
+//! switches), `rtype` (type descriptors in `internal/abi`'s layout, method sets,
+//! wrappers, static itabs; emitted by any module that needs them and deduplicated
+//! by the linker), `staticinit` (package variables laid out as data).
+//!
+//! Not lowered yet, each a positioned diagnostic: generic code, goroutines,
+//! channels and `select`, complex numbers.
 
 mod defer;
 mod expr;

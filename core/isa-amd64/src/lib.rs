@@ -4,6 +4,15 @@
 //! fields its code leaves for the code buffer and the linker (`reloc`); the
 //! per-OS entry and system-call stubs (`stubs`); and `DESC`, all of it as the
 //! linker and the driver see it.
+//!
+//! r14 holds the running goroutine's `g` (set by `_start`). A call in a function
+//! that does not catch panics is followed by `cmp dword ptr [r14], 0; jne` to the
+//! function's unwinding exit; a `check` is a compare and a branch to an island
+//! after the body that calls its panic function and then unwinds. Only GOAMD64=v1
+//! instructions are emitted; what v1 lacks (rounding without SSE4.1, population
+//! count without `popcnt`) is a short sequence. `lower::listing` is the compiled
+//! function with each instruction's offset and text (`crossplay build
+//! -gcflags=-S`).
 
 pub mod abi;
 pub mod inst;

@@ -4,6 +4,14 @@
 //! fields its code leaves for the code buffer and the linker (`reloc`); the
 //! per-OS entry and system-call stubs (`stubs`); and `DESC`, all of it as the
 //! linker and the driver see it.
+//!
+//! x28 holds the running goroutine's `g` (set by `_start`). A call in a function
+//! that does not catch panics is followed by a load of `[x28]` and a `cbnz` to the
+//! function's unwinding exit; a `check` branches to an island after the body that
+//! calls its panic function and then unwinds. `lower::listing` is the compiled
+//! function with each instruction's offset and text (`crossplay build
+//! -gcflags=-S`); the selection's file tests are `tests/lower/*.ir` (an IR module
+//! in, the listing out; `UPDATE_EXPECT=1`).
 
 pub mod abi;
 pub mod inst;

@@ -12,7 +12,18 @@
 //! (`locals`); jumps pass arguments to parameters as one parallel copy. Variables
 //! (which only hand-written IR still has) get a local each. Stack slots live on a
 //! shadow stack in linear memory addressed by the `SP` global (global 0), which each
-//! function with slots lowers on entry and restores before returning.
+//! function with slots lowers on entry and restores before returning. The running
+//! goroutine's `g` is global 1 (`GetG`); after each call, unless the function
+//! catches panics, its panic flag is tested and a set one returns at once, and a
+//! failing `check` calls its panic function and returns the same way (see `ir`).
+//!
+//! This crate is not on `codegen`'s framework and has no `codegen::isa::IsaDesc`, on
+//! purpose: Wasm has no registers to allocate (locals take their place), and for
+//! Wasm the container is the instruction set, so `link::wasm` drives this crate
+//! itself. A body is not a `codegen::Code` but Wasm bytes whose relocations name
+//! function, type and table indices as well as addresses; there are no machine
+//! numbers, no padding between functions and no stubs (the host enters through
+//! exports). It knows no Go, and its output is deterministic.
 //!
 //! The instructions used are the Wasm 2.0 baseline Go's own port assumes (see
 //! reference/binary-formats.md §3.3): sign extension, saturating float-to-int

@@ -4,6 +4,11 @@
 //! `codegen::isa::IsaDesc`, so this crate knows none. Keeps what the entry
 //! reaches; functions are 16-byte aligned, data items at their alignment; data
 //! symbols the IR marks as dynamic imports become the container's import slots.
+//!
+//! With `Options::jobs` above 1 (`-p`, from the CLI) functions are compiled on
+//! that many scoped threads, each taking every `jobs`-th function, and placed in
+//! name order, so the output never depends on it; with 1 (the default, and the
+//! browser's) no thread is started.
 
 use std::collections::BTreeMap;
 

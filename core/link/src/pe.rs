@@ -13,6 +13,10 @@
 //! COFF symbol table (functions and data by section and offset) and its string
 //! table follow the sections, as in Go's output. A build ID is the `go:buildid`
 //! symbol at the start of `.text`.
+//!
+//! Go puts the import address table in `.data` and also writes `.rdata`,
+//! `.pdata`/`.xdata` (SEH unwind data) and DWARF; crossplay has no unwinder and
+//! keeps constants in `.data`.
 
 use std::collections::BTreeMap;
 

@@ -11,6 +11,9 @@
 //! environment into [4096, 12288)); the shadow stack's `stack_size` bytes from
 //! 12288, growing down from its top; then read-only data, writable data, zeroed data;
 //! then the heap, whose start the runtime finds at the symbol `go:end`.
+//!
+//! Data segments leave out runs of eight or more zero bytes, as Go's linker does.
+//! Memory is exported as `mem` (js/wasm, for `wasm_exec.js`) or `memory` (wasip1).
 
 use crate::LinkError;
 use ir::{Module, RelocKind, Sig};

@@ -4,9 +4,11 @@
 //! body: the call's block ends in a jump to the copy of the callee's entry, the
 //! callee's parameters are the call's arguments, its values, blocks and stack
 //! slots are fresh in the caller, and each `ret` jumps to a new block holding the
-//! rest of the call's block, whose parameters are the call's results. So the
-//! generator's test of `runtime.panicking` after the call still follows the body,
-//! and reads what the body left there, as it read what the call left.
+//! rest of the call's block, whose parameters are the call's results. Unwinding
+//! is implicit (see `ir`): a call or check of the copied body that unwinds leaves
+//! the caller at once, as the callee's return with the panic flag set would have
+//! made it. Into a caller that catches panics, whose calls do not unwind, only
+//! bodies without calls or checks are inlined.
 //!
 //! Not inlined: a function that catches panics, or one with calls or checks
 //! into one that does (they would stop unwinding it), a function calling itself, one marked `//go:noinline` (programs
@@ -16,8 +18,8 @@
 //! continuation is `unreachable`: not worth the code), and anything once the
 //! caller has grown past a limit.
 //! Nothing in the runtime depends on its frames (panics and `recover` go through
-//! `runtime.panicking` and `curPanic`, not the machine stack), so its functions
-//! are inlined like any.
+//! the goroutine's `panicking` flag and `curPanic`, not the machine stack), so its
+//! functions are inlined like any.
 
 use ir::{Block, BlockData, Func, Inst, Op, Slot, Target, Term, Value};
 

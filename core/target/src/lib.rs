@@ -3,8 +3,24 @@
 //! default, the environment as `go env` reports it, and the build tags a configuration
 //! sets.
 //!
+//! `ports` is the port table as typed data: every `Port` (49, two of them broken,
+//! which are valid configurations as in Go) with its `Os`, `Arch`, cgo support,
+//! first-class and broken flags, and `buildable` (crossplay builds it). `Os` and
+//! `Arch` carry their facts in one table each: an OS's `Container` (ELF, PE,
+//! Mach-O, Wasm, XCOFF, Plan 9 a.out), the OS it implies, `is_unix`, cmd/link's
+//! header type and whether it calls the system through libc; an architecture's
+//! pointer size and byte order. Outside this crate, the ISA crates and the runtime's
+//! build-constrained Go files, no code names a GOOS or GOARCH in a string (the CLI
+//! test `only_target_and_the_isa_crates_name_ports` checks it): callers read these
+//! facts. The other modules: `archvar` (sub-architecture variables), `buildcfg`
+//! (`internal/buildcfg`), `experiment` (GOEXPERIMENT), `fips140` (GOFIPS140),
+//! `goenv` (the go command's view of the environment), `godebug` and `godebugs`
+//! (GODEBUG checks and defaults), `context` (the tags a configuration sets, each
+//! with its reason).
+//!
 //! Everything is checked against the real go1.27.3 toolchain by the CLI's differential
-//! tests. This crate does no IO: the environment arrives as values.
+//! tests. This crate does no IO and reads no clock: the environment (and whether a C
+//! compiler is on PATH) arrives as values. It knows nothing of files or syntax.
 
 pub mod archvar;
 pub mod buildcfg;
