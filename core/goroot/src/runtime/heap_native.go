@@ -7,6 +7,10 @@ package runtime
 // pages must be committed before use, commits what memgrow hands out (commit).
 const heapReserve = 16 << 30
 
+// heapGrowStep is the least the heap grows by at once: growing is a system call
+// on some ports, so it stays rare.
+const heapGrowStep = 4 << 20
+
 var heapBase, heapTop uintptr
 
 func heapStart() uintptr {

@@ -6,3 +6,8 @@ package runtime
 func memsize() uintptr
 func memgrow(n uintptr) uintptr
 func heapStart() uintptr
+
+// heapGrowStep is the least the heap grows by at once: no more than asked (in
+// 64 KiB pages), since node 20's V8 can crash in its collector when a Wasm memory
+// grows by megabytes at a time.
+const heapGrowStep = 0

@@ -73,12 +73,8 @@ func gostring(p uintptr) string {
 
 // A bump allocator: memory is never freed (crossplay has no collector yet).
 // Allocation bumps heapNext below heapLimit, the end of the memory obtained so
-// far; the heap grows in large steps, so growing (a system call, or a Wasm
-// memory.grow the host sees) stays rare.
+// far; the heap grows by at least the port's heapGrowStep at once.
 var heapNext, heapLimit uintptr
-
-// heapGrowStep is the least the heap grows by at once.
-const heapGrowStep = 4 << 20
 
 func mallocgc(size uintptr) unsafe.Pointer {
 	p := (heapNext + 7) &^ 7

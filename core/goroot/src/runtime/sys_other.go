@@ -8,6 +8,8 @@ func memsize() uintptr
 func memgrow(n uintptr) uintptr
 func heapStart() uintptr
 
+const heapGrowStep = 4 << 20
+
 // Native ports come with their back ends; until then these have no body.
 
 func write(fd int32, p unsafe.Pointer, n int32)
