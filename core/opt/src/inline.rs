@@ -53,6 +53,7 @@ pub fn run(f: &mut Func, ctx: &mut Ctx<'_>) {
             }
         }
         let Some((k, g)) = found else { continue };
+        ctx.inlined = true;
         size += g.blocks.iter().map(|b| b.insts.len()).sum::<usize>();
         let rest = splice(f, b, k, g);
         work.push(rest);

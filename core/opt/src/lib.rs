@@ -40,29 +40,42 @@ pub struct Pass {
     pub run: fn(&mut Func, &mut Ctx<'_>),
     /// Runs even when optimization is off: later passes and the back ends need it.
     pub required: bool,
+    /// Runs only when `inline` changed the function (the cleanup of what it
+    /// copied in: the same passes already ran over the rest).
+    pub after_inline: bool,
+}
+
+/// A pass that runs always (with optimization on).
+const fn pass(name: &'static str, run: fn(&mut Func, &mut Ctx<'_>)) -> Pass {
+    Pass { name, run, required: false, after_inline: false }
+}
+
+/// A pass that cleans up after `inline`.
+const fn cleanup(name: &'static str, run: fn(&mut Func, &mut Ctx<'_>)) -> Pass {
+    Pass { name, run, required: false, after_inline: true }
 }
 
 /// The pipeline, in order. Cleanup passes run again after the passes that make
 /// work for them, as in gc's list: inlining exposes constants and blocks to
 /// merge, proving facts folds branches, hoisting leaves duplicates behind.
 pub const PASSES: &[Pass] = &[
-    Pass { name: "ssa", run: |f, _| ssa::construct(f), required: true },
-    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
-    Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
-    Pass { name: "cse", run: |f, _| cse::run(f), required: false },
-    Pass { name: "dce", run: |f, _| dce::run(f), required: false },
-    Pass { name: "inline", run: inline::run, required: false },
-    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
-    Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
-    Pass { name: "cse", run: |f, _| cse::run(f), required: false },
-    Pass { name: "prove", run: |f, _| prove::run(f), required: false },
-    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
-    Pass { name: "constfold", run: |f, _| constfold::run(f), required: false },
-    Pass { name: "licm", run: |f, _| licm::run(f), required: false },
-    Pass { name: "cse", run: |f, _| cse::run(f), required: false },
-    Pass { name: "tighten", run: |f, _| tighten::run(f), required: false },
-    Pass { name: "dce", run: |f, _| dce::run(f), required: false },
-    Pass { name: "simplify", run: |f, _| simplify::run(f), required: false },
+    Pass { name: "ssa", run: |f, _| ssa::construct(f), required: true, after_inline: false },
+    pass("simplify", |f, _| simplify::run(f)),
+    pass("constfold", |f, _| constfold::run(f)),
+    pass("cse", |f, _| cse::run(f)),
+    pass("dce", |f, _| dce::run(f)),
+    pass("inline", inline::run),
+    cleanup("simplify", |f, _| simplify::run(f)),
+    cleanup("constfold", |f, _| constfold::run(f)),
+    cleanup("cse", |f, _| cse::run(f)),
+    pass("prove", |f, _| prove::run(f)),
+    pass("simplify", |f, _| simplify::run(f)),
+    pass("constfold", |f, _| constfold::run(f)),
+    pass("licm", |f, _| licm::run(f)),
+    pass("cse", |f, _| cse::run(f)),
+    pass("tighten", |f, _| tighten::run(f)),
+    pass("dce", |f, _| dce::run(f)),
+    pass("simplify", |f, _| simplify::run(f)),
 ];
 
 /// What a pass may know beyond the function it changes: the word type, and the
@@ -79,6 +92,8 @@ pub struct Ctx<'a> {
     earlier: &'a Earlier<'a>,
     /// Declarations the module needs for calls the pass added, added after it.
     new_decls: Vec<Decl>,
+    /// Whether `inline` has copied a body into the function.
+    pub inlined: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -245,9 +260,13 @@ fn run_func(
         if verify { verify_func(m, f, word).map_err(|errors| PassError { pass, errors }) } else { Ok(()) }
     };
     let mut result = check(m, &f, "input");
+    let mut inlined = false;
     for p in passes {
         if result.is_err() {
             break;
+        }
+        if p.after_inline && !inlined {
+            continue;
         }
         let mut ctx = Ctx {
             word,
@@ -256,8 +275,10 @@ fn run_func(
             done: known.done,
             earlier: known.earlier,
             new_decls: Vec::new(),
+            inlined,
         };
         (p.run)(&mut f, &mut ctx);
+        inlined = ctx.inlined;
         let decls = ctx.new_decls;
         m.decls.extend(decls);
         result = check(m, &f, p.name);
