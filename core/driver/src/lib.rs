@@ -978,8 +978,13 @@ fn compile(
     // optimized (the link would drop them), but for the main package's, which
     // its listing shows.
     let live = entry.map(|e| link::reachable_functions(&modules, e));
-    let opts =
-        opt::Options { optimize: cfg.optimize, inline: cfg.inline, verify: cfg.verify_ir, word: ir::Ty::I64 };
+    let opts = opt::Options {
+        optimize: cfg.optimize,
+        inline: cfg.inline,
+        verify: cfg.verify_ir,
+        word: ir::Ty::I64,
+        jobs: cfg.jobs,
+    };
     let mut done: Vec<ir::Module> = Vec::with_capacity(modules.len());
     for (p, mut m) in order.iter().map(|p| p.path.as_str()).chain(["go:inits"]).zip(modules) {
         if let Some(live) = &live

@@ -56,27 +56,44 @@ pub fn verify(m: &Module, word: Ty) -> Result<(), Vec<VerifyError>> {
         }
     }
     for f in &m.funcs {
-        FuncVerifier { m, f, word, errs: &mut errs, at: String::new() }.run();
+        FuncVerifier { m, extra: &[], f, word, errs: &mut errs, at: String::new() }.run();
     }
     if errs.is_empty() { Ok(()) } else { Err(errs) }
 }
 
 /// Checks one function of `m` (which gives the signatures of what it calls).
 pub fn verify_func(m: &Module, f: &Func, word: Ty) -> Result<(), Vec<VerifyError>> {
+    verify_func_with(m, &[], f, word)
+}
+
+/// Checks one function of `m`, which also calls what `extra` declares (functions
+/// a pass declared that the module does not hold yet).
+pub fn verify_func_with(
+    m: &Module,
+    extra: &[crate::Decl],
+    f: &Func,
+    word: Ty,
+) -> Result<(), Vec<VerifyError>> {
     let mut errs = Vec::new();
-    FuncVerifier { m, f, word, errs: &mut errs, at: String::new() }.run();
+    FuncVerifier { m, extra, f, word, errs: &mut errs, at: String::new() }.run();
     if errs.is_empty() { Ok(()) } else { Err(errs) }
 }
 
 struct FuncVerifier<'a> {
     m: &'a Module,
+    extra: &'a [crate::Decl],
     f: &'a Func,
     word: Ty,
     errs: &'a mut Vec<VerifyError>,
     at: String,
 }
 
-impl FuncVerifier<'_> {
+impl<'a> FuncVerifier<'a> {
+    fn sig_of(&self, name: &str) -> Option<&'a crate::Sig> {
+        let (m, extra) = (self.m, self.extra);
+        m.sig_of(name).or_else(|| extra.iter().find(|d| d.name == name).map(|d| &d.sig))
+    }
+
     fn err(&mut self, msg: String) {
         self.errs.push(VerifyError { at: format!("{}: {}", self.f.name, self.at), msg });
     }
@@ -318,7 +335,7 @@ impl FuncVerifier<'_> {
             // Data of other packages is resolved by the linker.
             Op::SymAddr(_) => self.results(results, &[word]),
             Op::FuncAddr(name) => {
-                if self.m.sig_of(name).is_none() {
+                if self.sig_of(name).is_none() {
                     self.err(format!("address of unknown function {name:?}"));
                 }
                 self.results(results, &[word]);
@@ -341,7 +358,7 @@ impl FuncVerifier<'_> {
                 None => self.err(format!("missing variable {x}")),
             },
             Op::Call { callee, args } => {
-                let Some(sig) = self.m.sig_of(callee) else {
+                let Some(sig) = self.sig_of(callee) else {
                     self.err(format!("call of unknown function {callee:?}"));
                     return;
                 };
@@ -355,7 +372,7 @@ impl FuncVerifier<'_> {
             }
             Op::Check { cond, func, args } => {
                 self.use_ty(*cond, Ty::I32, live);
-                let Some(sig) = self.m.sig_of(func) else {
+                let Some(sig) = self.sig_of(func) else {
                     self.err(format!("check calls unknown function {func:?}"));
                     return;
                 };

@@ -30,7 +30,7 @@ pub mod tighten;
 
 use std::collections::BTreeMap;
 
-use ir::verify::{VerifyError, verify_func};
+use ir::verify::{VerifyError, verify_func_with};
 use ir::{Decl, Func, Module, Op, Ty};
 
 /// One pass over a function.
@@ -89,6 +89,11 @@ pub struct Ctx<'a> {
     /// `module`'s functions by name, and whether each is through the pipeline.
     local: &'a BTreeMap<String, usize>,
     done: &'a [bool],
+    /// The positions of `module`'s functions in the order they are optimized, and
+    /// the current function's: it sees the callees before it only, however many
+    /// threads run.
+    pos: &'a [usize],
+    me: usize,
     earlier: &'a Earlier<'a>,
     /// Declarations the module needs for calls the pass added, added after it.
     new_decls: Vec<Decl>,
@@ -100,7 +105,7 @@ impl<'a> Ctx<'a> {
     /// The optimized body of the function `name`, if there is one.
     pub fn callee(&self, name: &str) -> Option<&'a Func> {
         if let Some(&i) = self.local.get(name) {
-            return self.done[i].then(|| &self.module.funcs[i]);
+            return (self.done[i] && self.pos[i] < self.me).then(|| &self.module.funcs[i]);
         }
         self.earlier.funcs.get(name).copied()
     }
@@ -162,6 +167,9 @@ pub struct Options {
     pub verify: bool,
     /// The target's word type, for the verifier.
     pub word: Ty,
+    /// How many threads may optimize a package's functions at once; the code is
+    /// the same for every value.
+    pub jobs: usize,
 }
 
 /// A pass produced invalid IR (or the generator did, `pass` "input").
@@ -190,19 +198,124 @@ pub fn run(m: &mut Module, earlier: &[Module], opts: &Options) -> Result<(), Pas
         .filter(|p| p.required || (opts.optimize && (opts.inline || p.name != "inline")))
         .collect();
     let local = func_indices(m);
+    let order = callees_first(m);
+    let mut pos = vec![0usize; m.funcs.len()];
+    for (k, &i) in order.iter().enumerate() {
+        pos[i] = k;
+    }
     let mut done = vec![false; m.funcs.len()];
-    for i in callees_first(m) {
-        run_func(
-            m,
-            i,
-            &passes,
-            &Known { local: &local, done: &done, earlier: &earlier },
-            opts.word,
-            opts.verify,
-        )?;
-        done[i] = true;
+    for level in levels(m, &order, &pos) {
+        // The level's functions depend on none of each other: each sees the
+        // callees before it in `order`, all in earlier levels, so any number of
+        // threads gives the same code.
+        let taken: Vec<(usize, Func)> = level
+            .iter()
+            .map(|&i| {
+                let stand_in = Func {
+                    blocks: Vec::new(),
+                    values: Vec::new(),
+                    ..Func::new(&m.funcs[i].name, m.funcs[i].sig.clone())
+                };
+                (i, core::mem::replace(&mut m.funcs[i], stand_in))
+            })
+            .collect();
+        let known = Known { local: &local, done: &done, pos: &pos, earlier: &earlier };
+        let results = run_level(m, taken, &passes, &known, opts);
+        let mut have: std::collections::BTreeSet<String> = m.decls.iter().map(|d| d.name.clone()).collect();
+        let mut first_err = None;
+        for (i, f, decls, result) in results {
+            m.funcs[i] = f;
+            for d in decls {
+                if have.insert(d.name.clone()) {
+                    m.decls.push(d);
+                }
+            }
+            if first_err.is_none() {
+                first_err = result.err();
+            }
+            done[i] = true;
+        }
+        if let Some(e) = first_err {
+            return Err(e);
+        }
     }
     Ok(())
+}
+
+/// The functions of `m` in levels: a function comes after every callee before it
+/// in `order` (its position in `pos`), each level in order.
+fn levels(m: &Module, order: &[usize], pos: &[usize]) -> Vec<Vec<usize>> {
+    let index: BTreeMap<&str, usize> =
+        m.funcs.iter().enumerate().map(|(i, f)| (f.name.as_str(), i)).collect();
+    let mut level = vec![0usize; m.funcs.len()];
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for &f in order {
+        let mut l = 0;
+        for b in &m.funcs[f].blocks {
+            for inst in &b.insts {
+                if let Op::Call { callee, .. } = &inst.op
+                    && let Some(&c) = index.get(callee.as_str())
+                    && pos[c] < pos[f]
+                {
+                    l = l.max(level[c] + 1);
+                }
+            }
+        }
+        level[f] = l;
+        if out.len() <= l {
+            out.resize(l + 1, Vec::new());
+        }
+        out[l].push(f);
+    }
+    out
+}
+
+/// What one function's pipeline gives: its index, its body, the declarations
+/// its passes added, and whether the verifier found it valid.
+type Optimized = (usize, Func, Vec<Decl>, Result<(), PassError>);
+
+/// Runs the pipeline over a level's functions, on up to `opts.jobs` threads:
+/// thread `t` takes every `jobs`-th function from the `t`-th, and the results
+/// come back in the level's order whatever the timing.
+fn run_level(
+    m: &Module,
+    taken: Vec<(usize, Func)>,
+    passes: &[&Pass],
+    known: &Known<'_>,
+    opts: &Options,
+) -> Vec<Optimized> {
+    let jobs = opts.jobs.clamp(1, taken.len().max(1));
+    let one = |(i, f): (usize, Func)| {
+        let (f, decls, result) = run_func(m, i, f, passes, known, opts.word, opts.verify);
+        (i, f, decls, result)
+    };
+    if jobs == 1 {
+        return taken.into_iter().map(one).collect();
+    }
+    let mut parts: Vec<Vec<(usize, Func)>> = (0..jobs).map(|_| Vec::new()).collect();
+    for (k, item) in taken.into_iter().enumerate() {
+        parts[k % jobs].push(item);
+    }
+    let n: usize = parts.iter().map(Vec::len).sum();
+    let mut done: Vec<Vec<Optimized>> = std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| {
+                std::thread::Builder::new()
+                    .stack_size(64 << 20)
+                    .spawn_scoped(s, || part.into_iter().map(one).collect::<Vec<_>>())
+            })
+            .collect();
+        handles.into_iter().map(|h| h.ok().and_then(|h| h.join().ok()).unwrap_or_default()).collect()
+    });
+    let mut out = Vec::with_capacity(n);
+    let mut iters: Vec<_> = done.iter_mut().map(|d| d.drain(..)).collect();
+    for k in 0..n {
+        if let Some(r) = iters[k % jobs].next() {
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// Runs the passes named, in the order given, over every function of `m` in
@@ -224,7 +337,20 @@ pub fn run_named(m: &mut Module, names: &[&str], word: Ty) -> Result<(), PassErr
     for i in 0..m.funcs.len() {
         let mut done = vec![true; m.funcs.len()];
         done[i] = false;
-        run_func(m, i, &passes, &Known { local: &local, done: &done, earlier: &earlier }, word, true)?;
+        // Every other function comes before this one.
+        let mut pos = vec![0; m.funcs.len()];
+        pos[i] = 1;
+        let stand_in = Func {
+            blocks: Vec::new(),
+            values: Vec::new(),
+            ..Func::new(&m.funcs[i].name, m.funcs[i].sig.clone())
+        };
+        let f = core::mem::replace(&mut m.funcs[i], stand_in);
+        let known = Known { local: &local, done: &done, pos: &pos, earlier: &earlier };
+        let (f, decls, result) = run_func(m, i, f, &passes, &known, word, true);
+        m.funcs[i] = f;
+        m.decls.extend(decls);
+        result?;
     }
     Ok(())
 }
@@ -233,6 +359,8 @@ pub fn run_named(m: &mut Module, names: &[&str], word: Ty) -> Result<(), PassErr
 struct Known<'k> {
     local: &'k BTreeMap<String, usize>,
     done: &'k [bool],
+    /// Each function's position in the callees-first order.
+    pos: &'k [usize],
     earlier: &'k Earlier<'k>,
 }
 
@@ -241,25 +369,25 @@ fn func_indices(m: &Module) -> BTreeMap<String, usize> {
 }
 
 fn run_func(
-    m: &mut Module,
+    m: &Module,
     i: usize,
+    mut f: Func,
     passes: &[&Pass],
     known: &Known<'_>,
     word: Ty,
     verify: bool,
-) -> Result<(), PassError> {
-    // The function is taken out while it changes; a stand-in with its name and
-    // signature lets the verifier check calls to it.
-    let stand_in = Func {
-        blocks: Vec::new(),
-        values: Vec::new(),
-        ..Func::new(&m.funcs[i].name, m.funcs[i].sig.clone())
+) -> (Func, Vec<Decl>, Result<(), PassError>) {
+    // The function is out of the module while it changes; a stand-in with its
+    // name and signature lets the verifier check calls to it.
+    let check = |decls: &[Decl], f: &Func, pass: &'static str| {
+        if verify {
+            verify_func_with(m, decls, f, word).map_err(|errors| PassError { pass, errors })
+        } else {
+            Ok(())
+        }
     };
-    let mut f = core::mem::replace(&mut m.funcs[i], stand_in);
-    let check = |m: &Module, f: &Func, pass: &'static str| {
-        if verify { verify_func(m, f, word).map_err(|errors| PassError { pass, errors }) } else { Ok(()) }
-    };
-    let mut result = check(m, &f, "input");
+    let mut decls = Vec::new();
+    let mut result = check(&decls, &f, "input");
     let mut inlined = false;
     for p in passes {
         if result.is_err() {
@@ -273,22 +401,20 @@ fn run_func(
             module: m,
             local: known.local,
             done: known.done,
+            pos: known.pos,
+            me: known.pos[i],
             earlier: known.earlier,
-            new_decls: Vec::new(),
+            new_decls: core::mem::take(&mut decls),
             inlined,
         };
         (p.run)(&mut f, &mut ctx);
         inlined = ctx.inlined;
-        let decls = ctx.new_decls;
-        m.decls.extend(decls);
-        result = check(m, &f, p.name);
+        decls = ctx.new_decls;
+        result = check(&decls, &f, p.name);
     }
-    m.funcs[i] = f;
-    result
+    (f, decls, result)
 }
 
-/// The order to optimize `m`'s functions in: callees before callers (a
-/// postorder of the direct calls between them), else in order.
 fn callees_first(m: &Module) -> Vec<usize> {
     let index: BTreeMap<&str, usize> =
         m.funcs.iter().enumerate().map(|(i, f)| (f.name.as_str(), i)).collect();
