@@ -9,6 +9,7 @@
 //! branch form is its ISA's `LabelUse`, which patches its own field, and a
 //! relocation's `RelocKind` is a number its ISA defines and applies.
 
+pub mod abi;
 pub mod emit;
 pub mod isa;
 pub mod lower;

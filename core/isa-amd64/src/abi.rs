@@ -12,7 +12,6 @@
 //! rbp; mov rbp, rsp`, finds them at `[rbp + 16 + 8k]`.
 
 use codegen::regalloc2::{MachineEnv, PReg, PRegSet, RegClass};
-use ir::Ty;
 
 use crate::inst::{Gpr, Xmm};
 
@@ -84,32 +83,21 @@ pub fn call_clobbers() -> PRegSet {
     s
 }
 
-/// Where one argument or result goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Loc {
-    Reg(PReg),
-    /// The `k`th stack word of the arguments, or of the results after them.
-    Stack(u32),
+impl codegen::abi::Abi for crate::lower::Amd64 {
+    fn int_args(&self) -> &[PReg] {
+        &self.int_args
+    }
+
+    fn float_args(&self) -> &[PReg] {
+        &self.float_args
+    }
+
+    fn call_clobbers(&self) -> PRegSet {
+        call_clobbers()
+    }
 }
 
-/// The locations of values of types `tys` (arguments or results), and how many
-/// stack words they take.
-pub fn assign(tys: &[Ty]) -> (Vec<Loc>, u32) {
-    let (mut ints, mut floats, mut stack) = (0, 0, 0);
-    let locs = tys
-        .iter()
-        .map(|t| {
-            if t.is_int() && ints < INT_ARGS.len() {
-                ints += 1;
-                Loc::Reg(gpr(INT_ARGS[ints - 1]))
-            } else if !t.is_int() && floats < FLOAT_ARGS {
-                floats += 1;
-                Loc::Reg(xmm(floats as u8 - 1))
-            } else {
-                stack += 1;
-                Loc::Stack(stack - 1)
-            }
-        })
-        .collect();
-    (locs, stack)
+/// The argument registers, as the allocator names them.
+pub fn arg_regs() -> (Vec<PReg>, Vec<PReg>) {
+    (INT_ARGS.iter().map(|&r| gpr(r)).collect(), (0..FLOAT_ARGS as u8).map(xmm).collect())
 }

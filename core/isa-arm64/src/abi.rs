@@ -17,7 +17,6 @@
 
 use codegen::machinst::Reg;
 use codegen::regalloc2::{MachineEnv, PReg, PRegSet, RegClass};
-use ir::Ty;
 
 use crate::inst::{Vreg, Xreg};
 
@@ -74,32 +73,21 @@ pub fn call_clobbers() -> PRegSet {
     allocatable(RegClass::Int) | allocatable(RegClass::Float)
 }
 
-/// Where one argument or result goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Loc {
-    Reg(PReg),
-    /// The `k`th stack word of the arguments, or of the results after them.
-    Stack(u32),
+impl codegen::abi::Abi for crate::lower::Arm64 {
+    fn int_args(&self) -> &[PReg] {
+        &self.int_args
+    }
+
+    fn float_args(&self) -> &[PReg] {
+        &self.float_args
+    }
+
+    fn call_clobbers(&self) -> PRegSet {
+        call_clobbers()
+    }
 }
 
-/// The locations of values of types `tys` (arguments or results), and how many
-/// stack words they take.
-pub fn assign(tys: &[Ty]) -> (Vec<Loc>, u32) {
-    let (mut ints, mut floats, mut stack) = (0u8, 0u8, 0u32);
-    let locs = tys
-        .iter()
-        .map(|t| {
-            if t.is_int() && ints < INT_ARGS {
-                ints += 1;
-                Loc::Reg(xreg(ints - 1))
-            } else if !t.is_int() && floats < FLOAT_ARGS {
-                floats += 1;
-                Loc::Reg(vreg(floats - 1))
-            } else {
-                stack += 1;
-                Loc::Stack(stack - 1)
-            }
-        })
-        .collect();
-    (locs, stack)
+/// The argument registers, as the allocator names them.
+pub fn arg_regs() -> (Vec<PReg>, Vec<PReg>) {
+    ((0..INT_ARGS).map(xreg).collect(), (0..FLOAT_ARGS).map(vreg).collect())
 }

@@ -22,7 +22,7 @@ use codegen::regalloc2::{Allocation, MachineEnv, RegClass};
 use codegen::{Code, CodeBuffer};
 use ir::{BinOp, CmpOp, ConvOp, Func, Mem, Op, Term, Ty, UnOp, Value};
 
-use crate::abi::{self, Loc, SCRATCH, SCRATCH2, zr};
+use crate::abi::{self, SCRATCH, SCRATCH2, zr};
 use crate::inst::vinst::{
     BranchCond, CallTarget, CmpRhs, Compare, Emitter, Imm12, VAmode, VInst, g, move_wide, v,
 };
@@ -39,11 +39,14 @@ pub struct Unsupported(pub String);
 #[derive(Debug)]
 pub struct Arm64 {
     env: MachineEnv,
+    pub(crate) int_args: Vec<codegen::regalloc2::PReg>,
+    pub(crate) float_args: Vec<codegen::regalloc2::PReg>,
 }
 
 impl Default for Arm64 {
     fn default() -> Arm64 {
-        Arm64 { env: abi::machine_env() }
+        let (int_args, float_args) = abi::arg_regs();
+        Arm64 { env: abi::machine_env(), int_args, float_args }
     }
 }
 
@@ -375,33 +378,17 @@ fn zero_small(ctx: &mut LowerCtx<'_, VInst>, dst: Value, len: u32) {
 
 impl Arm64 {
     fn call(&self, ctx: &mut LowerCtx<'_, VInst>, target: CallTarget, args: &[Value], results: &[Value]) {
-        let arg_tys: Vec<Ty> = args.iter().map(|&a| ctx.ty(a)).collect();
-        let res_tys: Vec<Ty> = results.iter().map(|&r| ctx.ty(r)).collect();
-        let (arg_locs, n_stack_args) = abi::assign(&arg_tys);
-        let (res_locs, n_stack_res) = abi::assign(&res_tys);
-        ctx.outgoing = ctx.outgoing.max(8 * (n_stack_args + n_stack_res));
-        let mut uses = Vec::new();
-        for (&a, loc) in args.iter().zip(&arg_locs) {
-            match *loc {
-                Loc::Reg(p) => uses.push((ctx.input(a), p)),
-                Loc::Stack(k) => store_value(ctx, a, VAmode::Sp { off: 8 * i64::from(k) }),
-            }
+        let layout = codegen::abi::call(self, ctx.f, args, results);
+        ctx.outgoing = ctx.outgoing.max(layout.outgoing);
+        for &(a, off) in &layout.args.stack {
+            store_value(ctx, a, VAmode::Sp { off });
         }
-        let mut defs = Vec::new();
-        let mut clobbers = abi::call_clobbers();
-        let mut stack_results = Vec::new();
-        for (&r, loc) in results.iter().zip(&res_locs) {
-            match *loc {
-                Loc::Reg(p) => {
-                    defs.push((ctx.reg(r), p));
-                    clobbers.remove(p);
-                }
-                Loc::Stack(k) => stack_results.push((r, 8 * i64::from(n_stack_args + k))),
-            }
-        }
+        let uses = layout.args.regs.iter().map(|&(a, p)| (ctx.input(a), p)).collect();
+        let defs = layout.results.regs.iter().map(|&(r, p)| (ctx.reg(r), p)).collect();
+        let clobbers = layout.clobbers;
         let unwind = !ctx.f.catches;
         ctx.emit(VInst::Call { target, uses, defs, clobbers, unwind });
-        for (r, off) in stack_results {
+        for &(r, off) in &layout.results.stack {
             load_value(ctx, r, VAmode::Sp { off });
         }
     }
@@ -414,18 +401,10 @@ impl Backend for Arm64 {
         if ctx.slot_offsets.iter().any(|&o| o < -(1 << 31)) {
             return Err("a frame over 2 GiB".into());
         }
-        let tys: Vec<Ty> = params.iter().map(|&p| ctx.ty(p)).collect();
-        let (locs, _) = abi::assign(&tys);
-        let mut defs = Vec::new();
-        let mut stack = Vec::new();
-        for (&p, loc) in params.iter().zip(&locs) {
-            match *loc {
-                Loc::Reg(r) => defs.push((ctx.reg(p), r)),
-                Loc::Stack(k) => stack.push((p, 16 + 8 * i64::from(k))),
-            }
-        }
+        let placed = codegen::abi::params(self, ctx.f, params);
+        let defs = placed.regs.iter().map(|&(p, r)| (ctx.reg(p), r)).collect();
         ctx.emit(VInst::Args { defs });
-        for (p, off) in stack {
+        for &(p, off) in &placed.stack {
             load_value(ctx, p, VAmode::Fp { off });
         }
         Ok(())
@@ -548,20 +527,11 @@ impl Backend for Arm64 {
                 ctx.emit(VInst::Branch { cond, taken: targets[0], not_taken: targets[1] });
             }
             Term::Ret(vals) => {
-                let f = ctx.f;
-                let (_, n_stack_params) = abi::assign(&f.sig.params);
-                let tys: Vec<Ty> = vals.iter().map(|&v| ctx.ty(v)).collect();
-                let (locs, _) = abi::assign(&tys);
-                let mut uses = Vec::new();
-                for (&v, loc) in vals.iter().zip(&locs) {
-                    match *loc {
-                        Loc::Reg(p) => uses.push((ctx.input(v), p)),
-                        Loc::Stack(k) => {
-                            let off = 16 + 8 * i64::from(n_stack_params + k);
-                            store_value(ctx, v, VAmode::Fp { off });
-                        }
-                    }
+                let placed = codegen::abi::returns(self, ctx.f, vals);
+                for &(v, off) in &placed.stack {
+                    store_value(ctx, v, VAmode::Fp { off });
                 }
+                let uses = placed.regs.iter().map(|&(v, p)| (ctx.input(v), p)).collect();
                 ctx.emit(VInst::Ret { uses });
             }
             Term::Unreachable => ctx.emit(VInst::Trap),
