@@ -653,24 +653,23 @@ fn native(port: &Port) -> Option<(&'static IsaDesc, link::native::Format, OsAbi)
 /// as `go build` does when it only checks that packages build; on failure, the
 /// messages as `go build` prints them.
 pub fn check(cfg: &Config, sources: &[Source]) -> Result<(), Vec<String>> {
-    compile(cfg, sources, &cfg.main_path, None).map(|_| ())
+    compile(cfg, sources, &cfg.main_path, false).map(|_| ())
 }
 
 /// Builds the program; on failure, the messages as `go build` prints them.
 pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     let native = native(cfg.port);
-    let entry = match native {
-        Some((isa, _, os)) => link::Entry::Native(isa, os),
-        None => link::Entry::Wasm,
-    };
-    let (modules, inputs) = compile(cfg, main, "main", Some(entry))?;
+    let compiled = compile(cfg, main, "main", true)?;
     let host = cfg.link.host_build_id.clone();
     let build_id = match &cfg.link.build_id {
         Some(id) => link::buildid::BuildId { id: id.clone(), content_placeholder: false, host },
-        None => {
-            link::buildid::BuildId { id: build_id(cfg, &modules, &inputs), content_placeholder: true, host }
-        }
+        None => link::buildid::BuildId {
+            id: build_id(cfg, &compiled.main_object, &compiled.inputs),
+            content_placeholder: true,
+            host,
+        },
     };
+    let objects = &compiled.objects;
     if cfg.port.container() != Container::Wasm {
         let Some((isa, format, os)) = native else { return Err(vec![unsupported(cfg.port)]) };
         let opts = link::native::Options {
@@ -680,12 +679,11 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
                 .map(|info| build_info_blob(&go_version(&cfg.experiment), info)),
             strip: cfg.link.strip,
             build_id,
-            jobs: cfg.jobs,
             windows_gui: cfg.link.windows_gui,
             macho_versions: [cfg.link.macos, cfg.link.macsdk]
                 .map(|[a, b, c]| u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)),
         };
-        return link::native::link(&modules, isa, format, os, opts)
+        return link::native::link(objects, isa, format, os, opts)
             .map_err(|e| e.iter().map(|e| e.to_string()).collect());
     }
     let opts = link::wasm::Options {
@@ -698,7 +696,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         build_id,
         strip: cfg.link.strip,
     };
-    link::wasm::link(&modules, &opts).map(|(b, _)| b).map_err(|e| e.iter().map(|e| e.to_string()).collect())
+    link::wasm::link(objects, &opts).map(|(b, _)| b).map_err(|e| e.iter().map(|e| e.to_string()).collect())
 }
 
 /// The build ID a built binary carries, as `go tool buildid` prints it.
@@ -716,9 +714,9 @@ type PkgInput = (String, [u8; 32]);
 /// `cmd/go`) replaced by the binary's content ID once it is written. The main
 /// action ID hashes what compiles the main package (the toolchain, the target,
 /// its files, the build info and the inputs of what it imports), its content ID
-/// the package's IR, and the link action ID everything the link reads: the
+/// the package's object, and the link action ID everything the link reads: the
 /// settings, the `-X` definitions and every package.
-fn build_id(cfg: &Config, modules: &[ir::Module], inputs: &[PkgInput]) -> String {
+fn build_id(cfg: &Config, main_object: &[u8], inputs: &[PkgInput]) -> String {
     let hash = |text: &str| link::buildid::hash_to_string(&base::sha256::sha256(text.as_bytes()));
     let head = format!(
         "crossplay {} {}\ngoos {} goarch {}\ntags {:?}\nmodinfo {:?}\n",
@@ -737,10 +735,8 @@ fn build_id(cfg: &Config, modules: &[ir::Module], inputs: &[PkgInput]) -> String
         main_action.push_str(&line);
         link_action.push_str(&line);
     }
-    // The main package's module is the last before go:inits.
-    let main_ir =
-        modules.len().checked_sub(2).and_then(|i| modules.get(i)).map(ir::text::print).unwrap_or_default();
-    let (main_action, main_content) = (hash(&main_action), hash(&main_ir));
+    let main_content = link::buildid::hash_to_string(&base::sha256::sha256(main_object));
+    let main_action = hash(&main_action);
     link_action.push_str(&format!("packagemain {main_action}/{main_content}\n"));
     let link_action = hash(&link_action);
     format!("{link_action}/{main_action}/{main_content}/{link_action}")
@@ -870,11 +866,9 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
             cfg.port.goarch()
         )]);
     };
-    let entry = native(cfg.port).map(|(isa, _, os)| link::Entry::Native(isa, os));
-    let (modules, _) = compile(cfg, main, "main", entry)?;
+    let compiled = compile(cfg, main, "main", false)?;
     let mut out = String::new();
-    // The main package's module is the last before go:inits.
-    let Some(m) = modules.len().checked_sub(2).and_then(|i| modules.get(i)) else { return Ok(out) };
+    let m = &compiled.main_ir;
     for f in &m.funcs {
         match (isa.listing)(f) {
             Ok(text) => out.push_str(&text),
@@ -895,16 +889,27 @@ fn unsupported(port: &Port) -> String {
     format!("crossplay does not support building for {}/{} yet", port.goos(), port.goarch())
 }
 
-/// The front and middle of a build: every package selected, parsed, type-checked
-/// and lowered to IR, then `go:inits`; with each package's inputs, in order.
-/// Compiles the package of `main`'s files, as `path` (`main` for a program), after
-/// everything it imports.
-fn compile(
-    cfg: &Config,
-    main: &[Source],
-    path: &str,
-    entry: Option<link::Entry<'_>>,
-) -> Result<(Vec<ir::Module>, Vec<PkgInput>), Vec<String>> {
+/// What `compile` gives: each package's object (runtime first, the package
+/// compiled last but one, `go:inits` last), the main package's optimized IR (for
+/// its listing) and encoded object (for the build ID), and each package's inputs.
+struct Compiled {
+    objects: Vec<link::object::Object>,
+    main_ir: ir::Module,
+    main_object: Vec<u8>,
+    inputs: Vec<PkgInput>,
+}
+
+/// Every package of a build selected, parsed, type-checked and lowered to IR in
+/// dependency order, then `go:inits`; each optimized and, with `objects`,
+/// compiled to an object. Compiles the package of `main`'s files, as `path`
+/// (`main` for a program), after everything it imports.
+///
+/// A package is compiled from its own IR and its dependencies' export data
+/// only (`opt::export_module`: what their functions' callers may inline), the
+/// dependencies being what it imports, directly or not, and the runtime's
+/// (every package calls the runtime); every function it defines goes into its
+/// object, and the link keeps what the program reaches.
+fn compile(cfg: &Config, main: &[Source], path: &str, objects: bool) -> Result<Compiled, Vec<String>> {
     if !cfg.port.buildable {
         return Err(vec![unsupported(cfg.port)]);
     }
@@ -942,14 +947,36 @@ fn compile(
             .chain(cfg.link.xdefs.clone())
             .collect(),
     };
-    let mut modules = Vec::new();
-    for p in &order {
+    let opts = opt::Options {
+        optimize: cfg.optimize,
+        inline: cfg.inline,
+        verify: cfg.verify_ir,
+        word: ir::Ty::I64,
+        jobs: cfg.jobs,
+    };
+    let backend = if !objects {
+        None
+    } else if let Some((isa, _, _)) = native(cfg.port) {
+        Some(Backend::Native(isa))
+    } else {
+        Some(Backend::Wasm)
+    };
+    let deps = dependencies(&order);
+    let mut exports: Vec<ir::Module> = Vec::with_capacity(order.len() + 1);
+    let mut out = Compiled {
+        objects: Vec::new(),
+        main_ir: ir::Module::default(),
+        main_object: Vec::new(),
+        inputs: Vec::new(),
+    };
+    for (i, p) in order.iter().enumerate() {
+        let head = || format!("# {}", if p.path == path { &cfg.main_path } else { &p.path });
         let first = w.files.len() as u32;
         let cfs: Vec<typeck::CheckFile<'_>> =
             p.files.iter().map(|(n, src, ast)| typeck::CheckFile { name: n.clone(), src, ast }).collect();
         let checked = typeck::check_package(&mut w, &p.path, &cfs);
         if !checked.errors.is_empty() {
-            let mut out = vec![format!("# {}", if p.path == path { &cfg.main_path } else { &p.path })];
+            let mut out = vec![head()];
             out.extend(typeck::format_errors(&w, &checked.errors));
             return Err(out);
         }
@@ -961,7 +988,7 @@ fn compile(
             .collect();
         let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
         if !diags.is_empty() {
-            let mut out = vec![format!("# {}", if p.path == path { &cfg.main_path } else { &p.path })];
+            let mut out = vec![head()];
             out.extend(diags.iter().map(|d| {
                 if d.pos.file == irgen::NO_FILE {
                     d.msg.clone()
@@ -971,35 +998,121 @@ fn compile(
             }));
             return Err(out);
         }
-        modules.push(m);
+        let earlier: Vec<&ir::Module> = deps[i].iter().map(|&j| &exports[j]).collect();
+        let (m, export) = optimize(m, &earlier, &opts).map_err(|e| vec![head(), e])?;
+        if let Some(backend) = backend {
+            out.objects.push(link::object::Object::new(
+                &p.path,
+                &m,
+                code(&m, backend, cfg.jobs),
+                ir::text::print(&export),
+            ));
+        }
+        exports.push(export);
+        if p.path == path {
+            out.main_ir = m;
+        }
     }
-    modules.push(inits_module(&order));
-    // A program's functions it cannot reach are left out before they are
-    // optimized (the link would drop them), but for the main package's, which
-    // its listing shows.
-    let live = entry.map(|e| link::reachable_functions(&modules, e));
-    let opts = opt::Options {
-        optimize: cfg.optimize,
-        inline: cfg.inline,
-        verify: cfg.verify_ir,
-        word: ir::Ty::I64,
-        jobs: cfg.jobs,
+    if let Some(backend) = backend {
+        // go:inits calls every package's initialization: it depends on them all.
+        let all: Vec<&ir::Module> = exports.iter().collect();
+        let (m, _) = optimize(inits_module(&order), &all, &opts).map_err(|e| vec!["# go:inits".into(), e])?;
+        out.objects.push(link::object::Object::new(
+            "go:inits",
+            &m,
+            code(&m, backend, cfg.jobs),
+            String::new(),
+        ));
+        if let Some(o) = out.objects.iter().rev().nth(1) {
+            out.main_object = link::object::encode(o);
+        }
+    }
+    out.inputs = order.iter().map(|p| (p.path.clone(), package_input(&p.path, &p.files))).collect();
+    Ok(out)
+}
+
+/// For each package of `order` (each after its imports), the packages before it
+/// it is compiled against: what it imports, directly or not, and the runtime
+/// with what the runtime imports; in order.
+fn dependencies(order: &[Pkg]) -> Vec<Vec<usize>> {
+    let index: BTreeMap<&str, usize> = order.iter().enumerate().map(|(i, p)| (p.path.as_str(), i)).collect();
+    let mut closure: Vec<std::collections::BTreeSet<usize>> = Vec::with_capacity(order.len());
+    for p in order {
+        let mut set = std::collections::BTreeSet::new();
+        for imp in imports(&p.files).iter().chain(std::iter::once(&"runtime".to_string())) {
+            if let Some(&j) = index.get(imp.as_str())
+                && j < closure.len()
+            {
+                set.insert(j);
+                set.extend(closure[j].iter().copied());
+            }
+        }
+        closure.push(set);
+    }
+    closure.into_iter().map(|s| s.into_iter().collect()).collect()
+}
+
+/// Optimizes a package's module against its dependencies' export data; the
+/// module and its own export data, or the internal compiler error.
+fn optimize(
+    mut m: ir::Module,
+    earlier: &[&ir::Module],
+    opts: &opt::Options,
+) -> Result<(ir::Module, ir::Module), String> {
+    opt::run(&mut m, earlier, opts).map_err(|e| format!("crossplay: internal compiler error: {e}"))?;
+    let export = opt::export_module(&m);
+    Ok((m, export))
+}
+
+/// The back end a build compiles functions with.
+#[derive(Clone, Copy)]
+enum Backend {
+    Native(&'static IsaDesc),
+    Wasm,
+}
+
+/// Compiles the functions of `m`, on up to `jobs` threads: thread `t` takes
+/// every `jobs`-th function from the `t`-th, so the results come back in order
+/// whatever the timing. A function the back end cannot compile becomes an error
+/// the link reports if the program reaches it.
+fn code(m: &ir::Module, backend: Backend, jobs: usize) -> Vec<link::object::Func> {
+    use link::object::{Func, FuncCode};
+    let one = |f: &ir::Func| {
+        let code = match backend {
+            Backend::Native(isa) => match (isa.compile)(f) {
+                Ok(c) => FuncCode::Native(c),
+                Err(e) => {
+                    FuncCode::Error(format!("crossplay does not support {e} on {} yet", isa.arch.name()))
+                }
+            },
+            Backend::Wasm => FuncCode::Wasm(isa_wasm::compile(f)),
+        };
+        Func { name: f.name.clone(), code }
     };
-    let mut done: Vec<ir::Module> = Vec::with_capacity(modules.len());
-    for (p, mut m) in order.iter().map(|p| p.path.as_str()).chain(["go:inits"]).zip(modules) {
-        if let Some(live) = &live
-            && p != path
-        {
-            m.funcs.retain(|f| live.contains(&f.name));
-        }
-        if let Err(e) = opt::run(&mut m, &done, &opts) {
-            return Err(vec![format!("# {p}"), format!("crossplay: internal compiler error: {e}")]);
-        }
-        done.push(m);
+    let funcs = &m.funcs;
+    let jobs = jobs.clamp(1, funcs.len().max(1));
+    if jobs == 1 {
+        return funcs.iter().map(one).collect();
     }
-    let modules = done;
-    let inputs = order.iter().map(|p| (p.path.clone(), package_input(&p.path, &p.files))).collect();
-    Ok((modules, inputs))
+    let parts: Vec<Vec<Func>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..jobs)
+            .map(|t| {
+                std::thread::Builder::new()
+                    .stack_size(64 << 20)
+                    .spawn_scoped(s, move || funcs.iter().skip(t).step_by(jobs).map(one).collect::<Vec<_>>())
+            })
+            .collect();
+        handles.into_iter().map(|h| h.ok().and_then(|h| h.join().ok()).unwrap_or_default()).collect()
+    });
+    let mut iters: Vec<_> = parts.into_iter().map(Vec::into_iter).collect();
+    (0..funcs.len())
+        .map(|i| {
+            iters[i % jobs].next().unwrap_or_else(|| Func {
+                name: funcs[i].name.clone(),
+                code: FuncCode::Error("the compiler could not run".into()),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,24 +1,20 @@
-//! Linking native programs: the IR modules of a build, compiled function by
-//! function by an ISA, plus the ISA's hand-written stubs, laid out into an
-//! executable by a container writer (`Format`). The ISA comes as its
-//! `codegen::isa::IsaDesc`, so this crate knows none. Keeps what the entry
-//! reaches; functions are 16-byte aligned, data items at their alignment; data
-//! symbols the IR marks as dynamic imports become the container's import slots.
-//!
-//! With `Options::jobs` above 1 (`-p`, from the CLI) functions are compiled on
-//! that many scoped threads, each taking every `jobs`-th function, and placed in
-//! name order, so the output never depends on it; with 1 (the default, and the
-//! browser's) no thread is started.
+//! Linking native programs: the machine code of a build's package objects plus
+//! the ISA's hand-written stubs, laid out into an executable by a container
+//! writer (`Format`). The ISA comes as its `codegen::isa::IsaDesc`, so this crate
+//! knows none. Keeps what the entry (the stubs) reaches; functions are placed in
+//! name order, 16-byte aligned, data items at their alignment; data symbols an
+//! object marks as dynamic imports become the container's import slots.
 
 use std::collections::BTreeMap;
 
 use codegen::isa::IsaDesc;
 use codegen::{Code, OsAbi, Reloc};
-use ir::{Module, RelocKind};
+use ir::RelocKind;
 use target::Container;
 
 use crate::LinkError;
 use crate::image::{Import, Input, Symbol};
+use crate::object::{FuncCode, Object};
 use crate::{elf, macho, pe};
 
 /// The executable container, each written by its module.
@@ -42,46 +38,6 @@ impl Format {
     }
 }
 
-/// Compiles one IR function, or says why it cannot.
-type Compile<'a> = &'a (dyn Fn(&ir::Func) -> Result<Code, String> + Sync);
-
-/// Compiles the functions `names`, in that order, on up to `jobs` threads: thread
-/// `t` takes every `jobs`-th function from the `t`-th, so the results come back
-/// in order whatever the timing.
-fn compile_all(
-    names: &[&str],
-    funcs: &BTreeMap<&str, &ir::Func>,
-    compile: Compile<'_>,
-    jobs: usize,
-) -> Vec<Result<Code, String>> {
-    let jobs = jobs.clamp(1, names.len().max(1));
-    if jobs == 1 {
-        return names.iter().map(|n| compile(funcs[n])).collect();
-    }
-    let mut parts: Vec<Vec<Result<Code, String>>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..jobs)
-            .map(|t| {
-                std::thread::Builder::new().stack_size(64 << 20).spawn_scoped(s, move || {
-                    names.iter().skip(t).step_by(jobs).map(|n| compile(funcs[n])).collect()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h.map(|h| h.join()) {
-                Ok(Ok(codes)) => codes,
-                _ => vec![Err("the compiler could not run".into())],
-            })
-            .collect()
-    });
-    let mut out = Vec::with_capacity(names.len());
-    let mut iters: Vec<_> = parts.iter_mut().map(|p| p.drain(..)).collect();
-    for i in 0..names.len() {
-        out.push(iters[i % jobs].next().unwrap_or_else(|| Err("the compiler could not run".into())));
-    }
-    out
-}
-
 /// What a native link writes besides the program.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -91,8 +47,6 @@ pub struct Options {
     pub strip: bool,
     /// The build ID (`-buildid`).
     pub build_id: crate::buildid::BuildId,
-    /// How many threads compile functions (`-p`); the output does not depend on it.
-    pub jobs: usize,
     /// `-H windowsgui`: the PE subsystem is the GUI's.
     pub windows_gui: bool,
     /// The macOS and SDK versions `LC_BUILD_VERSION` records (`-macos`,
@@ -100,25 +54,31 @@ pub struct Options {
     pub macho_versions: [u32; 2],
 }
 
-/// Links `modules` into an executable of `isa`'s code in `format`, entered as
+/// Links `objects` (compiled for `isa`) into an executable in `format`, entered as
 /// `os` enters programs: the program starts at the ISA's stubs for it (`_start`,
 /// the system-call primitive). Outside ELF a build ID goes first in the text, as
 /// the `go:buildid` symbol.
 pub fn link(
-    modules: &[Module],
+    objects: &[Object],
     isa: &IsaDesc,
     format: Format,
     os: OsAbi,
     opts: Options,
 ) -> Result<Vec<u8>, Vec<LinkError>> {
-    let Options { buildinfo, strip, build_id, jobs, windows_gui, macho_versions } = opts;
+    let Options { buildinfo, strip, build_id, windows_gui, macho_versions } = opts;
     let mut errs = Vec::new();
-    let index = crate::symbols::Index::new(modules, &mut errs);
+    let index = crate::symbols::Index::new(objects, &mut errs);
     let (funcs, data) = (&index.funcs, &index.data);
     let stubs = (isa.stubs)(os);
     let stub_names: BTreeMap<String, Code> = stubs.iter().cloned().collect();
-    // Reachability from the entry: what the stubs refer to.
-    let roots = crate::roots(modules, &stubs, crate::Entry::Native(isa, os));
+    // Reachability from the entry: what the stubs refer to, and the goroutine
+    // that runs main.
+    let roots: Vec<&str> = stubs
+        .iter()
+        .flat_map(|(_, code)| &code.relocs)
+        .map(|r| r.symbol.as_str())
+        .chain(data.contains_key(ir::G0_SYMBOL).then_some(ir::G0_SYMBOL))
+        .collect();
     let live = index.reach(roots, &|n| stub_names.contains_key(n), &|_| false, &mut errs);
     if !errs.is_empty() {
         return Err(errs);
@@ -157,14 +117,13 @@ pub fn link(
     for (name, code) in &stub_names {
         place(&mut input, name, code);
     }
-    let names: Vec<&str> = live.funcs.iter().copied().filter(|n| !stub_names.contains_key(*n)).collect();
-    let compile = |f: &ir::Func| {
-        (isa.compile)(f).map_err(|e| format!("crossplay does not support {e} on {} yet", isa.arch.name()))
-    };
-    for (name, code) in names.iter().zip(compile_all(&names, funcs, &compile, jobs)) {
-        match code {
-            Ok(code) => place(&mut input, name, &code),
-            Err(e) => errs.push(LinkError(format!("{name}: {e}"))),
+    for name in live.funcs.iter().filter(|n| !stub_names.contains_key(**n)) {
+        match &funcs[name].code {
+            FuncCode::Native(code) => place(&mut input, name, code),
+            FuncCode::Error(e) => errs.push(LinkError(format!("{name}: {e}"))),
+            FuncCode::Wasm(_) => {
+                errs.push(LinkError(format!("{name}: Wasm code in a {} link", isa.arch.name())))
+            }
         }
     }
     if !errs.is_empty() {
@@ -174,7 +133,7 @@ pub fn link(
     // Data: every live item at its alignment, with its relocations; the import
     // slots are the container's.
     let dynimports: BTreeMap<&str, &ir::DynImport> =
-        modules.iter().flat_map(|m| &m.dynimports).map(|d| (d.symbol.as_str(), d)).collect();
+        objects.iter().flat_map(|o| &o.dynimports).map(|d| (d.symbol.as_str(), d)).collect();
     for name in &live.data {
         if let Some(i) = dynimports.get(name) {
             input.imports.push(Import {

@@ -1,9 +1,9 @@
 //! The Wasm linker and container writer (reference/binary-formats.md §1.4, §3).
 //!
 //! It keeps only what the entry points reach (functions through calls and code
-//! pointers, data through addresses and relocations), compiles those functions with
-//! `isa-wasm` (for Wasm the container is the instruction set, so the linker drives the
-//! back end), lays out memory, patches every relocation and writes the sections in the
+//! pointers, data through addresses and relocations) of the package objects'
+//! code (compiled by `isa-wasm`, with relocated immediates as padded LEB128s),
+//! lays out memory, patches every relocation and writes the sections in the
 //! order Go's linker does: custom `go:buildid` (when there is a build ID), type, import, function, table, memory,
 //! global, export, element, code, data, custom `name`.
 //!
@@ -16,7 +16,8 @@
 //! Memory is exported as `mem` (js/wasm, for `wasm_exec.js`) or `memory` (wasip1).
 
 use crate::LinkError;
-use ir::{Module, RelocKind, Sig};
+use crate::object::{FuncCode, Object};
+use ir::{RelocKind, Sig};
 use isa_wasm::{RelocTarget, WasmFunc, val_type, write_padded_i64, write_padded_u32};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -57,19 +58,36 @@ pub struct Report {
     pub data_bytes: u64,
 }
 
-pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec<LinkError>> {
+pub fn link(objects: &[Object], opts: &Options) -> Result<(Vec<u8>, Report), Vec<LinkError>> {
     let mut errs = Vec::new();
-    let index = crate::symbols::Index::new(modules, &mut errs);
+    let index = crate::symbols::Index::new(objects, &mut errs);
     let (funcs, data) = (&index.funcs, &index.data);
-    let imports: BTreeMap<&str, &ir::Decl> = modules
+    let imports: BTreeMap<&str, &ir::Decl> =
+        objects.iter().flat_map(|o| &o.host_imports).map(|d| (d.name.as_str(), d)).collect();
+    // Reachability from the exports, and the goroutine that runs main (the
+    // initial value of its global).
+    let mut compiled: BTreeMap<&str, &WasmFunc> = BTreeMap::new();
+    for (name, f) in funcs {
+        match &f.code {
+            FuncCode::Wasm(wf) => {
+                compiled.insert(name, wf);
+            }
+            FuncCode::Error(_) => {}
+            FuncCode::Native(_) => errs.push(LinkError(format!("{name}: machine code in a Wasm link"))),
+        }
+    }
+    let roots: Vec<&str> = compiled
         .iter()
-        .flat_map(|m| &m.decls)
-        .filter(|d| d.import.is_some())
-        .map(|d| (d.name.as_str(), d))
+        .filter(|(_, wf)| wf.export.is_some())
+        .map(|(n, _)| *n)
+        .chain(data.contains_key(ir::G0_SYMBOL).then_some(ir::G0_SYMBOL))
         .collect();
-    // Reachability from the exports.
-    let roots = crate::roots(modules, &[], crate::Entry::Wasm);
     let live = index.reach(roots, &|n| imports.contains_key(n), &|n| n == END_SYMBOL, &mut errs);
+    for n in &live.funcs {
+        if let Some(FuncCode::Error(e)) = funcs.get(n).map(|f| &f.code) {
+            errs.push(LinkError(format!("{n}: {e}")));
+        }
+    }
     let (live_funcs, live_data) = (live.funcs, live.data);
     if !errs.is_empty() {
         return Err(errs);
@@ -81,7 +99,7 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
         .filter(|n| !funcs.contains_key(*n))
         .filter_map(|n| imports.get(n).copied())
         .collect();
-    let defined: Vec<&ir::Func> = live_funcs.iter().filter_map(|n| funcs.get(n).copied()).collect();
+    let defined: Vec<&WasmFunc> = live_funcs.iter().filter_map(|n| compiled.get(n).copied()).collect();
     let mut func_index: HashMap<&str, u32> = HashMap::new();
     for (i, d) in import_list.iter().enumerate() {
         func_index.insert(&d.name, i as u32);
@@ -106,12 +124,10 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
         }
     };
 
-    let compiled: Vec<WasmFunc> = defined.iter().map(|f| isa_wasm::compile(f)).collect();
-
     // Table slots: 0 stays null (a nil func value traps), then every function whose
     // address is taken, in name order.
     let mut table_funcs: BTreeSet<&str> = BTreeSet::new();
-    for wf in &compiled {
+    for wf in &defined {
         for r in &wf.relocs {
             if let RelocTarget::Table(n) = &r.target {
                 table_funcs.insert(n);
@@ -172,7 +188,7 @@ pub fn link(modules: &[Module], opts: &Options) -> Result<(Vec<u8>, Report), Vec
     // Code with relocations applied.
     let mut code = CodeSection::new();
     let mut func_types: Vec<u32> = Vec::new();
-    for wf in &compiled {
+    for wf in &defined {
         func_types.push(type_index(&wf.sig, &mut types));
         let mut bytes = wf.code.clone();
         for r in &wf.relocs {

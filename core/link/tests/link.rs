@@ -75,7 +75,18 @@ fn hand_written_ir_runs_under_node_wasi() {
         build_id: link::buildid::BuildId { id: "test".into(), ..Default::default() },
         strip: false,
     };
-    let (bytes, report) = link::wasm::link(&[m], &opts).unwrap_or_else(|e| panic!("{e:?}"));
+    let funcs = m
+        .funcs
+        .iter()
+        .map(|f| link::object::Func {
+            name: f.name.clone(),
+            code: link::object::FuncCode::Wasm(isa_wasm::compile(f)),
+        })
+        .collect();
+    let obj = link::object::Object::new("main", &m, funcs, String::new());
+    // The object goes through its encoding, as a cached one would.
+    let obj = link::object::decode(&link::object::encode(&obj)).expect("decode");
+    let (bytes, report) = link::wasm::link(&[obj], &opts).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!((report.funcs, report.imports), (2, 2));
     // The unreferenced data symbol is dropped.
     assert!(!bytes.windows(4).any(|w| w == b"zzzz"));
@@ -368,4 +379,48 @@ fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("crossplay-link-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
+}
+
+/// A package object survives its encoding byte for byte, and any truncation or
+/// flipped byte is rejected or read back as some object, never a panic.
+#[test]
+fn objects_encode_deterministically_and_reject_corruption() {
+    use link::object::{Func, FuncCode, Object, decode, encode};
+    let m = ir::text::parse(HELLO).unwrap_or_else(|e| panic!("{e}"));
+    let mut funcs: Vec<Func> = m
+        .funcs
+        .iter()
+        .map(|f| Func { name: f.name.clone(), code: FuncCode::Wasm(isa_wasm::compile(f)) })
+        .collect();
+    funcs.push(Func {
+        name: "native".into(),
+        code: FuncCode::Native(codegen::Code {
+            bytes: vec![0x90, 0xc3],
+            relocs: vec![codegen::Reloc {
+                offset: 1,
+                kind: codegen::RelocKind(3),
+                symbol: "msg".into(),
+                addend: -4,
+            }],
+        }),
+    });
+    funcs.push(Func { name: "bad".into(), code: FuncCode::Error("something".into()) });
+    let mut o = Object::new("example.com/p", &m, funcs, "export text".into());
+    o.dynimports.push(ir::DynImport { symbol: "s".into(), name: "n".into(), library: "l.dll".into() });
+    let bytes = encode(&o);
+    let back = decode(&bytes).expect("decode");
+    assert_eq!(encode(&back), bytes);
+    assert_eq!(
+        back.funcs.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+        ["_start", "bad", "main.loop", "native"]
+    );
+    assert_eq!(back.host_imports.len(), 2);
+    for n in 0..bytes.len() {
+        assert!(decode(&bytes[..n]).is_err(), "truncated to {n}");
+    }
+    for i in 0..bytes.len() {
+        let mut b = bytes.clone();
+        b[i] ^= 0x5a;
+        let _ = decode(&b);
+    }
 }

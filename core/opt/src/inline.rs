@@ -61,13 +61,23 @@ pub fn run(f: &mut Func, ctx: &mut Ctx<'_>) {
 }
 
 fn inlinable(f: &Func, g: &Func) -> bool {
-    if g.name == f.name
-        || g.noinline
-        || g.catches
-        || g.export.is_some()
-        || !g.vars.is_empty()
-        || g.blocks.is_empty()
-    {
+    if g.name == f.name || !candidate(g) {
+        return false;
+    }
+    // In a function that catches, calls and checks do not unwind (see `ir`):
+    // the callee's would stop leaving at a panic.
+    !f.catches
+        || !g
+            .blocks
+            .iter()
+            .flat_map(|b| &b.insts)
+            .any(|i| matches!(i.op, Op::Call { .. } | Op::CallIndirect { .. } | Op::Check { .. }))
+}
+
+/// Whether some caller may inline `g`: what a package exports for its importers'
+/// inliners.
+pub fn candidate(g: &Func) -> bool {
+    if g.noinline || g.catches || g.export.is_some() || !g.vars.is_empty() || g.blocks.is_empty() {
         return false;
     }
     let mut n = 0;
@@ -75,11 +85,6 @@ fn inlinable(f: &Func, g: &Func) -> bool {
         for inst in &b.insts {
             n += 1;
             if matches!(&inst.op, Op::Call { callee, .. } if *callee == g.name) {
-                return false;
-            }
-            // In a function that catches, calls and checks do not unwind (see
-            // `ir`): the callee's would stop leaving at a panic.
-            if f.catches && matches!(inst.op, Op::Call { .. } | Op::CallIndirect { .. } | Op::Check { .. }) {
                 return false;
             }
         }

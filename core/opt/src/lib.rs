@@ -138,7 +138,7 @@ struct Earlier<'a> {
 }
 
 impl<'a> Earlier<'a> {
-    fn new(modules: &'a [Module]) -> Earlier<'a> {
+    fn new(modules: &[&'a Module]) -> Earlier<'a> {
         let mut e = Earlier::default();
         for m in modules {
             for f in &m.funcs {
@@ -191,7 +191,7 @@ impl core::fmt::Display for PassError {
 
 /// Runs the pipeline over every function of `m`, callees before their callers;
 /// `earlier` are the modules of the packages compiled before (already optimized).
-pub fn run(m: &mut Module, earlier: &[Module], opts: &Options) -> Result<(), PassError> {
+pub fn run(m: &mut Module, earlier: &[&Module], opts: &Options) -> Result<(), PassError> {
     let earlier = Earlier::new(earlier);
     let passes: Vec<&Pass> = PASSES
         .iter()
@@ -240,6 +240,24 @@ pub fn run(m: &mut Module, earlier: &[Module], opts: &Options) -> Result<(), Pas
         }
     }
     Ok(())
+}
+
+/// A package's export data for its importers' optimizers, from its optimized
+/// module `m`: the functions a caller may inline, and the declaration of every
+/// other function it defines or declares. It is all `run` needs of an earlier
+/// package.
+pub fn export_module(m: &Module) -> Module {
+    let mut out = Module::default();
+    for f in &m.funcs {
+        if inline::candidate(f) {
+            out.funcs.push(f.clone());
+        } else {
+            out.decls.push(Decl { name: f.name.clone(), sig: f.sig.clone(), import: None });
+        }
+    }
+    let defined: std::collections::BTreeSet<&str> = m.funcs.iter().map(|f| f.name.as_str()).collect();
+    out.decls.extend(m.decls.iter().filter(|d| !defined.contains(d.name.as_str())).cloned());
+    out
 }
 
 /// The functions of `m` in levels: a function comes after every callee before it
