@@ -20,7 +20,7 @@ const BUILDVCS: Flag = Flag {
     help: "whether to stamp binaries with version control information (\"true\", \"false\" or \"auto\")",
 };
 
-const BUILD_FLAGS: [Flag; 10] = [
+const BUILD_FLAGS: [Flag; 11] = [
     Flag {
         name: "a",
         kind: FlagKind::Bool,
@@ -37,6 +37,7 @@ const BUILD_FLAGS: [Flag; 10] = [
         kind: FlagKind::Value,
         help: "arguments to pass on each link invocation (-s, -w, -X importpath.name=value)",
     },
+    Flag { name: "n", kind: FlagKind::Bool, help: "print the steps that would run, but do not run them" },
     Flag {
         name: "o",
         kind: FlagKind::Value,
@@ -341,6 +342,8 @@ struct Prepared {
     module_dir: Option<String>,
     /// `matched no packages`, printed before anything is built.
     warnings: String,
+    /// GOCACHE.
+    cache_dir: String,
 }
 
 /// Checks the flags and the configuration, and loads the packages.
@@ -375,7 +378,10 @@ fn prepare(sys: &Sys, parsed: &Parsed, usage: &str) -> Result<Prepared, Outcome>
     };
     let (packages, module_dir, warnings) = load_packages(sys, &ctx, &parsed.args)?;
     let warnings: String = warnings.iter().map(|w| format!("{w}\n")).collect();
-    Ok(Prepared { ldflags, gcflags, env, ctx, port, jobs, packages, module_dir, warnings })
+    // The build cache, as Go's build opens it once the packages are loaded.
+    let cache_dir =
+        env.require_cache().map_err(|EnvError { message, status }| Outcome::fail(status, message))?;
+    Ok(Prepared { ldflags, gcflags, env, ctx, port, jobs, packages, module_dir, warnings, cache_dir })
 }
 
 /// Compiles one package, and links it if it is a program. `auto_vcs`: whether
@@ -393,18 +399,6 @@ fn compile_one(
     };
     let program = pkg.name == "main";
     let mut trace = String::new();
-    if parsed.bool("x") {
-        trace.push_str(&format!(
-            "crossplay compile -p {} -goos {} -goarch {} {}\n",
-            if program { "main" } else { &pkg.import_path },
-            ctx.goos,
-            ctx.goarch,
-            pkg.sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" ")
-        ));
-        if program {
-            trace.push_str(&format!("crossplay link -o {} (in memory)\n", pkg.exec_name));
-        }
-    }
     if parsed.bool("v") {
         trace.push_str(&format!("{}\n", pkg.import_path));
     }
@@ -414,6 +408,9 @@ fn compile_one(
     cfg.local = pkg.deps.clone();
     cfg.jobs = prep.jobs;
     cfg.experiment = ctx.experiment_string();
+    cfg.archvar = env.arch_env().map(|(var, value, _)| format!("{}={value}", var.name())).unwrap_or_default();
+    cfg.cgo_enabled = ctx.cgo_enabled;
+    cfg.trimpath = parsed.bool("trimpath");
     if !program {
         // Only compiled, as a check that it builds: nothing is linked.
         if !for_main(&prep.gcflags).trim().is_empty() {
@@ -477,7 +474,26 @@ fn compile_one(
             Err(lines) => return Err(Outcome::fail(1, format!("{trace}{}", lines.join("\n")))),
         }
     }
-    match driver::build(&cfg, &pkg.sources) {
+    // Each package's compile and the link are actions of the build cache in
+    // GOCACHE; -x prints those that run, -n those that would.
+    let mut store =
+        cache::DirStore { dir: prep.cache_dir.clone(), fs: crate::StdFs, now: crate::unix_nanos() };
+    let dry_run = parsed.bool("n");
+    let mut caching = driver::Caching {
+        store: &mut store,
+        output: pkg.exec_name.clone(),
+        force: parsed.bool("a"),
+        dry_run,
+        actions: Vec::new(),
+    };
+    let result = driver::build_with(&cfg, &pkg.sources, Some(&mut caching));
+    if parsed.bool("x") || dry_run {
+        for a in caching.actions.iter().filter(|a| !a.hit) {
+            trace.push_str(&format!("crossplay {}\n", a.text));
+        }
+    }
+    match result {
+        Ok(_) if dry_run => Ok(Built { binary: None, exec_name: pkg.exec_name.clone(), trace }),
         Ok(binary) => Ok(Built { binary: Some(binary), exec_name: pkg.exec_name.clone(), trace }),
         Err(lines) => {
             Err(Outcome { stdout: String::new(), stderr: format!("{trace}{}\n", lines.join("\n")), code: 1 })

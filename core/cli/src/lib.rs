@@ -10,6 +10,7 @@
 //! `template` is the subset of `text/template` that `list -f` needs.
 
 mod build_cmd;
+mod clean_cmd;
 mod env_cmd;
 mod flags;
 mod help;
@@ -90,6 +91,41 @@ impl Outcome {
     }
 }
 
+/// The file system as the build cache's directory store reads and writes it: a
+/// file is written whole under a temporary name and renamed, so a reader never
+/// sees half of one.
+#[derive(Clone, Copy, Debug)]
+pub struct StdFs;
+
+impl cache::Fs for StdFs {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        std::fs::read(path).ok()
+    }
+
+    fn write(&self, path: &str, bytes: &[u8]) -> bool {
+        let tmp = format!("{path}.tmp{}", std::process::id());
+        if std::fs::write(&tmp, bytes).is_err() {
+            return false;
+        }
+        if std::fs::rename(&tmp, path).is_ok() {
+            return true;
+        }
+        let _ = std::fs::remove_file(&tmp);
+        false
+    }
+
+    fn create_dir_all(&self, path: &str) -> bool {
+        std::fs::create_dir_all(path).is_ok()
+    }
+}
+
+/// The time now, in nanoseconds since the Unix epoch.
+pub fn unix_nanos() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
 /// Runs `crossplay ARGS...` (without the program name).
 pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     let Some((command, rest)) = args.split_first() else {
@@ -97,6 +133,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
     };
     match command.as_str() {
         "build" => build_cmd::build(sys, rest),
+        "clean" => clean_cmd::run(sys, rest),
         "env" => env_cmd::run(sys, rest),
         "run" => build_cmd::run(sys, rest),
         "list" => list_cmd::run(sys, rest),

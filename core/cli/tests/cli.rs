@@ -2420,3 +2420,146 @@ fn build_prints_an_assembly_listing() {
     let r = run(command_in(bin, &dir, &env("amd64"), &["build", "-gcflags=-m", "s.go"]));
     assert_eq!((r.code, r.stderr.as_str()), (2, "crossplay does not support -gcflags=-m yet\n"));
 }
+
+/// The build cache in GOCACHE, by the seed's rules: each package's compile and
+/// the link are actions that run only on a miss (`-x` prints one line for each
+/// that runs, none for a hit); targets coexist; what keys each action is what
+/// changes it; a damaged entry is rebuilt; `-a`, `-n`, `clean -cache` and
+/// GOCACHE=off behave as Go's.
+#[test]
+fn build_cache_keys_and_reuse() {
+    let dir = scratch("build-cache");
+    let cache = dir.join("cache");
+    write_file(&dir, "go.mod", "module example.com/m\n\ngo 1.27\n");
+    write_file(&dir, "lib/lib.go", "package lib\n\nfunc Name() string { return \"lib\" }\n");
+    let main_go = "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/m/lib\"\n)\n\nvar v string\n\nfunc main() { fmt.Println(lib.Name(), v) }\n";
+    write_file(&dir, "main.go", main_go);
+    let home = dir.join("home");
+    let build = |env: &[(&str, &str)], args: &[&str]| -> (Vec<String>, i32, String) {
+        let mut e = build_env("linux", "amd64", "0", &home);
+        e.push(("GOCACHE".into(), cache.to_str().unwrap_or_default().into()));
+        for (k, v) in env {
+            e.retain(|(n, _)| n != k);
+            e.push(((*k).into(), (*v).into()));
+        }
+        let mut a = vec!["build", "-x"];
+        a.extend_from_slice(args);
+        let r = run(command_in(&bin_path().to_path_buf(), &dir, &e, &a));
+        let actions: Vec<String> = r
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("crossplay "))
+            .map(|l| l["crossplay ".len()..].to_string())
+            .collect();
+        (actions, r.code, r.stderr)
+    };
+    let compiles = |actions: &[String]| -> Vec<String> {
+        actions.iter().filter_map(|a| a.strip_prefix("compile -p ").map(str::to_string)).collect()
+    };
+    let read = |name: &str| std::fs::read(dir.join(name)).expect("output");
+
+    // Cold: every package and the link.
+    let (a, code, err) = build(&[], &["-o", "a1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        compiles(&a).iter().any(|p| p == "runtime") && compiles(&a).iter().any(|p| p == "example.com/m/lib"),
+        "{a:?}"
+    );
+    assert_eq!(a.last().map(String::as_str), Some("link -o m"));
+    // Another target: its own entries. Back: nothing runs, the same bytes.
+    let (a, code, err) = build(&[("GOARCH", "arm64")], &["-o", "b1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(compiles(&a).len() > 5, "{a:?}");
+    let (a, code, err) = build(&[], &["-o", "a2"]);
+    assert_eq!((a.len(), code), (0, 0), "{err}");
+    assert_eq!(read("a1"), read("a2"));
+    // -ldflags=-X relinks only; the value is in the program.
+    let (a, _, err) = build(&[], &["-ldflags=-X main.v=set", "-o", "a3"]);
+    assert_eq!(a, ["link -o m"], "{err}");
+    // What keys every compile: each recompiles the standard library.
+    for (env, args) in [
+        (vec![], vec!["-tags", "foo"]),
+        (vec![("GOAMD64", "v3")], vec![]),
+        (vec![("CGO_ENABLED", "1")], vec![]),
+        (vec![], vec!["-trimpath"]),
+        (vec![], vec!["-gcflags=-N"]),
+    ] {
+        let mut args = args.clone();
+        args.extend(["-o", "x"]);
+        let (a, code, err) = build(&env, &args);
+        assert_eq!(code, 0, "{err}");
+        assert!(compiles(&a).iter().any(|p| p == "runtime"), "{env:?} {args:?}: {a:?}");
+    }
+    // An edit of main recompiles main; of lib, lib and what imports it.
+    write_file(&dir, "main.go", &main_go.replace("v)", "v, 1)"));
+    let (a, _, err) = build(&[], &["-o", "a4"]);
+    assert_eq!(a, ["compile -p example.com/m", "link -o m"], "{err}");
+    write_file(&dir, "lib/lib.go", "package lib\n\nfunc Name() string { return \"lib2\" }\n");
+    let (a, _, err) = build(&[], &["-o", "a5"]);
+    assert_eq!(a, ["compile -p example.com/m/lib", "compile -p example.com/m", "link -o m"], "{err}");
+    // Every output damaged (a flipped byte, or truncated): detected, rebuilt,
+    // the same bytes.
+    let outputs = |cache: &Path| -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for sub in std::fs::read_dir(cache).expect("cache").flatten() {
+            for f in std::fs::read_dir(sub.path()).into_iter().flatten().flatten() {
+                if f.file_name().to_string_lossy().ends_with("-d") {
+                    out.push(f.path());
+                }
+            }
+        }
+        out
+    };
+    for (k, f) in outputs(&cache).iter().enumerate() {
+        let mut b = std::fs::read(f).expect("entry");
+        if k % 2 == 0 {
+            b.truncate(b.len() / 2);
+        } else if let Some(x) = {
+            let mid = b.len() / 2;
+            b.get_mut(mid)
+        } {
+            *x ^= 1;
+        }
+        std::fs::write(f, b).expect("damage");
+    }
+    let (a, code, err) = build(&[], &["-o", "a6"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(compiles(&a).iter().any(|p| p == "runtime"), "{a:?}");
+    assert_eq!(read("a5"), read("a6"));
+    // -a runs everything; -n prints what would run and writes nothing.
+    let (a, _, _) = build(&[], &["-a", "-o", "a7"]);
+    assert!(compiles(&a).iter().any(|p| p == "runtime"), "{a:?}");
+    assert_eq!(read("a5"), read("a7"));
+    write_file(&dir, "main.go", main_go);
+    let (a, code, err) = build(&[], &["-n", "-o", "a8"]);
+    assert_eq!(
+        (a.clone(), code),
+        (vec!["compile -p example.com/m".to_string(), "link -o m".into()], 0),
+        "{err}"
+    );
+    assert!(!dir.join("a8").exists());
+    // clean -cache empties it (but keeps the directory and its README).
+    let mut e = build_env("linux", "amd64", "0", &home);
+    e.push(("GOCACHE".into(), cache.to_str().unwrap_or_default().into()));
+    let r = run(command_in(&bin_path().to_path_buf(), &dir, &e, &["clean", "-cache"]));
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    assert!(outputs(&cache).is_empty() && cache.join("README").exists());
+    let (a, _, _) = build(&[], &["-o", "a9"]);
+    assert!(compiles(&a).iter().any(|p| p == "runtime"), "{a:?}");
+
+    // GOCACHE=off and a relative GOCACHE: Go's errors.
+    let Some(go) = oracle() else { return };
+    for value in ["off", "relative"] {
+        let mut e = build_env("linux", "amd64", "0", &home);
+        e.push(("GOCACHE".into(), value.into()));
+        for args in [&["build", "-o", "x", "."][..], &["clean", "-cache"][..]] {
+            let want = run(command_in(&go, &dir, &e, args));
+            let got = run(command_in(&bin_path().to_path_buf(), &dir, &e, args));
+            assert_eq!(
+                (got.code, got.stderr.as_str()),
+                (want.code, want.stderr.as_str()),
+                "GOCACHE={value} {args:?}"
+            );
+        }
+    }
+}

@@ -76,6 +76,11 @@ pub struct Config {
     /// Verify the IR before and after every pass (the tests turn it on); a broken
     /// invariant is a build error naming the pass.
     pub verify_ir: bool,
+    /// The sub-architecture variable as `NAME=value` (`GOAMD64=v1`), CGO_ENABLED
+    /// and `-trimpath`: they key every compile action, as in Go.
+    pub archvar: String,
+    pub cgo_enabled: bool,
+    pub trimpath: bool,
 }
 
 impl Config {
@@ -92,6 +97,9 @@ impl Config {
             optimize: true,
             inline: true,
             verify_ir: false,
+            archvar: String::new(),
+            cgo_enabled: false,
+            trimpath: false,
         }
     }
 }
@@ -653,13 +661,88 @@ fn native(port: &Port) -> Option<(&'static IsaDesc, link::native::Format, OsAbi)
 /// as `go build` does when it only checks that packages build; on failure, the
 /// messages as `go build` prints them.
 pub fn check(cfg: &Config, sources: &[Source]) -> Result<(), Vec<String>> {
-    compile(cfg, sources, &cfg.main_path, false).map(|_| ())
+    compile(cfg, sources, &cfg.main_path, false, None).map(|_| ())
 }
 
 /// Builds the program; on failure, the messages as `go build` prints them.
 pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
+    build_with(cfg, main, None)
+}
+
+/// Builds the program, each package's compile and the link an action of
+/// `caching` (if any) that runs only when the store has no output for it; with
+/// `Caching::dry_run`, runs nothing and gives no bytes.
+pub fn build_with(
+    cfg: &Config,
+    main: &[Source],
+    mut caching: Option<&mut Caching<'_>>,
+) -> Result<Vec<u8>, Vec<String>> {
     let native = native(cfg.port);
-    let compiled = compile(cfg, main, "main", true)?;
+    let mut compiled = compile(cfg, main, "main", true, caching.as_deref_mut())?;
+    // The linker defines the version and the build info (which reaches
+    // runtime/debug.ReadBuildInfo through runtime.modinfo) as it does -X's.
+    let xdefs: Vec<(String, String)> = [("runtime.buildVersion".to_string(), go_version(&cfg.experiment))]
+        .into_iter()
+        .chain(cfg.build_info.iter().map(|bi| ("runtime.modinfo".to_string(), bi.clone())))
+        .chain(cfg.link.xdefs.clone())
+        .collect();
+    // Link errors come under the main package's header, as `go build` prints
+    // the linker's output.
+    let link_errors = |e: Vec<link::LinkError>| {
+        std::iter::once(format!("# {}", cfg.main_path))
+            .chain(e.iter().map(|e| e.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let link_text = format!("link -o {}", caching.as_ref().map_or("", |c| c.output.as_str()));
+    let link_id = caching.is_some().then(|| {
+        cache::LinkAction {
+            import_path: cfg.main_path.clone(),
+            goos: cfg.port.goos().into(),
+            goarch: cfg.port.goarch().into(),
+            archvar: cfg.archvar.clone(),
+            experiment: cfg.experiment.clone(),
+            ldflags: format!("{:?}", cfg.link),
+            xdefs: xdefs.clone(),
+            buildinfo: cfg.build_info.clone().unwrap_or_default(),
+            objects: compiled
+                .objects
+                .iter()
+                .map(|o| (o.path.clone(), base::sha256::sha256(&link::object::encode(o))))
+                .collect(),
+        }
+        .id()
+    });
+    if let (Some(c), Some(id)) = (caching.as_deref_mut(), link_id) {
+        let missed = c.actions.iter().any(|a| !a.hit);
+        if !missed
+            && !c.force
+            && let Some(binary) = c.store.get(&id)
+        {
+            c.actions.push(Action { text: link_text, hit: true });
+            return Ok(binary);
+        }
+        c.actions.push(Action { text: link_text, hit: false });
+        if c.dry_run {
+            return Ok(Vec::new());
+        }
+    }
+    let paths: Vec<String> = compiled.inputs.iter().map(|(p, _)| p.clone()).collect();
+    let inits = inits_object(&paths, &compiled.objects, cfg)?;
+    compiled.objects.push(inits);
+    link::xdef::apply(&mut compiled.objects, &xdefs, cfg.port.arch.ptr_size()).map_err(link_errors)?;
+    let binary = link(cfg, compiled, native).map_err(link_errors)?;
+    if let (Some(c), Some(id)) = (caching, link_id) {
+        c.store.put(&id, &binary);
+    }
+    Ok(binary)
+}
+
+/// Links a build's objects (`go:inits` last) into the program.
+fn link(
+    cfg: &Config,
+    compiled: Compiled,
+    native: Option<(&'static IsaDesc, link::native::Format, OsAbi)>,
+) -> Result<Vec<u8>, Vec<link::LinkError>> {
     let host = cfg.link.host_build_id.clone();
     let build_id = match &cfg.link.build_id {
         Some(id) => link::buildid::BuildId { id: id.clone(), content_placeholder: false, host },
@@ -671,7 +754,9 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
     };
     let objects = &compiled.objects;
     if cfg.port.container() != Container::Wasm {
-        let Some((isa, format, os)) = native else { return Err(vec![unsupported(cfg.port)]) };
+        let Some((isa, format, os)) = native else {
+            return Err(vec![link::LinkError(unsupported(cfg.port))]);
+        };
         let opts = link::native::Options {
             buildinfo: cfg
                 .build_info
@@ -683,8 +768,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
             macho_versions: [cfg.link.macos, cfg.link.macsdk]
                 .map(|[a, b, c]| u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)),
         };
-        return link::native::link(objects, isa, format, os, opts)
-            .map_err(|e| e.iter().map(|e| e.to_string()).collect());
+        return link::native::link(objects, isa, format, os, opts);
     }
     let opts = link::wasm::Options {
         // wasm_exec.js reads the memory as `mem`; WASI hosts look for `memory`.
@@ -696,7 +780,7 @@ pub fn build(cfg: &Config, main: &[Source]) -> Result<Vec<u8>, Vec<String>> {
         build_id,
         strip: cfg.link.strip,
     };
-    link::wasm::link(objects, &opts).map(|(b, _)| b).map_err(|e| e.iter().map(|e| e.to_string()).collect())
+    link::wasm::link(objects, &opts).map(|(b, _)| b)
 }
 
 /// The build ID a built binary carries, as `go tool buildid` prints it.
@@ -742,20 +826,12 @@ fn build_id(cfg: &Config, main_object: &[u8], inputs: &[PkgInput]) -> String {
     format!("{link_action}/{main_action}/{main_content}/{link_action}")
 }
 
-/// The hash of a package's files (names and contents). The standard library's
-/// files are the same for the whole process, so theirs are kept.
+/// The hash of a package's files (names and contents).
 fn package_input(path: &str, files: &[(String, Vec<u8>, ast::File)]) -> [u8; 32] {
-    static STD: std::sync::Mutex<BTreeMap<String, [u8; 32]>> = std::sync::Mutex::new(BTreeMap::new());
     let mut h = base::sha256::Sha256::new();
     h.update(format!("package {path}\n").as_bytes());
     for (name, text, _) in files {
-        let file_hash = if name.starts_with("$GOROOT/") {
-            let mut std = STD.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            *std.entry(name.clone()).or_insert_with(|| base::sha256::sha256(text))
-        } else {
-            base::sha256::sha256(text)
-        };
-        h.update(format!("file {name} {}\n", base::sha256::hex(&file_hash)).as_bytes());
+        h.update(format!("file {name} {}\n", base::sha256::hex(&file_hash(name, text))).as_bytes());
     }
     h.finish()
 }
@@ -763,14 +839,14 @@ fn package_input(path: &str, files: &[(String, Vec<u8>, ast::File)]) -> [u8; 32]
 /// `go:inits`: every package's initialization in dependency order. It is the
 /// runtime's `func doInits()`, so it takes the closure context every Go function
 /// does (the Wasm call to it must match its type).
-fn inits_module(order: &[Pkg]) -> ir::Module {
+fn inits_module(order: &[String]) -> ir::Module {
     let sig = ir::Sig { params: vec![ir::Ty::I64], results: vec![] };
     let mut m = ir::Module::default();
     // Called as a Go function (runtime.doInits), with the closure context word.
     let mut f = ir::Func::new(irgen::INITS_SYMBOL, sig.clone());
     let mut b = ir::Builder::new(&mut f);
     for p in order {
-        let name = irgen::init_symbol(&p.path);
+        let name = irgen::init_symbol(p);
         let ctx = b.iconst(ir::Ty::I64, 0);
         b.call(&name, &sig, vec![ctx]);
         m.decls.push(ir::Decl { name, sig: sig.clone(), import: None });
@@ -866,7 +942,7 @@ pub fn listing(cfg: &Config, main: &[Source]) -> Result<String, Vec<String>> {
             cfg.port.goarch()
         )]);
     };
-    let compiled = compile(cfg, main, "main", false)?;
+    let compiled = compile(cfg, main, "main", false, None)?;
     let mut out = String::new();
     let m = &compiled.main_ir;
     for f in &m.funcs {
@@ -891,7 +967,8 @@ fn unsupported(port: &Port) -> String {
 
 /// What `compile` gives: each package's object (runtime first, the package
 /// compiled last but one, `go:inits` last), the main package's optimized IR (for
-/// its listing) and encoded object (for the build ID), and each package's inputs.
+/// its listing; only when it was compiled) and encoded object (for the build
+/// ID), and each package's inputs.
 struct Compiled {
     objects: Vec<link::object::Object>,
     main_ir: ir::Module,
@@ -899,17 +976,79 @@ struct Compiled {
     inputs: Vec<PkgInput>,
 }
 
-/// Every package of a build selected, parsed, type-checked and lowered to IR in
-/// dependency order, then `go:inits`; each optimized and, with `objects`,
-/// compiled to an object. Compiles the package of `main`'s files, as `path`
+/// One action of a build, as `-x` and the page's action log show it: what ran
+/// (or, for a hit, would have run) and whether the cache had its output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// A build's use of the cache: where outputs are kept, `-a` (`force`: run every
+/// action, store the outputs anew), `-n` (`dry_run`: run nothing, log what would
+/// run), and the log of the actions.
+pub struct Caching<'a> {
+    pub store: &'a mut dyn cache::Store,
+    /// The name the link's output goes by in the log (`link -o hello`).
+    pub output: String,
+    pub force: bool,
+    pub dry_run: bool,
+    pub actions: Vec<Action>,
+}
+
+impl core::fmt::Debug for Caching<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Caching")
+            .field("force", &self.force)
+            .field("actions", &self.actions)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What keys every compile action of a build but the package's own inputs.
+fn compile_action(cfg: &Config, path: &str) -> cache::CompileAction {
+    let mut gcflags = Vec::new();
+    if !cfg.optimize {
+        gcflags.push("-N".to_string());
+    }
+    if !cfg.inline {
+        gcflags.push("-l".to_string());
+    }
+    cache::CompileAction {
+        import_path: path.to_string(),
+        goos: cfg.port.goos().into(),
+        goarch: cfg.port.goarch().into(),
+        archvar: cfg.archvar.clone(),
+        cgo_enabled: cfg.cgo_enabled,
+        gcflags,
+        trimpath: cfg.trimpath,
+        tags: cfg.tags.clone(),
+        experiment: cfg.experiment.clone(),
+        ..cache::CompileAction::default()
+    }
+}
+
+/// Every package of a build selected, parsed, then compiled in dependency
+/// order, then `go:inits`. Compiles the package of `main`'s files, as `path`
 /// (`main` for a program), after everything it imports.
 ///
-/// A package is compiled from its own IR and its dependencies' export data
-/// only (`opt::export_module`: what their functions' callers may inline), the
-/// dependencies being what it imports, directly or not, and the runtime's
-/// (every package calls the runtime); every function it defines goes into its
-/// object, and the link keeps what the program reaches.
-fn compile(cfg: &Config, main: &[Source], path: &str, objects: bool) -> Result<Compiled, Vec<String>> {
+/// A package is type-checked and lowered to IR, optimized against its
+/// dependencies' export data only (`opt::export_module`: what their functions'
+/// callers may inline), the dependencies being what it imports, directly or
+/// not, and the runtime's (every package calls the runtime); with `objects`,
+/// each function it defines is compiled into its object, and the link keeps what
+/// the program reaches. With `caching`, each package's compile is an action
+/// keyed by `cache::CompileAction` (its files and its dependencies' action IDs),
+/// whose object is taken from the store when it has one; type checking still
+/// starts from every package's sources (crossplay has no type export data yet),
+/// but only where some package misses.
+fn compile(
+    cfg: &Config,
+    main: &[Source],
+    path: &str,
+    objects: bool,
+    mut caching: Option<&mut Caching<'_>>,
+) -> Result<Compiled, Vec<String>> {
     if !cfg.port.buildable {
         return Err(vec![unsupported(cfg.port)]);
     }
@@ -936,17 +1075,7 @@ fn compile(cfg: &Config, main: &[Source], path: &str, objects: bool) -> Result<C
 
     let word_size = u64::from(cfg.port.arch.ptr_size());
     let mut w = typeck::World::new(word_size);
-    let target = irgen::Target {
-        goos: cfg.port.goos().into(),
-        goarch: cfg.port.goarch().into(),
-        word_size,
-        // The build info reaches runtime/debug.ReadBuildInfo through runtime.modinfo.
-        xdefs: [("runtime.buildVersion".to_string(), go_version(&cfg.experiment))]
-            .into_iter()
-            .chain(cfg.build_info.iter().map(|bi| ("runtime.modinfo".to_string(), bi.clone())))
-            .chain(cfg.link.xdefs.clone())
-            .collect(),
-    };
+    let target = irgen::Target { goos: cfg.port.goos().into(), goarch: cfg.port.goarch().into(), word_size };
     let opts = opt::Options {
         optimize: cfg.optimize,
         inline: cfg.inline,
@@ -962,73 +1091,173 @@ fn compile(cfg: &Config, main: &[Source], path: &str, objects: bool) -> Result<C
         Some(Backend::Wasm)
     };
     let deps = dependencies(&order);
-    let mut exports: Vec<ir::Module> = Vec::with_capacity(order.len() + 1);
+    let mut ids: Vec<cache::Id> = Vec::with_capacity(order.len());
+    let mut exports: Vec<Option<ir::Module>> = Vec::with_capacity(order.len());
     let mut out = Compiled {
         objects: Vec::new(),
         main_ir: ir::Module::default(),
         main_object: Vec::new(),
         inputs: Vec::new(),
     };
+    // How many packages of `order` the world has type-checked.
+    let mut checked_upto = 0;
     for (i, p) in order.iter().enumerate() {
         let head = || format!("# {}", if p.path == path { &cfg.main_path } else { &p.path });
-        let first = w.files.len() as u32;
-        let cfs: Vec<typeck::CheckFile<'_>> =
-            p.files.iter().map(|(n, src, ast)| typeck::CheckFile { name: n.clone(), src, ast }).collect();
-        let checked = typeck::check_package(&mut w, &p.path, &cfs);
-        if !checked.errors.is_empty() {
-            let mut out = vec![head()];
-            out.extend(typeck::format_errors(&w, &checked.errors));
-            return Err(out);
-        }
-        let gfs: Vec<irgen::GenFile<'_>> = p
-            .files
-            .iter()
-            .enumerate()
-            .map(|(i, (_, _, ast))| irgen::GenFile { ast, id: first + i as u32 })
-            .collect();
-        let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
-        if !diags.is_empty() {
-            let mut out = vec![head()];
-            out.extend(diags.iter().map(|d| {
-                if d.pos.file == irgen::NO_FILE {
-                    d.msg.clone()
-                } else {
-                    format!("{}: {}", w.pos_string(d.pos), d.msg)
+        let display = if p.path == path { cfg.main_path.as_str() } else { p.path.as_str() };
+        // The action: the package's files and its dependencies' action IDs.
+        let mut action = compile_action(cfg, &p.path);
+        action.files = p.files.iter().map(|(n, text, _)| (n.clone(), file_hash(n, text))).collect();
+        action.deps = deps[i].iter().map(|&j| (order[j].path.clone(), ids[j])).collect();
+        let id = action.id();
+        ids.push(id);
+        if let (Some(c), Some(_)) = (caching.as_deref_mut(), backend) {
+            let text = format!("compile -p {display}");
+            let hit = if c.force {
+                None
+            } else {
+                c.store.get(&id).and_then(|b| link::object::decode(&b).ok().map(|o| (b, o)))
+            };
+            if let Some((bytes, object)) = hit {
+                c.actions.push(Action { text, hit: true });
+                if p.path == path {
+                    out.main_object = bytes;
                 }
-            }));
-            return Err(out);
+                exports.push(None);
+                out.objects.push(object);
+                continue;
+            }
+            c.actions.push(Action { text, hit: false });
+            if c.dry_run {
+                exports.push(None);
+                continue;
+            }
         }
-        let earlier: Vec<&ir::Module> = deps[i].iter().map(|&j| &exports[j]).collect();
-        let (m, export) = optimize(m, &earlier, &opts).map_err(|e| vec![head(), e])?;
-        if let Some(backend) = backend {
-            out.objects.push(link::object::Object::new(
-                &p.path,
-                &m,
-                code(&m, backend, cfg.jobs),
-                ir::text::print(&export),
-            ));
-        }
-        exports.push(export);
-        if p.path == path {
-            out.main_ir = m;
-        }
-    }
-    if let Some(backend) = backend {
-        // go:inits calls every package's initialization: it depends on them all.
-        let all: Vec<&ir::Module> = exports.iter().collect();
-        let (m, _) = optimize(inits_module(&order), &all, &opts).map_err(|e| vec!["# go:inits".into(), e])?;
-        out.objects.push(link::object::Object::new(
-            "go:inits",
-            &m,
-            code(&m, backend, cfg.jobs),
-            String::new(),
-        ));
-        if let Some(o) = out.objects.iter().rev().nth(1) {
-            out.main_object = link::object::encode(o);
+        // Type-check every package up to this one that has not been.
+        while checked_upto <= i {
+            let q = &order[checked_upto];
+            let qhead = format!("# {}", if q.path == path { &cfg.main_path } else { &q.path });
+            let first = w.files.len() as u32;
+            let cfs: Vec<typeck::CheckFile<'_>> =
+                q.files.iter().map(|(n, src, ast)| typeck::CheckFile { name: n.clone(), src, ast }).collect();
+            let checked = typeck::check_package(&mut w, &q.path, &cfs);
+            if !checked.errors.is_empty() {
+                let mut out = vec![qhead];
+                out.extend(typeck::format_errors(&w, &checked.errors));
+                return Err(out);
+            }
+            checked_upto += 1;
+            if checked_upto <= i {
+                continue;
+            }
+            let gfs: Vec<irgen::GenFile<'_>> = q
+                .files
+                .iter()
+                .enumerate()
+                .map(|(i, (_, _, ast))| irgen::GenFile { ast, id: first + i as u32 })
+                .collect();
+            let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
+            if !diags.is_empty() {
+                let mut out = vec![head()];
+                out.extend(diags.iter().map(|d| {
+                    if d.pos.file == irgen::NO_FILE {
+                        d.msg.clone()
+                    } else {
+                        format!("{}: {}", w.pos_string(d.pos), d.msg)
+                    }
+                }));
+                return Err(out);
+            }
+            let earlier = earlier_exports(&deps[i], &mut exports, &out.objects, &order)?;
+            let earlier: Vec<&ir::Module> = earlier.iter().collect();
+            let (m, export) = optimize(m, &earlier, &opts).map_err(|e| vec![head(), e])?;
+            // Importers see the export data as read back from its text, whether
+            // from this object or from a cached one, so both give the same code.
+            let export_text = ir::text::print(&export);
+            let export = ir::text::parse(&export_text)
+                .map_err(|e| vec![head(), format!("crossplay: internal compiler error: export data: {e}")])?;
+            if let Some(backend) = backend {
+                let object = link::object::Object::new(&p.path, &m, code(&m, backend, cfg.jobs), export_text);
+                let bytes = link::object::encode(&object);
+                if let Some(c) = caching.as_deref_mut() {
+                    c.store.put(&id, &bytes);
+                }
+                if p.path == path {
+                    out.main_object = bytes;
+                }
+                out.objects.push(object);
+            }
+            exports.push(Some(export));
+            if p.path == path {
+                out.main_ir = m;
+            }
         }
     }
     out.inputs = order.iter().map(|p| (p.path.clone(), package_input(&p.path, &p.files))).collect();
     Ok(out)
+}
+
+/// The export data of the packages `deps` (indices into `order`), each taken
+/// from its object where the package's compile was a hit; in order.
+fn earlier_exports(
+    deps: &[usize],
+    exports: &mut [Option<ir::Module>],
+    objects: &[link::object::Object],
+    order: &[Pkg],
+) -> Result<Vec<ir::Module>, Vec<String>> {
+    let mut out = Vec::with_capacity(deps.len());
+    for &j in deps {
+        if exports[j].is_none() {
+            let o = objects.iter().find(|o| o.path == order[j].path);
+            let m = o.map(|o| ir::text::parse(&o.export)).transpose().map_err(|e| {
+                vec![format!("# {}", order[j].path), format!("crossplay: corrupt export data: {e}")]
+            })?;
+            exports[j] = Some(m.unwrap_or_default());
+        }
+        out.push(exports[j].clone().unwrap_or_default());
+    }
+    Ok(out)
+}
+
+/// The `go:inits` object of a build whose packages are `objects` (in order).
+fn inits_object(
+    order_paths: &[String],
+    objects: &[link::object::Object],
+    cfg: &Config,
+) -> Result<link::object::Object, Vec<String>> {
+    let opts = opt::Options {
+        optimize: cfg.optimize,
+        inline: cfg.inline,
+        verify: cfg.verify_ir,
+        word: ir::Ty::I64,
+        jobs: cfg.jobs,
+    };
+    let backend = match native(cfg.port) {
+        Some((isa, _, _)) => Backend::Native(isa),
+        None => Backend::Wasm,
+    };
+    let mut all = Vec::with_capacity(objects.len());
+    for o in objects {
+        all.push(
+            ir::text::parse(&o.export)
+                .map_err(|e| vec![format!("# {}", o.path), format!("crossplay: corrupt export data: {e}")])?,
+        );
+    }
+    let all: Vec<&ir::Module> = all.iter().collect();
+    let (m, _) =
+        optimize(inits_module(order_paths), &all, &opts).map_err(|e| vec!["# go:inits".into(), e])?;
+    Ok(link::object::Object::new("go:inits", &m, code(&m, backend, cfg.jobs), String::new()))
+}
+
+/// The SHA-256 of a file; the standard library's files are the same for the
+/// whole process, so theirs are kept.
+fn file_hash(name: &str, text: &[u8]) -> [u8; 32] {
+    static STD: std::sync::Mutex<BTreeMap<String, [u8; 32]>> = std::sync::Mutex::new(BTreeMap::new());
+    if name.starts_with("$GOROOT/") {
+        let mut std = STD.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *std.entry(name.to_owned()).or_insert_with(|| base::sha256::sha256(text))
+    } else {
+        base::sha256::sha256(text)
+    }
 }
 
 /// For each package of `order` (each after its imports), the packages before it

@@ -705,6 +705,9 @@ pub struct Module {
     pub data: Vec<Data>,
     pub funcs: Vec<Func>,
     pub dynimports: Vec<DynImport>,
+    /// The package's variables: each data symbol with its Go type's descriptor
+    /// symbol (`type:string`), what the linker's `-X` checks. Not in the text form.
+    pub vars: Vec<(String, String)>,
 }
 
 impl Module {

@@ -718,12 +718,10 @@ fn parse_func(p: &mut Parser) -> Result<Func, ParseError> {
         return p.err(format!("function {name} has no blocks"));
     }
     f.values = Vec::with_capacity(value_types.len());
-    for (i, t) in value_types.into_iter().enumerate() {
-        match t {
-            Some(t) => f.values.push(t),
-            None => return p.err(format!("v{i} is never defined in {name}")),
-        }
-    }
+    // A number no instruction defines is a value a pass removed (the printer
+    // keeps the numbering): it stays, unused, as an i64 (the verifier rejects a
+    // use of it).
+    f.values = value_types.into_iter().map(|t| t.unwrap_or(Ty::I64)).collect();
     Ok(f)
 }
 

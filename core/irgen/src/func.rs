@@ -653,14 +653,7 @@ impl FnGen<'_, '_> {
                 if n.value != "_" {
                     let sym = format!("{}.{}", self.g.path, n.value);
                     let t = self.g.w.obj(o).ty;
-                    // -X's value replaces a constant initializer; one that runs
-                    // code overwrites it, as in Go.
-                    let xdef =
-                        self.g.has_xdef(&sym) && self.g.basic(t) == Some(typeck::types::BasicKind::String);
                     is_static[i] = self.g.static_init(&sym, e, t);
-                    if is_static[i] && xdef {
-                        self.g.apply_xdef(&sym, t, n.pos);
-                    }
                 }
             }
         }

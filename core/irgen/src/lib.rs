@@ -40,8 +40,9 @@
 //!   sp+8 as `wasm_exec.js` reads them; any other module typed parameters),
 //!   `//go:wasmexport` (a wrapper that hands an unrecovered panic to
 //!   `runtime.fatalpanic`), `//go:linkname`, `//go:noinline` (`ir::Func::noinline`),
-//!   `//go:cgo_import_dynamic` (an `ir::DynImport`). `-ldflags=-X` values
-//!   (`Target::xdefs`) replace string variables' data.
+//!   `//go:cgo_import_dynamic` (an `ir::DynImport`). The module lists the
+//!   package's variables with their types (`ir::Module::vars`) for the linker's
+//!   `-X`.
 //!
 //! Modules: `types` (which scalars make a value, sizes, signatures), `func`
 //! (functions and statements), `expr`, `order` (gc's evaluation order), `defer`,
@@ -64,7 +65,7 @@ mod types;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use syntax::ast;
-use typeck::types::{ObjId, PkgId, SrcPos, TypeId};
+use typeck::types::{ObjId, PkgId, SrcPos};
 use typeck::{Info, World};
 
 pub use types::Class;
@@ -76,8 +77,6 @@ pub struct Target {
     pub goarch: String,
     /// The pointer size in bytes.
     pub word_size: u64,
-    /// `-ldflags=-X`: string variables ("importpath.name") and their values.
-    pub xdefs: Vec<(String, String)>,
 }
 
 /// The file of a diagnostic without a source position (Go's link errors).
@@ -362,50 +361,9 @@ impl Gen<'_> {
                 init: vec![],
                 relocs: vec![],
             });
-            self.apply_xdef(&name, ty, n.pos);
+            let tsym = self.type_symbol(ty);
+            self.module.vars.push((name, tsym));
         }
-    }
-
-    /// Lays out the value `-X` gives variable `sym` (of type `t`) as its data.
-    /// As in Go, only string variables can be set; an initializer that runs code
-    /// overwrites the value when the package initializes.
-    pub(crate) fn apply_xdef(&mut self, sym: &str, t: TypeId, pos: u32) {
-        let Some(value) = self.target.xdefs.iter().rev().find(|(k, _)| k == sym).map(|(_, v)| v.clone())
-        else {
-            return;
-        };
-        if self.basic(t) != Some(typeck::types::BasicKind::String) {
-            let ts = self.type_string(t);
-            // A link error in Go: it has no source position.
-            let _ = pos;
-            self.diags.push(Diag {
-                pos: SrcPos { file: NO_FILE, off: 0 },
-                msg: format!("{sym}: cannot set with -X: not a var of type string (type:{ts})"),
-            });
-            return;
-        }
-        let ws = self.target.word_size as usize;
-        let mut init = vec![0u8; 2 * ws];
-        init[ws..].copy_from_slice(&(value.len() as u64).to_le_bytes()[..ws]);
-        let mut relocs = Vec::new();
-        if !value.is_empty() {
-            let target = self.string_data(value.as_bytes());
-            relocs.push(ir::Reloc {
-                off: 0,
-                kind: ir::RelocKind::Addr { width: ws as u8 },
-                target,
-                addend: 0,
-            });
-        }
-        if let Some(d) = self.module.data.iter_mut().find(|d| d.name == sym) {
-            d.init = init;
-            d.relocs = relocs;
-        }
-    }
-
-    /// Whether `-X` sets variable `sym`.
-    pub(crate) fn has_xdef(&self, sym: &str) -> bool {
-        self.target.xdefs.iter().any(|(k, _)| k == sym)
     }
 
     pub(crate) fn node_name(&self, n: &ast::Name) -> typeck::info::NodeId {

@@ -16,6 +16,7 @@ pub mod object;
 pub mod pe;
 mod symbols;
 pub mod wasm;
+pub mod xdef;
 
 /// A link error, worded as Go's linker words it where it has a message.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -29,6 +29,9 @@ pub struct Object {
     /// Functions the host defines (a Wasm import), as the package declares them.
     pub host_imports: Vec<Decl>,
     pub dynimports: Vec<DynImport>,
+    /// The package's variables and their types' descriptor symbols
+    /// (`ir::Module::vars`), for `-X`.
+    pub vars: Vec<(String, String)>,
     /// The export data: the IR module (text) importers' optimizers read.
     pub export: String,
 }
@@ -44,6 +47,7 @@ impl Object {
             data: m.data.clone(),
             host_imports: m.decls.iter().filter(|d| d.import.is_some()).cloned().collect(),
             dynimports: m.dynimports.clone(),
+            vars: m.vars.clone(),
             export,
         }
     }
@@ -190,6 +194,11 @@ pub fn encode(o: &Object) -> Vec<u8> {
         w.str(&d.name);
         w.str(&d.library);
     }
+    w.len(o.vars.len());
+    for (v, t) in &o.vars {
+        w.str(v);
+        w.str(t);
+    }
     w.str(&o.export);
     w.0
 }
@@ -284,11 +293,15 @@ pub fn decode(bytes: &[u8]) -> Result<Object, Corrupt> {
     for _ in 0..r.len()? {
         dynimports.push(DynImport { symbol: r.str()?, name: r.str()?, library: r.str()? });
     }
+    let mut vars = Vec::new();
+    for _ in 0..r.len()? {
+        vars.push((r.str()?, r.str()?));
+    }
     let export = r.str()?;
     if !r.0.is_empty() {
         return Err(Corrupt);
     }
-    Ok(Object { path, funcs, data, host_imports, dynimports, export })
+    Ok(Object { path, funcs, data, host_imports, dynimports, vars, export })
 }
 
 struct Writer(Vec<u8>);
