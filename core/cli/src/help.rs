@@ -2,7 +2,7 @@
 
 use crate::Outcome;
 
-pub const BUILD_USAGE: &str = "usage: crossplay build [-o output] [-a] [-p n] [-x] [-v] [-tags list] [-trimpath] [-ldflags [pattern=]flags] [-buildvcs={true|false|auto}] [packages | files.go]";
+pub const BUILD_USAGE: &str = "usage: crossplay build [-o output] [-a] [-n] [-p n] [-x] [-v] [-tags list] [-trimpath] [-ldflags [pattern=]flags] [-buildvcs={true|false|auto}] [packages | files.go]";
 pub const RUN_USAGE: &str =
     "usage: crossplay run [-exec xprog] [build flags] [package | files.go] [arguments...]";
 pub const ENV_USAGE: &str = "usage: crossplay env [-json] [-changed] [var ...]";
@@ -70,9 +70,13 @@ ad-hoc signed Mach-O executables for dyld and libSystem, each recording its
 build info as go build's do) so far; other targets are reported as not
 supported yet.
 
-The flags are go build's: -a (crossplay has no cache to skip yet), -p (how many
-functions compile at once; the output is the same for every value), -x (print
-the steps), -v, -tags, -trimpath, -ldflags, -buildvcs, and -gcflags with -S (the
+Each package's compile and the link are cached in GOCACHE, keyed as go build
+keys them (crossplay's entries never collide with Go's there); a build runs
+only the actions whose inputs changed. 'crossplay clean -cache' empties it.
+
+The flags are go build's: -a (run every action, cached or not), -n (print the
+actions that would run, run none), -p (how many functions compile at once; the
+output is the same for every value), -x (print each action as it runs), -v, -tags, -trimpath, -ldflags, -buildvcs, and -gcflags with -S (the
 main package's assembly listing, for amd64 and arm64), -N (no optimization) and
 -l (no inlining). -ldflags and -gcflags
 take an optional package pattern, as in -ldflags=all=-s; the last pattern

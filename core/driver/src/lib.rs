@@ -5,14 +5,16 @@
 //! ports `target` marks buildable; the CLI's `build` and `run` and the browser worker
 //! are its callers.
 //!
-//! `build(Config, main sources)` loads crossplay's std packages depth first from
-//! `goroot` (runtime first), each file selected with `buildtags`; parses and
-//! type-checks every package in dependency order into one `typeck::World`;
-//! generates IR per package; synthesizes `go:inits` (each package's initialization
-//! in dependency order, a Go function of the context word like any); leaves out
-//! the functions a program cannot reach (`link::reachable_functions`, but the main
-//! package's, for its listing); optimizes package by package (`opt::run`, which
-//! may inline from the packages before); and links, with
+//! `build_with(Config, main sources, caching)` loads crossplay's std packages depth
+//! first from `goroot` (runtime first), each file selected with `buildtags`, and
+//! parses them; then compiles each package in dependency order — type-checks it
+//! into one `typeck::World`, generates IR, optimizes it (`opt::run`, which may
+//! inline from its dependencies' export data) and compiles every function to a
+//! `link::object::Object` — each package's compile an action of the build cache
+//! (`Caching`, `cache::CompileAction`) that runs only on a miss; synthesizes
+//! `go:inits` (each package's initialization in dependency order, a Go function
+//! of the context word like any); applies `-X` and the build info
+//! (`link::xdef`); and links, as one cached action (`cache::LinkAction`), with
 //! `link::wasm` or, for a native port, `link::native` given the port's ISA
 //! (`ISAS`: each ISA crate's `codegen::isa::IsaDesc`, found by `target::Arch`), the
 //! writer for its `Container` (`link::native::Format::of`) and its OS's entry
