@@ -14,6 +14,7 @@ pub mod sha256;
 pub mod span;
 pub mod unicode;
 mod unicode_tables;
+pub mod wire;
 
 pub use diag::{Diagnostic, Severity};
 pub use span::{FileId, LineCol, LineIndex, Span};

@@ -63,6 +63,19 @@ impl LineIndex {
         LineIndex { line_starts, len: text.len() as u32 }
     }
 
+    /// The line starts and the text's length.
+    pub fn parts(&self) -> (&[u32], u32) {
+        (&self.line_starts, self.len)
+    }
+
+    /// The index `parts` describes; None if it is not one.
+    pub fn from_parts(line_starts: Vec<u32>, len: u32) -> Option<LineIndex> {
+        let ok = line_starts.first() == Some(&0)
+            && line_starts.windows(2).all(|w| w[0] < w[1])
+            && line_starts.last().is_some_and(|&l| l <= len);
+        ok.then_some(LineIndex { line_starts, len })
+    }
+
     /// The position of `offset`; an offset past the end clamps to the end.
     pub fn line_col(&self, offset: u32) -> LineCol {
         let offset = offset.min(self.len);

@@ -3,7 +3,7 @@
 //! every input of the action, salted with the toolchain's identity; what an
 //! action produced is stored under its action ID and found again by it.
 //!
-//! * One struct per action kind (`CompileAction`, `LinkAction`), each with a
+//! * One struct per action kind (`CompileAction`, `TypesAction`, `LinkAction`), each with a
 //!   `VERSION` that its text starts with: the text is snapshot-tested, so a
 //!   change of what keys an action is deliberate.
 //! * `Store`: `get` returns an output only if it is whole (its SHA-256 and
@@ -97,6 +97,31 @@ impl CompileAction {
     }
 }
 
+/// Type-checking a build's packages up to some point: the `typeck::World` they
+/// make, which the package after them is checked against without their
+/// sources. Keyed by each package's compile action ID, which covers its files,
+/// its dependencies and the settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TypesAction {
+    pub packages: Vec<(String, Id)>,
+}
+
+impl TypesAction {
+    pub const VERSION: u32 = 1;
+
+    pub fn text(&self) -> String {
+        let mut t = format!("types v{}\n", Self::VERSION);
+        for (path, h) in &self.packages {
+            t.push_str(&format!("package {path} {}\n", hex(h)));
+        }
+        t
+    }
+
+    pub fn id(&self) -> Id {
+        action_id(&self.text())
+    }
+}
+
 /// Linking a program from its packages' objects.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkAction {
@@ -113,7 +138,8 @@ pub struct LinkAction {
     pub xdefs: Vec<(String, String)>,
     /// The build info blob's text (with VCS stamping), if one is embedded.
     pub buildinfo: String,
-    /// Each package object's import path and SHA-256, in link order.
+    /// Each package object's import path and compile action ID, in link order
+    /// (an object is what its action gives, byte for byte).
     pub objects: Vec<(String, Id)>,
 }
 

@@ -46,6 +46,16 @@ import runtime 0202020202020202020202020202020202020202020202020202020202020202\
 }
 
 #[test]
+fn types_action_text_is_stable() {
+    let a = cache::TypesAction { packages: vec![("runtime".into(), [5; 32]), ("fmt".into(), [6; 32])] };
+    assert_eq!(
+        a.text(),
+        "types v1\npackage runtime 0505050505050505050505050505050505050505050505050505050505050505\n\
+package fmt 0606060606060606060606060606060606060606060606060606060606060606\n"
+    );
+}
+
+#[test]
 fn link_action_text_is_stable() {
     let a = LinkAction {
         import_path: "command-line-arguments".into(),

@@ -116,7 +116,46 @@ pub struct Source {
 
 struct Pkg {
     path: String,
-    files: Vec<(String, Vec<u8>, ast::File)>,
+    /// How messages name it (`command-line-arguments` for a program's files).
+    display: String,
+    /// Its files (name, contents).
+    files: Vec<(String, std::borrow::Cow<'static, [u8]>)>,
+    /// What it imports, in order of first appearance.
+    imports: Vec<String>,
+    /// The files' syntax trees: parsed when the package is loaded, or for the
+    /// standard library (whose imports come from the files' headers) when it is
+    /// first type-checked — a build whose packages are all cached parses none.
+    asts: std::cell::OnceCell<Vec<ast::File>>,
+}
+
+impl Pkg {
+    /// A package parsed now; parse errors go to `errs`.
+    fn parsed(path: &str, display: &str, files: Vec<(String, Vec<u8>)>, errs: &mut Vec<String>) -> Pkg {
+        let parsed = parse_all(files, errs);
+        let imports = imports(parsed.iter().map(|(_, _, a)| a));
+        let (files, asts): (Vec<_>, Vec<ast::File>) =
+            parsed.into_iter().map(|(n, t, a)| ((n, t.into()), a)).unzip();
+        Pkg {
+            path: path.into(),
+            display: display.into(),
+            files,
+            imports,
+            asts: std::cell::OnceCell::from(asts),
+        }
+    }
+
+    /// The syntax trees, parsing the files the first time.
+    fn asts(&self) -> Result<&[ast::File], Vec<String>> {
+        if let Some(a) = self.asts.get() {
+            return Ok(a);
+        }
+        let mut errs = Vec::new();
+        let parsed = parse_all(self.files.iter().map(|(n, t)| (n.clone(), t.to_vec())).collect(), &mut errs);
+        if !errs.is_empty() || parsed.len() != self.files.len() {
+            return Err(errs);
+        }
+        Ok(self.asts.get_or_init(|| parsed.into_iter().map(|(_, _, a)| a).collect()))
+    }
 }
 
 /// A per-package build flag's value (`-ldflags`, `-gcflags`) as cmd/go reads it
@@ -709,7 +748,8 @@ pub fn build_with(
             objects: compiled
                 .objects
                 .iter()
-                .map(|o| (o.path.clone(), base::sha256::sha256(&link::object::encode(o))))
+                .zip(&compiled.object_ids)
+                .map(|(o, id)| (o.path.clone(), *id))
                 .collect(),
         }
         .id()
@@ -729,7 +769,7 @@ pub fn build_with(
         }
     }
     let paths: Vec<String> = compiled.inputs.iter().map(|(p, _)| p.clone()).collect();
-    let inits = inits_object(&paths, &compiled.objects, cfg)?;
+    let inits = inits_object(&paths, cfg)?;
     compiled.objects.push(inits);
     link::xdef::apply(&mut compiled.objects, &xdefs, cfg.port.arch.ptr_size()).map_err(link_errors)?;
     let binary = link(cfg, compiled, native).map_err(link_errors)?;
@@ -829,10 +869,10 @@ fn build_id(cfg: &Config, main_object: &[u8], inputs: &[PkgInput]) -> String {
 }
 
 /// The hash of a package's files (names and contents).
-fn package_input(path: &str, files: &[(String, Vec<u8>, ast::File)]) -> [u8; 32] {
+fn package_input(path: &str, files: &[(String, std::borrow::Cow<'static, [u8]>)]) -> [u8; 32] {
     let mut h = base::sha256::Sha256::new();
     h.update(format!("package {path}\n").as_bytes());
-    for (name, text, _) in files {
+    for (name, text) in files {
         h.update(format!("file {name} {}\n", base::sha256::hex(&file_hash(name, text))).as_bytes());
     }
     h.finish()
@@ -876,9 +916,9 @@ fn parse_all(files: Vec<(String, Vec<u8>)>, errs: &mut Vec<String>) -> Vec<(Stri
     out
 }
 
-fn imports(files: &[(String, Vec<u8>, ast::File)]) -> Vec<String> {
+fn imports<'a>(files: impl Iterator<Item = &'a ast::File>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for (_, _, f) in files {
+    for f in files {
         for d in &f.decls {
             if let ast::Decl::Import(i) = d
                 && let Some(p) = &i.path
@@ -914,24 +954,33 @@ fn load_package(
         Some(false) => return errs.push(format!("package {path}: import cycle not allowed")),
         None => {}
     }
-    let files: Vec<(String, Vec<u8>)> = if let Some(sources) = local.get(path) {
-        sources.iter().map(|s| (s.name.clone(), s.text.clone())).collect()
+    let pkg = if let Some(sources) = local.get(path) {
+        let files = sources.iter().map(|s| (s.name.clone(), s.text.clone())).collect();
+        Pkg::parsed(path, path, files, errs)
     } else if goroot::has_package(path) {
-        goroot::package(path)
+        let files: Vec<(String, std::borrow::Cow<'static, [u8]>)> = goroot::package(path)
             .into_iter()
             .filter(|(n, text)| buildtags::select(n, text, ctx).matched)
-            .map(|(n, text)| (format!("$GOROOT/src/{path}/{n}"), text.to_vec()))
-            .collect()
+            .map(|(n, text)| (format!("$GOROOT/src/{path}/{n}"), text.into()))
+            .collect();
+        let mut imports: Vec<String> = Vec::new();
+        for (_, text) in &files {
+            for i in load::header::read(text).0.imports {
+                if !imports.contains(&i.path) {
+                    imports.push(i.path);
+                }
+            }
+        }
+        Pkg { path: path.into(), display: path.into(), files, imports, asts: std::cell::OnceCell::new() }
     } else {
         return errs.push(format!("package {path} is not in std (crossplay does not ship it yet)"));
     };
     state.insert(path.to_string(), false);
-    let parsed = parse_all(files, errs);
-    for imp in imports(&parsed) {
-        load_package(&imp, ctx, local, order, state, errs);
+    for imp in &pkg.imports {
+        load_package(imp, ctx, local, order, state, errs);
     }
     state.insert(path.to_string(), true);
-    order.push(Pkg { path: path.to_string(), files: parsed });
+    order.push(pkg);
 }
 
 /// The `-gcflags=-S` listing: the assembly of every function of package main, for
@@ -973,6 +1022,9 @@ fn unsupported(port: &Port) -> String {
 /// ID), and each package's inputs.
 struct Compiled {
     objects: Vec<link::object::Object>,
+    /// Each object's compile action ID (the objects are what their actions
+    /// give, byte for byte).
+    object_ids: Vec<cache::Id>,
     main_ir: ir::Module,
     main_object: Vec<u8>,
     inputs: Vec<PkgInput>,
@@ -1066,14 +1118,19 @@ fn compile(
     let local: BTreeMap<&str, &[Source]> =
         cfg.local.iter().map(|p| (p.import_path.as_str(), p.sources.as_slice())).collect();
     load_package("runtime", &ctx, &local, &mut order, &mut state, &mut errs);
-    let main_files = parse_all(main.iter().map(|s| (s.name.clone(), s.text.clone())).collect(), &mut errs);
-    for imp in imports(&main_files) {
-        load_package(&imp, &ctx, &local, &mut order, &mut state, &mut errs);
+    let main_pkg = Pkg::parsed(
+        path,
+        &cfg.main_path,
+        main.iter().map(|s| (s.name.clone(), s.text.clone())).collect(),
+        &mut errs,
+    );
+    for imp in &main_pkg.imports {
+        load_package(imp, &ctx, &local, &mut order, &mut state, &mut errs);
     }
     if !errs.is_empty() {
         return Err(errs);
     }
-    order.push(Pkg { path: path.into(), files: main_files });
+    order.push(main_pkg);
 
     let word_size = u64::from(cfg.port.arch.ptr_size());
     let mut w = typeck::World::new(word_size);
@@ -1097,6 +1154,7 @@ fn compile(
     let mut exports: Vec<Option<ir::Module>> = Vec::with_capacity(order.len());
     let mut out = Compiled {
         objects: Vec::new(),
+        object_ids: Vec::new(),
         main_ir: ir::Module::default(),
         main_object: Vec::new(),
         inputs: Vec::new(),
@@ -1108,7 +1166,7 @@ fn compile(
         let display = if p.path == path { cfg.main_path.as_str() } else { p.path.as_str() };
         // The action: the package's files and its dependencies' action IDs.
         let mut action = compile_action(cfg, &p.path);
-        action.files = p.files.iter().map(|(n, text, _)| (n.clone(), file_hash(n, text))).collect();
+        action.files = p.files.iter().map(|(n, text)| (n.clone(), file_hash(n, text))).collect();
         action.deps = deps[i].iter().map(|&j| (order[j].path.clone(), ids[j])).collect();
         let id = action.id();
         ids.push(id);
@@ -1126,6 +1184,7 @@ fn compile(
                 }
                 exports.push(None);
                 out.objects.push(object);
+                out.object_ids.push(id);
                 continue;
             }
             c.actions.push(Action { text, hit: false });
@@ -1134,28 +1193,57 @@ fn compile(
                 continue;
             }
         }
-        // Type-check every package up to this one that has not been.
+        // Type-check every package up to this one that has not been: at the
+        // first, from the world the packages before it make, if the cache has it.
+        if checked_upto == 0
+            && i > 0
+            && let Some(c) = caching.as_deref_mut()
+        {
+            let types = cache::TypesAction {
+                packages: order[..i].iter().zip(&ids).map(|(q, id)| (q.path.clone(), *id)).collect(),
+            }
+            .id();
+            let cached = if c.force { None } else { c.store.get(&types) };
+            if let Some(world) = cached.and_then(|b| typeck::export::decode(&b).ok()) {
+                w = world;
+                checked_upto = i;
+            } else {
+                while checked_upto < i {
+                    type_check(&mut w, &order[checked_upto])?;
+                    checked_upto += 1;
+                }
+                c.store.put(&types, &typeck::export::encode(&w));
+            }
+        }
         while checked_upto <= i {
             let q = &order[checked_upto];
-            let qhead = format!("# {}", if q.path == path { &cfg.main_path } else { &q.path });
             let first = w.files.len() as u32;
-            let cfs: Vec<typeck::CheckFile<'_>> =
-                q.files.iter().map(|(n, src, ast)| typeck::CheckFile { name: n.clone(), src, ast }).collect();
-            let checked = typeck::check_package(&mut w, &q.path, &cfs);
-            if !checked.errors.is_empty() {
-                let mut out = vec![qhead];
-                out.extend(typeck::format_errors(&w, &checked.errors));
-                return Err(out);
-            }
+            let checked = type_check(&mut w, q)?;
             checked_upto += 1;
+            // The world every package but the last makes is what an edit of the
+            // last (the main package) is checked against: kept for that build.
+            if checked_upto + 1 == order.len()
+                && let Some(c) = caching.as_deref_mut()
+                && !c.dry_run
+            {
+                let types = cache::TypesAction {
+                    packages: order[..checked_upto]
+                        .iter()
+                        .zip(&ids)
+                        .map(|(q, id)| (q.path.clone(), *id))
+                        .collect(),
+                }
+                .id();
+                c.store.put(&types, &typeck::export::encode(&w));
+            }
             if checked_upto <= i {
                 continue;
             }
             let gfs: Vec<irgen::GenFile<'_>> = q
-                .files
+                .asts()?
                 .iter()
                 .enumerate()
-                .map(|(i, (_, _, ast))| irgen::GenFile { ast, id: first + i as u32 })
+                .map(|(i, ast)| irgen::GenFile { ast, id: first + i as u32 })
                 .collect();
             let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
             if !diags.is_empty() {
@@ -1187,6 +1275,7 @@ fn compile(
                     out.main_object = bytes;
                 }
                 out.objects.push(object);
+                out.object_ids.push(id);
             }
             exports.push(Some(export));
             if p.path == path {
@@ -1196,6 +1285,24 @@ fn compile(
     }
     out.inputs = order.iter().map(|p| (p.path.clone(), package_input(&p.path, &p.files))).collect();
     Ok(out)
+}
+
+/// Type-checks package `p` into `w`; on errors, the messages as `go build`
+/// prints them.
+fn type_check(w: &mut typeck::World, p: &Pkg) -> Result<typeck::Checked, Vec<String>> {
+    let cfs: Vec<typeck::CheckFile<'_>> = p
+        .files
+        .iter()
+        .zip(p.asts()?)
+        .map(|((n, src), ast)| typeck::CheckFile { name: n.clone(), src, ast })
+        .collect();
+    let checked = typeck::check_package(w, &p.path, &cfs);
+    if !checked.errors.is_empty() {
+        let mut out = vec![format!("# {}", p.display)];
+        out.extend(typeck::format_errors(w, &checked.errors));
+        return Err(out);
+    }
+    Ok(checked)
 }
 
 /// The export data of the packages `deps` (indices into `order`), each taken
@@ -1220,12 +1327,8 @@ fn earlier_exports(
     Ok(out)
 }
 
-/// The `go:inits` object of a build whose packages are `objects` (in order).
-fn inits_object(
-    order_paths: &[String],
-    objects: &[link::object::Object],
-    cfg: &Config,
-) -> Result<link::object::Object, Vec<String>> {
+/// The `go:inits` object of a build whose packages are `order_paths` (in order).
+fn inits_object(order_paths: &[String], cfg: &Config) -> Result<link::object::Object, Vec<String>> {
     let opts = opt::Options {
         optimize: cfg.optimize,
         inline: cfg.inline,
@@ -1237,16 +1340,9 @@ fn inits_object(
         Some((isa, _, _)) => Backend::Native(isa),
         None => Backend::Wasm,
     };
-    let mut all = Vec::with_capacity(objects.len());
-    for o in objects {
-        all.push(
-            ir::text::parse(&o.export)
-                .map_err(|e| vec![format!("# {}", o.path), format!("crossplay: corrupt export data: {e}")])?,
-        );
-    }
-    let all: Vec<&ir::Module> = all.iter().collect();
-    let (m, _) =
-        optimize(inits_module(order_paths), &all, &opts).map_err(|e| vec!["# go:inits".into(), e])?;
+    // It calls each package's initialization, which it declares; nothing is
+    // inlined into it (it runs once), so it needs no package's export data.
+    let (m, _) = optimize(inits_module(order_paths), &[], &opts).map_err(|e| vec!["# go:inits".into(), e])?;
     Ok(link::object::Object::new("go:inits", &m, code(&m, backend, cfg.jobs), String::new()))
 }
 
@@ -1270,7 +1366,7 @@ fn dependencies(order: &[Pkg]) -> Vec<Vec<usize>> {
     let mut closure: Vec<std::collections::BTreeSet<usize>> = Vec::with_capacity(order.len());
     for p in order {
         let mut set = std::collections::BTreeSet::new();
-        for imp in imports(&p.files).iter().chain(std::iter::once(&"runtime".to_string())) {
+        for imp in p.imports.iter().chain(std::iter::once(&"runtime".to_string())) {
             if let Some(&j) = index.get(imp.as_str())
                 && j < closure.len()
             {

@@ -15,6 +15,9 @@ use ir::{Data, Decl, DynImport, RelocKind, Sig, Ty};
 use isa_wasm::{CodeReloc, RelocTarget, WasmFunc};
 use wasm_encoder::ValType;
 
+pub use base::wire::Corrupt;
+use base::wire::{Reader, Writer};
+
 /// The first bytes of every object; the number changes with the encoding.
 const MAGIC: &[u8] = b"crossplay object 1\n";
 
@@ -84,16 +87,6 @@ impl Func {
                 .collect(),
             FuncCode::Error(_) => Vec::new(),
         }
-    }
-}
-
-/// A blob that is not an object this version writes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Corrupt;
-
-impl core::fmt::Display for Corrupt {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("corrupt package object")
     }
 }
 
@@ -298,55 +291,18 @@ pub fn decode(bytes: &[u8]) -> Result<Object, Corrupt> {
         vars.push((r.str()?, r.str()?));
     }
     let export = r.str()?;
-    if !r.0.is_empty() {
+    if !r.is_empty() {
         return Err(Corrupt);
     }
     Ok(Object { path, funcs, data, host_imports, dynimports, vars, export })
 }
 
-struct Writer(Vec<u8>);
+/// The IR signature encoding, on top of `base::wire`.
+trait SigWriter {
+    fn sig(&mut self, s: &Sig);
+}
 
-impl Writer {
-    fn u8(&mut self, b: u8) {
-        self.0.push(b);
-    }
-
-    fn len(&mut self, mut n: usize) {
-        loop {
-            let b = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                self.0.push(b);
-                return;
-            }
-            self.0.push(b | 0x80);
-        }
-    }
-
-    fn int(&mut self, v: i64) {
-        // Zig-zag, then as a length.
-        self.len(((v << 1) ^ (v >> 63)) as u64 as usize);
-    }
-
-    fn bytes(&mut self, b: &[u8]) {
-        self.len(b.len());
-        self.0.extend_from_slice(b);
-    }
-
-    fn str(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
-    }
-
-    fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            None => self.u8(0),
-            Some(s) => {
-                self.u8(1);
-                self.str(s);
-            }
-        }
-    }
-
+impl SigWriter for Writer {
     fn sig(&mut self, s: &Sig) {
         for ts in [&s.params, &s.results] {
             self.len(ts.len());
@@ -363,58 +319,11 @@ impl Writer {
     }
 }
 
-struct Reader<'a>(&'a [u8]);
+trait SigReader {
+    fn sig(&mut self) -> Result<Sig, Corrupt>;
+}
 
-impl Reader<'_> {
-    fn u8(&mut self) -> Result<u8, Corrupt> {
-        let (&b, rest) = self.0.split_first().ok_or(Corrupt)?;
-        self.0 = rest;
-        Ok(b)
-    }
-
-    fn u64(&mut self) -> Result<u64, Corrupt> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.u8()?;
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(Corrupt)
-    }
-
-    fn len(&mut self) -> Result<usize, Corrupt> {
-        usize::try_from(self.u64()?).map_err(|_| Corrupt)
-    }
-
-    fn int(&mut self) -> Result<i64, Corrupt> {
-        let u = self.u64()?;
-        Ok((u >> 1) as i64 ^ -((u & 1) as i64))
-    }
-
-    fn bytes(&mut self) -> Result<Vec<u8>, Corrupt> {
-        let n = self.len()?;
-        if n > self.0.len() {
-            return Err(Corrupt);
-        }
-        let (b, rest) = self.0.split_at(n);
-        self.0 = rest;
-        Ok(b.to_vec())
-    }
-
-    fn str(&mut self) -> Result<String, Corrupt> {
-        String::from_utf8(self.bytes()?).map_err(|_| Corrupt)
-    }
-
-    fn opt_str(&mut self) -> Result<Option<String>, Corrupt> {
-        match self.u8()? {
-            0 => Ok(None),
-            1 => Ok(Some(self.str()?)),
-            _ => Err(Corrupt),
-        }
-    }
-
+impl SigReader for Reader<'_> {
     fn sig(&mut self) -> Result<Sig, Corrupt> {
         let mut tys = [Vec::new(), Vec::new()];
         for ts in &mut tys {

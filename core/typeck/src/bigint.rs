@@ -129,6 +129,17 @@ fn divrem_mag(a: &[u32], b: &[u32]) -> (Vec<u32>, Vec<u32>) {
 }
 
 impl BigInt {
+    /// The sign and the little-endian 32-bit limbs of the magnitude.
+    pub fn parts(&self) -> (bool, &[u32]) {
+        (self.neg, &self.mag)
+    }
+
+    /// The integer of `parts`' output (normalized).
+    pub fn from_parts(neg: bool, mut mag: Vec<u32>) -> BigInt {
+        trim(&mut mag);
+        BigInt { neg: neg && !mag.is_empty(), mag }
+    }
+
     pub fn zero() -> BigInt {
         BigInt::default()
     }

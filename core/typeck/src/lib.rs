@@ -27,6 +27,7 @@ mod builtins;
 mod call;
 pub mod check;
 pub mod constant;
+pub mod export;
 mod expr;
 pub mod info;
 pub mod operand;

@@ -64,7 +64,7 @@ pub enum BasicKind {
 use BasicKind as K;
 
 /// The predeclared basic types in TypeId order; byte and rune follow as aliases.
-const BASICS: [(BasicKind, &str); 28] = [
+pub(crate) const BASICS: [(BasicKind, &str); 28] = [
     (K::Invalid, "invalid type"),
     (K::Bool, "bool"),
     (K::Int, "int"),
