@@ -172,6 +172,33 @@ try {
   await target('wasip1/wasm');
   await build();
   ok((await hits()).every((h) => h), 'wasip1/wasm again: every action hits the cache');
+  {
+    // The log has an action per package compiled, then the link; the cache panel
+    // lists each target's entries.
+    const actions = await page.locator('#actions li').allInnerTexts();
+    ok(actions.some((a) => a.startsWith('compile -p runtime ')) && actions.at(-1).startsWith('link -o hello '),
+      'each package\'s compile and the link are actions', actions);
+    const panel = await page.locator('#cache-targets li').allInnerTexts();
+    ok(['js/wasm', 'linux/amd64', 'wasip1/wasm'].every((t) => panel.some((l) => l.startsWith(t + ': '))),
+      'the cache panel shows the entries of each target built', panel);
+    // An edit of main.go: only main's compile and the link run.
+    const src = await editorText();
+    await editorReplace(src.replace('Hello from', 'Hi from'));
+    await build();
+    const log = await page.locator('#actions li').allInnerTexts();
+    const missed = log.filter((l) => l.endsWith('[cache miss]'));
+    ok(missed.length === 2 && missed[0].startsWith('compile -p example.com/hello ') && missed[1].startsWith('link -o hello '),
+      'after an edit of main.go only its compile and the link miss', log);
+    await editorReplace(src);
+    await build();
+    ok((await hits()).every((h) => h), 'and the original source hits again');
+    // Clearing one target keeps the others'.
+    const before = await page.locator('#cache-targets li').count();
+    await page.locator('#cache-targets li', { hasText: 'linux/amd64:' }).locator('button.clear-target').click();
+    await page.waitForFunction((n) => document.querySelectorAll('#cache-targets li').length === n - 1, before, { timeout: 10000 });
+    ok(!(await page.locator('#cache-targets li').allInnerTexts()).some((l) => l.startsWith('linux/amd64:')),
+      'Clear on a target drops its entries only');
+  }
 
   // The cache is in IndexedDB: after a reload every action hits.
   const ready = () => page.waitForFunction(() => document.querySelector('#status')?.textContent.startsWith('ready'), null, { timeout: 30000 });
@@ -196,7 +223,7 @@ try {
         const c = ev.target.result;
         if (!c) return;
         const v = c.value;
-        v.bytes[1000] ^= 0xff;
+        v.bytes[v.bytes.length >> 1] ^= 0xff;
         c.update(v);
         n++;
         c.continue();
@@ -204,10 +231,10 @@ try {
       t.oncomplete = () => resolve(n);
     };
   }));
-  ok(flipped === 8, 'eight cache entries (the Wasm ports, linux, windows and darwin on amd64 and arm64) were in IndexedDB to corrupt', flipped);
+  ok(flipped > 16, 'the cache entries (each package, type world and link of each target built) were in IndexedDB to corrupt', flipped);
   await page.reload();
   await ready();
-  ok((await text('#cache-stats')).includes('8 corrupt'), 'the corrupt entries are detected at start-up', await text('#cache-stats'));
+  ok((await text('#cache-stats')).includes(`${flipped} corrupt`), 'the corrupt entries are detected at start-up', await text('#cache-stats'));
   await target('js/wasm');
   await build();
   ok((await hits()).every((h) => !h), 'and rebuilt', await hits());

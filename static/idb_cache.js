@@ -1,6 +1,6 @@
 // IndexedDB persistence for the compiler worker's build cache (database
-// "crossplay", object store "builds", one record {key, sha256, bytes, used} per
-// action id). The worker loads every record at start-up and verifies each; it then
+// "crossplay", object store "builds", one record {key, sha256, target, bytes,
+// used} per action id: a package's compile, a type world, a link). The worker loads every record at start-up and verifies each; it then
 // sends the changes its cache makes, which are applied here in order.
 'use strict';
 self.crossplayCache = (() => {
@@ -22,7 +22,7 @@ self.crossplayCache = (() => {
   let queue = Promise.resolve();
   const apply1 = (op) => {
     switch (op.op) {
-      case 'put': return tx('readwrite', (s) => s.put({ key: op.key, sha256: op.sha256, bytes: op.bytes, used: op.used }, op.key));
+      case 'put': return tx('readwrite', (s) => s.put({ key: op.key, sha256: op.sha256, target: op.target, bytes: op.bytes, used: op.used }, op.key));
       case 'touch': return tx('readwrite', (s) => {
         const g = s.get(op.key);
         g.onsuccess = () => { if (g.result) { g.result.used = op.used; s.put(g.result, op.key); } };

@@ -95,7 +95,7 @@ fn App() -> impl IntoView {
                     let _ = web_sys::Url::revoke_object_url(&old);
                 }
                 download_url.set(b.binary.as_ref().and_then(|bytes| object_url(bytes)));
-                cache.set(b.cache);
+                cache.set(b.cache.clone());
                 built.set(Some(*b));
                 building.set(false);
             }
@@ -132,7 +132,7 @@ fn App() -> impl IntoView {
                     let _ = web_sys::Url::revoke_object_url(&old);
                 }
                 all_url.set(object_url(&all.zip));
-                cache.set(all.cache);
+                cache.set(all.cache.clone());
                 built_all.set(Some(*all));
                 building.set(false);
             }
@@ -275,7 +275,7 @@ fn App() -> impl IntoView {
                         on:click=move |_| run()>"Run"</button>
                     <button id="stop" disabled=move || run_state.get() != RunState::Running
                         on:click=move |_| { stop(); run_state.set(RunState::Stopped); }>"Stop"</button>
-                    <button id="clear-cache" on:click=move |_| send(Request::ClearCache { id: fresh_id() })>"Clear cache"</button>
+                    <button id="clear-cache" on:click=move |_| send(Request::ClearCache { id: fresh_id(), target: None })>"Clear cache"</button>
                     <button id="build-all" disabled=move || !ready.get() || building.get()
                         on:click=move |_| {
                             building.set(true);
@@ -296,6 +296,18 @@ fn App() -> impl IntoView {
                             c.evicted
                         )
                     }}</span>
+                    <ul id="cache-targets">
+                        {move || cache.get().targets.into_iter().map(|t| {
+                            let target = t.target.clone();
+                            view! {
+                                <li>
+                                    {format!("{}: {} entries, {} KB ", t.target, t.entries, t.bytes.div_ceil(1024))}
+                                    <button class="clear-target" title=format!("Clear {}'s entries", t.target)
+                                        on:click=move |_| send(Request::ClearCache { id: fresh_id(), target: Some(target.clone()) })>"Clear"</button>
+                                </li>
+                            }
+                        }).collect::<Vec<_>>()}
+                    </ul>
                 </div>
                 <BuildResult built building download_url/>
                 <RunOutput output run_state built/>

@@ -1,6 +1,8 @@
-//! The build cache: content-addressed entries keyed by action id, verified by
-//! SHA-256 whenever they are read, evicted least recently used first above a size
-//! cap. Sans-IO: the worker's adapter persists it in IndexedDB by applying the
+//! The build cache: content-addressed entries keyed by action id (each package's
+//! compile, the type world before a package, the link), each tagged with the
+//! target it was built for, verified by SHA-256 whenever they are read, evicted
+//! least recently used first above a size cap. `TargetStore` is the driver's
+//! `cache::Store` over it for one target. Sans-IO: the worker's adapter persists it in IndexedDB by applying the
 //! `StoreOp`s the cache emits, and hands back what IndexedDB held at start-up to
 //! `restore`.
 
@@ -19,6 +21,8 @@ pub struct Stored {
     pub key: String,
     /// The SHA-256 of `bytes`, in hex, as written.
     pub sha256: String,
+    /// The target (`GOOS/GOARCH`) it was built for.
+    pub target: String,
     pub bytes: Vec<u8>,
     /// The cache's clock when the entry was last used.
     pub used: u64,
@@ -60,7 +64,7 @@ impl Cache {
     }
 
     pub fn stats(&self) -> CacheStats {
-        self.stats
+        self.stats.clone()
     }
 
     /// Takes in what the store held; entries whose bytes do not match their digest
@@ -111,9 +115,15 @@ impl Cache {
         }
     }
 
-    pub fn put(&mut self, key: &str, bytes: Vec<u8>) {
+    pub fn put(&mut self, key: &str, target: &str, bytes: Vec<u8>) {
         self.clock += 1;
-        let s = Stored { key: key.to_owned(), sha256: hex(&sha256(&bytes)), bytes, used: self.clock };
+        let s = Stored {
+            key: key.to_owned(),
+            sha256: hex(&sha256(&bytes)),
+            target: target.to_owned(),
+            bytes,
+            used: self.clock,
+        };
         self.ops.push(StoreOp::Put(s.clone()));
         self.entries.insert(key.to_owned(), s);
         self.recount();
@@ -126,6 +136,17 @@ impl Cache {
         self.ops.push(StoreOp::Clear);
     }
 
+    /// Removes the entries of one target.
+    pub fn clear_target(&mut self, target: &str) {
+        let keys: Vec<String> =
+            self.entries.values().filter(|e| e.target == target).map(|e| e.key.clone()).collect();
+        for key in keys {
+            self.entries.remove(&key);
+            self.ops.push(StoreOp::Delete { key });
+        }
+        self.recount();
+    }
+
     /// The changes to persist since the last call.
     pub fn take_ops(&mut self) -> Vec<StoreOp> {
         std::mem::take(&mut self.ops)
@@ -134,6 +155,20 @@ impl Cache {
     fn recount(&mut self) {
         self.stats.entries = self.entries.len() as u32;
         self.stats.bytes = self.entries.values().map(|e| e.bytes.len() as u64).sum();
+        let mut targets: BTreeMap<&str, (u32, u64)> = BTreeMap::new();
+        for e in self.entries.values() {
+            let t = targets.entry(&e.target).or_default();
+            t.0 += 1;
+            t.1 += e.bytes.len() as u64;
+        }
+        self.stats.targets = targets
+            .into_iter()
+            .map(|(target, (entries, bytes))| protocol::TargetCache {
+                target: target.to_owned(),
+                entries,
+                bytes,
+            })
+            .collect();
     }
 
     /// Drops least recently used entries while the total is over the cap (the
@@ -148,5 +183,23 @@ impl Cache {
             self.ops.push(StoreOp::Delete { key: oldest });
             self.recount();
         }
+    }
+}
+
+/// The driver's store for the builds of one target: entries keyed by the
+/// action ID in hex and tagged with the target.
+#[derive(Debug)]
+pub struct TargetStore<'c> {
+    pub cache: &'c mut Cache,
+    pub target: String,
+}
+
+impl cache::Store for TargetStore<'_> {
+    fn get(&mut self, action: &cache::Id) -> Option<Vec<u8>> {
+        self.cache.get(&hex(action))
+    }
+
+    fn put(&mut self, action: &cache::Id, output: &[u8]) {
+        self.cache.put(&hex(action), &self.target, output.to_vec());
     }
 }

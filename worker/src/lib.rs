@@ -104,8 +104,11 @@ impl Worker {
                     Err(message) => Response::Error { id, message },
                 }
             }
-            Request::ClearCache { id } => {
-                self.cache.clear();
+            Request::ClearCache { id, target } => {
+                match target {
+                    Some(t) => self.cache.clear_target(&t),
+                    None => self.cache.clear(),
+                }
                 Response::Cache { id, stats: self.cache.stats() }
             }
         }
@@ -248,28 +251,6 @@ impl Worker {
         };
         out.format = port.container().name().into();
         out.runnable = port.container() == Container::Wasm;
-        // The action id: every input of the build.
-        let mut h = base::sha256::Sha256::new();
-        for part in [
-            TOOLCHAIN,
-            &ctx.goos,
-            &ctx.goarch,
-            &settings.subarch,
-            &settings.cgo_enabled,
-            &settings.tags,
-            &settings.ldflags,
-        ] {
-            h.update(part.as_bytes());
-            h.update(&[0]);
-        }
-        h.update(&[u8::from(settings.trimpath)]);
-        // The files of the main package and of the module's packages it imports.
-        for s in pkg.sources.iter().chain(pkg.deps.iter().flat_map(|d| &d.sources)) {
-            h.update(s.name.as_bytes());
-            h.update(&[0]);
-            h.update(&(s.text.len() as u64).to_le_bytes());
-            h.update(&s.text);
-        }
         let info = driver::build_info(
             &pkg.import_path,
             pkg.module.as_deref(),
@@ -279,38 +260,33 @@ impl Worker {
             settings.trimpath,
             &pkg.default_godebug,
         );
-        // What the binary records (the module path, its go line's GODEBUG) is an input too.
-        h.update(info.as_bytes());
-        let action_id = base::sha256::hex(&h.finish());
-        let compile = format!(
-            "compile -p main -goos {} -goarch {} {}",
-            ctx.goos,
-            ctx.goarch,
-            pkg.sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" ")
-        );
-        let link = format!("link -o {}", out.name);
-        let binary = match self.cache.get(&action_id) {
-            Some(b) => {
-                out.actions = vec![Action { text: compile, hit: true }, Action { text: link, hit: true }];
-                b
-            }
-            None => {
-                out.actions = vec![Action { text: compile, hit: false }, Action { text: link, hit: false }];
-                let mut cfg = driver::Config::new(port);
-                cfg.tags = ctx.build_tags.clone();
-                cfg.experiment = ctx.experiment_string();
-                cfg.link = ld.clone();
-                cfg.main_path = pkg.import_path.clone();
-                cfg.local = pkg.deps.clone();
-                cfg.build_info = Some(info.clone());
-                match driver::build(&cfg, &pkg.sources) {
-                    Ok(b) => {
-                        self.cache.put(&action_id, b.clone());
-                        b
-                    }
-                    Err(lines) => return fail(out, lines.join("\n")),
-                }
-            }
+        let mut cfg = driver::Config::new(port);
+        cfg.tags = ctx.build_tags.clone();
+        cfg.experiment = ctx.experiment_string();
+        cfg.archvar =
+            env.arch_env().map(|(var, value, _)| format!("{}={value}", var.name())).unwrap_or_default();
+        cfg.cgo_enabled = ctx.cgo_enabled;
+        cfg.trimpath = settings.trimpath;
+        cfg.link = ld.clone();
+        cfg.main_path = pkg.import_path.clone();
+        cfg.local = pkg.deps.clone();
+        cfg.build_info = Some(info.clone());
+        // Each package's compile and the link are actions of the build cache,
+        // whose entries are tagged with the target.
+        let mut store =
+            cache::TargetStore { cache: &mut self.cache, target: format!("{}/{}", ctx.goos, ctx.goarch) };
+        let mut caching = driver::Caching {
+            store: &mut store,
+            output: out.name.clone(),
+            force: false,
+            dry_run: false,
+            actions: Vec::new(),
+        };
+        let result = driver::build_with(&cfg, &pkg.sources, Some(&mut caching));
+        out.actions = caching.actions.into_iter().map(|a| Action { text: a.text, hit: a.hit }).collect();
+        let binary = match result {
+            Ok(b) => b,
+            Err(lines) => return fail(out, lines.join("\n")),
         };
         out.sha256 = base::sha256::hex(&base::sha256::sha256(&binary));
         out.sections = sections(&binary);

@@ -41,6 +41,7 @@ mod web {
         Stored {
             key: field(o, "key").as_string().unwrap_or_default(),
             sha256: field(o, "sha256").as_string().unwrap_or_default(),
+            target: field(o, "target").as_string().unwrap_or_default(),
             bytes: if bytes.is_instance_of::<Uint8Array>() {
                 Uint8Array::new(&bytes).to_vec()
             } else {
@@ -66,6 +67,7 @@ mod web {
                     set("op", "put".into());
                     set("key", s.key.into());
                     set("sha256", s.sha256.into());
+                    set("target", s.target.into());
                     set("bytes", Uint8Array::from(&s.bytes[..]).into());
                     set("used", (s.used as f64).into());
                 }

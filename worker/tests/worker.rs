@@ -117,17 +117,29 @@ fn builds_hit_the_cache_per_target() {
     assert_eq!(&bin[..4], b"\0asm");
     assert_eq!(a.sha256, base::sha256::hex(&base::sha256::sha256(&bin)));
     assert!(a.actions.iter().all(|x| !x.hit));
+    // One action per package compiled, then the link.
+    assert!(a.actions.iter().any(|x| x.text == "compile -p runtime"), "{:?}", a.actions);
+    assert!(a.actions.iter().any(|x| x.text == "compile -p example.com/hello"), "{:?}", a.actions);
+    assert_eq!(a.actions.last().map(|x| x.text.as_str()), Some("link -o hello"));
     assert!(a.sections.iter().any(|(n, _)| n == "code"));
     let b = build(&mut w, &files, settings("wasip1", "wasm"));
     assert!(b.runnable);
     assert!(b.actions.iter().all(|x| !x.hit));
     assert_ne!(a.sha256, b.sha256);
-    // A → B → A: the first target's entry is still there.
+    // A → B → A: the first target's entries are still there: every action hits.
     let again = build(&mut w, &files, settings("js", "wasm"));
-    assert!(again.actions.iter().all(|x| x.hit));
+    assert!(again.actions.iter().all(|x| x.hit), "{:?}", again.actions);
     assert_eq!(again.sha256, a.sha256);
     assert_eq!(again.binary, a.binary);
-    assert_eq!((again.cache.entries, again.cache.hits, again.cache.misses), (2, 1, 2));
+    let targets: Vec<&str> = again.cache.targets.iter().map(|t| t.target.as_str()).collect();
+    assert_eq!(targets, ["js/wasm", "wasip1/wasm"]);
+    // An edit of main.go: only main's compile and the link run.
+    let mut edited = files.clone();
+    let main = edited.iter_mut().find(|f| f.name == "main.go").expect("main.go");
+    main.text = main.text.replace("Hello from", "Hi from");
+    let e = build(&mut w, &edited, settings("js", "wasm"));
+    let missed: Vec<&str> = e.actions.iter().filter(|x| !x.hit).map(|x| x.text.as_str()).collect();
+    assert_eq!(missed, ["compile -p example.com/hello", "link -o hello"], "{:?}", e.actions);
     // The same configuration gives the same bytes as the CLI's pipeline.
     let tree = load::Tree {
         root: "/x".into(),
@@ -207,8 +219,18 @@ fn builds_hit_the_cache_per_target() {
     // -o names the output; windows adds .exe; a cleared cache misses.
     let named = build(&mut w, &files, Settings { output: "app.wasm".into(), ..settings("js", "wasm") });
     assert_eq!(named.name, "app.wasm");
-    let Response::Cache { stats, .. } = w.handle(Request::ClearCache { id: 9 }) else { panic!() };
-    assert_eq!(stats.entries, 0);
+    // Clearing one target keeps the others'; clearing all empties it.
+    let Response::Cache { stats, .. } =
+        w.handle(Request::ClearCache { id: 8, target: Some("linux/amd64".into()) })
+    else {
+        panic!()
+    };
+    assert!(stats.entries > 0 && stats.targets.iter().all(|t| t.target != "linux/amd64"), "{stats:?}");
+    assert!(stats.targets.iter().any(|t| t.target == "js/wasm"), "{stats:?}");
+    let Response::Cache { stats, .. } = w.handle(Request::ClearCache { id: 9, target: None }) else {
+        panic!()
+    };
+    assert_eq!((stats.entries, stats.targets.len()), (0, 0));
     assert!(build(&mut w, &files, settings("js", "wasm")).actions.iter().all(|x| !x.hit));
 }
 
@@ -284,7 +306,8 @@ fn build_errors_come_with_positions() {
 
 /// The page's files may hold the module's other packages in directories; the main
 /// package imports them, their errors come with positions in their files, and a
-/// change to one of them is a new build, not a cache hit.
+/// change to one of them recompiles it and what imports it, not the standard
+/// library.
 #[test]
 fn module_packages_build_and_report_errors() {
     let mut w = Worker::new();
@@ -299,7 +322,11 @@ fn module_packages_build_and_report_errors() {
     let greet = files.iter_mut().find(|f| f.name == "greet/greet.go").expect("greet.go");
     greet.text = "package greet\n\nvar Word = \"hello\"\n".into();
     let b = build(&mut w, &files, settings("wasip1", "wasm"));
-    assert!(b.actions.iter().all(|a| !a.hit), "{:?}", b.actions);
+    let missed: Vec<&str> = b.actions.iter().filter(|x| !x.hit).map(|x| x.text.as_str()).collect();
+    assert_eq!(
+        missed,
+        ["compile -p example.com/hello/greet", "compile -p example.com/hello", "link -o hello"]
+    );
     assert_ne!(a.sha256, b.sha256);
     let greet = files.iter_mut().find(|f| f.name == "greet/greet.go").expect("greet.go");
     greet.text = "package greet\n\nvar Word = missing\n".into();
@@ -314,24 +341,28 @@ fn the_cache_verifies_restores_and_evicts() {
     use worker::cache::{Cache, StoreOp, Stored};
     let key = |c: char| c.to_string().repeat(64);
     let mut c = Cache::with_cap(10);
-    c.put(&key('a'), vec![1; 4]);
-    c.put(&key('b'), vec![2; 4]);
+    c.put(&key('a'), "js/wasm", vec![1; 4]);
+    c.put(&key('b'), "js/wasm", vec![2; 4]);
     let ops = c.take_ops();
     assert_eq!(ops.len(), 2);
     let StoreOp::Put(a) = &ops[0] else { panic!("{ops:?}") };
     assert_eq!(a.sha256, base::sha256::hex(&base::sha256::sha256(&[1; 4])));
     // Using a makes b the least recently used; a third entry evicts b.
     assert_eq!(c.get(&key('a')), Some(vec![1; 4]));
-    c.put(&key('c'), vec![3; 4]);
+    c.put(&key('c'), "wasip1/wasm", vec![3; 4]);
     assert_eq!(c.get(&key('b')), None);
     assert_eq!(c.stats().entries, 2);
     assert_eq!(c.stats().evicted, 1);
+    let per_target: Vec<(String, u32)> =
+        c.stats().targets.into_iter().map(|t| (t.target, t.entries)).collect();
+    assert_eq!(per_target, [("js/wasm".to_string(), 1), ("wasip1/wasm".to_string(), 1)]);
     assert!(c.take_ops().contains(&StoreOp::Delete { key: key('b') }));
 
     // What the store held comes back; a tampered entry or key is dropped and deleted.
     let good = Stored {
         key: key('d'),
         sha256: base::sha256::hex(&base::sha256::sha256(b"wasm")),
+        target: "js/wasm".into(),
         bytes: b"wasm".to_vec(),
         used: 41,
     };

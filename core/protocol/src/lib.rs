@@ -75,8 +75,13 @@ pub enum Request {
     Grid { id: u32, files: Vec<File>, settings: Settings },
     /// Build the module's main package. Answered by `Built`.
     Build { id: u32, files: Vec<File>, settings: Settings },
-    /// Empty the build cache. Answered by `Cache`.
-    ClearCache { id: u32 },
+    /// Empty the build cache: one target's entries (`GOOS/GOARCH`), or all.
+    /// Answered by `Cache`.
+    ClearCache {
+        id: u32,
+        #[serde(default)]
+        target: Option<String>,
+    },
     /// A share link's fragment for the module and settings. Answered by `Shared`.
     Share { id: u32, files: Vec<File>, settings: Settings },
     /// Read a share link's fragment. Answered by `Opened` or `Error`.
@@ -258,10 +263,21 @@ pub struct Diagnostic {
     pub message: String,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One target's share of the build cache.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetCache {
+    pub target: String,
+    pub entries: u32,
+    pub bytes: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CacheStats {
     pub entries: u32,
     pub bytes: u64,
+    /// The entries of each target (`GOOS/GOARCH`) that has some, in name order.
+    #[serde(default)]
+    pub targets: Vec<TargetCache>,
     /// Since the worker started.
     pub hits: u32,
     pub misses: u32,
