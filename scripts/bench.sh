@@ -4,15 +4,12 @@
 #
 #   scripts/bench.sh [GOOS/GOARCH ...]     (default: js/wasm wasip1/wasm linux/amd64)
 #
-# 1. Build time and size. For hello world and for the program corpus
-#    (testdata/programs), crossplay's compile + link time next to `go build`'s for
-#    the same target, and the output sizes side by side. Both build each program to
-#    a file from a clean output directory. `go build` runs with its build cache warm
-#    (its usual state: the standard library is compiled once, before timing);
-#    crossplay has no cache yet and compiles the standard library it needs every
-#    time. Hello world is also timed with `go build -a`, which recompiles everything
-#    as crossplay does. Times are wall clock, the best of 3 for hello world and one
-#    run per corpus program.
+# 1. Build time and size, each toolchain with a GOCACHE of its own. Hello world:
+#    cold (crossplay with an empty cache, against `go build -a`, which rebuilds
+#    every package), after an edit of main.go with the standard library cached
+#    (go/cp is how many times faster crossplay is), and a no-op rebuild; then the
+#    program corpus (testdata/programs), one build each, both caches warm; and the
+#    output sizes. Times are wall clock, the best of 3 for hello world.
 # 2. Run time, on a linux/amd64 host. The eight CPU-bound programs of the corpus
 #    (bench_*.go) built by each toolchain for linux/amd64 and run with larger inputs
 #    (sized so that Go's binary takes a few tenths of a second): wall time (the best
@@ -72,26 +69,61 @@ size() { stat -c %s "$1"; }
 # ratio A B: A/B to two decimals.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
-printf '%-14s %-12s %12s %12s %12s %14s %14s\n' target program "crossplay ms" "go ms" "go -a ms" "crossplay B" "go B"
+# hello TEXT: (re)writes hello world printing TEXT, as an edit of main.go.
+hello() { printf 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("%s")\n}\n' "$1" >"$tmp/hello.go"; }
+# edits CMD...: the best of 3 builds each after an edit of hello.go (untimed).
+edits() {
+  local i m best=
+  for i in 1 2 3; do
+    hello "hello, world $RANDOM$i"
+    m=$(ms "$@")
+    if [ -z "$best" ] || [ "$m" -lt "$best" ]; then best=$m; fi
+  done
+  echo "$best"
+}
+# cold CMD...: the best of 3 crossplay builds, each with an empty cache.
+cold() {
+  local i m best=
+  for i in 1 2 3; do
+    rm -rf "$tmp/cpcache"
+    m=$(ms "$@")
+    if [ -z "$best" ] || [ "$m" -lt "$best" ]; then best=$m; fi
+  done
+  echo "$best"
+}
+cpc() { GOCACHE="$tmp/cpcache" "$cp" "$@"; }
+
+printf '%-14s %-34s %12s %12s %8s\n' target "hello world build" "crossplay ms" "go ms" "go/cp"
 for t in "${targets[@]}"; do
   export GOOS=${t%/*} GOARCH=${t#*/}
-  # Warm Go's cache for this target, untimed.
+  hello "hello, world"
+  # Cold: crossplay with an empty GOCACHE; go with -a (its cache warm, but every
+  # package rebuilt).
   "$go" build -o "$tmp/warm" "$tmp/hello.go"
-  c=$(best3 "$cp" build -o "$tmp/hello.cp" "$tmp/hello.go")
+  c=$(cold cpc build -o "$tmp/hello.cp" "$tmp/hello.go")
+  ga=$(best3 "$go" build -a -o "$tmp/hello.goa.out" "$tmp/hello.go")
+  printf '%-14s %-34s %12s %12s %8s\n' "$t" "cold (empty cache / go build -a)" "$c" "$ga" "$(ratio "$ga" "$c")"
+  # After an edit of main.go, the standard library cached by both.
+  c=$(edits cpc build -o "$tmp/hello.cp" "$tmp/hello.go")
+  g=$(edits "$go" build -o "$tmp/hello.go.out" "$tmp/hello.go")
+  printf '%-14s %-34s %12s %12s %8s\n' "$t" "edit of main.go (std cached)" "$c" "$g" "$(ratio "$g" "$c")"
+  # Nothing changed.
+  c=$(best3 cpc build -o "$tmp/hello.cp" "$tmp/hello.go")
   g=$(best3 "$go" build -o "$tmp/hello.go.out" "$tmp/hello.go")
-  ga=$(ms "$go" build -a -o "$tmp/hello.goa.out" "$tmp/hello.go")
-  printf '%-14s %-12s %12s %12s %12s %14s %14s\n' "$t" "hello world" "$c" "$g" "$ga" \
-    "$(size "$tmp/hello.cp")" "$(size "$tmp/hello.go.out")"
+  printf '%-14s %-34s %12s %12s %8s\n' "$t" "no-op rebuild" "$c" "$g" "$(ratio "$g" "$c")"
+  printf '%-14s %-34s %12s %12s\n' "$t" "hello world size (bytes)" "$(size "$tmp/hello.cp")" "$(size "$tmp/hello.go.out")"
   [ "$only" != run ] || continue
   ct=0 gt=0 cs=0 gs=0 n=0
   for f in testdata/programs/*.go; do
-    c=$(ms "$cp" build -o "$tmp/p.cp" "$f")
+    c=$(ms cpc build -o "$tmp/p.cp" "$f")
     g=$(ms "$go" build -o "$tmp/p.go" "$f")
     ct=$((ct + c)) gt=$((gt + g)) n=$((n + 1))
     cs=$((cs + $(size "$tmp/p.cp"))) gs=$((gs + $(size "$tmp/p.go")))
   done
-  printf '%-14s %-12s %12s %12s %12s %14s %14s\n' "$t" "corpus ($n)" "$ct" "$gt" "-" "$cs" "$gs"
+  printf '%-14s %-34s %12s %12s %8s\n' "$t" "corpus ($n programs, caches warm)" "$ct" "$gt" "$(ratio "$gt" "$ct")"
+  printf '%-14s %-34s %12s %12s\n' "$t" "corpus size (bytes)" "$cs" "$gs"
 done
+hello "hello, world"
 [ "$only" != build ] || exit 0
 
 # Peak RSS comes from GNU time (Debian package `time`), installed when missing if
