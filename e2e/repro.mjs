@@ -38,7 +38,8 @@ function cliBuild(goos, goarch, f, p) {
   const out = join(mkdtempSync(join(tmpdir(), 'crossplay-repro-')), 'bin');
   // -buildvcs=false: examples/hello lies in crossplay's own git repository, which
   // the CLI would stamp as go build does; the wasm32 build has no repository.
-  const args = ['build', '-buildvcs=false', '-p', String(p), '-o', out];
+  // -a: every action runs (the cache would give the first run's bytes back).
+  const args = ['build', '-a', '-buildvcs=false', '-p', String(p), '-o', out];
   if (f.tags) args.push('-tags', f.tags);
   if (f.ldflags) args.push('-ldflags', f.ldflags);
   if (f.trimpath) args.push('-trimpath');
