@@ -519,6 +519,12 @@ fn load_packages(sys: &Sys, ctx: &Context, args: &[String]) -> Result<Loaded, Ou
             };
             let base = a.rsplit('/').next().unwrap_or(a);
             if buildtags::select(base, &text, ctx).matched {
+                // The go command reads each file's package clause and imports
+                // first, with go/parser's wording for what is wrong there.
+                if let (_, Some(e)) = load::header::read(&text) {
+                    let file = crate::list_cmd::short_path(&sys.cwd, &driver::clean_path(&abs(sys, a)));
+                    return Err(Outcome::fail(1, format!("{file}:{}:{}: {}", e.line, e.col, e.message)));
+                }
                 let name = if a.starts_with('/') || a.starts_with("./") || a.starts_with("../") {
                     a.clone()
                 } else {

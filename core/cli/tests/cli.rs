@@ -2563,3 +2563,41 @@ fn build_cache_keys_and_reuse() {
         }
     }
 }
+
+/// The erroneous-program corpus through `crossplay build`, the path users take:
+/// each program's first error (from the go command's header check, the parser
+/// and its branch checks, or the type checker) is `go build`'s, text and
+/// position (`testdata/go-errors/expected.txt`, written by the oracle).
+#[test]
+fn go_errors_corpus_builds_like_go() {
+    // Go's utf8 has an unexported acceptRange, crossplay's own std does not
+    // (it goes when the standard library is Go's own).
+    const STD_DIFFERS: [&str; 1] = ["ty_pkg_unexported.go"];
+    let dir = repo_root().join("testdata/go-errors");
+    let expected = std::fs::read_to_string(dir.join("expected.txt")).expect("expected.txt");
+    let home = scratch("go-errors-home");
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for want in expected.lines() {
+        let name = want.split(':').next().expect("a file name");
+        if STD_DIFFERS.contains(&name) {
+            continue;
+        }
+        compared += 1;
+        let mut env = build_env("linux", "amd64", "0", &home);
+        env.push(("GOCACHE".into(), home.join("cache").to_string_lossy().into_owned()));
+        let r = run(command_in(&bin_path().to_path_buf(), &dir, &env, &["build", "-o", "/dev/null", name]));
+        let first = r
+            .stderr
+            .lines()
+            .map(|l| l.trim_start_matches("./"))
+            .find(|l| l.starts_with(&format!("{name}:")))
+            .unwrap_or("(no positioned error)")
+            .to_string();
+        if first != want || r.code != 1 {
+            failures.push(format!("want {want}\n got {first} (exit {})\n{}", r.code, r.stderr));
+        }
+    }
+    assert!(compared >= 280, "{compared}");
+    assert!(failures.is_empty(), "{} of {compared} differ:\n{}", failures.len(), failures.join("\n"));
+}

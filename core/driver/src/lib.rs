@@ -898,16 +898,25 @@ fn inits_module(order: &[String]) -> ir::Module {
     m
 }
 
+/// Parses `files`, as the compiler's parser does with its branch checks (labels,
+/// `break`, `continue`, `goto`, `fallthrough`) on each file that parsed: each
+/// file's errors in position order go to `errs`.
 fn parse_all(files: Vec<(String, Vec<u8>)>, errs: &mut Vec<String>) -> Vec<(String, Vec<u8>, ast::File)> {
     let mut out = Vec::new();
     for (name, text) in files {
-        let (ast, e) = syntax::parse_file(&text);
+        let (ast, mut e) = syntax::parse_file(&text);
+        // Positions count bytes; only the line breaks matter to the index.
+        let shape: String = text.iter().map(|&b| if b == b'\n' { '\n' } else { ' ' }).collect();
+        let lines = base::span::LineIndex::new(&shape);
+        if let Some(ast) = &ast
+            && e.is_empty()
+        {
+            let pos_string = |off: u32| format!("{name}:{}", lines.line_col(off));
+            e.extend(syntax::branches::check_file(ast, &pos_string));
+            e.sort_by_key(|e| e.offset);
+        }
         for e in &e {
-            errs.push(format!(
-                "{name}:{}: {}",
-                base::span::LineIndex::new(&String::from_utf8_lossy(&text)).line_col(e.offset),
-                e.message
-            ));
+            errs.push(format!("{name}:{}: {}", lines.line_col(e.offset), e.message));
         }
         if let Some(ast) = ast {
             out.push((name, text, ast));
