@@ -24,8 +24,11 @@ use base::sha256::{Sha256, hex, sha256};
 /// A SHA-256.
 pub type Id = [u8; 32];
 
-/// The salt of every action ID: crossplay's identity and the Go it implements.
-pub const SALT: &str = concat!("crossplay ", env!("CARGO_PKG_VERSION"), " go1.27.3");
+/// The salt of every action ID: crossplay's identity — its version, the Go it
+/// implements, and a hash of its compiler's and standard library's sources
+/// (`build.rs`), so a changed toolchain never takes another's outputs.
+pub const SALT: &str =
+    concat!("crossplay ", env!("CARGO_PKG_VERSION"), " go1.27.3 ", env!("CROSSPLAY_TOOLCHAIN_ID"));
 
 /// An action ID from its text: SHA-256 of the salt, a newline and the text.
 pub fn action_id(text: &str) -> Id {

@@ -748,10 +748,36 @@ impl FnGen<'_, '_> {
                     places.push(Some(p));
                 }
                 let vals: Vec<Gv> = if r.len() == 1 && l.len() > 1 {
-                    match self.multi_call(r[0]) {
-                        Some(v) => v,
-                        None => return,
+                    let Some(vals) = self.multi_call(r[0]) else { return };
+                    // Each value converted to its place's type (boxed into an
+                    // interface), as an assignment does.
+                    let rt = self.type_of(r[0]);
+                    let from: Vec<TypeId> = match (self.g.w.ty(rt).clone(), &r[0].unparen().kind) {
+                        (Type::Tuple(objs), _) => objs.iter().map(|&o| self.g.w.obj(o).ty).collect(),
+                        // The comma-ok forms: the value's type, then the bool.
+                        (_, ExprKind::Index { x, .. }) => {
+                            let mt = self.type_of(x);
+                            match self.g.w.ty(self.g.under(mt)).clone() {
+                                Type::Map(_, vt) => vec![vt, TypeId::BOOL],
+                                _ => vec![],
+                            }
+                        }
+                        (_, ExprKind::Assert { ty, .. }) => vec![self.type_of(ty), TypeId::BOOL],
+                        _ => vec![],
+                    };
+                    let mut out = Vec::new();
+                    for (k, (v, p)) in vals.into_iter().zip(&places).enumerate() {
+                        match (p, from.get(k)) {
+                            (Some((_, t)), Some(&from)) => {
+                                let Some(v) = self.convert_to(v, self.g.default_type(from), *t, pos) else {
+                                    return;
+                                };
+                                out.push(v);
+                            }
+                            _ => out.push(v),
+                        }
                     }
+                    out
                 } else {
                     let mut out = Vec::new();
                     for (e, p) in r.iter().zip(&places) {
@@ -846,8 +872,13 @@ impl FnGen<'_, '_> {
             }
         };
         let w = self.word();
-        // Evaluate the range expression once.
-        let Some(xv) = self.expr(x) else { return };
+        // Evaluate the range expression once. An array ranged over with its
+        // values is a copy (the loop sees none of the body's writes).
+        let Some(mut xv) = self.expr(x) else { return };
+        let blank = |k: &&ast::Expr| matches!(&k.unparen().kind, ExprKind::Name(n) if n == "_");
+        if matches!(self.g.w.ty(u), Type::Array(..)) && keys.get(1).is_some_and(|k| !blank(k)) {
+            xv = self.copy_if_mem(xv, xt);
+        }
         let (len, base): (Var, Option<Var>) = match (&kind, &xv) {
             (Kind::Int, Gv::S(v)) => {
                 let n = self.b().get(v[0]);

@@ -194,6 +194,9 @@ impl Gen<'_> {
             self.file = f.id;
             for d in &f.ast.decls {
                 match d {
+                    // A blank function or method cannot be called: like gc, emit
+                    // nothing for it (two of them would share a symbol).
+                    ast::Decl::Func(fd) if fd.name.value == "_" => {}
                     ast::Decl::Func(fd) => {
                         if fd.name.value == "init" && fd.recv.is_none() {
                             let name = format!("{}.init.{}", self.path, init_funcs.len());

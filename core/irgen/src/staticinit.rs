@@ -240,7 +240,8 @@ impl Gen<'_> {
                 return Some(());
             }
             (K::Bool, CValue::Bool(b)) => vec![u8::from(*b)],
-            (K::Float32, v) => v.to_rat()?.to_f32().to_le_bytes().to_vec(),
+            // to_f32 rounds to float32 and gives it as an f64.
+            (K::Float32, v) => (v.to_rat()?.to_f32() as f32).to_le_bytes().to_vec(),
             (K::Float64, v) => v.to_rat()?.to_f64().to_le_bytes().to_vec(),
             (_, CValue::Int(i)) => {
                 let bits = i.to_i64().or_else(|| i.to_u64().map(|u| u as i64))?;

@@ -484,9 +484,67 @@ impl<'w, 'a> Checker<'w, 'a> {
                 x.ty = TypeId::UINTPTR;
             }
             Builtin::Offsetof => {
+                // The argument must be a selector x.f of a field (x a struct or a
+                // pointer to one); the offset is f's from the start of x's struct,
+                // through embedded fields that are not pointers.
+                let arg = args[0].unparen();
+                let syntax::ast::ExprKind::Selector { x: base, sel } = &arg.kind else {
+                    let s = expr_string(&args[0]);
+                    self.error_at(args[0].lo, format!("invalid argument: {s} is not a selector expression"));
+                    self.use_exprs(args);
+                    x.mode = Mode::Invalid;
+                    return;
+                };
                 let mut y = Operand::invalid();
                 self.expr(&mut y, &args[0]);
-                x.mode = Mode::Constant(Value::int(0));
+                if matches!(y.mode, Mode::Invalid) {
+                    x.mode = Mode::Invalid;
+                    return;
+                }
+                let Some(selection) = self.info.selections.get(&self.node(arg.lo, arg.hi)).cloned() else {
+                    x.mode = Mode::Invalid;
+                    return;
+                };
+                if selection.kind != crate::info::SelectionKind::FieldVal {
+                    let s = expr_string(&args[0]);
+                    self.error_at(args[0].lo, format!("invalid argument: {s} is a method value"));
+                    x.mode = Mode::Invalid;
+                    return;
+                }
+                let mut t = selection.recv;
+                let u = self.under(t);
+                if let Type::Pointer(e) = self.w.ty(u).clone() {
+                    t = e;
+                }
+                let base_ty = t;
+                let mut off = 0u64;
+                for (k, &i) in selection.index.iter().enumerate() {
+                    let u = self.under(t);
+                    if k > 0 && matches!(self.w.ty(u), Type::Pointer(_)) {
+                        let bs = self.type_string(base_ty);
+                        self.error_at(
+                            base.lo,
+                            format!(
+                                "invalid argument: field {} is embedded via a pointer in {bs}",
+                                sel.value
+                            ),
+                        );
+                        x.mode = Mode::Invalid;
+                        return;
+                    }
+                    let Type::Struct(st) = self.w.ty(u).clone() else { break };
+                    for (j, &f) in st.fields.iter().enumerate() {
+                        let ft = self.obj(f).ty;
+                        let al = self.align_of(ft);
+                        off = off.div_ceil(al) * al;
+                        if j == i {
+                            t = ft;
+                            break;
+                        }
+                        off += self.size_of(ft);
+                    }
+                }
+                x.mode = Mode::Constant(Value::int(off as i64));
                 x.ty = TypeId::UINTPTR;
             }
             Builtin::Add => {
@@ -594,6 +652,7 @@ impl<'w, 'a> Checker<'w, 'a> {
                 a
             }
             Type::Basic(BasicKind::Complex128, _) => 8,
+            Type::Basic(BasicKind::Complex64, _) => 4,
             Type::Basic(BasicKind::String, _) => ws,
             _ => self.size_of(t).clamp(1, ws),
         }
