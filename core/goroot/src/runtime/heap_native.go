@@ -37,3 +37,7 @@ func memgrow(n uintptr) uintptr {
 
 // afterMemGrow has nothing to do on these ports (js/wasm must tell its host).
 func afterMemGrow() {}
+
+// maxAlloc is the largest allocation gc's runtime allows (48-bit addresses, as gc on 64-bit ports):
+// makeslice panics beyond it.
+const maxAlloc = 1 << 48

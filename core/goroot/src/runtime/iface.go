@@ -158,6 +158,11 @@ func efaceeq(t1, d1, t2, d2 unsafe.Pointer) bool {
 	if t.Direct() {
 		return d1 == d2
 	}
+	// As gc, the dynamic type must be comparable as a whole: the panic names it,
+	// not the field or element that is not.
+	if !hashable(t) {
+		panic(errorString("comparing uncomparable type " + t.Str))
+	}
 	return memequal(t, d1, d2)
 }
 

@@ -11,3 +11,7 @@ func heapStart() uintptr
 // 64 KiB pages), since node 20's V8 can crash in its collector when a Wasm memory
 // grows by megabytes at a time.
 const heapGrowStep = 0
+
+// maxAlloc is the largest allocation gc's runtime allows (a 32-bit address space, as gc's wasm port):
+// makeslice panics beyond it.
+const maxAlloc = 1 << 32

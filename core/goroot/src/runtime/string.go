@@ -157,12 +157,14 @@ func intstring(v int64) string {
 }
 
 func makeslice(size uintptr, n, c int) unsafe.Pointer {
-	if n < 0 {
-		panicmsg("makeslice: len out of range")
-		return nil
-	}
-	if c < n {
-		panicmsg("makeslice: cap out of range")
+	if c < 0 || c < n || (size != 0 && uintptr(c) > maxAlloc/size) {
+		// As gc: "len out of range" when the length alone is too large (make
+		// with a huge length and no capacity), "cap out of range" otherwise.
+		if n < 0 || (size != 0 && uintptr(n) > maxAlloc/size) {
+			panicmsg("makeslice: len out of range")
+		} else {
+			panicmsg("makeslice: cap out of range")
+		}
 		return nil
 	}
 	return mallocgc(size * uintptr(c))

@@ -22,3 +22,11 @@ func walltime() (sec int64, nsec int32)
 
 // afterMemGrow has nothing to do on this port (js/wasm must tell its host).
 func afterMemGrow() {}
+
+// maxAlloc is the largest allocation gc's runtime allows (48-bit addresses on
+// 64-bit ports, the whole 32-bit space less one on the others): makeslice
+// panics beyond it.
+const maxAlloc = (1<<48)*is64bit + (1<<32-1)*(1-is64bit)
+
+// is64bit is 1 where pointers have 64 bits, 0 where they have 32 (untyped).
+const is64bit = 1 << (^uintptr(0) >> 63) / 2
