@@ -1391,9 +1391,12 @@ impl FnGen<'_, '_> {
             Value,
         }
         let fun_u = fun.unparen();
-        // The calls among the operands run first (gc's order).
-        if let ExprKind::Selector { x, .. } = &fun_u.kind {
-            self.hoist_calls(x);
+        // The calls among the operands run first, the function's before the
+        // arguments' (gc's order: in a(x)(b(y)), a(x) is called before b(y)).
+        match &fun_u.kind {
+            ExprKind::Selector { x, .. } => self.hoist_calls(x),
+            ExprKind::Name(_) => {}
+            _ => self.hoist_calls(fun_u),
         }
         for a in args {
             self.hoist_calls(a);
