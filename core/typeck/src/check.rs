@@ -70,6 +70,10 @@ pub struct Checker<'w, 'a> {
     pub(crate) decls: HashMap<ObjId, DeclInfo<'a>>,
     /// Objects whose declarations are being checked, innermost last.
     pub(crate) obj_path: Vec<ObjId>,
+    /// The length of `obj_path` when each array length being evaluated began: a
+    /// cycle of type names that runs through one (type T [len(T{})]int, the
+    /// length needing T) is an invalid recursive type.
+    pub(crate) array_lengths: Vec<usize>,
     /// Package-level objects fully checked.
     pub(crate) done: HashSet<ObjId>,
     /// Methods by receiver base type name, in source order.
@@ -152,6 +156,7 @@ pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> Chec
         errors: Vec::new(),
         decls: HashMap::new(),
         obj_path: Vec::new(),
+        array_lengths: Vec::new(),
         done: HashSet::new(),
         methods: HashMap::new(),
         method_decls: HashMap::new(),
@@ -662,7 +667,9 @@ impl<'w, 'a> Checker<'w, 'a> {
             // type T = T or type T [len(T{})]int style cycles: only aliases and array
             // lengths get here, because Named types are created before their RHS.
             let alias = cycle.iter().any(|&c| matches!(self.obj(c).kind, ObjKind::TypeName { alias: true }));
-            if !alias {
+            // An array length evaluated while declaring a member of the cycle.
+            let through_length = self.array_lengths.iter().any(|&s| s > start);
+            if !alias && !through_length {
                 return;
             }
         }

@@ -312,7 +312,9 @@ impl<'w, 'a> Checker<'w, 'a> {
             }
         }
         let mut x = Operand::invalid();
+        self.array_lengths.push(self.obj_path.len());
         self.expr(&mut x, e);
+        self.array_lengths.pop();
         let Mode::Constant(v) = &x.mode else {
             if !x.is_invalid() {
                 let s = self.op_string(&x);
