@@ -46,7 +46,7 @@ const BUILD_FLAGS: [Flag; 11] = [
     Flag {
         name: "p",
         kind: FlagKind::Value,
-        help: "the number of functions compiled in parallel (default: the number of CPUs)",
+        help: "the number of packages and functions compiled in parallel (default: the number of CPUs)",
     },
     Flag { name: "tags", kind: FlagKind::Value, help: "a comma-separated list of additional build tags" },
     Flag { name: "trimpath", kind: FlagKind::Bool, help: "remove all file system paths from the executable" },
@@ -74,7 +74,7 @@ const RUN_FLAGS: [Flag; 9] = [
     Flag {
         name: "p",
         kind: FlagKind::Value,
-        help: "the number of functions compiled in parallel (default: the number of CPUs)",
+        help: "the number of packages and functions compiled in parallel (default: the number of CPUs)",
     },
     Flag { name: "tags", kind: FlagKind::Value, help: "a comma-separated list of additional build tags" },
     Flag { name: "trimpath", kind: FlagKind::Bool, help: "remove all file system paths from the executable" },

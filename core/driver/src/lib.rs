@@ -7,11 +7,12 @@
 //!
 //! `build_with(Config, main sources, caching)` loads crossplay's std packages depth
 //! first from `goroot` (runtime first), each file selected with `buildtags`, and
-//! parses them; then compiles each package in dependency order — type-checks it
-//! into one `typeck::World`, generates IR, optimizes it (`opt::run`, which may
-//! inline from its dependencies' export data) and compiles every function to a
-//! `link::object::Object` — each package's compile an action of the build cache
-//! (`Caching`, `cache::CompileAction`) that runs only on a miss; synthesizes
+//! parses them; then compiles each package — type-checks it into one
+//! `typeck::World` and generates IR, in dependency order; then, by dependency
+//! level, independent packages on `-p` threads, optimizes it (`opt::run`, which
+//! may inline from its dependencies' export data) and compiles every function to
+//! a `link::object::Object` — each package's compile an action of the build
+//! cache (`Caching`, `cache::CompileAction`) that runs only on a miss; synthesizes
 //! `go:inits` (each package's initialization in dependency order, a Go function
 //! of the context word like any); applies `-X` and the build info
 //! (`link::xdef`); and links, as one cached action (`cache::LinkAction`), with
@@ -1160,7 +1161,10 @@ fn compile(
     };
     let deps = dependencies(&order);
     let mut ids: Vec<cache::Id> = Vec::with_capacity(order.len());
-    let mut exports: Vec<Option<ir::Module>> = Vec::with_capacity(order.len());
+    // Each package's export data (taken from its object on a hit, when first
+    // needed) and object, by index in `order`.
+    let mut exports: Vec<Option<ir::Module>> = vec![None; order.len()];
+    let mut objects: Vec<Option<(link::object::Object, cache::Id)>> = vec![None; order.len()];
     let mut out = Compiled {
         objects: Vec::new(),
         object_ids: Vec::new(),
@@ -1168,6 +1172,10 @@ fn compile(
         main_object: Vec::new(),
         inputs: Vec::new(),
     };
+    // The packages to compile, with their IR: type checking and IR generation run
+    // in order (they share one world); optimization and code generation after,
+    // independent packages in parallel.
+    let mut pending: Vec<(usize, ir::Module)> = Vec::new();
     // How many packages of `order` the world has type-checked.
     let mut checked_upto = 0;
     for (i, p) in order.iter().enumerate() {
@@ -1191,14 +1199,11 @@ fn compile(
                 if p.path == path {
                     out.main_object = bytes;
                 }
-                exports.push(None);
-                out.objects.push(object);
-                out.object_ids.push(id);
+                objects[i] = Some((object, id));
                 continue;
             }
             c.actions.push(Action { text, hit: false });
             if c.dry_run {
-                exports.push(None);
                 continue;
             }
         }
@@ -1266,34 +1271,121 @@ fn compile(
                 }));
                 return Err(out);
             }
-            let earlier = earlier_exports(&deps[i], &mut exports, &out.objects, &order)?;
-            let earlier: Vec<&ir::Module> = earlier.iter().collect();
-            let (m, export) = optimize(m, &earlier, &opts).map_err(|e| vec![head(), e])?;
-            // Importers see the export data as read back from its text, whether
-            // from this object or from a cached one, so both give the same code.
-            let export_text = ir::text::print(&export);
-            let export = ir::text::parse(&export_text)
-                .map_err(|e| vec![head(), format!("crossplay: internal compiler error: export data: {e}")])?;
-            if let Some(backend) = backend {
-                let object = link::object::Object::new(&p.path, &m, code(&m, backend, cfg.jobs), export_text);
-                let bytes = link::object::encode(&object);
+            pending.push((i, m));
+        }
+    }
+    // Optimize and compile the pending packages by dependency level: a package
+    // after every pending package it depends on; each level's in parallel.
+    let mut level = vec![0usize; order.len()];
+    for &(i, _) in &pending {
+        level[i] = 1 + deps[i].iter().map(|&j| level[j]).max().unwrap_or(0);
+    }
+    let top = pending.iter().map(|&(i, _)| level[i]).max().unwrap_or(0);
+    let mut pending: Vec<Option<(usize, ir::Module)>> = pending.into_iter().map(Some).collect();
+    for l in 1..=top {
+        let mut work: Vec<Work> = Vec::new();
+        for slot in pending.iter_mut() {
+            if slot.as_ref().is_some_and(|(i, _)| level[*i] == l)
+                && let Some((i, m)) = slot.take()
+            {
+                let earlier = earlier_exports(&deps[i], &mut exports, &objects, &order)?;
+                work.push(Work { index: i, path: order[i].path.clone(), module: m, earlier });
+            }
+        }
+        for (i, done) in compile_level(work, backend, &opts, cfg.jobs) {
+            let head = format!("# {}", if order[i].path == path { &cfg.main_path } else { &order[i].path });
+            let (m, export, object) = done.map_err(|e| vec![head, e])?;
+            if let Some((object, bytes)) = object {
                 if let Some(c) = caching.as_deref_mut() {
-                    c.store.put(&id, &bytes);
+                    c.store.put(&ids[i], &bytes);
                 }
-                if p.path == path {
+                if order[i].path == path {
                     out.main_object = bytes;
                 }
-                out.objects.push(object);
-                out.object_ids.push(id);
+                objects[i] = Some((object, ids[i]));
             }
-            exports.push(Some(export));
-            if p.path == path {
+            exports[i] = Some(export);
+            if order[i].path == path {
                 out.main_ir = m;
             }
         }
     }
+    for (object, id) in objects.into_iter().flatten() {
+        out.objects.push(object);
+        out.object_ids.push(id);
+    }
     out.inputs = order.iter().map(|p| (p.path.clone(), package_input(&p.path, &p.files))).collect();
     Ok(out)
+}
+
+/// A package to optimize and compile: its index in the build's order, import
+/// path, IR, and its dependencies' export data.
+struct Work {
+    index: usize,
+    path: String,
+    module: ir::Module,
+    earlier: Vec<ir::Module>,
+}
+
+/// What compiling one package gives: its optimized IR, its export data (as read
+/// back from its text) and, with a back end, its object and the object's bytes.
+type Done = Result<(ir::Module, ir::Module, Option<(link::object::Object, Vec<u8>)>), String>;
+
+/// Optimizes and compiles the packages of one dependency level (none depends on
+/// another): on up to `jobs` threads, thread `t` taking every `jobs`-th package
+/// and the rest of the threads going to each package's functions; the results
+/// in `work`'s order, the same for any `jobs`.
+fn compile_level(
+    work: Vec<Work>,
+    backend: Option<Backend>,
+    opts: &opt::Options,
+    jobs: usize,
+) -> Vec<(usize, Done)> {
+    let one = |w: Work, inner: usize| -> (usize, Done) {
+        let opts = opt::Options { jobs: inner, ..*opts };
+        let earlier: Vec<&ir::Module> = w.earlier.iter().collect();
+        let done = (|| {
+            let (m, export) = optimize(w.module, &earlier, &opts)?;
+            // Importers see the export data as read back from its text, whether
+            // from this object or from a cached one, so both give the same code.
+            let text = ir::text::print(&export);
+            let export = ir::text::parse(&text)
+                .map_err(|e| format!("crossplay: internal compiler error: export data: {e}"))?;
+            let object = backend.map(|b| {
+                let object = link::object::Object::new(&w.path, &m, code(&m, b, inner), text);
+                let bytes = link::object::encode(&object);
+                (object, bytes)
+            });
+            Ok((m, export, object))
+        })();
+        (w.index, done)
+    };
+    let threads = jobs.clamp(1, work.len().max(1));
+    if threads == 1 {
+        return work.into_iter().map(|w| one(w, jobs)).collect();
+    }
+    let inner = (jobs / threads).max(1);
+    let n = work.len();
+    let mut parts: Vec<Vec<Work>> = (0..threads).map(|_| Vec::new()).collect();
+    for (k, w) in work.into_iter().enumerate() {
+        parts[k % threads].push(w);
+    }
+    let one = &one;
+    let done: Vec<Vec<(usize, Done)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| {
+                std::thread::Builder::new()
+                    .stack_size(64 << 20)
+                    .spawn_scoped(s, move || part.into_iter().map(|w| one(w, inner)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles.into_iter().map(|h| h.ok().and_then(|h| h.join().ok()).unwrap_or_default()).collect()
+    });
+    let mut iters: Vec<_> = done.into_iter().map(Vec::into_iter).collect();
+    (0..n)
+        .map(|k| iters[k % threads].next().unwrap_or((usize::MAX, Err("the compiler could not run".into()))))
+        .collect()
 }
 
 /// Type-checks package `p` into `w`; on errors, the messages as `go build`
@@ -1319,13 +1411,13 @@ fn type_check(w: &mut typeck::World, p: &Pkg) -> Result<typeck::Checked, Vec<Str
 fn earlier_exports(
     deps: &[usize],
     exports: &mut [Option<ir::Module>],
-    objects: &[link::object::Object],
+    objects: &[Option<(link::object::Object, cache::Id)>],
     order: &[Pkg],
 ) -> Result<Vec<ir::Module>, Vec<String>> {
     let mut out = Vec::with_capacity(deps.len());
     for &j in deps {
         if exports[j].is_none() {
-            let o = objects.iter().find(|o| o.path == order[j].path);
+            let o = objects[j].as_ref().map(|(o, _)| o);
             let m = o.map(|o| ir::text::parse(&o.export)).transpose().map_err(|e| {
                 vec![format!("# {}", order[j].path), format!("crossplay: corrupt export data: {e}")]
             })?;
