@@ -75,12 +75,13 @@ keys them (crossplay's entries never collide with Go's there); a build runs
 only the actions whose inputs changed. 'crossplay clean -cache' empties it.
 
 The flags are go build's: -a (run every action, cached or not), -n (print the
-actions that would run, run none), -p (how many packages, and functions, compile at
-once; the output is the same for every value), -x (print each action as it runs), -v, -tags, -trimpath, -ldflags, -buildvcs, and -gcflags with -S (the
-main package's assembly listing, for amd64 and arm64), -N (no optimization) and
--l (no inlining). -ldflags and -gcflags
-take an optional package pattern, as in -ldflags=all=-s; the last pattern
-matching the main package applies.
+actions that would run, run none), -p (how many packages, and functions,
+compile at once; the output is the same for every value), -x (print each
+action as it runs), -v, -tags, -trimpath, -ldflags, -buildvcs, and -gcflags
+with -S (the main package's assembly listing, for amd64 and arm64), -N (no
+optimization) and -l (no inlining). -ldflags and -gcflags take an optional
+package pattern, as in -ldflags=all=-s; the last pattern matching the main
+package applies.
 
 -ldflags is read as Go's linker reads it, with its errors. These take effect:
 -s, -X importpath.name=value, -buildid=ID, -B (none, gobuildid or 0xHEX: the
