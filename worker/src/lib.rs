@@ -267,6 +267,7 @@ impl Worker {
             env.arch_env().map(|(var, value, _)| format!("{}={value}", var.name())).unwrap_or_default();
         cfg.cgo_enabled = ctx.cgo_enabled;
         cfg.trimpath = settings.trimpath;
+        cfg.go_version = pkg.go_version.clone();
         cfg.link = ld.clone();
         cfg.main_path = pkg.import_path.clone();
         cfg.local = pkg.deps.clone();

@@ -57,6 +57,9 @@ pub struct CompileAction {
     pub trimpath: bool,
     /// The build tags (`-tags`).
     pub tags: Vec<String>,
+    /// The package's language version (its module's go.mod `go` line), if
+    /// it has one.
+    pub go_version: String,
     /// GOEXPERIMENT, canonical, when it differs from the baseline.
     pub experiment: String,
     /// Each source file's name and SHA-256.
@@ -82,6 +85,9 @@ impl CompileAction {
         }
         if !self.tags.is_empty() {
             t.push_str(&format!("tags {:?}\n", self.tags));
+        }
+        if !self.go_version.is_empty() {
+            t.push_str(&format!("go {}\n", self.go_version));
         }
         if !self.experiment.is_empty() {
             t.push_str(&format!("GOEXPERIMENT={:?}\n", self.experiment));

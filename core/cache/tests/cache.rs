@@ -17,13 +17,14 @@ fn compile_action_text_is_stable() {
         gcflags: vec!["-N".into()],
         trimpath: true,
         tags: vec!["netgo".into()],
+        go_version: "1.21".into(),
         experiment: String::new(),
         files: vec![("$GOROOT/src/fmt/print.go".into(), [1; 32])],
         deps: vec![("runtime".into(), [2; 32])],
     };
     assert_eq!(
         a.text(),
-        "compile v1\nimport \"fmt\"\ngoos linux goarch amd64\nGOAMD64=v1\nCGO_ENABLED=0\ngcflags [\"-N\"]\ntrimpath\ntags [\"netgo\"]\n\
+        "compile v1\nimport \"fmt\"\ngoos linux goarch amd64\nGOAMD64=v1\nCGO_ENABLED=0\ngcflags [\"-N\"]\ntrimpath\ntags [\"netgo\"]\ngo 1.21\n\
 file $GOROOT/src/fmt/print.go 0101010101010101010101010101010101010101010101010101010101010101\n\
 import runtime 0202020202020202020202020202020202020202020202020202020202020202\n"
     );
@@ -36,6 +37,7 @@ import runtime 0202020202020202020202020202020202020202020202020202020202020202\
         CompileAction { gcflags: vec![], ..a.clone() },
         CompileAction { trimpath: false, ..a.clone() },
         CompileAction { tags: vec![], ..a.clone() },
+        CompileAction { go_version: "1.22".into(), ..a.clone() },
         CompileAction { experiment: "x".into(), ..a.clone() },
         CompileAction { files: vec![], ..a.clone() },
         CompileAction { deps: vec![("runtime".into(), [3; 32])], ..a.clone() },

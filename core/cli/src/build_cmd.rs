@@ -411,6 +411,7 @@ fn compile_one(
     cfg.archvar = env.arch_env().map(|(var, value, _)| format!("{}={value}", var.name())).unwrap_or_default();
     cfg.cgo_enabled = ctx.cgo_enabled;
     cfg.trimpath = parsed.bool("trimpath");
+    cfg.go_version = pkg.go_version.clone();
     if !program {
         // Only compiled, as a check that it builds: nothing is linked.
         if !for_main(&prep.gcflags).trim().is_empty() {
@@ -575,6 +576,9 @@ fn load_packages(sys: &Sys, ctx: &Context, args: &[String]) -> Result<Loaded, Ou
                     &sources,
                 )
                 .map_err(|e| Outcome::fail(1, format!("# command-line-arguments\n{e}")))?,
+                // Files named on the command line take the newest language
+                // version, not the module's (as go run main.go does).
+                go_version: None,
                 sources,
                 import_path: "command-line-arguments".into(),
                 module: (!deps.is_empty()).then(|| module.path.clone()),

@@ -2601,3 +2601,39 @@ fn go_errors_corpus_builds_like_go() {
     assert!(compared >= 280, "{compared}");
     assert!(failures.is_empty(), "{} of {compared} differ:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// The main module's go.mod `go` line is the language version of its packages:
+/// before go1.22 one loop variable serves every iteration (closures see the
+/// last value) and ranging over an integer is an error, worded as cmd/compile
+/// words it; files named on the command line take the newest version. Checked
+/// against the oracle.
+#[test]
+fn language_version_follows_go_mod() {
+    let Some(go) = oracle() else { return };
+    let dir = scratch("lang-version");
+    let home = dir.join("home");
+    let loops = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar fs []func()\n\tfor i := 0; i < 3; i++ {\n\t\tfs = append(fs, func() { fmt.Print(i, \" \") })\n\t}\n\tfor _, v := range []int{7, 8} {\n\t\tfs = append(fs, func() { fmt.Print(v, \" \") })\n\t}\n\tfor k := range map[string]int{\"k\": 1} {\n\t\tfs = append(fs, func() { fmt.Print(k, \" \") })\n\t}\n\tfor _, f := range fs {\n\t\tf()\n\t}\n\tfmt.Println()\n}\n";
+    let mut env = build_env("linux", "amd64", "0", &home);
+    env.push(("GOCACHE".into(), dir.join("cache").to_string_lossy().into_owned()));
+    for version in ["1.21", "1.22", "1.27"] {
+        write_file(&dir, "go.mod", &format!("module example.com/m\n\ngo {version}\n"));
+        write_file(&dir, "main.go", loops);
+        for args in [&["run", "."][..], &["run", "main.go"][..]] {
+            let want = run(command_in(&go, &dir, &env, args));
+            let got = run(command_in(&bin_path().to_path_buf(), &dir, &env, args));
+            assert_eq!(
+                (got.stdout.as_str(), got.code),
+                (want.stdout.as_str(), want.code),
+                "go {version} {args:?}"
+            );
+        }
+        write_file(&dir, "main.go", "package main\n\nfunc main() {\n\tfor range 3 {\n\t}\n}\n");
+        let want = run(command_in(&go, &dir, &env, &["build", "-o", "x", "."]));
+        let got = run(command_in(&bin_path().to_path_buf(), &dir, &env, &["build", "-o", "x", "."]));
+        assert_eq!(
+            (got.stderr.as_str(), got.code),
+            (want.stderr.as_str(), want.code),
+            "go {version}: range over int"
+        );
+    }
+}

@@ -84,6 +84,10 @@ pub struct Config {
     pub archvar: String,
     pub cgo_enabled: bool,
     pub trimpath: bool,
+    /// The main module's go.mod `go` line (`1.21`), the language version of the
+    /// main package and the module's packages; None for the newest (files
+    /// outside a module, the standard library).
+    pub go_version: Option<String>,
 }
 
 impl Config {
@@ -103,6 +107,7 @@ impl Config {
             archvar: String::new(),
             cgo_enabled: false,
             trimpath: false,
+            go_version: None,
         }
     }
 }
@@ -143,6 +148,11 @@ impl Pkg {
             imports,
             asts: std::cell::OnceCell::from(asts),
         }
+    }
+
+    /// Its language version: the module's, unless it is the standard library's.
+    fn lang(&self, module: Option<(u32, u32)>) -> Option<(u32, u32)> {
+        if self.files.first().is_some_and(|(n, _)| n.starts_with("$GOROOT/")) { None } else { module }
     }
 
     /// The syntax trees, parsing the files the first time.
@@ -283,6 +293,9 @@ pub struct MainPkg {
     pub dir: String,
     /// The GODEBUG defaults the build records (`default_godebug`).
     pub default_godebug: String,
+    /// The main module's go.mod `go` line: the language version of the package
+    /// and the module's packages it imports (None outside a module).
+    pub go_version: Option<String>,
     /// The main module's packages it imports, directly or not, each after the
     /// ones it imports.
     pub deps: Vec<LocalPkg>,
@@ -346,6 +359,7 @@ pub fn packages(
                 &sources,
             )
             .map_err(|e| format!("# {}\n{e}", p.import_path))?,
+            go_version: loader.module.go_version.clone(),
             sources,
         });
     }
@@ -1144,7 +1158,15 @@ fn compile(
 
     let word_size = u64::from(cfg.port.arch.ptr_size());
     let mut w = typeck::World::new(word_size);
-    let target = irgen::Target { goos: cfg.port.goos().into(), goarch: cfg.port.goarch().into(), word_size };
+    let target = irgen::Target {
+        goos: cfg.port.goos().into(),
+        goarch: cfg.port.goarch().into(),
+        word_size,
+        loopvar: true,
+    };
+    // The module's language version, for its packages (the standard library's is
+    // the newest).
+    let module_lang = cfg.go_version.as_deref().and_then(lang_version);
     let opts = opt::Options {
         optimize: cfg.optimize,
         inline: cfg.inline,
@@ -1183,6 +1205,9 @@ fn compile(
         let display = if p.path == path { cfg.main_path.as_str() } else { p.path.as_str() };
         // The action: the package's files and its dependencies' action IDs.
         let mut action = compile_action(cfg, &p.path);
+        if p.lang(module_lang).is_some() {
+            action.go_version = cfg.go_version.clone().unwrap_or_default();
+        }
         action.files = p.files.iter().map(|(n, text)| (n.clone(), file_hash(n, text))).collect();
         action.deps = deps[i].iter().map(|&j| (order[j].path.clone(), ids[j])).collect();
         let id = action.id();
@@ -1223,7 +1248,7 @@ fn compile(
                 checked_upto = i;
             } else {
                 while checked_upto < i {
-                    type_check(&mut w, &order[checked_upto])?;
+                    type_check(&mut w, &order[checked_upto], module_lang)?;
                     checked_upto += 1;
                 }
                 c.store.put(&types, &typeck::export::encode(&w));
@@ -1232,7 +1257,7 @@ fn compile(
         while checked_upto <= i {
             let q = &order[checked_upto];
             let first = w.files.len() as u32;
-            let checked = type_check(&mut w, q)?;
+            let checked = type_check(&mut w, q, module_lang)?;
             checked_upto += 1;
             // The world every package but the last makes is what an edit of the
             // last (the main package) is checked against: kept for that build.
@@ -1259,6 +1284,8 @@ fn compile(
                 .enumerate()
                 .map(|(i, ast)| irgen::GenFile { ast, id: first + i as u32 })
                 .collect();
+            let target =
+                irgen::Target { loopvar: q.lang(module_lang).is_none_or(|l| l >= (1, 22)), ..target.clone() };
             let (m, diags) = irgen::generate(&w, checked.pkg, &gfs, &checked.info, &target);
             if !diags.is_empty() {
                 let mut out = vec![head()];
@@ -1388,16 +1415,28 @@ fn compile_level(
         .collect()
 }
 
+/// A go.mod `go` version (`1.21`, `1.21.3`, `1.22rc1`) as (major, minor).
+fn lang_version(v: &str) -> Option<(u32, u32)> {
+    let mut parts = v.split('.');
+    let major = parts.next()?.parse().ok()?;
+    let minor: String = parts.next().unwrap_or("0").chars().take_while(char::is_ascii_digit).collect();
+    Some((major, minor.parse().ok()?))
+}
+
 /// Type-checks package `p` into `w`; on errors, the messages as `go build`
 /// prints them.
-fn type_check(w: &mut typeck::World, p: &Pkg) -> Result<typeck::Checked, Vec<String>> {
+fn type_check(
+    w: &mut typeck::World,
+    p: &Pkg,
+    module_lang: Option<(u32, u32)>,
+) -> Result<typeck::Checked, Vec<String>> {
     let cfs: Vec<typeck::CheckFile<'_>> = p
         .files
         .iter()
         .zip(p.asts()?)
         .map(|((n, src), ast)| typeck::CheckFile { name: n.clone(), src, ast })
         .collect();
-    let checked = typeck::check_package(w, &p.path, &cfs);
+    let checked = typeck::check_package_lang(w, &p.path, &cfs, p.lang(module_lang));
     if !checked.errors.is_empty() {
         let mut out = vec![format!("# {}", p.display)];
         out.extend(typeck::format_errors(w, &checked.errors));

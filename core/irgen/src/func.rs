@@ -911,6 +911,7 @@ impl FnGen<'_, '_> {
             }
             _ => return,
         };
+        self.prebind_range_vars(&keys, def);
         let idx = self.f.new_var(w);
         let zero = self.iconst_word(0);
         self.b().set(idx, zero);
@@ -987,8 +988,28 @@ impl FnGen<'_, '_> {
         self.term_to(Term::jump(head), done);
     }
 
+    /// Before Go 1.22 (`Target::loopvar` off), a range loop's `:=` variables are
+    /// declared once, before the loop, and each iteration assigns them.
+    fn prebind_range_vars(&mut self, keys: &[&ast::Expr], def: bool) {
+        if !def || self.g.target.loopvar {
+            return;
+        }
+        for k in keys {
+            if matches!(&k.unparen().kind, ExprKind::Name(n) if n == "_") {
+                continue;
+            }
+            if let Some(&o) = self.g.info.defs.get(&self.g.node_expr(k)) {
+                let t = self.g.w.obj(o).ty;
+                if let Some(z) = self.zero_value(t, k.pos) {
+                    self.bind_local(o, t, z);
+                }
+            }
+        }
+    }
+
     /// Gives one iteration's values to a range loop's variables: new ones (`:=`,
-    /// fresh per iteration) or existing places (`=`).
+    /// fresh per iteration; before Go 1.22 the ones declared before the loop) or
+    /// existing places (`=`).
     fn assign_range_vars(&mut self, keys: &[&ast::Expr], def: bool, vals: Vec<Gv>) {
         for (k, v) in keys.iter().zip(vals) {
             if matches!(&k.unparen().kind, ExprKind::Name(n) if n == "_") {
@@ -997,7 +1018,10 @@ impl FnGen<'_, '_> {
             if def {
                 if let Some(&o) = self.g.info.defs.get(&self.g.node_expr(k)) {
                     let t = self.g.w.obj(o).ty;
-                    self.bind_local(o, t, v);
+                    match self.locals.get(&o).cloned() {
+                        Some(l) if !self.g.target.loopvar => self.write_local(&l, t, v),
+                        _ => self.bind_local(o, t, v),
+                    }
                 }
             } else if let Some((p, t)) = self.place(k) {
                 self.store(&p, t, v);
@@ -1029,6 +1053,7 @@ impl FnGen<'_, '_> {
         let mv = self.b().get(m[0]);
         let it = self.b().get(itx);
         self.rt_call("runtime.mapiterinit", vec![typ, mv, it], &[], true);
+        self.prebind_range_vars(keys, def);
         let head = self.f.new_block();
         let body_b = self.f.new_block();
         let post_b = self.f.new_block();
@@ -1071,6 +1096,9 @@ impl FnGen<'_, '_> {
         let Some(ast::Stmt { kind: StmtKind::Assign { op: Some(Op::Def), lhs, .. }, .. }) = init else {
             return;
         };
+        if !self.g.target.loopvar {
+            return;
+        }
         for e in lhs.unpack_list() {
             let Some(&o) = self.g.info.defs.get(&self.g.node_expr(e)) else { continue };
             if !self.addr_taken.contains(&o) {

@@ -77,6 +77,10 @@ pub struct Target {
     pub goarch: String,
     /// The pointer size in bytes.
     pub word_size: u64,
+    /// Loop variables are per iteration (Go 1.22 and later); false for a
+    /// package whose go.mod says an older Go, where one variable serves every
+    /// iteration.
+    pub loopvar: bool,
 }
 
 /// The file of a diagnostic without a source position (Go's link errors).

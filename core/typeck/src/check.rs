@@ -74,6 +74,8 @@ pub struct Checker<'w, 'a> {
     /// cycle of type names that runs through one (type T [len(T{})]int, the
     /// length needing T) is an invalid recursive type.
     pub(crate) array_lengths: Vec<usize>,
+    /// The language version (`-lang`), if older than the newest.
+    pub(crate) lang: Option<(u32, u32)>,
     /// Package-level objects fully checked.
     pub(crate) done: HashSet<ObjId>,
     /// Methods by receiver base type name, in source order.
@@ -143,6 +145,18 @@ impl core::fmt::Debug for Checker<'_, '_> {
 /// package, its errors in the order they were found (`format_errors` prints them as
 /// Go does), and the recorded `Info`.
 pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> Checked {
+    check_package_lang(w, path, files, None)
+}
+
+/// `check_package` for a package whose language version (its module's go.mod
+/// `go` line, as `-lang`) is `lang` (major, minor); None for the newest. Features
+/// newer than it are errors, worded as cmd/compile words them.
+pub fn check_package_lang(
+    w: &mut World,
+    path: &str,
+    files: &[CheckFile<'_>],
+    lang: Option<(u32, u32)>,
+) -> Checked {
     let name = files.first().map_or("main", |f| f.ast.package.value.as_str()).to_string();
     let pkg = w.new_package(path, &name);
     let file_ids: Vec<u32> = files.iter().map(|f| w.add_file(&f.name, f.src)).collect();
@@ -157,6 +171,7 @@ pub fn check_package(w: &mut World, path: &str, files: &[CheckFile<'_>]) -> Chec
         decls: HashMap::new(),
         obj_path: Vec::new(),
         array_lengths: Vec::new(),
+        lang,
         done: HashSet::new(),
         methods: HashMap::new(),
         method_decls: HashMap::new(),
@@ -643,6 +658,15 @@ impl<'w, 'a> Checker<'w, 'a> {
         (self.file, self.scope, self.iota, self.fctx, self.decl_obj) = saved;
         self.obj_path.pop();
         self.done.insert(o);
+    }
+
+    /// Why a feature of Go 1.`minor` is not allowed here: `requires go1.N or
+    /// later (-lang was set to go1.M; check go.mod)`, or None.
+    pub(crate) fn version_cause(&self, minor: u32) -> Option<String> {
+        let (major, have) = self.lang?;
+        ((major, have) < (1, minor)).then(|| {
+            format!("requires go1.{minor} or later (-lang was set to go{major}.{have}; check go.mod)")
+        })
     }
 
     fn cycle_error(&mut self, start: usize, o: ObjId) {

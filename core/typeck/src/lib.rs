@@ -36,6 +36,6 @@ pub mod types;
 mod typeset;
 mod typexpr;
 
-pub use check::{CheckFile, Checked, TypeError, check_package, format_errors};
+pub use check::{CheckFile, Checked, TypeError, check_package, check_package_lang, format_errors};
 pub use info::Info;
 pub use types::World;

@@ -853,6 +853,19 @@ impl<'w, 'a> Checker<'w, 'a> {
             let ty = u.map(|u| self.w.ty(u).clone());
             match ty {
                 Some(Type::Basic(..)) if self.is_string(xt) => kv = [TypeId::INT, TypeId::RUNE],
+                Some(Type::Basic(..))
+                    if self.is_integer(xt)
+                        && let Some(cause) = self.version_cause(22) =>
+                {
+                    let xs = self.op_string(&x);
+                    self.error_at(x.lo(), format!("cannot range over {xs}: {cause}"));
+                    kv = [TypeId::INVALID, TypeId::INVALID];
+                }
+                Some(Type::Signature(_)) if let Some(cause) = self.version_cause(23) => {
+                    let xs = self.op_string(&x);
+                    self.error_at(x.lo(), format!("cannot range over {xs}: {cause}"));
+                    kv = [TypeId::INVALID, TypeId::INVALID];
+                }
                 Some(Type::Basic(..)) if self.is_integer(xt) => {
                     max_vars = 1;
                     let t = if self.is_untyped(xt) {
