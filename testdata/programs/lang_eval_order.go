@@ -22,7 +22,7 @@ var (
 	r1 = f("r1")
 )
 
-func f(s string) int { fmt.Println("init", s); return len(s) }
+func f(s string) int    { fmt.Println("init", s); return len(s) }
 func g(s string) string { fmt.Println("init", s); return s }
 
 func h(s string) func(int) func(int) int {

@@ -2104,6 +2104,39 @@ impl FnGen<'_, '_> {
             self.hoist_calls(a);
         }
         let w = self.word();
+        // A lone multi-value call as the arguments (delete(f())): its results are
+        // the operands. The builtins that take one otherwise say so.
+        if let [a] = args
+            && let Type::Tuple(vars) = self.g.w.ty(self.type_of(a)).clone()
+        {
+            match b {
+                Builtin::Delete => {
+                    let types: Vec<TypeId> = vars.iter().map(|&v| self.g.w.obj(v).ty).collect();
+                    let vals = self.multi_call(a)?;
+                    let (mt, from) = (*types.first()?, *types.get(1)?);
+                    let Type::Map(kt, _) = self.g.w.ty(self.g.under(mt)).clone() else { return None };
+                    let mut vals = vals.into_iter();
+                    let (Gv::S(m), k) = (vals.next()?, vals.next()?) else { return None };
+                    let k = self.convert_to(k, from, kt, e.pos)?;
+                    let ka = self.spill(k, kt)?;
+                    let typ = self.type_addr(mt, e.pos)?;
+                    let (mv, kv) = (self.b().get(m[0]), self.b().get(ka));
+                    self.rt_call("runtime.mapdelete", vec![typ, mv, kv], &[], true);
+                    return Some(vec![]);
+                }
+                Builtin::Append
+                | Builtin::Print
+                | Builtin::Println
+                | Builtin::Copy
+                | Builtin::Complex
+                | Builtin::Max
+                | Builtin::Min => {}
+                _ => {
+                    self.g.unsupported(e.pos, "a multi-value argument to this builtin");
+                    return None;
+                }
+            }
+        }
         match b {
             Builtin::Len | Builtin::Cap => {
                 let xt = self.type_of(&args[0]);

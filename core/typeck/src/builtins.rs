@@ -30,18 +30,9 @@ impl<'w, 'a> Checker<'w, 'a> {
         let special = matches!(b, Builtin::Make | Builtin::New | Builtin::Offsetof);
         let mut ops: Vec<Operand<'a>> = Vec::new();
         if !special {
-            if args.len() == 1
-                && matches!(
-                    b,
-                    Builtin::Append
-                        | Builtin::Print
-                        | Builtin::Println
-                        | Builtin::Complex
-                        | Builtin::Copy
-                        | Builtin::Max
-                        | Builtin::Min
-                )
-            {
+            // A lone multi-value call spreads over the parameters (types2's
+            // exprList), for every builtin but the special ones.
+            if args.len() == 1 {
                 ops = self.multi_expr(&args[0], false);
             } else {
                 for a in args {
@@ -202,6 +193,20 @@ impl<'w, 'a> Checker<'w, 'a> {
                 } else if self.is_untyped(im.ty) && !self.is_untyped(re.ty) {
                     let t = re.ty;
                     self.convert_untyped(&mut im, t);
+                } else if self.is_untyped(re.ty) && self.is_untyped(im.ty) {
+                    // Both untyped: constants become untyped floats where they
+                    // can (types2), anything else float64.
+                    if re.val().is_some() && im.val().is_some() {
+                        for o in [&mut re, &mut im] {
+                            let real = o.val().is_some_and(|v| v.to_rat().is_some());
+                            if real && self.is_numeric(o.ty) {
+                                o.ty = TypeId::UNTYPED_FLOAT;
+                            }
+                        }
+                    } else {
+                        self.convert_untyped(&mut re, TypeId::FLOAT64);
+                        self.convert_untyped(&mut im, TypeId::FLOAT64);
+                    }
                 }
                 if re.is_invalid() || im.is_invalid() {
                     x.mode = Mode::Invalid;

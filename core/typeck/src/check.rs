@@ -76,6 +76,9 @@ pub struct Checker<'w, 'a> {
     pub(crate) array_lengths: Vec<usize>,
     /// The language version (`-lang`), if older than the newest.
     pub(crate) lang: Option<(u32, u32)>,
+    /// Aliases whose type was needed, and evaluated, inside their own
+    /// declaration (a valid cycle through a defined type).
+    pub(crate) early_aliases: HashSet<ObjId>,
     /// Package-level objects fully checked.
     pub(crate) done: HashSet<ObjId>,
     /// Methods by receiver base type name, in source order.
@@ -172,6 +175,7 @@ pub fn check_package_lang(
         obj_path: Vec::new(),
         array_lengths: Vec::new(),
         lang,
+        early_aliases: HashSet::new(),
         done: HashSet::new(),
         methods: HashMap::new(),
         method_decls: HashMap::new(),
@@ -464,10 +468,31 @@ impl<'w, 'a> Checker<'w, 'a> {
                     && matches!(self.obj(tn).kind, ObjKind::TypeName { .. })
                     && self.obj(tn).pkg == Some(self.pkg)
                 {
+                    // Through aliases of the package (type B = A; type A = T), as
+                    // types2's resolveBaseTypeName, to the type defined.
+                    let tn = self.alias_base(pkg_scope, tn);
                     self.methods.entry(tn).or_default().push(o);
                 }
             }
         }
+    }
+
+    /// The type name `tn` denotes after following the package's alias
+    /// declarations whose right-hand side is a plain name (at most as many as
+    /// there are objects, so a cycle stops); `tn` itself if it is no alias.
+    fn alias_base(&self, pkg_scope: ScopeId, mut tn: ObjId) -> ObjId {
+        for _ in 0..self.decls.len() {
+            let Some(DeclInfo::Type { decl, .. }) = self.decls.get(&tn) else { break };
+            if !decl.alias {
+                break;
+            }
+            let ast::ExprKind::Name(n) = &decl.ty.kind else { break };
+            match self.w.lookup_local(pkg_scope, n) {
+                Some(next) if matches!(self.obj(next).kind, ObjKind::TypeName { .. }) => tn = next,
+                _ => break,
+            }
+        }
+        tn
     }
 
     fn declare_pkg_obj(&mut self, o: ObjId) {
@@ -623,7 +648,27 @@ impl<'w, 'a> Checker<'w, 'a> {
         }
         let Some(&info) = self.decls.get(&o) else { return };
         if let Some(i) = self.obj_path.iter().position(|&p| p == o) {
+            let before = self.errors.len();
             self.cycle_error(i, o);
+            // A valid cycle through an alias whose type is not known yet (type
+            // List = []Node; type Node struct{ kids List }): its right-hand side
+            // is evaluated now, the defined types it names existing already.
+            if self.errors.len() == before
+                && let DeclInfo::Type { file, decl } = info
+                && decl.alias
+                && decl.tparams.is_empty()
+                && self.obj(o).ty == TypeId::INVALID
+                && self.early_aliases.insert(o)
+            {
+                let saved = (self.file, self.scope);
+                self.file = file;
+                self.scope = self.file_scopes[file];
+                let t = self.typ(&decl.ty);
+                (self.file, self.scope) = saved;
+                if self.obj(o).ty == TypeId::INVALID {
+                    self.w.objs[o.0 as usize].ty = t;
+                }
+            }
             return;
         }
         // A type name in progress is fine to refer to: its Named type exists already.
@@ -690,10 +735,13 @@ impl<'w, 'a> Checker<'w, 'a> {
         if tnames == cycle.len() {
             // type T = T or type T [len(T{})]int style cycles: only aliases and array
             // lengths get here, because Named types are created before their RHS.
-            let alias = cycle.iter().any(|&c| matches!(self.obj(c).kind, ObjKind::TypeName { alias: true }));
-            // An array length evaluated while declaring a member of the cycle.
+            // Valid if a type definition is among them (types2's validCycle:
+            // type L = []L2; type L2 struct{ next L }), unless it runs through an
+            // array length evaluated while declaring a member of the cycle.
+            let defined =
+                cycle.iter().any(|&c| matches!(self.obj(c).kind, ObjKind::TypeName { alias: false }));
             let through_length = self.array_lengths.iter().any(|&s| s > start);
-            if !alias && !through_length {
+            if defined && !through_length {
                 return;
             }
         }
