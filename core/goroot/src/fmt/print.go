@@ -544,7 +544,9 @@ func (p *pp) printValue(t *abi.Type, data unsafe.Pointer, verb rune, depth int, 
 
 // printAt prints the value of type t stored at addr.
 func (p *pp) printAt(t *abi.Type, addr unsafe.Pointer, verb rune, depth int, canIface bool) {
-	if depth > 0 && canIface {
+	// An interface value's methods are its dynamic value's: the Interface case
+	// below looks at that (a nil one has none).
+	if depth > 0 && canIface && t.Kind != abi.Interface {
 		p.arg = makeAny(t, addr)
 		if p.handleMethods(verb) {
 			return
