@@ -280,7 +280,7 @@ pub fn run(sys: &Sys, args: &[String]) -> Outcome {
         Ok(s) => {
             let why = match s.code() {
                 Some(c) => format!("exit status {c}"),
-                None => "signal: killed".to_owned(),
+                None => signal_status(&s),
             };
             Outcome { stdout: String::new(), stderr: format!("{trace}{why}\n"), code: 1 }
         }
@@ -664,3 +664,56 @@ WebAssembly.instantiate(fs.readFileSync(process.argv[2]), wasi.getImportObject()
   process.exitCode = wasi.start(r.instance);
 }).catch((e) => { console.error(e); process.exit(1); });
 "#;
+
+/// How Go's os.ProcessState prints a process a signal ended: `signal: NAME`,
+/// with the name from Go's table for linux, and ` (core dumped)`.
+fn signal_status(s: &std::process::ExitStatus) -> String {
+    const NAMES: [&str; 32] = [
+        "",
+        "hangup",
+        "interrupt",
+        "quit",
+        "illegal instruction",
+        "trace/breakpoint trap",
+        "aborted",
+        "bus error",
+        "floating point exception",
+        "killed",
+        "user defined signal 1",
+        "segmentation fault",
+        "user defined signal 2",
+        "broken pipe",
+        "alarm clock",
+        "terminated",
+        "stack fault",
+        "child exited",
+        "continued",
+        "stopped (signal)",
+        "stopped",
+        "stopped (tty input)",
+        "stopped (tty output)",
+        "urgent I/O condition",
+        "CPU time limit exceeded",
+        "file size limit exceeded",
+        "virtual timer expired",
+        "profiling timer expired",
+        "window changed",
+        "I/O possible",
+        "power failure",
+        "bad system call",
+    ];
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(n) = s.signal() {
+            let name = match NAMES.get(n as usize) {
+                Some(name) if !name.is_empty() => (*name).to_owned(),
+                _ => format!("signal {n}"),
+            };
+            let core = if s.core_dumped() { " (core dumped)" } else { "" };
+            return format!("signal: {name}{core}");
+        }
+    }
+    let _ = (s, NAMES);
+    "signal: killed".to_owned()
+}

@@ -2637,3 +2637,22 @@ fn language_version_follows_go_mod() {
         );
     }
 }
+
+/// A program a signal ends is reported as `go run` reports it (`signal:
+/// segmentation fault`, Go's names for linux), checked against the oracle
+/// through -exec.
+#[test]
+fn run_reports_signals_like_go() {
+    let Some(go) = oracle() else { return };
+    let dir = scratch("run-signals");
+    write_file(&dir, "nop.go", "package main\n\nfunc main() {}\n");
+    let mut env = build_env("linux", "amd64", "0", &dir.join("home"));
+    env.push(("GOCACHE".into(), dir.join("cache").to_string_lossy().into_owned()));
+    for sig in ["SEGV", "TERM", "KILL", "ABRT", "INT", "USR1"] {
+        let exec = format!("sh -c 'kill -{sig} $$'");
+        let args = ["run", "-exec", exec.as_str(), "nop.go"];
+        let want = run(command_in(&go, &dir, &env, &args));
+        let got = run(command_in(&bin_path().to_path_buf(), &dir, &env, &args));
+        assert_eq!((got.stderr.as_str(), got.code), (want.stderr.as_str(), want.code), "{sig}");
+    }
+}
