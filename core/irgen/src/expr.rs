@@ -1680,6 +1680,15 @@ impl FnGen<'_, '_> {
     /// A method expression `T.m` or `(*T).m`: a function taking the receiver
     /// first.
     fn method_expr(&mut self, e: &ast::Expr, s: &typeck::info::Selection) -> Option<Gv> {
+        if s.index.is_empty() && self.is_interface(s.recv) {
+            // I.m: a function of the interface value and m's arguments.
+            let key = self.g.method_key(s.obj);
+            let idx = self.g.iface_methods(s.recv).iter().position(|m| m.0 == key)?;
+            let mt = self.g.w.obj(s.obj).ty;
+            let iabi = self.iface_abi(mt, e.pos)?;
+            let sym = self.g.iface_method_expr_wrapper(&iabi.sig, idx, mt);
+            return Some(self.static_closure(&sym, None));
+        }
         let recv_ptr = matches!(self.g.w.ty(s.recv), Type::Pointer(_));
         let ptr_recv = matches!(self.g.w.obj(s.obj).kind, ObjKind::Func { ptr_recv: true });
         if s.index.is_empty() && recv_ptr == ptr_recv {

@@ -606,6 +606,38 @@ impl Gen<'_> {
         name
     }
 
+    /// The code of the method expression `I.m` for interface method `idx` (of
+    /// type `mt`, called through an itab as `isig`): a function taking the
+    /// interface value (itab, data) and the method's arguments, calling the
+    /// method its itab holds; a nil interface panics as a nil dereference.
+    pub(crate) fn iface_method_expr_wrapper(&mut self, isig: &ir::Sig, idx: usize, mt: TypeId) -> String {
+        let name = format!("{}..ime.{idx}.{}", self.path, self.type_string(mt));
+        if self.module.funcs.iter().any(|f| f.name == name) {
+            return name;
+        }
+        let word = self.word;
+        let ws = self.target.word_size as u32;
+        // (context, itab, data, the method's own parameters).
+        let mut params = vec![word, word, word];
+        params.extend_from_slice(&isig.params[2..]);
+        let sig = ir::Sig { params: params.clone(), results: isig.results.clone() };
+        let check = ir::Sig { params: vec![word], results: vec![] };
+        self.declare("runtime.panicmem", &check);
+        let mut f = ir::Func::new(&name, sig);
+        let mut b = Builder::new(&mut f);
+        let (tab, data) = (ir::Value(1), ir::Value(2));
+        let z = b.iconst(word, 0);
+        let isnil = b.cmp(ir::CmpOp::Eq, tab, z);
+        b.check(isnil, "runtime.panicmem", vec![]);
+        let code = b.load(Mem::of(word), false, word, tab, (2 + idx as u32) * ws);
+        let mut args = vec![b.iconst(word, 0), data];
+        args.extend((3..params.len()).map(|i| ir::Value(i as u32)));
+        let r = b.call_indirect(isig, code, args);
+        b.term(Term::Ret(r));
+        self.module.funcs.push(f);
+        name
+    }
+
     /// The wrapper of a method promoted from an embedded interface field: it calls
     /// the method through the field's itab.
     fn iface_field_wrapper(&mut self, sym: &str, e: &MethodEntry, idx: usize) {
