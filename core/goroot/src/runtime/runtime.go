@@ -318,55 +318,66 @@ func panicmsg(s string) {
 	panic(errorString(s))
 }
 
+// boundsError is the panic value of a failed index or slice bounds check; it
+// prints as gc's runtime.boundsError does (and %T names it the same).
+type boundsError string
+
+func (e boundsError) RuntimeError() {}
+func (e boundsError) Error() string { return "runtime error: " + string(e) }
+
+func panicbounds(s string) {
+	panic(boundsError(s))
+}
+
 // The bounds panics report a negative index alone, as Go's boundsError does.
 
 func panicIndex(i, n int) {
 	if i < 0 {
-		panicmsg("index out of range [" + itoa(i) + "]")
+		panicbounds("index out of range [" + itoa(i) + "]")
 	}
-	panicmsg("index out of range [" + itoa(i) + "] with length " + itoa(n))
+	panicbounds("index out of range [" + itoa(i) + "] with length " + itoa(n))
 }
 
 func panicSliceB(i, j int) {
 	if i < 0 {
-		panicmsg("slice bounds out of range [" + itoa(i) + ":]")
+		panicbounds("slice bounds out of range [" + itoa(i) + ":]")
 	}
-	panicmsg("slice bounds out of range [" + itoa(i) + ":" + itoa(j) + "]")
+	panicbounds("slice bounds out of range [" + itoa(i) + ":" + itoa(j) + "]")
 }
 
 func panicSliceAcap(j, n int) {
 	if j < 0 {
-		panicmsg("slice bounds out of range [:" + itoa(j) + "]")
+		panicbounds("slice bounds out of range [:" + itoa(j) + "]")
 	}
-	panicmsg("slice bounds out of range [:" + itoa(j) + "] with capacity " + itoa(n))
+	panicbounds("slice bounds out of range [:" + itoa(j) + "] with capacity " + itoa(n))
 }
 
 func panicSliceAlen(j, n int) {
 	if j < 0 {
-		panicmsg("slice bounds out of range [:" + itoa(j) + "]")
+		panicbounds("slice bounds out of range [:" + itoa(j) + "]")
 	}
-	panicmsg("slice bounds out of range [:" + itoa(j) + "] with length " + itoa(n))
+	panicbounds("slice bounds out of range [:" + itoa(j) + "] with length " + itoa(n))
 }
 
 func panicSlice3Acap(k, n int) {
 	if k < 0 {
-		panicmsg("slice bounds out of range [::" + itoa(k) + "]")
+		panicbounds("slice bounds out of range [::" + itoa(k) + "]")
 	}
-	panicmsg("slice bounds out of range [::" + itoa(k) + "] with capacity " + itoa(n))
+	panicbounds("slice bounds out of range [::" + itoa(k) + "] with capacity " + itoa(n))
 }
 
 func panicSlice3Alen(k, n int) {
 	if k < 0 {
-		panicmsg("slice bounds out of range [::" + itoa(k) + "]")
+		panicbounds("slice bounds out of range [::" + itoa(k) + "]")
 	}
-	panicmsg("slice bounds out of range [::" + itoa(k) + "] with length " + itoa(n))
+	panicbounds("slice bounds out of range [::" + itoa(k) + "] with length " + itoa(n))
 }
 
 func panicSlice3B(j, k int) {
 	if j < 0 {
-		panicmsg("slice bounds out of range [:" + itoa(j) + ":]")
+		panicbounds("slice bounds out of range [:" + itoa(j) + ":]")
 	}
-	panicmsg("slice bounds out of range [:" + itoa(j) + ":" + itoa(k) + "]")
+	panicbounds("slice bounds out of range [:" + itoa(j) + ":" + itoa(k) + "]")
 }
 
 func panicSlice3C(i, j int) {
