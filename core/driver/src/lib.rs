@@ -1167,13 +1167,7 @@ fn compile(
     // The module's language version, for its packages (the standard library's is
     // the newest).
     let module_lang = cfg.go_version.as_deref().and_then(lang_version);
-    let opts = opt::Options {
-        optimize: cfg.optimize,
-        inline: cfg.inline,
-        verify: cfg.verify_ir,
-        word: ir::Ty::I64,
-        jobs: cfg.jobs,
-    };
+    let opts = opt_options(cfg);
     let backend = if !objects {
         None
     } else if let Some((isa, _, _)) = native(cfg.port) {
@@ -1467,15 +1461,20 @@ fn earlier_exports(
     Ok(out)
 }
 
-/// The `go:inits` object of a build whose packages are `order_paths` (in order).
-fn inits_object(order_paths: &[String], cfg: &Config) -> Result<link::object::Object, Vec<String>> {
-    let opts = opt::Options {
+/// How a build's settings run the optimizer.
+fn opt_options(cfg: &Config) -> opt::Options {
+    opt::Options {
         optimize: cfg.optimize,
         inline: cfg.inline,
         verify: cfg.verify_ir,
         word: ir::Ty::I64,
         jobs: cfg.jobs,
-    };
+    }
+}
+
+/// The `go:inits` object of a build whose packages are `order_paths` (in order).
+fn inits_object(order_paths: &[String], cfg: &Config) -> Result<link::object::Object, Vec<String>> {
+    let opts = opt_options(cfg);
     let backend = match native(cfg.port) {
         Some((isa, _, _)) => Backend::Native(isa),
         None => Backend::Wasm,
